@@ -1,0 +1,65 @@
+import PersonnummerModule from "personnummer";
+
+// The package is CommonJS (`module.exports = Personnummer`) but its types declare an ES default export.
+const Personnummer = PersonnummerModule as unknown as typeof PersonnummerModule.default;
+
+/**
+ * Masks a personidentitet for logs and reports: the birth date stays, the four last digits go.
+ *
+ * @example
+ * maskera("199608239829") // "19960823-****"
+ */
+export function maskera(personidentitet: string): string {
+  const digits = personidentitet.replace(/\D/g, "");
+  if (digits.length === 12) return `${digits.slice(0, 8)}-****`;
+  if (digits.length === 10) return `${digits.slice(0, 6)}-****`;
+  return "****";
+}
+
+/** Masks every 12-digit or 10-digit personnummer-like run in a free text. */
+export function maskeraText(text: string): string {
+  return text
+    .replace(/(?<!\d)((?:19|20)\d{6})[-+]?\d{4}(?!\d)/g, "$1-****")
+    .replace(/(?<!\d)(\d{6})[-+]\d{4}(?!\d)/g, "$1-****");
+}
+
+/** True when the 12 digits form a checksum-valid personnummer or samordningsnummer. */
+export function arGiltigPersonidentitet(personidentitet: string): boolean {
+  if (!/^\d{12}$/.test(personidentitet)) return false;
+  return Personnummer.valid(personidentitet);
+}
+
+/** True for a samordningsnummer (day of birth + 60). */
+export function arSamordningsnummer(personidentitet: string): boolean {
+  if (!/^\d{12}$/.test(personidentitet)) return false;
+  const day = Number(personidentitet.slice(6, 8));
+  return day >= 61 && day <= 91;
+}
+
+/** The birth date (YYYY-MM-DD) of a 12-digit personidentitet, undoing the samordningsnummer +60. */
+export function fodelsedatum(personidentitet: string): string {
+  const y = personidentitet.slice(0, 4);
+  const m = personidentitet.slice(4, 6);
+  let d = Number(personidentitet.slice(6, 8));
+  if (d > 60) d -= 60;
+  return `${y}-${m}-${String(d).padStart(2, "0")}`;
+}
+
+/** True when the first eight digits (after undoing +60) are a real calendar date. */
+export function harRimligtDatum(personidentitet: string): boolean {
+  if (!/^\d{12}$/.test(personidentitet)) return false;
+  const [y, m, d] = fodelsedatum(personidentitet).split("-").map(Number) as [number, number, number];
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Luhn check digit for the nine digits YYMMDDNNN. */
+export function kontrollsiffra(nio: string): number {
+  let sum = 0;
+  for (let i = 0; i < nio.length; i++) {
+    let d = Number(nio[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}

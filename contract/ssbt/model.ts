@@ -1,0 +1,134 @@
+/**
+ * The SSBTEK composite contract (ssbt/10, with the ssbt/11 Skatteverket extension) as TypeScript
+ * types. Names follow the XSD so code and contract read the same. Dates are `YYYY-MM-DD` strings
+ * (an `xsd:date` may carry a time zone; we keep what was sent).
+ */
+
+/** The seven bastjänster, in contract order. */
+export const BASTJANSTER = ["AF", "CSN", "FK", "SKV", "SO", "TNS", "MIV"] as const;
+export type BastjanstKod = (typeof BASTJANSTER)[number];
+
+/** Contract versions this project speaks. */
+export type KontraktVersion = "v10" | "v11";
+
+export interface Tidsperiod {
+  fromDatum: string;
+  tomDatum: string;
+}
+
+export interface Ingivare {
+  /** 12 digits, pattern `\d{4}[2-9]\d{7}`. */
+  organisationsnummer: string;
+  namn: string;
+  handlaggare: string;
+}
+
+export interface Personuppgiftsbitrade {
+  ordningsnummer?: number;
+  organisationsnummer: string;
+  namn: string;
+}
+
+export interface GenerellaFrageparametrar {
+  frageTidpunkt?: string;
+  korrelationsid?: string;
+  fraganSkallInkluderasISvaret: boolean;
+  ingivare: Ingivare;
+  /** 12 digits: personnummer or samordningsnummer. */
+  personidentitet: string;
+  arendeidentitet: string;
+  tidsperiod: Tidsperiod;
+  personuppgiftsbitrade: Personuppgiftsbitrade[];
+  syfte: string;
+  lagtext: string;
+}
+
+/** The FK (LEFI) question carried inside the composite question. */
+export interface ForsakringskassanFraga {
+  /** LEFI API version, e.g. "v9". Absent means v9. */
+  version?: string;
+  aktorsid: string;
+  /** Base64 of the LEFI JSON query, exactly as sent. */
+  lefiJsonFraga: string;
+}
+
+/** ssbt/11 Skatteverket question: which income years and which blocks. */
+export interface SkatteverketFragaV11 {
+  ar: number[];
+  /** Block name → wanted. Names as in the v11 schema. */
+  block: Record<string, boolean>;
+}
+
+export interface MedTidsperiod {
+  inkludera: boolean;
+  tidsperiod?: Tidsperiod;
+}
+
+export interface SpecifikaFrageparametrar {
+  AF: MedTidsperiod;
+  CSN: MedTidsperiod;
+  FK: { inkludera: boolean; fraga?: ForsakringskassanFraga };
+  SKV: { inkludera: boolean; fraga?: SkatteverketFragaV11 };
+  SO: MedTidsperiod;
+  TNS: MedTidsperiod;
+  MIV: { inkludera: boolean };
+}
+
+/** `hamtaBastjanstInformation`: one composite question. */
+export interface SsbtFraga {
+  generellaFrageparametrar: GenerellaFrageparametrar;
+  specifikaFrageparametrar: SpecifikaFrageparametrar;
+}
+
+/** Where an error in a section comes from: the composite service itself or the bastjänst. */
+export type Kalla = "SSBT" | "BT";
+
+export interface SsbtError {
+  kalla: Kalla;
+  felkod: string;
+  felmeddelande: string[];
+}
+
+/**
+ * One section of the answer. `data` holds the children of `<data>` as XML trees (built by the
+ * bastjänst client), `error` a section error.
+ */
+export type Sektion = { data: import("../xml/node.js").XmlElement[] } | { error: SsbtError };
+
+/** `hamtaBastjanstInformationResponse`. */
+export interface SsbtSvar {
+  fraga?: SsbtFraga;
+  frageTidpunkt?: string;
+  korrelationsid?: string;
+  svarsdata: Partial<Record<BastjanstKod, Sektion>>;
+}
+
+/** `hamtaBastjanstInformationFault` / `testaBastjanstInformationFault`. */
+export interface SsbtFault {
+  felkod: string;
+  felmeddelande: string[];
+}
+
+/** One line of `testaBastjanstInformationResponse`. */
+export interface TestSvar {
+  anropad: boolean;
+  error?: SsbtError;
+}
+
+export type SsbtTestSvar = Partial<Record<BastjanstKod, TestSvar>>;
+
+/**
+ * The period that applies to one bastjänst: its own `tidsperiod` when given, else the general one.
+ *
+ * @example
+ * periodFor(fraga, "CSN") // { fromDatum: "2026-01-01", tomDatum: "2026-06-30" }
+ */
+export function periodFor(fraga: SsbtFraga, kod: BastjanstKod): Tidsperiod {
+  const s = fraga.specifikaFrageparametrar[kod] as { tidsperiod?: Tidsperiod };
+  return s.tidsperiod ?? fraga.generellaFrageparametrar.tidsperiod;
+}
+
+/** True when the section is an error section. */
+export function arFel(s: Sektion): s is { error: SsbtError } {
+  return "error" in s;
+}

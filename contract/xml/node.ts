@@ -1,0 +1,90 @@
+/** An XML element with its namespace resolved. `ns` is "" for unqualified names. */
+export interface XmlElement {
+  readonly kind: "element";
+  readonly ns: string;
+  readonly local: string;
+  readonly attrs: readonly XmlAttr[];
+  readonly children: readonly XmlNode[];
+}
+
+/** An attribute; unprefixed attributes have `ns` "". */
+export interface XmlAttr {
+  readonly ns: string;
+  readonly local: string;
+  readonly value: string;
+}
+
+export interface XmlText {
+  readonly kind: "text";
+  readonly text: string;
+}
+
+export type XmlNode = XmlElement | XmlText;
+
+/** Child content accepted by {@link el}: nodes, strings (become text), or nothing. */
+export type XmlContent = XmlNode | string | number | boolean | null | undefined | readonly XmlContent[];
+
+function flatten(content: readonly XmlContent[], out: XmlNode[]): XmlNode[] {
+  for (const c of content) {
+    if (c === null || c === undefined) continue;
+    if (Array.isArray(c)) flatten(c as readonly XmlContent[], out);
+    else if (typeof c === "string" || typeof c === "number" || typeof c === "boolean")
+      out.push({ kind: "text", text: String(c) });
+    else out.push(c as XmlNode);
+  }
+  return out;
+}
+
+/**
+ * Builds an element. `null`/`undefined` children are dropped, so optional fields read naturally.
+ *
+ * @example
+ * el(NS, "tidsperiod", [el(NS, "fromDatum", ["2026-01-01"]), el(NS, "tomDatum", ["2026-06-30"])])
+ */
+export function el(
+  ns: string,
+  local: string,
+  children: readonly XmlContent[] = [],
+  attrs: Record<string, string> = {},
+): XmlElement {
+  return {
+    kind: "element",
+    ns,
+    local,
+    attrs: Object.entries(attrs).map(([k, value]) => ({ ns: "", local: k, value })),
+    children: flatten(children, []),
+  };
+}
+
+/**
+ * A leaf element, or `undefined` when the value is absent (so it can be dropped by {@link el}).
+ *
+ * @example
+ * leaf(NS, "korrelationsid", fraga.korrelationsid) // undefined when not given
+ */
+export function leaf(ns: string, local: string, value: string | number | boolean | undefined): XmlElement | undefined {
+  if (value === undefined) return undefined;
+  return el(ns, local, [String(value)]);
+}
+
+/** Child elements of `e` (text and whitespace skipped). */
+export function childElements(e: XmlElement): XmlElement[] {
+  return e.children.filter((c): c is XmlElement => c.kind === "element");
+}
+
+/** Concatenated text content of `e` (direct text children only). */
+export function textOf(e: XmlElement): string {
+  let s = "";
+  for (const c of e.children) if (c.kind === "text") s += c.text;
+  return s;
+}
+
+/** The first child element with this namespace and local name, if any. */
+export function findChild(e: XmlElement, ns: string, local: string): XmlElement | undefined {
+  return childElements(e).find((c) => c.ns === ns && c.local === local);
+}
+
+/** Attribute value by unqualified name. */
+export function attr(e: XmlElement, local: string): string | undefined {
+  return e.attrs.find((a) => a.ns === "" && a.local === local)?.value;
+}

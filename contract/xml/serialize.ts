@@ -1,0 +1,70 @@
+import type { XmlElement, XmlNode } from "./node.js";
+
+/** Options for {@link serializeXml}. */
+export interface SerializeOptions {
+  /** Preferred prefix per namespace URI; unknown namespaces get ns1, ns2, … in order of appearance. */
+  prefixes?: Readonly<Record<string, string>>;
+  /** Emit `<?xml version="1.0" encoding="UTF-8"?>` first. Default false. */
+  declaration?: boolean;
+}
+
+export function escapeText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
+}
+
+export function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+function collectNamespaces(e: XmlElement, out: string[]): void {
+  if (e.ns && !out.includes(e.ns)) out.push(e.ns);
+  for (const a of e.attrs) if (a.ns && !out.includes(a.ns)) out.push(a.ns);
+  for (const c of e.children) if (c.kind === "element") collectNamespaces(c, out);
+}
+
+/**
+ * Serializes a tree to a string, deterministically: every namespace is declared once on the
+ * root, with a prefix (never a default namespace, so unqualified children stay unqualified).
+ *
+ * @example
+ * serializeXml(el("urn:x", "a", ["1"]), { prefixes: { "urn:x": "x" } }) // '<x:a xmlns:x="urn:x">1</x:a>'
+ */
+export function serializeXml(root: XmlElement, options: SerializeOptions = {}): string {
+  const order: string[] = [];
+  collectNamespaces(root, order);
+  const prefixOf = new Map<string, string>();
+  const used = new Set<string>();
+  let n = 0;
+  for (const ns of order) {
+    let p = options.prefixes?.[ns];
+    if (!p || used.has(p)) {
+      do p = `ns${++n}`;
+      while (used.has(p));
+    }
+    prefixOf.set(ns, p);
+    used.add(p);
+  }
+  const parts: string[] = [];
+  if (options.declaration) parts.push('<?xml version="1.0" encoding="UTF-8"?>');
+  const qname = (ns: string, local: string) => (ns ? `${prefixOf.get(ns)}:${local}` : local);
+
+  const write = (node: XmlNode, isRoot: boolean): void => {
+    if (node.kind === "text") {
+      parts.push(escapeText(node.text));
+      return;
+    }
+    const name = qname(node.ns, node.local);
+    parts.push("<", name);
+    if (isRoot) for (const ns of order) parts.push(` xmlns:${prefixOf.get(ns)}="${escapeAttr(ns)}"`);
+    for (const a of node.attrs) parts.push(" ", qname(a.ns, a.local), '="', escapeAttr(a.value), '"');
+    if (node.children.length === 0) {
+      parts.push("/>");
+      return;
+    }
+    parts.push(">");
+    for (const c of node.children) write(c, false);
+    parts.push("</", name, ">");
+  };
+  write(root, true);
+  return parts.join("");
+}

@@ -1,0 +1,78 @@
+import { ContractViolation } from "../errors.js";
+
+const DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$/;
+const DATETIME = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+
+function realDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= dim;
+}
+
+/** True for a lexically valid `xsd:date` that names a real day ("2025-02-30" is false). */
+export function isXsdDate(s: string): boolean {
+  const m = DATE.exec(s);
+  return !!m && realDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** True for a lexically valid `xsd:dateTime` with a real day and time. */
+export function isXsdDateTime(s: string): boolean {
+  const m = DATETIME.exec(s);
+  if (!m || !realDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  const h = Number(m[4]);
+  const min = Number(m[5]);
+  const sec = Number(m[6]);
+  return (h < 24 || (h === 24 && min === 0 && sec === 0)) && min < 60 && sec < 60;
+}
+
+/** The calendar day of an `xsd:date` ("2025-01-01+01:00" → "2025-01-01"). */
+export function dateOnly(s: string): string {
+  return s.slice(0, 10);
+}
+
+/** Reads an `xsd:date`, throwing a {@link ContractViolation} naming `path` when it is not a real date. */
+export function readDate(s: string, path: string): string {
+  const t = s.trim();
+  if (!isXsdDate(t)) throw new ContractViolation("xsd.date", path, `"${t.slice(0, 40)}" is not a valid date (YYYY-MM-DD)`);
+  return t;
+}
+
+/** Reads an `xsd:dateTime`. */
+export function readDateTime(s: string, path: string): string {
+  const t = s.trim();
+  if (!isXsdDateTime(t)) throw new ContractViolation("xsd.dateTime", path, `"${t.slice(0, 40)}" is not a valid dateTime`);
+  return t;
+}
+
+/** Reads an `xsd:boolean` ("true", "false", "1", "0"). */
+export function readBoolean(s: string, path: string): boolean {
+  const t = s.trim();
+  if (t === "true" || t === "1") return true;
+  if (t === "false" || t === "0") return false;
+  throw new ContractViolation("xsd.boolean", path, `"${t.slice(0, 40)}" is not a boolean (true/false)`);
+}
+
+/** Reads an `xsd:int`/`xsd:short`-like integer within bounds. */
+export function readInt(s: string, path: string, min = -2147483648, max = 2147483647): number {
+  const t = s.trim();
+  if (!/^[+-]?\d+$/.test(t)) throw new ContractViolation("xsd.int", path, `"${t.slice(0, 40)}" is not an integer`);
+  const n = Number(t);
+  if (n < min || n > max) throw new ContractViolation("xsd.int", path, `${t} is outside ${min}..${max}`);
+  return n;
+}
+
+/** Reads an `xsd:decimal`. */
+export function readDecimal(s: string, path: string): string {
+  const t = s.trim();
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t))
+    throw new ContractViolation("xsd.decimal", path, `"${t.slice(0, 40)}" is not a decimal`);
+  return t;
+}
+
+/** Reads `xsd:base64Binary` and returns the decoded bytes. */
+export function readBase64(s: string, path: string): Buffer {
+  const t = s.replace(/\s+/g, "");
+  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(t))
+    throw new ContractViolation("xsd.base64Binary", path, "value is not valid base64");
+  return Buffer.from(t, "base64");
+}

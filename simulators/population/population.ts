@@ -1,0 +1,102 @@
+import { base, Faker, sv } from "@faker-js/faker";
+import {
+  arGiltigPersonidentitet,
+  arSamordningsnummer,
+  harRimligtDatum,
+  maskera,
+} from "../../contract/personidentitet.js";
+import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
+import personasJson from "../../fixtures/personas/personas.json" with { type: "json" };
+import type { Persona } from "./persona.js";
+import { hashSeed, Rng } from "./rng.js";
+
+interface PersonaFixture {
+  id: string;
+  personidentitet: string;
+  fornamn: string;
+  efternamn: string;
+  kon: string;
+  berattelse: string;
+  kallor: string[];
+  sekretess?: boolean;
+  typ?: string;
+}
+
+function fromFixture(p: PersonaFixture): Persona {
+  return {
+    id: p.id,
+    personidentitet: p.personidentitet,
+    typ: arSamordningsnummer(p.personidentitet) ? "samordningsnummer" : "personnummer",
+    fornamn: p.fornamn,
+    efternamn: p.efternamn,
+    kon: p.kon === "K" ? "K" : "M",
+    berattelse: p.berattelse,
+    kallor: p.kallor.filter((k): k is BastjanstKod => (BASTJANSTER as readonly string[]).includes(k)),
+    sekretess: p.sekretess ?? false,
+    genererad: false,
+    giltig: arGiltigPersonidentitet(p.personidentitet),
+  };
+}
+
+/** The named personas of `fixtures/personas/personas.json`, in file order. */
+export const PERSONAS: readonly Persona[] = (personasJson.personas as PersonaFixture[]).map(fromFixture);
+
+/**
+ * The synthetic population: the named personas plus a deterministic generated person for any
+ * other well-formed personidentitet (12 digits whose first eight form a real date).
+ *
+ * @example
+ * const pop = new Population(42);
+ * pop.hitta("199608239829")?.id // "arbetslos-akassa"
+ */
+export class Population {
+  private readonly named = new Map<string, Persona>();
+
+  constructor(readonly seed: number) {
+    for (const p of PERSONAS) this.named.set(p.personidentitet, p);
+  }
+
+  /** Every named persona. */
+  get personas(): readonly Persona[] {
+    return PERSONAS;
+  }
+
+  /** The named persona with this id, or undefined. */
+  medId(id: string): Persona | undefined {
+    return PERSONAS.find((p) => p.id === id);
+  }
+
+  /**
+   * The person behind a personidentitet: a named persona, a generated person, or undefined
+   * when the identity is not well-formed (not 12 digits or no real birth date).
+   */
+  hitta(personidentitet: string): Persona | undefined {
+    const named = this.named.get(personidentitet);
+    if (named) return named;
+    if (!harRimligtDatum(personidentitet)) return undefined;
+    return this.generera(personidentitet);
+  }
+
+  private generera(personidentitet: string): Persona {
+    const rng = new Rng(hashSeed(this.seed, "person", personidentitet));
+    const faker = new Faker({ locale: [sv, base] });
+    faker.seed(hashSeed(this.seed, "namn", personidentitet));
+    // Second-to-last digit odd = man, even = woman.
+    const kon = Number(personidentitet[10]) % 2 === 1 ? "M" : "K";
+    const sex = kon === "M" ? "male" : "female";
+    const kallor = BASTJANSTER.filter((k) => rng.chance(k === "SKV" ? 0.8 : 0.4));
+    return {
+      id: `genererad-${maskera(personidentitet)}`,
+      personidentitet,
+      typ: arSamordningsnummer(personidentitet) ? "samordningsnummer" : "personnummer",
+      fornamn: faker.person.firstName(sex),
+      efternamn: faker.person.lastName(),
+      kon,
+      berattelse: `Genererad person (seed ${this.seed}) med uppgifter hos: ${kallor.join(", ") || "ingen"}.`,
+      kallor,
+      sekretess: rng.chance(0.02),
+      genererad: true,
+      giltig: arGiltigPersonidentitet(personidentitet),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { HttpResponse, http, type HttpHandler } from "msw";
+import { isHarnessError } from "../contract/errors.js";
+import { PREFIXES } from "../contract/namespaces.js";
+import { parseSoapEnvelope, SOAP11_CONTENT_TYPE, type SoapFault, soapEnvelope, soapFaultEnvelope } from "../contract/soap/envelope.js";
+import type { XmlElement } from "../contract/xml/node.js";
+
+/** The outcome of one SOAP operation: a Body payload, or a SOAP Fault (sent as HTTP 500). */
+export type SoapOutcome = { body: XmlElement } | { fault: SoapFault };
+
+/** One SOAP operation, keyed by the request element's namespace and local name. */
+export interface SoapOperation {
+  ns: string;
+  local: string;
+  handle(payload: XmlElement, request: Request): Promise<SoapOutcome> | SoapOutcome;
+}
+
+export interface SoapEndpointOptions {
+  /** Absolute path, e.g. "/tns/hamtauppgifter/v1". Matched on any origin. */
+  path: string;
+  operations: readonly SoapOperation[];
+  /**
+   * The fault to send for a request that is not a usable SOAP message or breaks the contract
+   * (the bastjänst's own fault shape). `message` says what was wrong.
+   */
+  badRequest(message: string): SoapFault;
+  /** Namespace prefixes for the answer. */
+  prefixes?: Readonly<Record<string, string>>;
+}
+
+/** A SOAP 1.1 response with the right content type. */
+export function soapResponse(xml: string, status = 200): Response {
+  return new HttpResponse(xml, { status, headers: { "Content-Type": SOAP11_CONTENT_TYPE } });
+}
+
+/**
+ * Defines a SOAP 1.1 endpoint as one msw handler: parses the envelope, dispatches on the Body
+ * element, turns any contract error into the bastjänst's own fault. Never lets an exception or a
+ * stack trace reach the client.
+ *
+ * @example
+ * soapEndpoint({ path: "/tns/v1", operations: [{ ns: NS.tns, local: "HamtaUppgifter", handle }], badRequest })
+ */
+export function soapEndpoint(options: SoapEndpointOptions): HttpHandler {
+  const prefixes = options.prefixes ?? PREFIXES;
+  return http.post(`*${options.path}`, async ({ request }) => {
+    const fault = (f: SoapFault) => soapResponse(soapFaultEnvelope(f, prefixes), 500);
+    try {
+      const text = await request.text();
+      const { body } = parseSoapEnvelope(text);
+      const op = options.operations.find((o) => o.ns === body.ns && o.local === body.local);
+      if (!op) return fault(options.badRequest(`Unknown operation {${body.ns}}${body.local}.`));
+      const outcome = await op.handle(body, request);
+      if ("fault" in outcome) return fault(outcome.fault);
+      return soapResponse(soapEnvelope(outcome.body, prefixes));
+    } catch (e) {
+      if (isHarnessError(e)) return fault(options.badRequest(e.message));
+      return fault({ faultcode: "Server", faultstring: "Internal error in the simulated bastjänst." });
+    }
+  });
+}
