@@ -42,7 +42,7 @@ export function testFraga(personidentitet: string, period: Tidsperiod = TEST_PER
       frageTidpunkt: "2026-11-20T10:00:00+01:00",
       korrelationsid: "c0ffee00-0000-4000-8000-000000000001",
       fraganSkallInkluderasISvaret: false,
-      ingivare: { organisationsnummer: "212000002411", namn: "Testkommunen", handlaggare: "HL0001" },
+      ingivare: { organisationsnummer: "162129999991", namn: "Testkommunen", handlaggare: "HL0001" },
       personidentitet,
       arendeidentitet: "ARENDE-2026-0001",
       tidsperiod: period,
