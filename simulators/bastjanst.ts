@@ -1,5 +1,5 @@
 import type { HttpHandler } from "msw";
-import type { BastjanstKod, KontraktVersion, Sektion, SsbtFraga } from "../contract/ssbt/model.js";
+import type { BastjanstKod, KontraktVersion, Sektion, SsbtError, SsbtFraga } from "../contract/ssbt/model.js";
 import type { SimulatorContext } from "./context.js";
 
 /** What the composite service needs to know about the contract it is answering in. */
@@ -14,6 +14,11 @@ export interface KontraktInfo {
  * composite question, read the answer back into a section of the composite answer.
  */
 export interface BastjanstKlient {
+  /**
+   * Checks SSBT makes itself before calling (e.g. an unknown LEFI version): an error here becomes
+   * the section's `error` with `kalla: "SSBT"` and the bastjänst is not called. Optional.
+   */
+  forkontroll?(fraga: SsbtFraga, kontrakt: KontraktInfo): SsbtError | undefined;
   /**
    * The HTTP request SSBT sends for one composite question. `endpoint` is the absolute URL of
    * the bastjänst endpoint (simulated or real).
