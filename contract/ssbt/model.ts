@@ -93,7 +93,11 @@ export interface SsbtError {
  * One section of the answer. `data` holds the children of `<data>` as XML trees (built by the
  * bastjänst client), `error` a section error.
  */
-export type Sektion = { data: import("../xml/node.js").XmlElement[] } | { error: SsbtError };
+export type Sektion =
+  | { data: import("../xml/node.js").XmlElement[] }
+  | { error: SsbtError }
+  /** A section whose content is not data|error (ssbt/11 SKV: one part per block): its children as-is. */
+  | { delar: import("../xml/node.js").XmlElement[] };
 
 /** `hamtaBastjanstInformationResponse`. */
 export interface SsbtSvar {

@@ -6,6 +6,8 @@ export interface SerializeOptions {
   prefixes?: Readonly<Record<string, string>>;
   /** Emit `<?xml version="1.0" encoding="UTF-8"?>` first. Default false. */
   declaration?: boolean;
+  /** Namespaces to declare on the root even if no element uses them (QName values in WSDL/XSD). */
+  alwaysDeclare?: readonly string[];
 }
 
 export function escapeText(s: string): string {
@@ -32,6 +34,7 @@ function collectNamespaces(e: XmlElement, out: string[]): void {
 export function serializeXml(root: XmlElement, options: SerializeOptions = {}): string {
   const order: string[] = [];
   collectNamespaces(root, order);
+  for (const ns of options.alwaysDeclare ?? []) if (!order.includes(ns)) order.push(ns);
   const prefixOf = new Map<string, string>();
   const used = new Set<string>();
   let n = 0;

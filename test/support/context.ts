@@ -45,7 +45,7 @@ export function testFraga(personidentitet: string, period: Tidsperiod = TEST_PER
       ingivare: { organisationsnummer: "162129999991", namn: "Testkommunen", handlaggare: "HL0001" },
       personidentitet,
       arendeidentitet: "ARENDE-2026-0001",
-      tidsperiod: period,
+      tidsperiod: { ...period },
       personuppgiftsbitrade: [],
       syfte: "Beslut om eller kontroll av ekonomiskt bistånd",
       lagtext: "11 kap. 11 a § socialtjänstlagen (2001:453)",

@@ -1,0 +1,89 @@
+/**
+ * fast-check arbitraries for SSBTEK messages, for property-based tests of vendors' systems.
+ *
+ * @example
+ * import fc from "fast-check";
+ * import { ssbtFraga } from "ssbtek-harness/arbitraries";
+ * fc.assert(fc.property(ssbtFraga(), (f) => myEncoder(f).length > 0), { seed: 42 });
+ */
+import fc from "fast-check";
+import { kontrollsiffra } from "./contract/personidentitet.js";
+import type { SsbtFraga, Tidsperiod } from "./contract/ssbt/model.js";
+import { PERSONAS } from "./simulators/population/population.js";
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+
+/** A checksum-valid personnummer (born 1930–2007, test serial 980–999), optionally a samordningsnummer. */
+export function personnummer(options: { samordningsnummer?: boolean } = {}): fc.Arbitrary<string> {
+  return fc
+    .record({ y: fc.integer({ min: 1930, max: 2007 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), n: fc.integer({ min: 980, max: 999 }) })
+    .map(({ y, m, d, n }) => {
+      const day = options.samordningsnummer ? d + 60 : d;
+      const nio = `${pad(y % 100)}${pad(m)}${pad(day)}${n}`;
+      return `${y}${pad(m)}${pad(day)}${n}${kontrollsiffra(nio)}`;
+    });
+}
+
+/** A personidentitet of a named persona. */
+export function personaIdentitet(): fc.Arbitrary<string> {
+  return fc.constantFrom(...PERSONAS.map((p) => p.personidentitet));
+}
+
+/** An organisationsnummer matching `\d{4}[2-9]\d{7}`. */
+export function organisationsnummer(): fc.Arbitrary<string> {
+  return fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 0, max: 9_999_999 }))
+    .map(([a, b, c]) => `${pad(a, 4)}${b}${pad(c, 7)}`);
+}
+
+/** A period of 1–60 days ending on or before `latest` (YYYY-MM-DD). */
+export function tidsperiod(latest = "2026-11-20"): fc.Arbitrary<Tidsperiod> {
+  const end = Date.parse(`${latest}T00:00:00Z`);
+  return fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 59 })).map(([back, len]) => {
+    const tom = new Date(end - back * 86_400_000);
+    const from = new Date(tom.getTime() - len * 86_400_000);
+    return { fromDatum: from.toISOString().slice(0, 10), tomDatum: tom.toISOString().slice(0, 10) };
+  });
+}
+
+/** A valid composite question (v10), any subset of bastjänster included. */
+export function ssbtFraga(): fc.Arbitrary<SsbtFraga> {
+  return fc
+    .record({
+      pid: fc.oneof(personaIdentitet(), personnummer(), personnummer({ samordningsnummer: true })),
+      period: tidsperiod(),
+      orgnr: organisationsnummer(),
+      inkl: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+      korr: fc.option(fc.uuid(), { nil: undefined }),
+      echo: fc.boolean(),
+      arende: fc.stringMatching(/^[A-Z0-9-]{1,31}$/),
+    })
+    .map(({ pid, period, orgnr, inkl, korr, echo, arende }) => {
+      const lefi = Buffer.from(
+        JSON.stringify({ personnummer: pid, period: { from: period.fromDatum, tom: period.tomDatum }, formansinformation: ["FK:BOB"] }),
+      ).toString("base64");
+      const f: SsbtFraga = {
+        generellaFrageparametrar: {
+          fraganSkallInkluderasISvaret: echo,
+          ingivare: { organisationsnummer: orgnr, namn: "Testkommun", handlaggare: "HL0001" },
+          personidentitet: pid,
+          arendeidentitet: arende,
+          tidsperiod: period,
+          personuppgiftsbitrade: [],
+          syfte: "Ekonomiskt bistånd",
+          lagtext: "11 kap. 11 a § SoL",
+        },
+        specifikaFrageparametrar: {
+          AF: { inkludera: inkl[0]! },
+          CSN: { inkludera: inkl[1]! },
+          FK: inkl[2] ? { inkludera: true, fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefi } } : { inkludera: false },
+          SKV: { inkludera: inkl[3]! },
+          SO: { inkludera: inkl[4]! },
+          TNS: { inkludera: inkl[5]! },
+          MIV: { inkludera: inkl[6]! },
+        },
+      };
+      if (korr !== undefined) f.generellaFrageparametrar.korrelationsid = korr;
+      return f;
+    });
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError, Option } from "commander";
+import { isHarnessError } from "../contract/errors.js";
+import { PERSONAS } from "../simulators/population/population.js";
+import { certifyChain, formatChainTable } from "../suites/chain/certify-chain.js";
+import { parseUpstreams, runSimulate } from "./simulate.js";
+
+const int = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} must be an integer.`);
+  return n;
+};
+const num = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError(`${name} must be a number.`);
+  return n;
+};
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+function fail(e: unknown): never {
+  console.error(isHarnessError(e) ? `Error: ${e.message}` : `Unexpected error: ${(e as Error).message ?? e}`);
+  process.exit(isHarnessError(e) ? 2 : 1);
+}
+
+const program = new Command()
+  .name("ssbtek-harness")
+  .description("Conformance test harness and simulated SSBTEK chain (ssbt/10)")
+  .showHelpAfterError();
+
+program
+  .command("simulate")
+  .description("Start the composite service and all seven simulated bastjänster on a real HTTP server")
+  .option("--port <port>", "TCP port (0 = any free port)", int("--port"), 8080)
+  .option("--host <host>", "interface to bind", "127.0.0.1")
+  .option("--seed <n>", "seed of the population and simulators", int("--seed"), 1)
+  .option("--time-scale <f>", "compress simulated delays: 0 = none, 1 = real time", num("--time-scale"), 0)
+  .addOption(new Option("--contract <version>", "contract served at /ssbtek").choices(["v10", "v11"]).default("v10"))
+  .option("--upstream <KOD=URL>", "call a real bastjänst instead of the simulator (repeatable)", collect, [])
+  .action(async (o) => {
+    try {
+      const sim = await runSimulate(
+        {
+          port: o.port,
+          host: o.host,
+          seed: o.seed,
+          timeScale: o.timeScale,
+          contract: o.contract,
+          upstreams: parseUpstreams(o.upstream),
+        },
+        (l) => console.log(l),
+      );
+      const stop = async (signal: string) => {
+        console.log(`\n${signal}: stopping…`);
+        await sim.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", () => void stop("SIGINT"));
+      process.once("SIGTERM", () => void stop("SIGTERM"));
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+program
+  .command("personas")
+  .description("List the synthetic test population (test personnummer only, never real people)")
+  .option("--json", "print JSON")
+  .action((o) => {
+    const rows = PERSONAS.map((p) => ({
+      id: p.id,
+      personnummer: p.personidentitet,
+      typ: p.typ,
+      namn: `${p.fornamn} ${p.efternamn}`,
+      berattelse: p.berattelse,
+      kallor: p.kallor,
+    }));
+    if (o.json) {
+      console.log(JSON.stringify(rows, null, 2));
+      return;
+    }
+    for (const r of rows) {
+      console.log(`${r.personnummer}  ${r.id.padEnd(34)} ${r.namn.padEnd(24)} [${r.kallor.join(",") || "ej träff"}]`);
+      console.log(`              ${r.berattelse}`);
+    }
+  });
+
+const certify = program.command("certify").description("Run certification suites");
+certify
+  .command("chain")
+  .description("Certify the whole chain end to end on the embedded simulators (every persona, every section)")
+  .option("--seed <n>", "seed", int("--seed"), 1)
+  .action(async (o) => {
+    try {
+      console.log(`certify chain: every persona through the composite service (seed ${o.seed})…`);
+      const report = await certifyChain({ seed: o.seed });
+      console.log(formatChainTable(report));
+      process.exitCode = report.passed ? 0 : 1;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
+await program.parseAsync(process.argv);

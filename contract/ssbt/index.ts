@@ -1,0 +1,38 @@
+export {
+  decodeFault,
+  decodeFraga,
+  decodeSvar,
+  decodeTestFraga,
+  encodeFault,
+  encodeFraga,
+  encodeSvar,
+  encodeTestSvar,
+  SKV11_BLOCK,
+  ssbtNamespace,
+  versionOfNamespace,
+} from "./codec.js";
+export { SSBT_FELKOD, type SsbtFelkod } from "./felkoder.js";
+export {
+  arFel,
+  BASTJANSTER,
+  type BastjanstKod,
+  type ForsakringskassanFraga,
+  type GenerellaFrageparametrar,
+  type Ingivare,
+  type Kalla,
+  type KontraktVersion,
+  type MedTidsperiod,
+  type Personuppgiftsbitrade,
+  periodFor,
+  type Sektion,
+  type SkatteverketFragaV11,
+  type SpecifikaFrageparametrar,
+  type SsbtError,
+  type SsbtFault,
+  type SsbtFraga,
+  type SsbtSvar,
+  type SsbtTestSvar,
+  type TestSvar,
+  type Tidsperiod,
+} from "./model.js";
+export { buildWsdl } from "./wsdl.js";

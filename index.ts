@@ -1,0 +1,41 @@
+/**
+ * ssbtek-harness library API.
+ *
+ * @example
+ * import { startSimulator } from "ssbtek-harness";
+ * const sim = await startSimulator({ port: 0 });
+ */
+export { ContractViolation, HarnessError, isHarnessError } from "./contract/errors.js";
+export { arGiltigPersonidentitet, maskera, maskeraText } from "./contract/personidentitet.js";
+export { parseSoapEnvelope, readSoapFault, soapEnvelope, soapFaultEnvelope } from "./contract/soap/envelope.js";
+export {
+  BASTJANSTER,
+  type BastjanstKod,
+  buildWsdl,
+  decodeFault,
+  decodeFraga,
+  decodeSvar,
+  encodeFault,
+  encodeFraga,
+  encodeSvar,
+  encodeTestSvar,
+  type KontraktVersion,
+  periodFor,
+  SSBT_FELKOD,
+  type Sektion,
+  type SsbtError,
+  type SsbtFault,
+  type SsbtFraga,
+  type SsbtSvar,
+  type Tidsperiod,
+} from "./contract/ssbt/index.js";
+export { KODVERK, type Kodverk, kodverk } from "./fixtures/kodverk/index.js";
+export type { BastjanstKlient, BastjanstSimulator } from "./simulators/bastjanst.js";
+export { type Chain, createChain } from "./simulators/chain.js";
+export type { SimulatorContext } from "./simulators/context.js";
+export { type ResolvedOptions, resolveOptions, type SimulateOptions } from "./simulators/options.js";
+export { PERSONAS, type Persona, Population } from "./simulators/population/index.js";
+export { SIMULATORER } from "./simulators/registry.js";
+export { type RunningSimulator, startSimulator } from "./simulators/server.js";
+export { type ChainReport, certifyChain, formatChainTable } from "./suites/chain/certify-chain.js";
+export { hamtaOverHttp, type SsbtAnrop } from "./suites/chain/client.js";

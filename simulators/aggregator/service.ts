@@ -1,0 +1,159 @@
+import { ssbtNamespace } from "../../contract/ssbt/codec.js";
+import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type KontraktVersion,
+  type Sektion,
+  type SsbtError,
+  type SsbtFraga,
+  type SsbtSvar,
+  type SsbtTestSvar,
+} from "../../contract/ssbt/model.js";
+import type { BastjanstSimulator, KontraktInfo } from "../bastjanst.js";
+import type { Transport } from "./transport.js";
+
+/** One bastjänst as the composite service sees it: how to talk to it, where, and over what. */
+export interface Upstream {
+  simulator: BastjanstSimulator;
+  /** Absolute URL of its endpoint (the simulator's, or a real authority's). */
+  endpoint: string;
+  transport: Transport;
+  /** True when this is a real upstream given with --upstream. */
+  real: boolean;
+}
+
+/** What happened for one bastjänst in one composite answer (for metrics and logs; no personal data). */
+export interface DelUtfall {
+  kod: BastjanstKod;
+  ms: number;
+  /** "data", "BT" (the bastjänst answered with an error) or "SSBT" (we failed: timeout, unreachable …). */
+  utfall: "data" | "BT" | "SSBT";
+  felkod?: string;
+}
+
+export interface KompositOptions {
+  upstreams: Readonly<Record<BastjanstKod, Upstream>>;
+  /** Per-bastjänst deadline in ms; a later answer becomes `error kalla=SSBT`. */
+  deadlineMs: (kod: BastjanstKod) => number;
+  /** Clock for durations (performance.now by default). */
+  monotonic?: () => number;
+}
+
+function ssbtError(felkod: string, ...felmeddelande: string[]): SsbtError {
+  return { kalla: "SSBT", felkod, felmeddelande };
+}
+
+class DeadlineExceeded extends Error {}
+
+async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const ac = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      ac.abort();
+      reject(new DeadlineExceeded());
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(ac.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The composite service (SSBT): splits one question, calls every included bastjänst in parallel
+ * through its own endpoint, waits (each within its deadline), and compiles one answer. A failing
+ * bastjänst becomes that section's `error`; nothing else fails the whole answer.
+ *
+ * @example
+ * const svar = await new KompositTjanst(options).hamta(fraga, "v10");
+ */
+export class KompositTjanst {
+  private readonly now: () => number;
+
+  constructor(private readonly options: KompositOptions) {
+    this.now = options.monotonic ?? (() => performance.now());
+  }
+
+  /** Answers `hamtaBastjanstInformation`. `utfall` receives one entry per called bastjänst. */
+  async hamta(fraga: SsbtFraga, version: KontraktVersion, utfall: DelUtfall[] = []): Promise<SsbtSvar> {
+    const kontrakt: KontraktInfo = { version, ns: ssbtNamespace(version) };
+    const inkluderade = BASTJANSTER.filter((k) => fraga.specifikaFrageparametrar[k].inkludera);
+    const sektioner = await Promise.all(
+      inkluderade.map(async (kod) => {
+        const t0 = this.now();
+        const sektion = await this.delfraga(kod, fraga, kontrakt);
+        const ms = this.now() - t0;
+        if ("error" in sektion)
+          utfall.push({ kod, ms, utfall: sektion.error.kalla, felkod: sektion.error.felkod });
+        else utfall.push({ kod, ms, utfall: "data" });
+        return [kod, sektion] as const;
+      }),
+    );
+    const g = fraga.generellaFrageparametrar;
+    const svar: SsbtSvar = { svarsdata: Object.fromEntries(sektioner) };
+    if (g.fraganSkallInkluderasISvaret) svar.fraga = fraga;
+    if (g.frageTidpunkt !== undefined) svar.frageTidpunkt = g.frageTidpunkt;
+    if (g.korrelationsid !== undefined) svar.korrelationsid = g.korrelationsid;
+    return svar;
+  }
+
+  private async delfraga(kod: BastjanstKod, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion> {
+    const up = this.options.upstreams[kod];
+    const klient = up.simulator.klient;
+    const fore = klient.forkontroll?.(fraga, kontrakt);
+    if (fore) return { error: fore };
+    const deadline = this.options.deadlineMs(kod);
+    try {
+      return await withDeadline(async (signal) => {
+        const base = klient.begaran(fraga, up.endpoint, kontrakt);
+        const request = new Request(base, { signal });
+        const response = await up.transport(request);
+        return klient.tolka(response, fraga, kontrakt);
+      }, deadline);
+    } catch (e) {
+      if (e instanceof DeadlineExceeded)
+        return {
+          error: ssbtError(SSBT_FELKOD.TIMEOUT, `${up.simulator.namn} svarade inte inom ${deadline} ms (timeout).`),
+        };
+      return {
+        error: ssbtError(
+          SSBT_FELKOD.EJ_NABAR,
+          `${up.simulator.namn} kunde inte nås: ${(e as Error).message ?? "okänt fel"}`.slice(0, 300),
+        ),
+      };
+    }
+  }
+
+  /**
+   * Answers `testaBastjanstInformation`: every bastjänst is called with a connection test (a
+   * question about a person nobody knows); `anropad` is true for each one called, `error` says
+   * which could not be reached in time.
+   */
+  async testa(version: KontraktVersion, pingFraga: SsbtFraga): Promise<SsbtTestSvar> {
+    const kontrakt: KontraktInfo = { version, ns: ssbtNamespace(version) };
+    const rader = await Promise.all(
+      BASTJANSTER.map(async (kod) => {
+        const up = this.options.upstreams[kod];
+        const deadline = this.options.deadlineMs(kod);
+        try {
+          const status = await withDeadline(async (signal) => {
+            const request = new Request(up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt), { signal });
+            const response = await up.transport(request);
+            await response.arrayBuffer();
+            return response.status;
+          }, deadline);
+          if (status >= 500 && status !== 500)
+            return [kod, { anropad: true, error: ssbtError(SSBT_FELKOD.EJ_NABAR, `HTTP ${status} från ${up.simulator.namn}.`) }] as const;
+          return [kod, { anropad: true }] as const;
+        } catch (e) {
+          const felkod = e instanceof DeadlineExceeded ? SSBT_FELKOD.TIMEOUT : SSBT_FELKOD.EJ_NABAR;
+          return [kod, { anropad: true, error: ssbtError(felkod, `${up.simulator.namn} svarade inte på anslutningstest.`) }] as const;
+        }
+      }),
+    );
+    return Object.fromEntries(rader);
+  }
+}
