@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { ContractViolation, HarnessError } from "../errors.js";
+import { childElements, el, textOf } from "./node.js";
+import { parseXml } from "./parse.js";
+import { SequenceReader } from "./reader.js";
+import { serializeXml } from "./serialize.js";
+import { isXsdDate, isXsdDateTime, readBase64, readBoolean, readInt } from "./xsd-types.js";
+
+const code = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return (e as HarnessError).code;
+  }
+  return "no error";
+};
+
+describe("parseXml", () => {
+  it("resolves namespaces, prefixed and default", () => {
+    const r = parseXml('<a:x xmlns:a="urn:a" xmlns="urn:d"><y attr="1"/><a:z>t&amp;t</a:z></a:x>');
+    expect([r.ns, r.local]).toEqual(["urn:a", "x"]);
+    const [y, z] = childElements(r);
+    expect([y!.ns, y!.local, y!.attrs[0]!.value]).toEqual(["urn:d", "y", "1"]);
+    expect(textOf(z!)).toBe("t&t");
+  });
+
+  it("refuses DTDs, so no entity expansion and no external entities", () => {
+    expect(code(() => parseXml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'))).toBe("XML_DTD_FORBIDDEN");
+    expect(code(() => parseXml('<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><x>&b;</x>'))).toBe("XML_DTD_FORBIDDEN");
+  });
+
+  it("refuses undefined entities, malformed XML, too deep and too many elements", () => {
+    expect(code(() => parseXml("<x>&nbsp;</x>"))).toBe("XML_MALFORMED");
+    expect(code(() => parseXml("<x><y></x>"))).toBe("XML_MALFORMED");
+    expect(code(() => parseXml(""))).toBe("XML_MALFORMED");
+    expect(code(() => parseXml(`${"<a>".repeat(100)}${"</a>".repeat(100)}`, { maxDepth: 64 }))).toBe("XML_TOO_DEEP");
+    expect(code(() => parseXml(`<r>${"<a/>".repeat(50)}</r>`, { maxElements: 10 }))).toBe("XML_TOO_LARGE");
+  });
+});
+
+describe("serializeXml", () => {
+  it("declares every namespace once on the root with the preferred prefix and escapes text", () => {
+    const x = el("urn:a", "r", [el("urn:b", "c", ['<&>"']), el("", "u", ["1"])], { k: 'a"b' });
+    expect(serializeXml(x, { prefixes: { "urn:a": "a" } })).toBe(
+      '<a:r xmlns:a="urn:a" xmlns:ns1="urn:b" k="a&quot;b"><ns1:c>&lt;&amp;&gt;"</ns1:c><u>1</u></a:r>',
+    );
+  });
+
+  it("round-trips through parseXml", () => {
+    const x = el("urn:a", "r", [el("urn:a", "c", ["å ä ö — 漢"]), el("", "e")]);
+    const again = parseXml(serializeXml(x));
+    expect(serializeXml(again)).toBe(serializeXml(x));
+  });
+});
+
+describe("SequenceReader", () => {
+  const doc = parseXml('<r xmlns="urn:a"><one>1</one><many>a</many><many>b</many><last>z</last></r>');
+  it("reads an xsd:sequence in order", () => {
+    const r = new SequenceReader(doc, "/r");
+    expect(r.text("urn:a", "one")).toBe("1");
+    expect(r.optional("urn:a", "nope")).toBeUndefined();
+    expect(r.many("urn:a", "many").length).toBe(2);
+    expect(r.text("urn:a", "last")).toBe("z");
+    r.end();
+  });
+  it("names the path of a missing, misplaced or unexpected element", () => {
+    const r = new SequenceReader(doc, "/r");
+    expect(() => r.text("urn:a", "last")).toThrow(/\/r\/last: expected element last but found one/);
+    const r2 = new SequenceReader(doc, "/r");
+    r2.one("urn:a", "one");
+    expect(() => r2.end()).toThrow(ContractViolation);
+  });
+});
+
+describe("xsd types", () => {
+  it("accepts only real dates and dateTimes", () => {
+    expect(isXsdDate("2024-02-29")).toBe(true);
+    expect(isXsdDate("2025-02-29")).toBe(false);
+    expect(isXsdDate("2025-01-01+01:00")).toBe(true);
+    expect(isXsdDate("20250101")).toBe(false);
+    expect(isXsdDateTime("2026-11-20T10:00:00+01:00")).toBe(true);
+    expect(isXsdDateTime("2026-11-20T25:00:00")).toBe(false);
+  });
+  it("reads booleans, ints and base64 strictly", () => {
+    expect(readBoolean("1", "/b")).toBe(true);
+    expect(() => readBoolean("yes", "/b")).toThrow(ContractViolation);
+    expect(() => readInt("70000", "/s", -32768, 32767)).toThrow(/outside/);
+    expect(readBase64("aGVq", "/x").toString()).toBe("hej");
+    expect(() => readBase64("a$b=", "/x")).toThrow(/base64/);
+  });
+});
