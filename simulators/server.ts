@@ -82,6 +82,11 @@ export function serveHandlers(
         plain(res, 404, `No endpoint at ${method} ${(req.url ?? "/").split("?")[0]}. See GET /__admin/upstreams.`);
         return;
       }
+      if (response.type === "error") {
+        // A handler simulating a dead endpoint: drop the connection like a crashed server would.
+        req.socket.destroy();
+        return;
+      }
       const out = Buffer.from(await response.arrayBuffer());
       const h: Record<string, string> = {};
       response.headers.forEach((v, k) => {

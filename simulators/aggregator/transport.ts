@@ -14,6 +14,8 @@ export function inProcessTransport(handlers: readonly HttpHandler[]): Transport 
   return async (request) => {
     const res = await getResponse([...handlers], request);
     if (!res) throw new Error(`No simulated endpoint for ${new URL(request.url).pathname}`);
+    // HttpResponse.error() is how a handler says "connection refused / reset".
+    if (res.type === "error") throw new TypeError("fetch failed: connection refused");
     return res;
   };
 }
