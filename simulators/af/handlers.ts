@@ -1,0 +1,62 @@
+import type { HttpHandler } from "msw";
+import { decodeFragaMeddelande, encodeSvarMeddelande } from "../../contract/af/codec.js";
+import { ContractViolation, isHarnessError } from "../../contract/errors.js";
+import { NS } from "../../contract/namespaces.js";
+import type { XmlElement } from "../../contract/xml/node.js";
+import { dateOnly } from "../../contract/xml/xsd-types.js";
+import type { SimulatorContext } from "../context.js";
+import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
+import { byggSvarMeddelande, faktaFor, svenskDag } from "./data.js";
+import { AF_FELKOD, afFault } from "./errors.js";
+
+/** Path of AF's endpoint, absolute from the server root. */
+export const AF_PATH = "/af/arbetssokande/ersattningsstod/v2";
+
+/**
+ * Answers one `FragaMeddelande` Body element: decode strictly, check the period, build the answer.
+ *
+ * @example
+ * besvara(parseSoapEnvelope(text).body, testContext()) // { body: <af:SvarMeddelande> }
+ */
+export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome {
+  try {
+    const fragaMeddelande = decodeFragaMeddelande(payload);
+    const { From, Tom, IdentitetsbeteckningFysiskPerson: pnr } = fragaMeddelande.Fraga;
+    if (dateOnly(From) > dateOnly(Tom))
+      return { fault: afFault(AF_FELKOD.ogiltigTidsperiod, `From (${From}) is after Tom (${Tom}).`) };
+    const persona = ctx.population.hitta(pnr);
+    const svar = byggSvarMeddelande({
+      fragaMeddelande,
+      persona,
+      fakta: faktaFor(persona, ctx.seed),
+      idag: svenskDag(ctx.now()),
+    });
+    return { body: encodeSvarMeddelande(svar) };
+  } catch (e) {
+    if (e instanceof ContractViolation) return { fault: afFault(AF_FELKOD.schemafel, e.message) };
+    // Our own failure: a Server fault without internals (no stack trace, no personal data).
+    return {
+      fault: afFault(
+        AF_FELKOD.teknisktFel,
+        isHarnessError(e) ? e.code : "Unexpected error in the simulated bastjänst.",
+      ),
+    };
+  }
+}
+
+/**
+ * The msw handlers of Arbetsförmedlingen's bastjänst: one SOAP 1.1 endpoint at {@link AF_PATH}
+ * (any origin) with the single operation `FragaMeddelande` → `SvarMeddelande`.
+ *
+ * @example
+ * const server = setupServer(...afHandlers(testContext()));
+ */
+export function afHandlers(ctx: SimulatorContext): HttpHandler[] {
+  return [
+    soapEndpoint({
+      path: AF_PATH,
+      operations: [{ ns: NS.af, local: "FragaMeddelande", handle: (payload) => besvara(payload, ctx) }],
+      badRequest: (message) => afFault(AF_FELKOD.ogiltigtMeddelande, message),
+    }),
+  ];
+}
