@@ -1,0 +1,63 @@
+import type { HttpHandler } from "msw";
+import {
+  decodeFindByPersonnummer,
+  encodeFindByPersonnummerResponse,
+  MIV_ELEMENT,
+  MIV_NS,
+} from "../../contract/miv/codec.js";
+import { maskeraText } from "../../contract/personidentitet.js";
+import type { XmlElement } from "../../contract/xml/node.js";
+import type { SimulatorContext } from "../context.js";
+import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
+import { byggMivSvar, correlationid, mivFakta, svenskDag } from "./data.js";
+import { kontrolleraFraga, mivFault } from "./errors.js";
+
+/** Path of Migrationsverket's SSBTEK endpoint, from the server root. */
+export const MIV_PATH = "/miv/ssbtek/v1";
+
+/**
+ * Answers one `findByPersonnummer`. Migrationsverket's question carries no period, so the answer
+ * is what it knows today (`ctx.now()`): every decision made so far.
+ */
+function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome {
+  // A schema breach throws a ContractViolation: soapEndpoint turns it into MIV-002 via badRequest.
+  const { query } = decodeFindByPersonnummer(payload);
+  const fel = kontrolleraFraga(query);
+  if (fel) return { fault: fel };
+  try {
+    const now = ctx.now();
+    const idag = svenskDag(now);
+    const persona = ctx.population.hitta(query.personnummer);
+    const response = byggMivSvar({
+      personnummer: query.personnummer,
+      ...(query.korrelationsid !== undefined ? { korrelationsid: query.korrelationsid } : {}),
+      correlationid: correlationid(ctx.seed, query.personnummer),
+      ...(persona ? { persona } : {}),
+      ...(persona ? { fakta: mivFakta(ctx, persona) } : {}),
+      period: { fromDatum: idag, tomDatum: idag },
+      now,
+    });
+    return { body: encodeFindByPersonnummerResponse({ response }) };
+  } catch {
+    // Our own bug must not reach the caller as a stack trace: Migrationsverket's technical fault.
+    return { fault: mivFault("MIV-500", "frågan kunde inte besvaras, försök igen senare.") };
+  }
+}
+
+/**
+ * Migrationsverket's SSBTEK endpoint (SOAP 1.1, operation `findByPersonnummer`) as msw handlers,
+ * matching the path on any origin. Bad requests get Migrationsverket's own SOAP Fault
+ * (`SSBTEKSoapException`, HTTP 500), never a stack trace.
+ *
+ * @example
+ * const server = setupServer(...mivHandlers(testContext()));
+ */
+export function mivHandlers(ctx: SimulatorContext): HttpHandler[] {
+  return [
+    soapEndpoint({
+      path: MIV_PATH,
+      operations: [{ ns: MIV_NS, local: MIV_ELEMENT.fraga, handle: (payload) => besvara(ctx, payload) }],
+      badRequest: (message) => mivFault("MIV-002", maskeraText(message)),
+    }),
+  ];
+}
