@@ -1,0 +1,72 @@
+import type { HttpHandler } from "msw";
+import { isHarnessError } from "../../contract/errors.js";
+import { NS } from "../../contract/namespaces.js";
+import {
+  decodeBeskattningsuppgifterRequest,
+  decodeFraga,
+  encodeBeskattningsuppgifterResponse,
+  encodeSvar,
+} from "../../contract/skv/codec.js";
+import type { FragaBeskattningsuppgifter } from "../../contract/skv/model.js";
+import type { XmlElement } from "../../contract/xml/node.js";
+import type { SimulatorContext } from "../context.js";
+import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
+import { byggSvar } from "./data.js";
+import {
+  felaktigForfragan,
+  iServicefonster,
+  kontrolleraFraga,
+  servicefonsterFel,
+  teknisktFel,
+} from "./errors.js";
+
+/** Path of Skatteverket's simulated endpoint (ZgBsBeskattningWS), from the server root. */
+export const SKV_PATH = "/skv/beskattningws";
+
+/**
+ * Answers one `skv:BeskattningsuppgifterRequest` payload: maintenance window, strict decoding of
+ * the payload and its `forfragan` document (9071002), Skatteverket's checks (9071003, 9071001,
+ * 9071004), then the answer document. An unexpected failure becomes 9071500, never a stack trace.
+ *
+ * @example
+ * besvara(payload, testContext()) // { body: <skv:BeskattningsuppgifterResponse> } or { fault }
+ */
+export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome {
+  const now = ctx.now();
+  if (iServicefonster(now)) return { fault: servicefonsterFel() };
+  let fraga: FragaBeskattningsuppgifter;
+  try {
+    fraga = decodeFraga(decodeBeskattningsuppgifterRequest(payload).forfragan);
+  } catch (e) {
+    if (isHarnessError(e)) return { fault: felaktigForfragan(e.message) };
+    return { fault: teknisktFel() };
+  }
+  const fel = kontrolleraFraga(fraga, now);
+  if (fel) return { fault: fel };
+  try {
+    const persona = ctx.population.hitta(fraga.IdentitetsbeteckningFysiskPerson);
+    const svar = encodeSvar(byggSvar(fraga, persona, ctx));
+    return { body: encodeBeskattningsuppgifterResponse({ svar }) };
+  } catch {
+    return { fault: teknisktFel() };
+  }
+}
+
+/**
+ * The msw handlers of Skatteverket's endpoint: SOAP 1.1 at `*${SKV_PATH}` (any origin). A request
+ * that is not a usable SOAP message or names another operation gets fault 9071002.
+ *
+ * @example
+ * setupServer(...skvHandlers(testContext())).listen()
+ */
+export function skvHandlers(ctx: SimulatorContext): HttpHandler[] {
+  return [
+    soapEndpoint({
+      path: SKV_PATH,
+      operations: [
+        { ns: NS.skv, local: "BeskattningsuppgifterRequest", handle: (payload) => besvara(payload, ctx) },
+      ],
+      badRequest: felaktigForfragan,
+    }),
+  ];
+}
