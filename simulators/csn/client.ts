@@ -1,0 +1,155 @@
+import { decodeCsnSvar, encodeFraga, serializeCsnSvar } from "../../contract/csn/codec.js";
+import {
+  CSN_NS,
+  CSN_SCHEMA_VERSION,
+  type CsnSvar,
+  type SbnUppgEkBistandBegar,
+} from "../../contract/csn/model.js";
+import { isHarnessError } from "../../contract/errors.js";
+import { maskera, maskeraText } from "../../contract/personidentitet.js";
+import {
+  parseSoapEnvelope,
+  readSoapFault,
+  SOAP11_CONTENT_TYPE,
+  soapEnvelope,
+} from "../../contract/soap/envelope.js";
+import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
+import { childElements, el, textOf } from "../../contract/xml/node.js";
+import { dateOnly } from "../../contract/xml/xsd-types.js";
+import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import { DATAKODER } from "./errors.js";
+import { CSN_SOAP_PREFIXES } from "./handlers.js";
+
+/** What SSBT calls itself in CSN's `AppNamn`. */
+export const SSBT_APPNAMN = "SSBTEK Sammansatt bastjänst ekonomiskt bistånd";
+
+/** `YYYY-MM-DD` (with or without time zone) → CSN's `YYYYMMDD`. */
+function csnDatum(xsdDate: string): string {
+  return dateOnly(xsdDate).replace(/-/g, "");
+}
+
+/** A 12-digit organisationsnummer ("16" + ten digits) → CSN's `NNNNNN-NNNN`. */
+function kommun(organisationsnummer: string): string {
+  const tio = organisationsnummer.slice(-10);
+  return `${tio.slice(0, 6)}-${tio.slice(6)}`;
+}
+
+/**
+ * CSN's question for a composite question: the municipality, the caseworker, the ärende (as
+ * both ärende-id and household id: ekonomiskt bistånd is decided per household), the CSN period
+ * and the person. CSN's question has no place for syfte, lagtext or personuppgiftsbiträden.
+ *
+ * @example
+ * csnFraga(testFraga("200304129810"), { version: "v10", ns: NS.ssbt10 }).HushallsMedlemsId // "0304129810"
+ */
+export function csnFraga(fraga: SsbtFraga, kontrakt: KontraktInfo): SbnUppgEkBistandBegar {
+  const g = fraga.generellaFrageparametrar;
+  const period = periodFor(fraga, "CSN");
+  return {
+    SchemaVersion: CSN_SCHEMA_VERSION,
+    Kommun: kommun(g.ingivare.organisationsnummer),
+    AppNamn: SSBT_APPNAMN,
+    AppVersion: kontrakt.version,
+    ...(g.korrelationsid !== undefined ? { AnropsId: g.korrelationsid } : {}),
+    HandlaggareId: g.ingivare.handlaggare,
+    ArendeId: g.arendeidentitet,
+    HushallsId: g.arendeidentitet,
+    FromDatum: csnDatum(period.fromDatum),
+    TomDatum: csnDatum(period.tomDatum),
+    HushallsMedlemsIdSekel: g.personidentitet.slice(0, 2),
+    HushallsMedlemsId: g.personidentitet.slice(2),
+  };
+}
+
+/**
+ * The HTTP request SSBT sends CSN: SOAP 1.1, `SOAPAction: ""`, CSN's own question element.
+ *
+ * @example
+ * await fetch(begaran(fraga, "http://localhost:8080/csn/kommunfraga/v4", kontrakt))
+ */
+export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Request {
+  return new Request(endpoint, {
+    method: "POST",
+    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
+    body: soapEnvelope(encodeFraga(csnFraga(fraga, kontrakt)), CSN_SOAP_PREFIXES),
+  });
+}
+
+function fel(felkod: string, ...felmeddelande: string[]): Sektion {
+  return { error: { kalla: "BT", felkod, felmeddelande: felmeddelande.map(maskeraText) } };
+}
+
+/** The CSN result code and text carried in a fault's detail, if any. */
+function resultatIFault(detail: ReturnType<typeof readSoapFault>): { kod?: string; text?: string } {
+  const d = detail?.detail;
+  if (!d || d.ns !== CSN_NS.kommunfraga || d.local !== "Resultat") return {};
+  const kids = childElements(d);
+  const kod = kids.find((k) => k.local === "ResultatKod");
+  const text = kids.find((k) => k.local === "ResultatText");
+  return { ...(kod ? { kod: textOf(kod).trim() } : {}), ...(text ? { text: textOf(text) } : {}) };
+}
+
+function lasSvar(text: string, status: number): CsnSvar | Sektion {
+  let body: ReturnType<typeof parseSoapEnvelope>["body"];
+  try {
+    body = parseSoapEnvelope(text).body;
+  } catch (e) {
+    const varfor = isHarnessError(e) ? e.message : "the body could not be read";
+    if (status !== 200)
+      return fel(`HTTP_${status}`, `CSN svarade med HTTP ${status} utan läsbart SOAP-svar.`);
+    return fel("MALFORMED", `CSN:s svar är inte ett läsbart SOAP-meddelande: ${varfor}`);
+  }
+  const fault = readSoapFault(body);
+  if (fault) {
+    const r = resultatIFault(fault);
+    return fel(
+      r.kod || "SOAP_FAULT",
+      `CSN svarade med SOAP Fault (${fault.faultcode}): ${fault.faultstring}`,
+    );
+  }
+  if (status !== 200) return fel(`HTTP_${status}`, `CSN svarade med HTTP ${status}.`);
+  try {
+    return decodeCsnSvar(body);
+  } catch (e) {
+    const varfor = isHarnessError(e) ? e.message : "unknown error";
+    return fel("MALFORMED", `CSN:s svar följer inte kommunfråga v4.0: ${varfor}`);
+  }
+}
+
+/**
+ * Reads CSN's answer into SSBT's CSN section. Result 0 and −2 become `data` (`<svar>` = base64 of
+ * CSN's answer document, UTF-8 with declaration); any other result code becomes an error section
+ * with that code as felkod and CSN's ResultatText. A fault, an HTTP error, an HTML page or a body
+ * that breaks CSN's schema also becomes an error section. Never throws.
+ *
+ * @example
+ * await tolka(await fetch(begaran(fraga, url, kontrakt)), fraga, kontrakt) // { data: [<ssbt:svar>…] }
+ */
+export async function tolka(svar: Response, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion> {
+  try {
+    let text: string;
+    try {
+      text = await svar.text();
+    } catch {
+      return fel("MALFORMED", "CSN:s svar kunde inte läsas.");
+    }
+    const last = lasSvar(text, svar.status);
+    if (!("Resultat" in last)) return last;
+    const { ResultatKod, ResultatText } = last.Resultat;
+    if (!DATAKODER.includes(ResultatKod)) return fel(ResultatKod, ResultatText);
+    const pid = fraga.generellaFrageparametrar.personidentitet;
+    const annan = last.Personer.find(
+      (p) => p.personnummer !== pid.slice(2) || (p.sekel ?? pid.slice(0, 2)) !== pid.slice(0, 2),
+    );
+    if (annan)
+      return fel("FEL_PERSON", `CSN svarade om en annan person än den som efterfrågades (${maskera(pid)}).`);
+    const dokument = serializeCsnSvar(last);
+    return { data: [el(kontrakt.ns, "svar", [Buffer.from(dokument, "utf8").toString("base64")])] };
+  } catch (e) {
+    // A bug must not take the composite answer down: report it as this section's error.
+    return fel("MALFORMED", `CSN:s svar kunde inte tolkas: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** SSBT's side of CSN: build the question, read the answer. */
+export const csnKlient: BastjanstKlient = { begaran, tolka };

@@ -1,0 +1,1041 @@
+import { CSN_TYPER } from "../../contract/csn/codec.js";
+import type {
+  Belopp,
+  Beviljadtid,
+  CsnPerson,
+  HutArende,
+  Sokttid,
+  StudiestodArende,
+  Utbetalning,
+} from "../../contract/csn/model.js";
+import { HarnessError } from "../../contract/errors.js";
+import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
+import type { Tidsperiod } from "../../contract/ssbt/model.js";
+import type { Persona } from "../population/persona.js";
+import { hashSeed, Rng } from "../population/rng.js";
+import { CSN_RESULTAT, type CsnResultat, idag } from "./errors.js";
+import {
+  type ArendeFakta,
+  type ArendeStatus,
+  type CsnFakta,
+  STODSLAG,
+  type Stodslag,
+  type Takt,
+} from "./model.js";
+
+// ---------------------------------------------------------------------------------------------
+// Calendar
+// ---------------------------------------------------------------------------------------------
+
+const DAG_MS = 86_400_000;
+
+function tid(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`);
+}
+
+function fran(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` plus `n` days. */
+export function laggTillDagar(iso: string, n: number): string {
+  return fran(tid(iso) + n * DAG_MS);
+}
+
+/** 0 = Monday … 6 = Sunday. */
+function veckodag(iso: string): number {
+  return (new Date(tid(iso)).getUTCDay() + 6) % 7;
+}
+
+/** The Monday on or before a date. */
+export function mandagFore(iso: string): string {
+  return laggTillDagar(iso, -veckodag(iso));
+}
+
+/** The Sunday on or after a date. */
+export function sondagEfter(iso: string): string {
+  return laggTillDagar(iso, 6 - veckodag(iso));
+}
+
+/** Monday of ISO week `vecka` of `ar` (week 1 holds 4 January). */
+function isoVeckansMandag(ar: number, vecka: number): string {
+  return laggTillDagar(mandagFore(`${ar}-01-04`), (vecka - 1) * 7);
+}
+
+function datum(ar: number, manad: number, dag: number): string {
+  const dim = new Date(Date.UTC(ar, manad, 0)).getUTCDate();
+  return `${String(ar).padStart(4, "0")}-${String(manad).padStart(2, "0")}-${String(Math.min(dag, dim)).padStart(2, "0")}`;
+}
+
+function sistaIManaden(ar: number, manad: number): string {
+  return datum(ar, manad, 31);
+}
+
+/** False on weekends and on the fixed-date and midsummer bank holidays a 25th can hit. */
+function arBankdag(iso: string): boolean {
+  const wd = veckodag(iso);
+  if (wd >= 5) return false;
+  const md = iso.slice(5);
+  if (["01-01", "01-06", "05-01", "06-06", "12-24", "12-25", "12-26", "12-31"].includes(md)) return false;
+  // Midsommarafton: the Friday between 19 and 25 June.
+  const d = Number(iso.slice(8));
+  return !(iso.slice(5, 7) === "06" && wd === 4 && d >= 19 && d <= 25);
+}
+
+/**
+ * CSN's payment day of a month: the given day (25 by default), moved back to the nearest bank
+ * day before it when it falls on a weekend or holiday.
+ *
+ * @example
+ * utbetalningsdag(2026, 10) // "2026-10-23" (the 25th is a Sunday)
+ */
+export function utbetalningsdag(ar: number, manad: number, dag = 25): string {
+  let d = datum(ar, manad, dag);
+  while (!arBankdag(d)) d = laggTillDagar(d, -1);
+  return d;
+}
+
+/** Every Monday in [start, slut]. */
+function mandagar(start: string, slut: string): string[] {
+  const out: string[] = [];
+  let m = veckodag(start) === 0 ? start : laggTillDagar(mandagFore(start), 7);
+  for (; m <= slut; m = laggTillDagar(m, 7)) out.push(m);
+  return out;
+}
+
+/** Every (year, month) from the month of `start` to the month of `slut`. */
+function manader(start: string, slut: string): [number, number][] {
+  const out: [number, number][] = [];
+  let ar = Number(start.slice(0, 4));
+  let man = Number(start.slice(5, 7));
+  const slutIndex = Number(slut.slice(0, 4)) * 12 + Number(slut.slice(5, 7));
+  while (ar * 12 + man <= slutIndex) {
+    out.push([ar, man]);
+    man++;
+    if (man > 12) {
+      man = 1;
+      ar++;
+    }
+  }
+  return out;
+}
+
+function forraManaden(ar: number, man: number): [number, number] {
+  return man === 1 ? [ar - 1, 12] : [ar, man - 1];
+}
+
+function nastaManad(ar: number, man: number): [number, number] {
+  return man === 12 ? [ar + 1, 1] : [ar, man + 1];
+}
+
+/** `YYYY-MM-DD` → CSN's `YYYYMMDD`. */
+export function csnDatum(iso: string): string {
+  return iso.replace(/-/g, "");
+}
+
+/** The earlier of two `YYYY-MM-DD` dates (string order is date order). */
+function tidigast(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+/** The later of two `YYYY-MM-DD` dates. */
+function senast(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+function overlappar(start: string, slut: string, p: Tidsperiod): boolean {
+  return start <= p.tomDatum && slut >= p.fromDatum;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The named personas' facts (fixtures/personas/personas.json, kallor including "CSN")
+// ---------------------------------------------------------------------------------------------
+
+const STUDIEMEDEL_SVERIGE = "Studiemedel för studier i Sverige";
+
+/** A test personnummer (reserved series 980–999) for the kodtäckning co-borrower. */
+const KODTACKNING_MEDLANARE = `19921010991${kontrollsiffra("921010991")}`;
+
+/**
+ * A studiehjälp ärende held together by an SH ärende (`relaterat`) for the same school years:
+ * it carries its granted amounts, the holder makes the payments.
+ */
+function delAvStudiehjalp(
+  relaterat: string,
+  stodform: string,
+  klartext: string,
+  beloppstyp: string,
+  belopp: number,
+): ArendeFakta {
+  return {
+    stodslag: "studiehjalp",
+    stodform,
+    klartext,
+    relaterat,
+    tid: { typ: "lasar", forstaLasar: 2000, sistaLasar: 2100 },
+    belopp: [{ beloppstyp, belopp }],
+    utbetalas: false,
+  };
+}
+
+/**
+ * CSN's facts for every named persona whose `kallor` includes "CSN", coherent with the story.
+ * Amounts per week for studiemedel, studiestartsstöd and omställningsstudiestöd, per month for
+ * studiehjälp, the whole loan for hemutrustningslån.
+ */
+export const FAKTA: Readonly<Record<string, CsnFakta>> = {
+  // Universitet på heltid: 3 564 kr bidrag + 8 160 kr lån per 4 veckor = 891 + 2 040 per vecka.
+  "student-bostadsbidrag": {
+    arenden: [
+      {
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        tid: { typ: "terminer" },
+        takt: 100,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 891 },
+          { beloppstyp: "GRUNDL", belopp: 2040 },
+        ],
+      },
+    ],
+  },
+  // Sekretessmarkerad; studerar på halvfart med bidrag och lån.
+  "skyddad-identitet": {
+    arenden: [
+      {
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        tid: { typ: "terminer" },
+        takt: 50,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 446 },
+          { beloppstyp: "GRUNDL", belopp: 1020 },
+        ],
+      },
+    ],
+  },
+  // Hemutrustningslån utbetalt 2025-09-15 (berättelsens datum).
+  "nyanland-etablering": {
+    arenden: [
+      {
+        stodslag: "hemutrustningslan",
+        stodform: "HUT",
+        klartext: "Hemutrustningslån",
+        status: "BESLUTAD",
+        tid: { typ: "engang", utbetdatum: "2025-09-15" },
+        belopp: [{ beloppstyp: "HUT", belopp: 25900 }],
+      },
+    ],
+  },
+  // Kvotflykting, inrest 2024-12-01: lånet betalades ut när bostaden var ordnad.
+  "hemutrustningslan-put": {
+    arenden: [
+      {
+        stodslag: "hemutrustningslan",
+        stodform: "HUT",
+        klartext: "Hemutrustningslån",
+        status: "BESLUTAD",
+        tid: { typ: "engang", utbetdatum: "2025-01-20" },
+        belopp: [{ beloppstyp: "HUT", belopp: 28600 }],
+      },
+    ],
+  },
+  // Född 2007-08-28: gymnasiet från läsåret 2023/24, sista läsåret 2026/27; 1 250 kr/månad sep–jun.
+  "gymnasieelev-studiehjalp": {
+    arenden: [
+      {
+        stodslag: "studiehjalp",
+        stodform: "SH",
+        klartext: "{lasar} Studiehjälp Sverige",
+        tid: { typ: "lasar", forstaLasar: 2023, sistaLasar: 2026 },
+        belopp: [{ beloppstyp: "STUDB", belopp: 1250 }],
+      },
+    ],
+  },
+  // Yrkesväxlare: en utbildning som började före och slutar efter frågeperioden, bidrag + lån.
+  omstallningsstudiestod: {
+    arenden: [
+      {
+        stodslag: "omstallningsstudiestod",
+        stodform: "OSS",
+        klartext: "Omställningsstudiestöd",
+        tid: { typ: "kring", veckorFore: 12, veckorEfter: 20 },
+        takt: 100,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "OSSBID", belopp: 3020 },
+          { beloppstyp: "OSSLÅN", belopp: 1190 },
+        ],
+      },
+    ],
+  },
+  // Komvux med studiestartsstöd (bara bidrag, inget lån).
+  studiestartsstod: {
+    arenden: [
+      {
+        stodslag: "studiestartsstod",
+        stodform: "SSSTÖD",
+        klartext: "Studiestartsstöd för studier i Sverige",
+        tid: { typ: "kring", veckorFore: 6, veckorEfter: 14 },
+        takt: 100,
+        soktLan: false,
+        belopp: [{ beloppstyp: "STÖDB", belopp: 2497 }],
+      },
+    ],
+  },
+  // Avbrutna studier: terminen började 14 veckor före perioden, avbröts efter 8 veckor.
+  "ung-utan-inkomst": {
+    arenden: [
+      {
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        status: "AVSLUTAT",
+        tid: { typ: "avbruten", veckorFore: 14, veckorStuderade: 8, veckorSokta: 20 },
+        takt: 100,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 891 },
+          { beloppstyp: "GRUNDL", belopp: 2040 },
+        ],
+      },
+    ],
+  },
+  // Tidigare studiemedel (läsåret 1991/92); återbetalningen syns inte i kommunfrågan.
+  "hela-kedjan": {
+    arenden: [
+      {
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        tid: { typ: "fast", start: "1991-08-26", slut: "1992-05-31" },
+        takt: 100,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 420 },
+          { beloppstyp: "GRUNDL", belopp: 1130 },
+        ],
+      },
+    ],
+  },
+  // Konstgjord: varje stödform, beloppstyp, status, takt, sökt lån och utbetalningsstatus.
+  kodtackning: {
+    arenden: [
+      {
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        tid: { typ: "terminer" },
+        takt: 100,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 891 },
+          { beloppstyp: "GRUNDF", belopp: 2225 },
+          { beloppstyp: "GRUNDL", belopp: 2040 },
+          { beloppstyp: "GRUNFL", belopp: 1040 },
+        ],
+      },
+      {
+        stodslag: "studiemedel",
+        stodform: "GRUNDU",
+        klartext: "Studiemedel för studier utomlands",
+        status: "BESLUTAD",
+        tid: { typ: "kring", veckorFore: 4, veckorEfter: 8 },
+        takt: 75,
+        soktLan: false,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 668 },
+          { beloppstyp: "GRUNDL", belopp: 1530 },
+          { beloppstyp: "TILL", belopp: 1200 },
+        ],
+        sistaUtbetalningPlanerad: true,
+      },
+      {
+        stodslag: "studiemedel",
+        stodform: "MLÅN",
+        klartext: "Merkostnadslån för studier i Sverige",
+        tid: { typ: "kring", veckorFore: 4, veckorEfter: 8 },
+        takt: 0,
+        soktLan: true,
+        belopp: [{ beloppstyp: "MERKL", belopp: 500 }],
+      },
+      {
+        stodslag: "studiemedel",
+        stodform: "MLÅNU",
+        klartext: "Merkostnadslån för studier utomlands",
+        status: "INITIERAT",
+        tid: { typ: "ansokan", veckorEfter: 2, veckor: 10 },
+        takt: 50,
+        soktLan: true,
+        belopp: [],
+      },
+      {
+        stodslag: "studiemedel",
+        stodform: "TLÅN",
+        klartext: "Tilläggslån",
+        status: "INITIERAD",
+        tid: { typ: "ansokan", veckorEfter: 2, veckor: 10 },
+        takt: 100,
+        soktLan: true,
+        belopp: [],
+      },
+      {
+        stodslag: "studiemedel",
+        stodform: "TILB",
+        klartext: "Tilläggsbidrag",
+        status: "          ",
+        tid: { typ: "kring", veckorFore: 4, veckorEfter: 8 },
+        takt: 50,
+        soktLan: false,
+        belopp: [{ beloppstyp: "TILB", belopp: 300 }],
+      },
+      {
+        id: "sh",
+        stodslag: "studiehjalp",
+        stodform: "SH",
+        klartext: "{lasar} Studiehjälp Sverige",
+        tid: { typ: "lasar", forstaLasar: 2000, sistaLasar: 2100 },
+        belopp: [
+          { beloppstyp: "STUDB", belopp: 1250 },
+          { beloppstyp: "INACK", belopp: 1190 },
+          { beloppstyp: "EXTRA", belopp: 855 },
+          { beloppstyp: "LÄRERS", belopp: 800 },
+        ],
+      },
+      delAvStudiehjalp("sh", "SB", "Studiebidrag", "STUDB", 1250),
+      delAvStudiehjalp("sh", "EXTRA", "Extra tillägg", "EXTRA", 855),
+      delAvStudiehjalp("sh", "INACK", "Inackorderingstillägg", "INACK", 1190),
+      delAvStudiehjalp("sh", "LÄRLE", "Lärlingsersättning", "LÄRERS", 800),
+      {
+        id: "shu",
+        stodslag: "studiehjalp",
+        stodform: "SHU",
+        klartext: "2009/10 Studiehjälp utomlands",
+        status: "AVSLUTAT",
+        tid: { typ: "fast", start: "2009-09-01", slut: "2010-06-30" },
+        belopp: [{ beloppstyp: "STUDB", belopp: 1050 }],
+      },
+      {
+        stodslag: "studiehjalp",
+        stodform: "SBU",
+        klartext: "Studiebidrag",
+        status: "AVSLUTAD",
+        relaterat: "shu",
+        tid: { typ: "fast", start: "2009-09-01", slut: "2010-06-30" },
+        belopp: [{ beloppstyp: "STUDB", belopp: 1050 }],
+        utbetalas: false,
+      },
+      {
+        stodslag: "studiehjalp",
+        stodform: "EXTRAU",
+        klartext: "Extra tillägg",
+        relaterat: "shu",
+        tid: { typ: "fast", start: "2009-09-01", slut: "2010-06-30" },
+        belopp: [{ beloppstyp: "EXTRA", belopp: 570 }],
+        utbetalas: false,
+      },
+      {
+        stodslag: "studiehjalp",
+        stodform: "INACKU",
+        klartext: "Inackorderingstillägg",
+        relaterat: "shu",
+        tid: { typ: "fast", start: "2009-09-01", slut: "2010-06-30" },
+        belopp: [{ beloppstyp: "INACK", belopp: 1000 }],
+        utbetalas: false,
+      },
+      {
+        stodslag: "hemutrustningslan",
+        stodform: "HUT",
+        klartext: "Hemutrustningslån",
+        status: "AVSLUTAD",
+        tid: { typ: "engang-i-perioden", dagarEfterStart: 7 },
+        belopp: [{ beloppstyp: "HUT", belopp: 30000 }],
+        medlanare: KODTACKNING_MEDLANARE,
+      },
+      {
+        id: "sss",
+        stodslag: "studiestartsstod",
+        stodform: "SSSTÖD",
+        klartext: "Studiestartsstöd för studier i Sverige",
+        tid: { typ: "kring", veckorFore: 6, veckorEfter: 10 },
+        takt: 100,
+        soktLan: false,
+        belopp: [{ beloppstyp: "STÖDB", belopp: 2497 }],
+      },
+      {
+        stodslag: "studiestartsstod",
+        stodform: "TBID",
+        klartext: "Tilläggsbidrag",
+        relaterat: "sss",
+        tid: { typ: "kring", veckorFore: 6, veckorEfter: 10 },
+        takt: 100,
+        soktLan: false,
+        belopp: [{ beloppstyp: "STÖDT", belopp: 300 }],
+      },
+      {
+        stodslag: "omstallningsstudiestod",
+        stodform: "OSS",
+        klartext: "Omställningsstudiestöd",
+        tid: { typ: "kring", veckorFore: 4, veckorEfter: 12 },
+        takt: 60,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "OSSBID", belopp: 1812 },
+          { beloppstyp: "OSSLÅN", belopp: 714 },
+        ],
+      },
+      {
+        stodslag: "omstallningsstudiestod",
+        stodform: "OSS",
+        klartext: "Omställningsstudiestöd",
+        tid: { typ: "fast", start: "2024-01-08", slut: "2024-06-09" },
+        takt: 40,
+        soktLan: false,
+        belopp: [{ beloppstyp: "OSSBID", belopp: 1208 }],
+      },
+      {
+        stodslag: "omstallningsstudiestod",
+        stodform: "OSS",
+        klartext: "Omställningsstudiestöd",
+        status: "INITIERAT",
+        tid: { typ: "ansokan", veckorEfter: 2, veckor: 20 },
+        takt: 20,
+        soktLan: true,
+        belopp: [],
+      },
+    ],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Generated persons
+// ---------------------------------------------------------------------------------------------
+
+function alder(personidentitet: string, dagensDatum: string): number {
+  const f = fodelsedatum(personidentitet);
+  const ar = Number(dagensDatum.slice(0, 4)) - Number(f.slice(0, 4));
+  return dagensDatum.slice(5) < f.slice(5) ? ar - 1 : ar;
+}
+
+function skala(belopp: number, takt: Takt): number {
+  return Math.round((belopp * takt) / 100);
+}
+
+/**
+ * CSN's facts for a generated person whose `kallor` includes "CSN": chosen by age with a
+ * seeded Rng (`hashSeed(seed, "csn", personidentitet)`), so the same seed gives the same facts.
+ *
+ * @example
+ * genereraFakta(persona, 42, "2026-11-20").arenden[0]?.stodform // e.g. "GRUND"
+ */
+export function genereraFakta(persona: Persona, seed: number, dagensDatum: string): CsnFakta {
+  const rng = new Rng(hashSeed(seed, "csn", persona.personidentitet));
+  const fodd = Number(fodelsedatum(persona.personidentitet).slice(0, 4));
+  const ar = alder(persona.personidentitet, dagensDatum);
+  const arenden: ArendeFakta[] = [];
+  const tidigareStudier = (): ArendeFakta => {
+    const start = isoVeckansMandag(fodd + 20 + rng.int(0, 4), 35);
+    return {
+      stodslag: "studiemedel",
+      stodform: "GRUND",
+      klartext: STUDIEMEDEL_SVERIGE,
+      tid: { typ: "fast", start, slut: laggTillDagar(start, 40 * 7 - 1) },
+      takt: 100,
+      soktLan: true,
+      belopp: [
+        { beloppstyp: "GRUNDB", belopp: rng.int(400, 800) },
+        { beloppstyp: "GRUNDL", belopp: rng.int(1100, 1900) },
+      ],
+    };
+  };
+  if (ar >= 15 && ar <= 19) {
+    arenden.push({
+      stodslag: "studiehjalp",
+      stodform: "SH",
+      klartext: "{lasar} Studiehjälp Sverige",
+      tid: { typ: "lasar", forstaLasar: fodd + 15, sistaLasar: fodd + 19 },
+      belopp: [
+        { beloppstyp: "STUDB", belopp: 1250 },
+        ...(rng.chance(0.15) ? [{ beloppstyp: "INACK", belopp: 1190 }] : []),
+      ],
+    });
+  } else if (ar >= 20 && ar <= 64) {
+    const val = rng.next();
+    const takt = rng.pick<Takt>([50, 75, 100, 100]);
+    if (ar >= 27 && val < 0.15) {
+      arenden.push({
+        stodslag: "omstallningsstudiestod",
+        stodform: "OSS",
+        klartext: "Omställningsstudiestöd",
+        tid: { typ: "kring", veckorFore: rng.int(2, 20), veckorEfter: rng.int(4, 30) },
+        takt,
+        soktLan: rng.chance(0.5),
+        belopp: [
+          { beloppstyp: "OSSBID", belopp: skala(rng.int(2400, 3300), takt) },
+          { beloppstyp: "OSSLÅN", belopp: skala(rng.int(600, 1300), takt) },
+        ],
+      });
+    } else if (ar >= 25 && val < 0.3) {
+      arenden.push({
+        stodslag: "studiestartsstod",
+        stodform: "SSSTÖD",
+        klartext: "Studiestartsstöd för studier i Sverige",
+        tid: { typ: "kring", veckorFore: rng.int(1, 15), veckorEfter: rng.int(2, 25) },
+        takt,
+        soktLan: false,
+        belopp: [{ beloppstyp: "STÖDB", belopp: skala(2497, takt) }],
+      });
+    } else if (val < 0.45) {
+      arenden.push({
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        status: "AVSLUTAT",
+        tid: {
+          typ: "avbruten",
+          veckorFore: rng.int(10, 20),
+          veckorStuderade: rng.int(2, 8),
+          veckorSokta: 20,
+        },
+        takt,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: skala(891, takt) },
+          { beloppstyp: "GRUNDL", belopp: skala(2040, takt) },
+        ],
+      });
+    } else if (ar <= 45) {
+      const lan = rng.chance(0.7);
+      arenden.push({
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        tid: { typ: "terminer" },
+        takt,
+        soktLan: lan,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: skala(891, takt) },
+          ...(lan ? [{ beloppstyp: "GRUNDL", belopp: skala(2040, takt) }] : []),
+        ],
+      });
+    } else {
+      arenden.push(tidigareStudier());
+    }
+  }
+  if (ar >= 18 && rng.chance(0.08)) {
+    const betald = laggTillDagar(dagensDatum, -rng.int(60, 900));
+    arenden.push({
+      stodslag: "hemutrustningslan",
+      stodform: "HUT",
+      klartext: "Hemutrustningslån",
+      status: "BESLUTAD",
+      tid: {
+        typ: "engang",
+        utbetdatum: utbetalningsdag(
+          Number(betald.slice(0, 4)),
+          Number(betald.slice(5, 7)),
+          Number(betald.slice(8)),
+        ),
+      },
+      belopp: [{ beloppstyp: "HUT", belopp: rng.int(150, 320) * 100 }],
+    });
+  }
+  if (arenden.length === 0 && ar >= 20) arenden.push(tidigareStudier());
+  return { arenden };
+}
+
+/**
+ * The facts CSN holds about a person: the named persona's {@link FAKTA}, generated facts for a
+ * generated person, or undefined when CSN is not among the person's `kallor`.
+ */
+export function faktaFor(
+  persona: Persona | undefined,
+  seed: number,
+  dagensDatum: string,
+): CsnFakta | undefined {
+  if (!persona?.kallor.includes("CSN")) return undefined;
+  if (persona.genererad) return genereraFakta(persona, seed, dagensDatum);
+  const f = FAKTA[persona.id];
+  if (!f)
+    throw new HarnessError(
+      "CSN_FAKTA_SAKNAS",
+      `Persona ${persona.id} lists CSN in kallor but simulators/csn/data.ts has no FAKTA for it. Add an entry to FAKTA.`,
+    );
+  return f;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From facts to CSN's answer
+// ---------------------------------------------------------------------------------------------
+
+type Enhet = "vecka" | "manad" | "engang";
+
+/** One ärende with its dates fixed for the asked period. */
+interface LostArende {
+  fakta: ArendeFakta;
+  /** Granted (for a broken-off study: studied) span. */
+  start: string;
+  slut: string;
+  soktFrom: string;
+  soktTom: string;
+  /** When CSN decided (or registered) it: the ärende is unknown before that day. */
+  kand: string;
+  beviljad: boolean;
+  lasar?: string;
+}
+
+interface Plan {
+  datum: string;
+  tider: { start?: string; slut?: string; enheter: number }[];
+}
+
+function enhetFor(f: ArendeFakta): Enhet {
+  if (f.tid.typ === "engang" || f.tid.typ === "engang-i-perioden") return "engang";
+  return f.stodslag === "studiehjalp" ? "manad" : "vecka";
+}
+
+const BESLUT_FORE_START = 42;
+
+/** Spans of `kandidater` overlapping the period, or the latest one begun by its end. */
+function valjSpann<T extends { start: string; slut: string }>(kandidater: T[], p: Tidsperiod): T[] {
+  const over = kandidater.filter((k) => overlappar(k.start, k.slut, p));
+  if (over.length > 0) return over;
+  const fore = kandidater.filter((k) => k.start <= p.tomDatum);
+  return fore.length > 0 ? [fore[fore.length - 1]!] : [];
+}
+
+function losTid(f: ArendeFakta, p: Tidsperiod): LostArende[] {
+  const t = f.tid;
+  const spann = (start: string, slut: string, extra: Partial<LostArende> = {}): LostArende => ({
+    fakta: f,
+    start,
+    slut,
+    soktFrom: start,
+    soktTom: slut,
+    kand: laggTillDagar(start, -BESLUT_FORE_START),
+    beviljad: true,
+    ...extra,
+  });
+  switch (t.typ) {
+    case "terminer": {
+      const kandidater: { start: string; slut: string }[] = [];
+      for (let ar = Number(p.fromDatum.slice(0, 4)) - 1; ar <= Number(p.tomDatum.slice(0, 4)) + 1; ar++) {
+        for (const vecka of [3, 35]) {
+          const start = isoVeckansMandag(ar, vecka);
+          kandidater.push({ start, slut: laggTillDagar(start, 20 * 7 - 1) });
+        }
+      }
+      return valjSpann(kandidater, p).map((k) => spann(k.start, k.slut));
+    }
+    case "lasar": {
+      const kandidater: { start: string; slut: string; ar: number }[] = [];
+      for (let ar = t.forstaLasar; ar <= t.sistaLasar; ar++)
+        kandidater.push({ start: `${ar}-09-01`, slut: `${ar + 1}-06-30`, ar });
+      return valjSpann(kandidater, p).map((k) =>
+        spann(k.start, k.slut, { lasar: `${k.ar}/${String(k.ar + 1).slice(2)}` }),
+      );
+    }
+    case "kring": {
+      const start = laggTillDagar(mandagFore(p.fromDatum), -7 * t.veckorFore);
+      return [spann(start, laggTillDagar(sondagEfter(p.tomDatum), 7 * t.veckorEfter))];
+    }
+    case "avbruten": {
+      const start = laggTillDagar(mandagFore(p.fromDatum), -7 * t.veckorFore);
+      return [
+        spann(start, laggTillDagar(start, 7 * t.veckorStuderade - 1), {
+          soktTom: laggTillDagar(start, 7 * t.veckorSokta - 1),
+        }),
+      ];
+    }
+    case "fast":
+      return [spann(t.start, t.slut)];
+    case "engang":
+      return [spann(t.utbetdatum, t.utbetdatum, { kand: laggTillDagar(t.utbetdatum, -10) })];
+    case "engang-i-perioden": {
+      const d = laggTillDagar(p.fromDatum, t.dagarEfterStart);
+      const dag = tidigast(d, p.tomDatum);
+      return [spann(dag, dag, { kand: laggTillDagar(dag, -10) })];
+    }
+    case "ansokan": {
+      const start = laggTillDagar(sondagEfter(p.tomDatum), 1 + 7 * t.veckorEfter);
+      return [
+        spann(start, laggTillDagar(start, 7 * t.veckor - 1), {
+          kand: laggTillDagar(p.fromDatum, -14),
+          beviljad: false,
+        }),
+      ];
+    }
+  }
+}
+
+/** The full payment plan of an ärende (before the period filter). */
+function planera(a: LostArende): Plan[] {
+  const f = a.fakta;
+  if (!a.beviljad || f.utbetalas === false) return [];
+  const dag = f.utbetalningsdag ?? 25;
+  const enhet = enhetFor(f);
+  if (enhet === "engang") return [{ datum: a.start, tider: [{ enheter: 1 }] }];
+  if (enhet === "manad") {
+    // Studiehjälp: one payment per month, on the month's payment day, for that month.
+    return manader(a.start, a.slut).map(([ar, man]) => {
+      const forsta = datum(ar, man, 1);
+      const sista = sistaIManaden(ar, man);
+      return {
+        datum: utbetalningsdag(ar, man, dag),
+        tider: [{ start: senast(forsta, a.start), slut: tidigast(sista, a.slut), enheter: 1 }],
+      };
+    });
+  }
+  // Weekly support is paid in advance: each payment day pays the weeks that begin before the next one.
+  const veckor = mandagar(a.start, a.slut);
+  const [ar0, man0] = forraManaden(Number(a.start.slice(0, 4)), Number(a.start.slice(5, 7)));
+  const out: Plan[] = [];
+  for (const [ar, man] of manader(datum(ar0, man0, 1), a.slut)) {
+    const betaldag = utbetalningsdag(ar, man, dag);
+    const [nar, nman] = nastaManad(ar, man);
+    const nasta = utbetalningsdag(nar, nman, dag);
+    const dessa = veckor.filter((m) => m >= betaldag && m < nasta);
+    if (dessa.length === 0) continue;
+    const sistaSondag = laggTillDagar(dessa[dessa.length - 1]!, 6);
+    out.push({
+      datum: betaldag,
+      tider: [{ start: dessa[0]!, slut: tidigast(sistaSondag, a.slut), enheter: dessa.length }],
+    });
+  }
+  return out;
+}
+
+function antalEnheter(a: LostArende): number {
+  return enhetFor(a.fakta) === "manad" ? manader(a.start, a.slut).length : mandagar(a.start, a.slut).length;
+}
+
+const BELOPPSTEXT: Readonly<Record<string, string>> = {
+  GRUNDB: "Bidrag",
+  GRUNDF: "Förhöjt bidrag",
+  GRUNDL: "Lån",
+  GRUNFL: "Lån till förhöjt bidrag",
+  MERKL: "Merkostnadslån",
+  TILL: "Tilläggslån",
+  TILB: "Tilläggsbidrag",
+  EXTRA: "Extra tillägg",
+  INACK: "Inackorderingstillägg",
+  STUDB: "Studiebidrag",
+  LÄRERS: "Lärlingsersättning",
+  HUT: "Hemutrustningslån",
+  STÖDB: "Studiestartsstöd bidrag",
+  STÖDT: "Studiestartsstöd tilläggsbidrag",
+  OSSBID: "Omställningsstudiestöd bidrag",
+  OSSLÅN: "Omställningsstudiestöd lån",
+};
+
+function beloppen(f: ArendeFakta, enheter: number): { Beloppen: Belopp[]; totbelopp: string } {
+  const Beloppen = f.belopp.map((b) => ({
+    beloppstyp: b.beloppstyp,
+    klartext: BELOPPSTEXT[b.beloppstyp] ?? b.beloppstyp,
+    belopp: String(b.belopp),
+    totbelopp: String(b.belopp * enheter),
+  }));
+  return { Beloppen, totbelopp: String(f.belopp.reduce((s, b) => s + b.belopp * enheter, 0)) };
+}
+
+function statusFor(a: LostArende, dagensDatum: string): ArendeStatus {
+  if (a.fakta.status) return a.fakta.status;
+  if (a.fakta.stodslag === "hemutrustningslan") return "BESLUTAD";
+  if (!a.beviljad) return "INITIERAT";
+  return a.slut < dagensDatum ? "AVSLUTAT" : "BESLUTAT";
+}
+
+function utbetalningar(a: LostArende, p: Tidsperiod, dagensDatum: string): Utbetalning[] {
+  const hut = a.fakta.stodslag === "hemutrustningslan";
+  const inom = planera(a).filter((u) => u.datum >= p.fromDatum && u.datum <= p.tomDatum);
+  // At most 50 payments per ärende (schema): keep the latest.
+  const plan = inom.slice(-50);
+  return plan.map((u, i) => {
+    const tider = u.tider.map((t) => ({
+      ...(t.start !== undefined && t.slut !== undefined
+        ? { startvecka: csnDatum(t.start), slutvecka: csnDatum(t.slut) }
+        : {}),
+      ...beloppen(a.fakta, t.enheter),
+    }));
+    const planerad =
+      u.datum > dagensDatum || (a.fakta.sistaUtbetalningPlanerad === true && i === plan.length - 1);
+    return {
+      utbetdatum: csnDatum(u.datum),
+      utbetstatus: planerad ? "Planerad" : hut ? "UTBETALAD" : "Utbetald",
+      Utbetaldatider: tider,
+      totbelopp: String(tider.reduce((s, t) => s + Number(t.totbelopp), 0)),
+    };
+  });
+}
+
+function soktaTider(a: LostArende): Sokttid[] {
+  const f = a.fakta;
+  const sh = f.stodslag === "studiehjalp";
+  const s: Sokttid = {
+    soktfrom: csnDatum(a.soktFrom),
+    sokttom: csnDatum(a.soktTom),
+    // Studiehjälp always reports soktomfattning 0 (CSN's description).
+    soktomfattning: sh ? "0" : String(f.takt ?? 100),
+  };
+  if (!sh) s.soktlan = f.soktLan ? "J" : " ";
+  return [s];
+}
+
+function beviljadeTider(a: LostArende): Beviljadtid[] {
+  if (!a.beviljad) return [];
+  const f = a.fakta;
+  const b: Beviljadtid = {
+    starttid: csnDatum(a.start),
+    sluttid: csnDatum(a.slut),
+    ...(f.stodslag !== "studiehjalp" ? { takt: String(f.takt ?? 100), gr_takt: String(f.takt ?? 100) } : {}),
+    ...beloppen(f, antalEnheter(a)),
+  };
+  return [b];
+}
+
+/** The answer's content for one person: CSN's result and its `Personer` (0 or 1 Person). */
+export interface CsnPersonsvar {
+  Resultat: CsnResultat;
+  Personer: CsnPerson[];
+}
+
+const TOM_FORTECKNING = {
+  studiemedel: "0",
+  studiehjalp: "0",
+  hemutrustningslan: "0",
+  studiestartsstod: "0",
+  omstallningsstudiestod: "0",
+};
+
+const BLANK_STATUS = "          ";
+
+function ejTraff(personidentitet: string): CsnPersonsvar {
+  const pnr = personidentitet.slice(2);
+  // CSN's personnummer type cannot carry a samordningsnummer (day 61–91): no Person then.
+  if (!CSN_TYPER.personnummer.pattern.test(pnr)) return { Resultat: CSN_RESULTAT.ejTraff, Personer: [] };
+  return {
+    Resultat: CSN_RESULTAT.ejTraff,
+    Personer: [
+      {
+        personnummer: pnr,
+        Status: "Ej träff",
+        sekretess: "  ",
+        sekel: personidentitet.slice(0, 2),
+        Studiestodstypforteckning: { ...TOM_FORTECKNING },
+        Studiemedel: {},
+        Studiehjalp: {},
+        HemutrustningsLan: {},
+        Studiestartsstod: {},
+        Omstallningsstudiestod: {},
+      },
+    ],
+  };
+}
+
+/**
+ * Builds CSN's answer content for one person, one asked period and "now": the persona's (or
+ * generated person's) ärenden resolved for the period, payments inside the period only, and
+ * the "no data" answer (−2, Status "Ej träff") when CSN holds nothing. Pure: same input, same
+ * output.
+ *
+ * @example
+ * byggPersonsvar("200304129810", persona, { fromDatum: "2026-09-21", tomDatum: "2026-11-20" }, now, 42)
+ *   .Resultat.ResultatKod // "0"
+ */
+export function byggPersonsvar(
+  personidentitet: string,
+  persona: Persona | undefined,
+  period: Tidsperiod,
+  now: Date,
+  seed: number,
+): CsnPersonsvar {
+  const dagensDatum = idag(now);
+  const fakta = faktaFor(persona, seed, dagensDatum);
+  const pnr = personidentitet.slice(2);
+  if (!fakta || !CSN_TYPER.personnummer.pattern.test(pnr)) return ejTraff(personidentitet);
+
+  const losta = fakta.arenden.flatMap((f) => losTid(f, period)).filter((a) => a.kand <= dagensDatum);
+  if (losta.length === 0) return ejTraff(personidentitet);
+
+  // lopnummer: CSN-internal running numbers; HUT is another system with 7-digit numbers.
+  const hutBas = 1_000_000 + (hashSeed(0, "csn-hut", personidentitet) % 8_000_000);
+  const lopnummer = new Map<LostArende, string>();
+  let lop = 0;
+  let hutLop = 0;
+  for (const a of losta)
+    lopnummer.set(a, a.fakta.stodslag === "hemutrustningslan" ? String(hutBas + hutLop++) : String(++lop));
+  const relarende = (a: LostArende): string | undefined => {
+    const id = a.fakta.relaterat;
+    if (!id) return undefined;
+    const kandidater = losta.filter((b) => b.fakta.id === id);
+    const samma = kandidater.find((b) => b.start === a.start) ?? kandidater[kandidater.length - 1];
+    return samma ? lopnummer.get(samma) : undefined;
+  };
+
+  const dagens = dagensDatum;
+  const studiestod = (a: LostArende, medRelarende: boolean): StudiestodArende => {
+    const rel = medRelarende ? relarende(a) : undefined;
+    return {
+      lopnummer: lopnummer.get(a)!,
+      stodform: a.fakta.stodform,
+      klartext: a.fakta.klartext.replace("{lasar}", a.lasar ?? ""),
+      status: statusFor(a, dagens),
+      ...(rel !== undefined ? { relarende: rel } : {}),
+      soktaTider: soktaTider(a),
+      BeviljadeTider: beviljadeTider(a),
+      UtbetalningsPlan: utbetalningar(a, period, dagens),
+    };
+  };
+  const hut = (a: LostArende): HutArende => ({
+    lopnummer: lopnummer.get(a)!,
+    ...(a.fakta.medlanare !== undefined ? { medlanare: a.fakta.medlanare } : {}),
+    stodform: a.fakta.stodform,
+    klartext: a.fakta.klartext,
+    status: statusFor(a, dagens),
+    UtbetalningsPlan: utbetalningar(a, period, dagens),
+  });
+  // The schema allows 10 ärenden per stödform: keep the most recent.
+  const av = (s: Stodslag) =>
+    losta
+      .filter((a) => a.fakta.stodslag === s)
+      .sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0))
+      .slice(-10)
+      .sort((x, y) => Number(lopnummer.get(x)) - Number(lopnummer.get(y)));
+  const block = <A>(s: Stodslag, one: (a: LostArende) => A) => {
+    const list = av(s);
+    return list.length > 0 ? { Arenden: list.map(one) } : {};
+  };
+  const harData = (s: Stodslag) => (av(s).length > 0 ? "1" : "0");
+  const [sm, sh, hu, sss, oss] = STODSLAG.map(harData) as [string, string, string, string, string];
+
+  return {
+    Resultat: CSN_RESULTAT.ok,
+    Personer: [
+      {
+        personnummer: pnr,
+        Status: BLANK_STATUS,
+        sekretess: persona?.sekretess ? "Ja" : "  ",
+        sekel: personidentitet.slice(0, 2),
+        Studiestodstypforteckning: {
+          studiemedel: sm,
+          studiehjalp: sh,
+          hemutrustningslan: hu,
+          studiestartsstod: sss,
+          omstallningsstudiestod: oss,
+        },
+        Studiemedel: block("studiemedel", (a) => studiestod(a, true)),
+        Studiehjalp: block("studiehjalp", (a) => studiestod(a, true)),
+        HemutrustningsLan: block("hemutrustningslan", hut),
+        Studiestartsstod: block("studiestartsstod", (a) => studiestod(a, true)),
+        Omstallningsstudiestod: block("omstallningsstudiestod", (a) => {
+          const { relarende: _bort, ...rest } = studiestod(a, false);
+          return rest;
+        }),
+      },
+    ],
+  };
+}

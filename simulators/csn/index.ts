@@ -1,0 +1,49 @@
+import type { BastjanstSimulator } from "../bastjanst.js";
+import type { SimulatorContext } from "../context.js";
+import { csnKlient } from "./client.js";
+import { CSN_PATH, csnHandlers } from "./handlers.js";
+
+/**
+ * CSN — Centrala studiestödsnämnden: the kommunfråga v4.0 (SOAP 1.1) at `/csn/kommunfraga/v4`.
+ *
+ * @example
+ * setupServer(...csnSimulator.handlers(ctx))
+ */
+export const csnSimulator: BastjanstSimulator = {
+  kod: "CSN",
+  namn: "Centrala studiestödsnämnden",
+  path: CSN_PATH,
+  handlers: (ctx: SimulatorContext) => csnHandlers(ctx),
+  klient: csnKlient,
+};
+
+export { begaran, csnFraga, csnKlient, SSBT_APPNAMN, tolka } from "./client.js";
+export {
+  byggPersonsvar,
+  type CsnPersonsvar,
+  FAKTA,
+  faktaFor,
+  genereraFakta,
+  utbetalningsdag,
+} from "./data.js";
+export {
+  CSN_FELSCENARIER,
+  CSN_RESULTAT,
+  type CsnFelscenario,
+  type CsnResultat,
+  type CsnStorning,
+  csnFault,
+  DATAKODER,
+  idag,
+  kontrolleraFraga,
+  STORNING_RESULTAT,
+} from "./errors.js";
+export {
+  besvaraFraga,
+  CSN_PATH,
+  CSN_SOAP_PREFIXES,
+  type CsnHandlerOptions,
+  csnHandlers,
+} from "./handlers.js";
+export type { ArendeFakta, ArendeStatus, BeloppFakta, CsnFakta, Stodslag, Takt, Tidsplan } from "./model.js";
+export { SAMBRUK_STAND_IN_PATH, SAMBRUK_STAND_IN_XSD } from "./sambruk-stand-in.xsd.js";
