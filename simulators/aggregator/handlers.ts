@@ -27,6 +27,8 @@ export interface SsbtUtfall {
   felkod?: string;
   /** Per-bastjänst outcome of a hamta. */
   delar: DelUtfall[];
+  /** Total duration of the exchange in ms, from request received to answer built (performance.now). */
+  ms?: number;
   /** The question (only in memory, only for the event hook; never stored). */
   fraga?: SsbtFraga;
 }
@@ -80,9 +82,11 @@ function acceptableContentType(ct: string | null): boolean {
  * Fault with our felkod, and no stack trace is ever sent.
  */
 export async function hanteraSsbt(request: Request, version: KontraktVersion, o: SsbtHandlerOptions): Promise<Response> {
+  const t0 = performance.now();
   const utfall: SsbtUtfall = { operation: "okand", version, status: 500, delar: [] };
   const done = (r: Response) => {
     utfall.status = r.status;
+    utfall.ms = performance.now() - t0;
     o.onUtfall?.(utfall);
     return r;
   };

@@ -1,0 +1,373 @@
+import { maskera } from "../../contract/personidentitet.js";
+import { BASTJANSTER, type BastjanstKod, type KontraktVersion } from "../../contract/ssbt/model.js";
+import type { SsbtUtfall } from "../aggregator/handlers.js";
+import type { DelUtfall } from "../aggregator/service.js";
+import { maskeraPersonnummerLika } from "../logging/mask.js";
+import { BoundedCounter } from "./bounded-counter.js";
+import { DurationHistogram, type DurationStats } from "./histogram.js";
+import { RingBuffer } from "./ring-buffer.js";
+import { SERVICENIVAER } from "./service-levels.js";
+import { formatSummary } from "./summary.js";
+
+type Operation = SsbtUtfall["operation"];
+
+/** One bastjänst's part of a trace: outcome and duration only, never answer data. */
+export interface SparDel {
+  kod: BastjanstKod;
+  utfall: DelUtfall["utfall"];
+  ms: number;
+  felkod?: string;
+}
+
+/**
+ * A masked trace of one exchange: who asked (organisation), about whom (masked), how it went.
+ * Holds no answer data and no unmasked personidentitet.
+ */
+export interface Spar {
+  /** ISO time the exchange was recorded (the simulator's clock). */
+  tid: string;
+  operation: Operation;
+  version: KontraktVersion;
+  status: number;
+  felkod?: string;
+  /** Total duration in ms (rounded). */
+  ms?: number;
+  /** Masked, e.g. "19960823-****". */
+  personidentitet?: string;
+  korrelationsid?: string;
+  /** The ingivare's organisationsnummer. */
+  ingivare?: string;
+  delar: SparDel[];
+}
+
+/** Per-bastjänst aggregates. */
+export interface BastjanstMatning {
+  anrop: number;
+  data: number;
+  BT: number;
+  SSBT: number;
+  /** Share of calls that gave data (null before the first call). */
+  andelData: number | null;
+  felPerFelkod: Record<string, number>;
+  svarstid: DurationStats;
+}
+
+/** What `GET /__admin/metrics` returns: aggregates and masked traces only. */
+export interface MetricsSnapshot {
+  /** When counting started (creation or last reset). */
+  sedan: string;
+  tidpunkt: string;
+  servicenivaer: typeof SERVICENIVAER;
+  utbyten: { antal: number; perOperation: Record<Operation, number> };
+  /** Delivery precision: questions (everything but connection tests) answered without a SOAP Fault. */
+  leveransprecision: {
+    fragor: number;
+    besvarade: number;
+    avvisade: number;
+    andelBesvarade: number | null;
+    malUppfyllt: boolean | null;
+    avvisadePerFelkod: Record<string, number>;
+  };
+  /** Response time of answered `hamtaBastjanstInformation` questions. */
+  svarstid: DurationStats & {
+    inom7s: number;
+    inom12s: number;
+    andelInom7s: number | null;
+    andelInom12s: number | null;
+    mal7sUppfyllt: boolean | null;
+    mal12sUppfyllt: boolean | null;
+  };
+  /** Per answered question: how many bastjänster failed (error section, kalla BT or SSBT). */
+  tillganglighet: {
+    svar: number;
+    /** No bastjänst failed: "tillgänglig". */
+    tillganglig: number;
+    /** Exactly one failed: available, one section missing. */
+    medEttFel: number;
+    /** Two or more failed: "tillgänglig med störning" (an incident in the agreement). */
+    medStorning: number;
+    andelTillganglig: number | null;
+    andelMedStorning: number | null;
+  };
+  anslutningstester: { antal: number; medFel: number };
+  bastjanster: Record<BastjanstKod, BastjanstMatning>;
+  /** The last exchanges, oldest first, masked. */
+  spar: Spar[];
+}
+
+/** Options of {@link SlaRecorder}. */
+export interface SlaRecorderOptions {
+  /** Clock for trace times and `sedan`. Default: real time. */
+  now?: () => Date;
+  /** How many masked traces to keep. Default 50. */
+  sparKapacitet?: number;
+}
+
+/** Memory held by a recorder: constant once created (what the privacy rules require). */
+export interface RecorderStorlek {
+  spar: number;
+  sparKapacitet: number;
+  histogramFack: number;
+  felkoder: number;
+}
+
+class Bastjanst {
+  anrop = 0;
+  data = 0;
+  BT = 0;
+  SSBT = 0;
+  readonly fel = new BoundedCounter();
+  readonly tider = new DurationHistogram();
+
+  record(d: DelUtfall): void {
+    this.anrop += 1;
+    this[d.utfall] += 1;
+    if (d.utfall !== "data") this.fel.add(maskeraPersonnummerLika(d.felkod ?? "okänd"));
+    this.tider.record(d.ms);
+  }
+
+  toJSON(): BastjanstMatning {
+    return {
+      anrop: this.anrop,
+      data: this.data,
+      BT: this.BT,
+      SSBT: this.SSBT,
+      andelData: andel(this.data, this.anrop),
+      felPerFelkod: this.fel.toJSON(),
+      svarstid: this.tider.stats(),
+    };
+  }
+
+  reset(): void {
+    this.anrop = 0;
+    this.data = 0;
+    this.BT = 0;
+    this.SSBT = 0;
+    this.fel.clear();
+    this.tider.reset();
+  }
+}
+
+function andel(del: number, av: number): number | null {
+  return av === 0 ? null : Math.round((del / av) * 10_000) / 10_000;
+}
+
+function uppfyllt(share: number | null, target: number): boolean | null {
+  return share === null ? null : share >= target;
+}
+
+const roundMs = (ms: number) => Math.round(ms);
+
+/**
+ * The parts in contract order (AF, CSN, FK, SKV, SO, TNS, MIV), not in the order they finished.
+ *
+ * @example
+ * iKontraktsordning(utfall.delar).map((d) => d.kod) // ["AF", "CSN", …]
+ */
+export function iKontraktsordning(delar: readonly DelUtfall[]): DelUtfall[] {
+  return [...delar].sort((a, b) => BASTJANSTER.indexOf(a.kod) - BASTJANSTER.indexOf(b.kod));
+}
+
+/**
+ * The service-level recorder of the composite service: fed one {@link SsbtUtfall} per SOAP
+ * exchange, it keeps aggregates only — counts, fixed-bucket duration histograms, per-bastjänst
+ * outcomes — plus a fixed-size ring of masked traces. Nothing of the question or the answer is
+ * kept, so memory stays constant however long the simulator runs.
+ *
+ * @example
+ * const metrics = new SlaRecorder({ now: () => new Date() });
+ * const sim = await startSimulator({ port: 0 }, { onUtfall: (u) => metrics.observe(u) });
+ * // … traffic …
+ * metrics.toJSON().svarstid.p90
+ */
+export class SlaRecorder {
+  private readonly now: () => Date;
+  private sedan: Date;
+  private readonly perOperation: Record<Operation, number> = {
+    hamtaBastjanstInformation: 0,
+    testaBastjanstInformation: 0,
+    okand: 0,
+  };
+  private fragor = 0;
+  private besvarade = 0;
+  private readonly avvisade = new BoundedCounter();
+  private readonly svarstid = new DurationHistogram();
+  private inom7s = 0;
+  private inom12s = 0;
+  private svar = 0;
+  private tillganglig = 0;
+  private medEttFel = 0;
+  private medStorning = 0;
+  private anslutningstester = 0;
+  private anslutningstesterMedFel = 0;
+  private readonly bastjanster: Record<BastjanstKod, Bastjanst>;
+  private readonly spar: RingBuffer<Spar>;
+
+  constructor(options: SlaRecorderOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.sedan = this.now();
+    this.spar = new RingBuffer<Spar>(options.sparKapacitet ?? 50);
+    this.bastjanster = Object.fromEntries(BASTJANSTER.map((k) => [k, new Bastjanst()])) as Record<
+      BastjanstKod,
+      Bastjanst
+    >;
+  }
+
+  /**
+   * Records one exchange. Reads only operation, status, felkod, durations and outcomes, plus (for
+   * the masked trace) personidentitet, korrelationsid and the ingivare's organisationsnummer.
+   *
+   * @example
+   * metrics.observe({ operation: "hamtaBastjanstInformation", version: "v10", status: 200, ms: 850, delar: [] });
+   */
+  observe(u: SsbtUtfall): void {
+    const op: Operation = u.operation in this.perOperation ? u.operation : "okand";
+    this.perOperation[op] += 1;
+    const fault = u.felkod !== undefined;
+    if (u.operation === "testaBastjanstInformation") {
+      this.anslutningstester += 1;
+      if (fault) this.anslutningstesterMedFel += 1;
+    } else {
+      this.fragor += 1;
+      if (fault) this.avvisade.add(maskeraPersonnummerLika(u.felkod ?? ""));
+      else this.besvarade += 1;
+    }
+    if (u.operation === "hamtaBastjanstInformation" && !fault) {
+      if (u.ms !== undefined) {
+        this.svarstid.record(u.ms);
+        if (u.ms <= SERVICENIVAER.svarstidInomMs) this.inom7s += 1;
+        if (u.ms <= SERVICENIVAER.svarstidSenastMs) this.inom12s += 1;
+      }
+      this.svar += 1;
+      const fel = u.delar.filter((d) => d.utfall !== "data").length;
+      if (fel === 0) this.tillganglig += 1;
+      else if (fel >= SERVICENIVAER.storningVidAntalFel) this.medStorning += 1;
+      else this.medEttFel += 1;
+    }
+    for (const d of u.delar) this.bastjanster[d.kod]?.record(d);
+    this.spar.push(this.trace(u));
+  }
+
+  private trace(u: SsbtUtfall): Spar {
+    const g = u.fraga?.generellaFrageparametrar;
+    const spar: Spar = {
+      tid: this.now().toISOString(),
+      operation: u.operation,
+      version: u.version,
+      status: u.status,
+      delar: iKontraktsordning(u.delar).map((d) => ({
+        kod: d.kod,
+        utfall: d.utfall,
+        ms: roundMs(d.ms),
+        ...(d.felkod !== undefined ? { felkod: maskeraPersonnummerLika(d.felkod) } : {}),
+      })),
+    };
+    if (u.felkod !== undefined) spar.felkod = maskeraPersonnummerLika(u.felkod);
+    if (u.ms !== undefined) spar.ms = roundMs(u.ms);
+    if (g) {
+      spar.personidentitet = maskera(g.personidentitet);
+      if (g.korrelationsid !== undefined)
+        spar.korrelationsid = maskeraPersonnummerLika(g.korrelationsid.slice(0, 100));
+      spar.ingivare = maskeraPersonnummerLika(g.ingivare.organisationsnummer.slice(0, 20));
+    }
+    return spar;
+  }
+
+  /**
+   * The aggregates and masked traces, as served by `GET /__admin/metrics`.
+   *
+   * @example
+   * JSON.stringify(metrics) // calls toJSON()
+   */
+  toJSON(): MetricsSnapshot {
+    const n = this.svarstid.count;
+    const andelInom7s = andel(this.inom7s, n);
+    const andelInom12s = andel(this.inom12s, n);
+    const andelBesvarade = andel(this.besvarade, this.fragor);
+    return {
+      sedan: this.sedan.toISOString(),
+      tidpunkt: this.now().toISOString(),
+      servicenivaer: SERVICENIVAER,
+      utbyten: {
+        antal:
+          this.perOperation.hamtaBastjanstInformation +
+          this.perOperation.testaBastjanstInformation +
+          this.perOperation.okand,
+        perOperation: { ...this.perOperation },
+      },
+      leveransprecision: {
+        fragor: this.fragor,
+        besvarade: this.besvarade,
+        avvisade: this.fragor - this.besvarade,
+        andelBesvarade,
+        malUppfyllt: uppfyllt(andelBesvarade, SERVICENIVAER.andelBesvarade),
+        avvisadePerFelkod: this.avvisade.toJSON(),
+      },
+      svarstid: {
+        ...this.svarstid.stats(),
+        inom7s: this.inom7s,
+        inom12s: this.inom12s,
+        andelInom7s,
+        andelInom12s,
+        mal7sUppfyllt: uppfyllt(andelInom7s, SERVICENIVAER.andelInom7s),
+        mal12sUppfyllt: uppfyllt(andelInom12s, SERVICENIVAER.andelInom12s),
+      },
+      tillganglighet: {
+        svar: this.svar,
+        tillganglig: this.tillganglig,
+        medEttFel: this.medEttFel,
+        medStorning: this.medStorning,
+        andelTillganglig: andel(this.tillganglig, this.svar),
+        andelMedStorning: andel(this.medStorning, this.svar),
+      },
+      anslutningstester: { antal: this.anslutningstester, medFel: this.anslutningstesterMedFel },
+      bastjanster: Object.fromEntries(BASTJANSTER.map((k) => [k, this.bastjanster[k].toJSON()])) as Record<
+        BastjanstKod,
+        BastjanstMatning
+      >,
+      spar: this.spar.toArray(),
+    };
+  }
+
+  /**
+   * A human summary for the operator (printed when the simulator stops).
+   *
+   * @example
+   * console.log(metrics.summary());
+   */
+  summary(): string {
+    return formatSummary(this.toJSON());
+  }
+
+  /** Memory held: constant whatever the number of exchanges (for the boundedness tests). */
+  storlek(): RecorderStorlek {
+    return {
+      spar: this.spar.length,
+      sparKapacitet: this.spar.capacity,
+      histogramFack:
+        this.svarstid.bucketCount +
+        BASTJANSTER.reduce((s, k) => s + this.bastjanster[k].tider.bucketCount, 0),
+      felkoder: this.avvisade.size + BASTJANSTER.reduce((s, k) => s + this.bastjanster[k].fel.size, 0),
+    };
+  }
+
+  /** Forgets everything: counts, histograms and traces; `sedan` becomes now. */
+  reset(): void {
+    for (const k of Object.keys(this.perOperation) as Operation[]) this.perOperation[k] = 0;
+    this.fragor = 0;
+    this.besvarade = 0;
+    this.avvisade.clear();
+    this.svarstid.reset();
+    this.inom7s = 0;
+    this.inom12s = 0;
+    this.svar = 0;
+    this.tillganglig = 0;
+    this.medEttFel = 0;
+    this.medStorning = 0;
+    this.anslutningstester = 0;
+    this.anslutningstesterMedFel = 0;
+    for (const k of BASTJANSTER) this.bastjanster[k].reset();
+    this.spar.clear();
+    this.sedan = this.now();
+  }
+}
