@@ -1,5 +1,6 @@
 import { maskera } from "../../contract/personidentitet.js";
 import { BASTJANSTER, type BastjanstKod, type SsbtFraga, type Tidsperiod } from "../../contract/ssbt/model.js";
+import { lefiFragaBase64 } from "../../simulators/fk/index.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import type { SimulateOptions } from "../../simulators/options.js";
 import { startSimulator } from "../../simulators/server.js";
@@ -32,16 +33,6 @@ export function standardPeriod(now: Date): Tidsperiod {
 
 /** A composite question for one person with all seven bastjänster included. */
 export function fullFraga(personidentitet: string, period: Tidsperiod, arende: string): SsbtFraga {
-  const lefi = {
-    personnummer: personidentitet,
-    period: { from: period.fromDatum, tom: period.tomDatum },
-    formansinformation: ["FK:ABB", "FK:AS", "FK:BOB", "FK:ET", "FK:FP", "FK:SJP", "FK:US", "PM:AP", "PM:BTI", "PM:EF"],
-    ansprak: ["PM:AP", "PM:BTI", "PM:EF"],
-    beslut: ["PM:AP", "PM:BTI", "PM:EF"],
-    preliminaraUtbetalningar: ["FK:ABB", "FK:BOB", "PM:AP"],
-    utbetalningar: ["FK:ABB", "FK:AS", "FK:BOB", "FK:ET", "PM:AP", "PM:BTI", "PM:EF"],
-    ovrigInformation: ["FK:GEPI", "PM:LINT"],
-  };
   return {
     generellaFrageparametrar: {
       korrelationsid: `certify-${arende}`,
@@ -59,7 +50,7 @@ export function fullFraga(personidentitet: string, period: Tidsperiod, arende: s
       CSN: { inkludera: true },
       FK: {
         inkludera: true,
-        fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: Buffer.from(JSON.stringify(lefi)).toString("base64") },
+        fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefiFragaBase64(personidentitet, period) },
       },
       SKV: { inkludera: true },
       SO: { inkludera: true },

@@ -1,5 +1,6 @@
 import type { SsbtFraga, Tidsperiod } from "../../contract/ssbt/model.js";
 import type { SimulatorContext } from "../../simulators/context.js";
+import { lefiFragaBase64 } from "../../simulators/fk/index.js";
 import { Population } from "../../simulators/population/population.js";
 
 /** The fixed "now" of the test suite: a Friday in month-end peak, 10:00 Swedish time. */
@@ -15,20 +16,8 @@ export function testContext(seed = 42, now = TEST_NOW): SimulatorContext {
   return { seed, population, now: () => new Date(t) };
 }
 
-/** Base64 of a LEFI v9 JSON question for this person and period. */
-export function lefiFragaBase64(personidentitet: string, period: Tidsperiod): string {
-  const q = {
-    personnummer: personidentitet,
-    period: { from: period.fromDatum, tom: period.tomDatum },
-    formansinformation: ["FK:ABB", "FK:BOB", "FK:AS", "FK:ET", "FK:FP", "FK:US", "FK:SJP", "PM:AP", "PM:BTI", "PM:EF"],
-    ansprak: ["PM:AP", "PM:BTI", "PM:EF"],
-    beslut: ["PM:AP", "PM:BTI", "PM:EF"],
-    preliminaraUtbetalningar: ["FK:ABB", "FK:BOB", "PM:AP"],
-    utbetalningar: ["FK:ABB", "FK:BOB", "FK:AS", "FK:ET", "PM:AP", "PM:BTI", "PM:EF"],
-    ovrigInformation: ["FK:GEPI", "PM:LINT"],
-  };
-  return Buffer.from(JSON.stringify(q), "utf8").toString("base64");
-}
+/** Base64 of a LEFI v9 JSON question for this person and period (the FK simulator's own builder). */
+export { lefiFragaBase64 } from "../../simulators/fk/index.js";
 
 /**
  * A complete composite question for one person with all seven bastjänster included.

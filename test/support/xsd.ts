@@ -48,6 +48,40 @@ export async function validateAgainst(
   return { valid: r.valid, errors: r.errors.map((e) => e.rawMessage) };
 }
 
+/**
+ * Validates several documents in one libxml2 run, so the schemas are parsed once (much faster
+ * than one {@link validateAgainst} per document). One result per document, in order.
+ *
+ * @example
+ * const results = await validateManyAgainst(answers, SSBT11_XSD, "ssbtek-v11/contract");
+ */
+export async function validateManyAgainst(
+  xmls: readonly string[],
+  schema: string,
+  contractDir = "ssbtek-v10/contract",
+  overrides: Record<string, string> = {},
+): Promise<XsdResult[]> {
+  if (xmls.length === 0) return [];
+  const files = schemaFiles(contractDir, overrides);
+  const main = files.find((f) => f.fileName === schema);
+  if (!main) throw new Error(`No schema ${schema} in ${contractDir}`);
+  const name = (i: number) => `document-${i}.xml`;
+  const r = await validateXML({
+    xml: xmls.map((contents, i) => ({ fileName: name(i), contents })),
+    schema: [main],
+    preload: files.filter((f) => f !== main),
+  });
+  // libxml2 starts every message with the file name ("document-3.xml:1: …", "document-3.xml fails …").
+  const of = (e: { rawMessage: string }, i: number) =>
+    e.rawMessage.startsWith(`${name(i)}:`) || e.rawMessage.startsWith(`${name(i)} `);
+  const unplaced = r.errors.filter((e) => !xmls.some((_, i) => of(e, i))).map((e) => e.rawMessage);
+  return xmls.map((_, i) => {
+    // A message naming no document cannot be attributed: it counts against every document.
+    const errors = [...r.errors.filter((e) => of(e, i)).map((e) => e.rawMessage), ...unplaced];
+    return { valid: errors.length === 0, errors };
+  });
+}
+
 /** Path of the ssbt/10 XSD inside the v10 contract folder. */
 export const SSBT10_XSD = "se/forsakringskassan/schema/integration/ssbt/_10/sammansatt_bastjanst_v10.xsd";
 /** Path of the ssbt/11 XSD inside the v11 contract folder. */

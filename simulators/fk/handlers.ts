@@ -1,0 +1,126 @@
+import { type HttpHandler, HttpResponse, http } from "msw";
+import { ContractViolation } from "../../contract/errors.js";
+import {
+  decodeLefiFraga,
+  encodeLefiSvar,
+  encodeLefiTillgangliga,
+  LEFI_JSON_CONTENT_TYPE,
+  LEFI_REGELTEXT,
+  LEFI_VERSION,
+} from "../../contract/fk/codec.js";
+import type { LefiExternTillgangligaInformationstyper } from "../../contract/fk/model.js";
+import { kodverk } from "../../fixtures/kodverk/index.js";
+import type { SimulatorContext } from "../context.js";
+import { byggLefiSvar, idag } from "./data.js";
+import {
+  fragarNagot,
+  hittaAktor,
+  LEFI_FELMEDDELANDE,
+  type LefiAktor,
+  lefiFelsvar,
+  periodfel,
+} from "./errors.js";
+
+/** Base path of the simulated LEFI on the simulator server. */
+export const FK_PATH = "/fk";
+
+const FRAGA_PATH = `${FK_PATH}/lefi-extern-formansinformation/:version/aktorer/:aktorsId/formansinformation/fraga`;
+const TILLGANGLIGA_PATH = `${FK_PATH}/lefi-extern-formansinformation/:version/aktorer/:aktorsId/tillgangligaInformationstyper`;
+
+function json(body: string, status = 200): Response {
+  return new HttpResponse(body, { status, headers: { "Content-Type": LEFI_JSON_CONTENT_TYPE } });
+}
+
+/** LEFI accepts 10 or 12 digits; a 10-digit number belongs to the most recent century that fits. */
+function tolvSiffror(personnummer: string, today: string): string {
+  if (personnummer.length === 12) return personnummer;
+  const yy = Number(personnummer.slice(0, 2));
+  const sekel = yy <= Number(today.slice(2, 4)) ? today.slice(0, 2) : String(Number(today.slice(0, 2)) - 1);
+  return `${sekel}${personnummer}`;
+}
+
+const param = (v: string | readonly string[] | undefined): string => (typeof v === "string" ? v : "");
+
+/** Version and aktör checks shared by both operations; a Response when the call is refused. */
+function kontrolleraAnrop(ctx: SimulatorContext, version: string, aktorsId: string): Response | LefiAktor {
+  if (version !== LEFI_VERSION) return lefiFelsvar(404, LEFI_FELMEDDELANDE.OKAND_VERSION, ctx.now());
+  return hittaAktor(aktorsId) ?? lefiFelsvar(403, LEFI_FELMEDDELANDE.OKAND_AKTOR, ctx.now());
+}
+
+async function hamtaFormansinformation(
+  ctx: SimulatorContext,
+  request: Request,
+  version: string,
+  aktorsId: string,
+) {
+  const now = ctx.now();
+  const aktor = kontrolleraAnrop(ctx, version, aktorsId);
+  if (aktor instanceof Response) return aktor;
+  if (!/json/i.test(request.headers.get("content-type") ?? ""))
+    return lefiFelsvar(415, LEFI_FELMEDDELANDE.FEL_MEDIETYP, now);
+  let fraga: ReturnType<typeof decodeLefiFraga>;
+  try {
+    fraga = decodeLefiFraga(await request.text());
+  } catch (e) {
+    if (!(e instanceof ContractViolation)) throw e;
+    if (e.rule === "LEFI.json") return lefiFelsvar(400, LEFI_FELMEDDELANDE.INTE_JSON, now);
+    // The path names the field; values are never echoed (they may be a personnummer).
+    return lefiFelsvar(
+      400,
+      `Felaktig fråga: ${LEFI_REGELTEXT[e.rule] ?? "bryter mot kontraktet"} (${e.path}).`,
+      now,
+    );
+  }
+  if (!fragarNagot(fraga)) return lefiFelsvar(400, LEFI_FELMEDDELANDE.INGEN_INFORMATIONSTYP, now);
+  const felPeriod = periodfel(fraga.period);
+  if (felPeriod) return lefiFelsvar(400, felPeriod, now);
+  const persona = ctx.population.hitta(tolvSiffror(fraga.personnummer, idag(now)));
+  return json(encodeLefiSvar(byggLefiSvar({ fraga, persona, aktor, now, seed: ctx.seed })));
+}
+
+function tillgangliga(ctx: SimulatorContext, version: string, aktorsId: string): Response {
+  const aktor = kontrolleraAnrop(ctx, version, aktorsId);
+  if (aktor instanceof Response) return aktor;
+  const med = (id: string, koder: ReadonlySet<string>) =>
+    kodverk(id)
+      .koder.filter((k) => koder.has(k.kod))
+      .map((k) => ({ kod: k.kod, beskrivning: k.beskrivning }));
+  const b = aktor.behorighet;
+  const svar = {
+    formansinformation: med("LEFI.Fraga.FkFormanGruppKod", b.formansinformation),
+    ansprak: med("LEFI.Fraga.PmFormanGruppKod", b.ansprak),
+    beslut: med("LEFI.Fraga.PmFormanGruppKod", b.beslut),
+    preliminaraUtbetalningar: med("LEFI.Fraga.ExternFormanGruppKod", b.preliminaraUtbetalningar),
+    utbetalningar: med("LEFI.Fraga.ExternFormanGruppKod", b.utbetalningar),
+    ovrigInformation: med("LEFI.Fraga.ExternOvrigInformationTypKod", b.ovrigInformation),
+  } as LefiExternTillgangligaInformationstyper;
+  return json(encodeLefiTillgangliga(svar));
+}
+
+/**
+ * The simulated LEFI ("LEFI extern: Förmånsinformation" v9): `POST …/formansinformation/fraga`
+ * and `GET …/tillgangligaInformationstyper` below {@link FK_PATH}, on any origin. Errors are
+ * LEFI's own (`LefiFelsvar` with 400/403/404/415/500, see `errors.ts`); nothing ever answers with
+ * a stack trace.
+ *
+ * @example
+ * const server = setupServer(...fkHandlers(testContext()));
+ */
+export function fkHandlers(ctx: SimulatorContext): HttpHandler[] {
+  return [
+    http.post(`*${FRAGA_PATH}`, async ({ request, params }) => {
+      try {
+        return await hamtaFormansinformation(ctx, request, param(params.version), param(params.aktorsId));
+      } catch {
+        return lefiFelsvar(500, LEFI_FELMEDDELANDE.INTERNT_FEL, ctx.now());
+      }
+    }),
+    http.get(`*${TILLGANGLIGA_PATH}`, ({ params }) => {
+      try {
+        return tillgangliga(ctx, param(params.version), param(params.aktorsId));
+      } catch {
+        return lefiFelsvar(500, LEFI_FELMEDDELANDE.INTERNT_FEL, ctx.now());
+      }
+    }),
+  ];
+}

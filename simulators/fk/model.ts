@@ -1,0 +1,180 @@
+import type {
+  LefiFkFormanGruppKod,
+  LefiPmFormanBeslutadErsattningTypKod,
+  LefiPmFormanBeslutStatusKod,
+  LefiPmFormanBeslutUtfallKod,
+  LefiPmFormanGruppKod,
+  LefiPmFormanUtbetalningBeloppTypKod,
+  LefiPmUtbetalningFormanKod,
+  LefiTillstandKod,
+  LefiUtlamnareKod,
+} from "../../contract/fk/model.js";
+
+/**
+ * What Försäkringskassan and Pensionsmyndigheten know about one person, in domain terms. The
+ * LEFI answer (ärenden, beslut, utbetalningar in the asked period) is built from these facts in
+ * `data.ts`; nothing here is protocol.
+ */
+
+/**
+ * A date in the facts: a fixed date (`YYYY-MM-DD`), or a date relative to the asked period,
+ * because the stories say "sedan terminsstart" or "del av perioden" rather than a calendar date.
+ */
+export type FaktaDatum =
+  | string
+  /** Day `dag` of the month that lies `manader` months before the month the asked period starts in. */
+  | { readonly manaderForePeriod: number; readonly dag: number }
+  /** `dagar` days after the first day of the asked period. */
+  | { readonly dagarEfterPeriodstart: number };
+
+/** An address as FK's person register holds it. */
+export interface FkAdress {
+  utdelningsadress: string[];
+  postnummer: string;
+  postort: string;
+  /** Adressroll: 1 folkbokföringsadress, 2 särskild adress, 3 utlandsadress. */
+  roll: 1 | 2 | 3;
+  land?: { kod: string; namn: string };
+}
+
+/** Generell personinformation (FK:GEPI). */
+export interface FkPersonuppgifter {
+  /** LEFI civilstånd: 0 okänd, 1 ogift, 2 gift, 3 reg. partnerskap, 4 efterlevande partner, 5 skild, 6 skild partner, 7 änka/änkeman. */
+  civilstand: number;
+  adresser: FkAdress[];
+  /** Läns- och kommunkod of the folkbokföring. */
+  folkbokford: { lan: string; kommun: string };
+  medborgarskap: { landkod: string; landnamn: string; datum?: string }[];
+}
+
+/** A child of the person (barnbidrag, underhållsstöd, föräldrapenning). */
+export interface FkBarn {
+  fornamn: string;
+  efternamn: string;
+  fodelsedatum: string;
+  /** Födelsenummer (three digits, test series 980–999); the check digit is computed. */
+  fodelsenummer: string;
+}
+
+/** The Försäkringskassan benefits the simulator knows how to tell as LEFI ärenden. */
+export type FkFormanTyp =
+  | "bostadsbidrag"
+  | "barnbidrag"
+  | "underhallsstod"
+  | "foraldrapenning"
+  | "aktivitetsstod"
+  | "etableringsersattning"
+  | "sjukpenning"
+  | "sjukersattning"
+  | "aktivitetsersattning"
+  | "bostadstillagg";
+
+/** An amount paid together with the main benefit (flerbarnstillägg, etableringstillägg). */
+export interface FkTillagg {
+  /** FK's own förmånskod for the delförmån, e.g. "FBT". */
+  forman: string;
+  beskrivning: string;
+  /** Kronor per month. */
+  belopp: number;
+  skatteprocent: number;
+}
+
+/** One benefit at Försäkringskassan: the decision and how it is paid. */
+export interface FkForman {
+  typ: FkFormanTyp;
+  /** The LEFI förmånsgrupp a question must name to see it. */
+  grupp: LefiFkFormanGruppKod;
+  /** FK's own förmånskod and name, as in `forman` of the beslut, e.g. BOB "Bostadsbidrag". */
+  forman: { id: string; beskrivning: string };
+  delforman?: { id: string; beskrivning: string };
+  /** The application arrived. */
+  startades: FaktaDatum;
+  /** The decision was made (before the first payment). */
+  beslutad: FaktaDatum;
+  /** Granted from; `tom` absent = until further notice. */
+  fran: FaktaDatum;
+  tom?: FaktaDatum;
+  /** Kronor per month (`per: "manad"`) or per compensated day (`per: "dag"`). Always whole kronor. */
+  belopp: number;
+  per: "manad" | "dag";
+  /** For day amounts: 5 = weekdays (programs), 7 = every calendar day (sjukpenning, föräldrapenning). */
+  dagarPerVecka?: 5 | 7;
+  /** Day of the month the payment is made (a weekend moves it to the Friday before). */
+  utbetalningsdag: number;
+  /** Preliminary tax in percent of the gross amount; 0 for tax-free benefits. */
+  skatteprocent: number;
+  /** Indexes into {@link FkFakta.barn} of the children the benefit concerns. */
+  barn?: number[];
+  tillagg?: FkTillagg[];
+  /** Aktivitetsstöd: åtgärdstyp (LEFI code list). */
+  atgardstyp?: number;
+  /** Arbetsmarknadspolitiskt program the person is anvisad to (LEFI program code). */
+  program?: number;
+  /** Omfattning as täljare/nämnare, e.g. [1, 1] for hel. */
+  omfattning?: [number, number];
+}
+
+/** One Pensionsmyndigheten benefit: the claim, the decision and what it pays per month. */
+export interface PmForman {
+  grupp: LefiPmFormanGruppKod;
+  ansprakid: string;
+  ankomstdatum: FaktaDatum;
+  beslutsid: string;
+  beslutsdatum: FaktaDatum;
+  status: LefiPmFormanBeslutStatusKod;
+  utfall: LefiPmFormanBeslutUtfallKod;
+  /** Granted from (the claimed period starts here too). */
+  fran: FaktaDatum;
+  /** What the decision grants, per month; empty for an avslag. */
+  ersattningar: PmErsattning[];
+  /** Allmän pension: the civil status used. */
+  civilstand?: "OGIFT" | "GIFT";
+  /** Bostadstillägg: monthly housing cost (gross) in the decision. */
+  bostadskostnad?: number;
+  /** Efterlevandeförmåner: the deceased. */
+  avliden?: { personnummer: string; fodelsedatum: string; dodsfallsdatum: FaktaDatum };
+}
+
+/** One kind of compensation inside a PM decision and how it shows on the payment. */
+export interface PmErsattning {
+  typ: LefiPmFormanBeslutadErsattningTypKod;
+  /** Kronor per month. */
+  belopp: number;
+  utbetalningsforman: LefiPmUtbetalningFormanKod;
+  beloppstyp: LefiPmFormanUtbetalningBeloppTypKod;
+  /** True for tax-free amounts (bostadstillägg). */
+  skattefri?: boolean;
+}
+
+/** What Pensionsmyndigheten knows about the person. */
+export interface PmFakta {
+  formaner: PmForman[];
+  /** Pensions are paid on the 19th. */
+  utbetalningsdag: number;
+  skatteprocent: number;
+  /** Levnadsintyg status (LEFI code list); 24 = not sent, not living abroad. */
+  levnadsintygsstatus?: number;
+  /** Income pension account value (kronor) for PM:PBH. */
+  inkomstpensionskonto?: number;
+  premiepensionskonto?: number;
+  /** Pensionsgrundande inkomst per year for PM:PU. */
+  pensionsgrundandeInkomst?: Record<string, number>;
+}
+
+/** Everything FK and PM hold about one person. */
+export interface FkFakta {
+  person: FkPersonuppgifter;
+  barn?: FkBarn[];
+  formaner: FkForman[];
+  pension?: PmFakta;
+  /** Sjukpenninggrundande inkomst (kronor per year), for FK:SGI. */
+  sgi?: { arsinkomst: number; faststalld: FaktaDatum };
+  /** Aviseringar om studiemedel from CSN (typ: LEFI code list), for FK:STAV. */
+  studiemedelsaviseringar?: { typ: number; fran: FaktaDatum; tom: FaktaDatum }[];
+  /** Programdagar förbrukade i jobb- och utvecklingsgarantin, for FK:PJOB. */
+  programjobdagar?: number;
+  /** The state of each utlämnare when the question arrives; OK when absent. */
+  tillstand?: Partial<Record<LefiUtlamnareKod, LefiTillstandKod>>;
+  /** The kodtackning persona: on top of its facts, every code of fixtures/kodverk/lefi.json. */
+  kodtackning?: boolean;
+}
