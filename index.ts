@@ -7,7 +7,12 @@
  */
 export { ContractViolation, HarnessError, isHarnessError } from "./contract/errors.js";
 export { arGiltigPersonidentitet, maskera, maskeraText } from "./contract/personidentitet.js";
-export { parseSoapEnvelope, readSoapFault, soapEnvelope, soapFaultEnvelope } from "./contract/soap/envelope.js";
+export {
+  parseSoapEnvelope,
+  readSoapFault,
+  soapEnvelope,
+  soapFaultEnvelope,
+} from "./contract/soap/envelope.js";
 export {
   BASTJANSTER,
   type BastjanstKod,
@@ -21,8 +26,8 @@ export {
   encodeTestSvar,
   type KontraktVersion,
   periodFor,
-  SSBT_FELKOD,
   type Sektion,
+  SSBT_FELKOD,
   type SsbtError,
   type SsbtFault,
   type SsbtFraga,

@@ -21,7 +21,14 @@ export function ssbtekHandlers(options: SimulateOptions = {}): HttpHandler[] {
 }
 
 /** The handlers of one simulated bastjänst only (its own endpoint and protocol). */
-export function bastjanstHandlers(kod: BastjanstKod, options: { seed?: number; now?: () => Date } = {}): HttpHandler[] {
+export function bastjanstHandlers(
+  kod: BastjanstKod,
+  options: { seed?: number; now?: () => Date } = {},
+): HttpHandler[] {
   const seed = options.seed ?? 1;
-  return SIMULATORER[kod].handlers({ seed, population: new Population(seed), now: options.now ?? (() => new Date()) });
+  return SIMULATORER[kod].handlers({
+    seed,
+    population: new Population(seed),
+    now: options.now ?? (() => new Date()),
+  });
 }

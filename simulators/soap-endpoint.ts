@@ -1,7 +1,15 @@
-import { HttpResponse, http, type HttpHandler } from "msw";
+import { type HttpHandler, HttpResponse, http } from "msw";
 import { isHarnessError } from "../contract/errors.js";
 import { PREFIXES } from "../contract/namespaces.js";
-import { parseSoapEnvelope, SOAP11_CONTENT_TYPE, type SoapFault, soapEnvelope, soapFaultEnvelope } from "../contract/soap/envelope.js";
+import {
+  parseSoapEnvelope,
+  SOAP11_CONTENT_TYPE,
+  type SoapFault,
+  soapEnvelope,
+  soapFaultcodeFor,
+  soapFaultEnvelope,
+} from "../contract/soap/envelope.js";
+import { readSoapRequest, soapHttpStatus } from "../contract/soap/http-binding.js";
 import type { XmlElement } from "../contract/xml/node.js";
 
 /** The outcome of one SOAP operation: a Body payload, or a SOAP Fault (sent as HTTP 500). */
@@ -43,9 +51,10 @@ export function soapResponse(xml: string, status = 200): Response {
 export function soapEndpoint(options: SoapEndpointOptions): HttpHandler {
   const prefixes = options.prefixes ?? PREFIXES;
   return http.post(`*${options.path}`, async ({ request }) => {
-    const fault = (f: SoapFault) => soapResponse(soapFaultEnvelope(f, prefixes), 500);
+    const fault = (f: SoapFault, status = 500) => soapResponse(soapFaultEnvelope(f, prefixes), status);
     try {
-      const text = await request.text();
+      // The same media type, size and encoding rules as the composite service (contract/soap/http-binding.ts).
+      const text = await readSoapRequest(request);
       const { body } = parseSoapEnvelope(text);
       const op = options.operations.find((o) => o.ns === body.ns && o.local === body.local);
       if (!op) return fault(options.badRequest(`Unknown operation {${body.ns}}${body.local}.`));
@@ -53,7 +62,9 @@ export function soapEndpoint(options: SoapEndpointOptions): HttpHandler {
       if ("fault" in outcome) return fault(outcome.fault);
       return soapResponse(soapEnvelope(outcome.body, prefixes));
     } catch (e) {
-      if (isHarnessError(e)) return fault(options.badRequest(e.message));
+      // VersionMismatch and MustUnderstand keep their SOAP faultcode; 413/415 keep their status.
+      if (isHarnessError(e))
+        return fault({ ...options.badRequest(e.message), faultcode: soapFaultcodeFor(e) }, soapHttpStatus(e));
       return fault({ faultcode: "Server", faultstring: "Internal error in the simulated bastjänst." });
     }
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeSvar } from "../contract/ssbt/codec.js";
+import { soapEnvelope } from "../contract/soap/envelope.js";
+import { decodeSvar, encodeFraga } from "../contract/ssbt/codec.js";
 import { BASTJANSTER, type BastjanstKod, type SsbtSvar } from "../contract/ssbt/model.js";
 import { findChild, textOf, type XmlElement } from "../contract/xml/node.js";
 import { parseXml } from "../contract/xml/parse.js";
@@ -7,8 +8,6 @@ import { SAMBRUK_STAND_IN_PATH, SAMBRUK_STAND_IN_XSD } from "../simulators/csn/s
 import { PERSONAS } from "../simulators/population/population.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { fullFraga } from "../suites/chain/certify-chain.js";
-import { encodeFraga } from "../contract/ssbt/codec.js";
-import { soapEnvelope } from "../contract/soap/envelope.js";
 import { bodyChild, bodyChildXml, postSoap } from "./support/answers.js";
 import { TEST_NOW, TEST_PERIOD } from "./support/context.js";
 import { lefiValidator } from "./support/lefi-schema.js";
@@ -24,7 +23,10 @@ interface Answer {
   svar: SsbtSvar;
 }
 
-async function askAll(sim: RunningSimulator, ids: readonly string[] = PERSONAS.map((p) => p.personidentitet)): Promise<Answer[]> {
+async function askAll(
+  sim: RunningSimulator,
+  ids: readonly string[] = PERSONAS.map((p) => p.personidentitet),
+): Promise<Answer[]> {
   const out: Answer[] = [];
   for (const [i, pid] of ids.entries()) {
     const body = soapEnvelope(encodeFraga(fullFraga(pid, TEST_PERIOD, `CHAIN-${i}`)));
@@ -57,7 +59,11 @@ describe("every persona through the composite service (ssbt/10)", () => {
   });
 
   it("gives every section data for some persona, and no section fails on the composite side", () => {
-    for (const kod of BASTJANSTER) expect(answers.some((a) => dataOf(a.svar, kod)), kod).toBe(true);
+    for (const kod of BASTJANSTER)
+      expect(
+        answers.some((a) => dataOf(a.svar, kod)),
+        kod,
+      ).toBe(true);
     for (const a of answers)
       for (const kod of BASTJANSTER) {
         const s = a.svar.svarsdata[kod]!;
@@ -86,9 +92,15 @@ describe("every persona through the composite service (ssbt/10)", () => {
       for (const a of answers) {
         const d = dataOf(a.svar, "CSN");
         if (!d) continue;
-        const svar = findChild({ kind: "element", ns: "", local: "d", attrs: [], children: d }, NS10, "svar")!;
+        const svar = findChild(
+          { kind: "element", ns: "", local: "d", attrs: [], children: d },
+          NS10,
+          "svar",
+        )!;
         const xml = Buffer.from(textOf(svar), "base64").toString("utf8");
-        const v = await validateAgainst(xml, KOMMUNFRAGA_XSD, undefined, { [SAMBRUK_STAND_IN_PATH]: SAMBRUK_STAND_IN_XSD });
+        const v = await validateAgainst(xml, KOMMUNFRAGA_XSD, undefined, {
+          [SAMBRUK_STAND_IN_PATH]: SAMBRUK_STAND_IN_XSD,
+        });
         expect(v.errors, a.id).toEqual([]);
         n++;
       }

@@ -26,8 +26,14 @@ function fromJson(v: unknown, path: string[], out: Leaf[]): void {
 function tryPayload(text: string, out: Leaf[]): void {
   const t = text.trim();
   try {
-    if (t.startsWith("<")) return fromXml(parseXml(t), [], out);
-    if (t.startsWith("{")) return fromJson(JSON.parse(t), [], out);
+    if (t.startsWith("<")) {
+      fromXml(parseXml(t), [], out);
+      return;
+    }
+    if (t.startsWith("{")) {
+      fromJson(JSON.parse(t), [], out);
+      return;
+    }
     if (/^[A-Za-z0-9+/=\s]{16,}$/.test(t)) {
       const decoded = Buffer.from(t, "base64").toString("utf8").trim();
       if (decoded.startsWith("<") || decoded.startsWith("{")) tryPayload(decoded, out);
@@ -107,11 +113,18 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
   beforeAll(async () => {
     const options = resolveOptions({ seed: 1, now: () => new Date(TEST_NOW) });
     const chain = createChain(options, "http://kodtackning.local");
-    const fragor = [...PERSONAS.map((p, i) => fullFraga(p.personidentitet, TEST_PERIOD, `KT-${i}`)), ...triggerFragor()];
+    const fragor = [
+      ...PERSONAS.map((p, i) => fullFraga(p.personidentitet, TEST_PERIOD, `KT-${i}`)),
+      ...triggerFragor(),
+    ];
     const post = async (handlers: typeof chain.handlers, body: string) => {
       const res = await getResponse(
         handlers,
-        new Request("http://kodtackning.local/ssbtek", { method: "POST", headers: { "Content-Type": "text/xml" }, body }),
+        new Request("http://kodtackning.local/ssbtek", {
+          method: "POST",
+          headers: { "Content-Type": "text/xml" },
+          body,
+        }),
       );
       fromXml(parseSoapEnvelope(await res!.text()).body, [], leaves);
     };
@@ -119,9 +132,15 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
     const egen = async (handlers: typeof chain.handlers, f: SsbtFraga) => {
       for (const kod of BASTJANSTER) {
         const sim = SIMULATORER[kod];
-        const kontrakt = { version: "v10" as const, ns: "http://schema.forsakringskassan.se/integration/ssbt/10" };
+        const kontrakt = {
+          version: "v10" as const,
+          ns: "http://schema.forsakringskassan.se/integration/ssbt/10",
+        };
         if (sim.klient.forkontroll?.(f, kontrakt)) continue;
-        const r = await getResponse(handlers, sim.klient.begaran(f, `http://kodtackning.local${sim.path}`, kontrakt));
+        const r = await getResponse(
+          handlers,
+          sim.klient.begaran(f, `http://kodtackning.local${sim.path}`, kontrakt),
+        );
         const text = (await r?.text()) ?? "";
         if (text.trim().startsWith("<")) fromXml(parseXml(text), [], leaves);
         else tryPayload(text, leaves);
@@ -131,11 +150,18 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
     // A request SKV cannot read (9071002), straight to its endpoint.
     const skv = await getResponse(
       chain.handlers,
-      new Request(`http://kodtackning.local${SIMULATORER.SKV.path}`, { method: "POST", headers: { "Content-Type": "text/xml" }, body: "<x/>" }),
+      new Request(`http://kodtackning.local${SIMULATORER.SKV.path}`, {
+        method: "POST",
+        headers: { "Content-Type": "text/xml" },
+        body: "<x/>",
+      }),
     );
     fromXml(parseXml(await skv!.text()), [], leaves);
     // Skatteverket's Sunday-night service window (9071500).
-    const sondag = createChain(resolveOptions({ seed: 1, now: () => new Date("2026-11-22T03:00:00+01:00") }), "http://kodtackning.local");
+    const sondag = createChain(
+      resolveOptions({ seed: 1, now: () => new Date("2026-11-22T03:00:00+01:00") }),
+      "http://kodtackning.local",
+    );
     await egen(sondag.handlers, fullFraga(PERSONAS[0]!.personidentitet, TEST_PERIOD, "KT-SONDAG"));
     for (const f of fragor) {
       // The composite answer …
@@ -147,9 +173,15 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
 
   for (const kv of KODVERK.filter((k) => k.riktning === "svar"))
     it(kv.id, () => {
-      const seen = new Set(leaves.filter((l) => kv.falt.some((f) => endsWith(l.path, f))).map((l) => l.value));
+      const seen = new Set(
+        leaves.filter((l) => kv.falt.some((f) => endsWith(l.path, f))).map((l) => l.value),
+      );
       const missing = kv.koder.filter((k) => k.utlosbar !== false && !seen.has(k.kod));
-      expect(missing.map((k) => k.kod), `${kv.id} at ${kv.falt.join(" | ")}`).toEqual([]);
-      for (const k of kv.koder) if (k.utlosbar === false) expect(k.motivering, `${kv.id} ${k.kod}`).toBeTruthy();
+      expect(
+        missing.map((k) => k.kod),
+        `${kv.id} at ${kv.falt.join(" | ")}`,
+      ).toEqual([]);
+      for (const k of kv.koder)
+        if (k.utlosbar === false) expect(k.motivering, `${kv.id} ${k.kod}`).toBeTruthy();
     });
 });

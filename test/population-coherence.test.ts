@@ -14,7 +14,9 @@ const FAKTA: Record<BastjanstKod, Readonly<Record<string, unknown>>> = { AF, CSN
 describe("the population is coherent across authorities", () => {
   for (const kod of BASTJANSTER)
     it(`${kod} holds facts exactly for the personas whose story names it`, () => {
-      const expected = PERSONAS.filter((p) => p.kallor.includes(kod)).map((p) => p.id).sort();
+      const expected = PERSONAS.filter((p) => p.kallor.includes(kod))
+        .map((p) => p.id)
+        .sort();
       expect(Object.keys(FAKTA[kod]).sort()).toEqual(expected);
     });
 

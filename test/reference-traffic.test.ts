@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BASTJANSTER } from "../contract/ssbt/model.js";
 import { decodeSvar } from "../contract/ssbt/codec.js";
+import { BASTJANSTER } from "../contract/ssbt/model.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { bodyChild, bodyChildXml, postSoap } from "./support/answers.js";
-import { listFiles, readReference, REFERENCE_DIR, referencePath } from "./support/reference.js";
+import { listFiles, REFERENCE_DIR, readReference, referencePath } from "./support/reference.js";
 import { SSBT10_XSD, validateAgainst } from "./support/xsd.js";
 
 /** The eight real request envelopes the municipality's client sends, `${xmlunit.ignore}` filled in. */

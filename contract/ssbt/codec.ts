@@ -1,6 +1,6 @@
 import { ContractViolation, HarnessError } from "../errors.js";
 import { NS } from "../namespaces.js";
-import { el, type XmlElement, leaf } from "../xml/node.js";
+import { el, leaf, type XmlElement } from "../xml/node.js";
 import { leafText, requiredAttr, SequenceReader } from "../xml/reader.js";
 import { readBoolean, readDate, readDateTime, readInt } from "../xml/xsd-types.js";
 import {
@@ -40,7 +40,8 @@ const PERSONIDENTITET = /^[0-9]{12}$/;
 
 function readNonEmpty(r: SequenceReader, ns: string, local: string): string {
   const v = r.text(ns, local);
-  if (v.length === 0) throw new ContractViolation("ssbt.nonEmpty", `${r.path}/${local}`, `${local} must not be empty`);
+  if (v.length === 0)
+    throw new ContractViolation("ssbt.nonEmpty", `${r.path}/${local}`, `${local} must not be empty`);
   return v;
 }
 
@@ -159,8 +160,15 @@ function readFk(e: XmlElement, ns: string, path: string): SpecifikaFrageparametr
   const lefiJsonFraga = fr.text(ns, "lefiJsonFraga").replace(/\s+/g, "");
   fr.end();
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(lefiJsonFraga))
-    throw new ContractViolation("xsd.base64Binary", `${fp}/lefiJsonFraga`, "lefiJsonFraga is not valid base64");
-  return { inkludera, fraga: version === undefined ? { aktorsid, lefiJsonFraga } : { version, aktorsid, lefiJsonFraga } };
+    throw new ContractViolation(
+      "xsd.base64Binary",
+      `${fp}/lefiJsonFraga`,
+      "lefiJsonFraga is not valid base64",
+    );
+  return {
+    inkludera,
+    fraga: version === undefined ? { aktorsid, lefiJsonFraga } : { version, aktorsid, lefiJsonFraga },
+  };
 }
 
 /** ssbt/11: SKV carries `fraga` with `ar`+ and five booleans. */
@@ -172,7 +180,12 @@ export const SKV11_BLOCK = [
   "beskattningsbilagor",
 ] as const;
 
-function readSkv(e: XmlElement, ns: string, path: string, version: KontraktVersion): SpecifikaFrageparametrar["SKV"] {
+function readSkv(
+  e: XmlElement,
+  ns: string,
+  path: string,
+  version: KontraktVersion,
+): SpecifikaFrageparametrar["SKV"] {
   if (version === "v10") return readEmpty(e, path);
   const inkludera = readInkludera(e, path);
   const r = new SequenceReader(e, path);
@@ -181,14 +194,21 @@ function readSkv(e: XmlElement, ns: string, path: string, version: KontraktVersi
   if (!f) return { inkludera };
   const fp = `${path}/fraga`;
   const fr = new SequenceReader(f, fp);
-  const ar = fr.many(ns, "ar", 1).map((a, i) => readInt(leafText(a, `${fp}/ar[${i + 1}]`), `${fp}/ar[${i + 1}]`));
+  const ar = fr
+    .many(ns, "ar", 1)
+    .map((a, i) => readInt(leafText(a, `${fp}/ar[${i + 1}]`), `${fp}/ar[${i + 1}]`));
   const block: Record<string, boolean> = {};
   for (const b of SKV11_BLOCK) block[b] = readBoolean(fr.text(ns, b), `${fp}/${b}`);
   fr.end();
   return { inkludera, fraga: { ar, block } };
 }
 
-function readSpecifika(e: XmlElement, ns: string, path: string, version: KontraktVersion): SpecifikaFrageparametrar {
+function readSpecifika(
+  e: XmlElement,
+  ns: string,
+  path: string,
+  version: KontraktVersion,
+): SpecifikaFrageparametrar {
   const r = new SequenceReader(e, path);
   const s: SpecifikaFrageparametrar = {
     AF: readMedTidsperiod(r.one(ns, "AF"), ns, `${path}/AF`),
@@ -203,6 +223,29 @@ function readSpecifika(e: XmlElement, ns: string, path: string, version: Kontrak
   return s;
 }
 
+/** Schema hints a validator ignores; every other xsi attribute (xsi:type, xsi:nil) changes meaning. */
+const XSI_HINTS = new Set(["schemaLocation", "noNamespaceSchemaLocation"]);
+
+/**
+ * The ssbt schema declares no attribute but `inkludera` on the seven sections (no anyAttribute,
+ * nothing nillable), so anything else is refused: an unknown attribute, and `xsi:type`/`xsi:nil`
+ * tricks that would make a validating producer read the value differently from us.
+ */
+function checkAttributes(e: XmlElement, path: string, section: boolean): void {
+  for (const a of e.attrs) {
+    if (a.ns === NS.xsi && XSI_HINTS.has(a.local)) continue;
+    if (section && a.ns === "" && a.local === "inkludera") continue;
+    throw new ContractViolation(
+      "xsd.attribute",
+      `${path}/@${a.local.slice(0, 60)}`,
+      `attribute ${a.ns === NS.xsi ? "xsi:" : ""}${a.local.slice(0, 60)} is not allowed here`,
+    );
+  }
+  for (const c of e.children)
+    if (c.kind === "element")
+      checkAttributes(c, `${path}/${c.local}`, e.local === "specifikaFrageparametrar");
+}
+
 /**
  * Decodes a `hamtaBastjanstInformation` element strictly per the ssbt XSD (order, cardinality,
  * patterns, real dates, fromDatum ≤ tomDatum). Throws a {@link ContractViolation} naming the path.
@@ -215,8 +258,13 @@ export function decodeFraga(e: XmlElement, version: KontraktVersion = "v10"): Ss
   const path = `/${e.local}`;
   if (e.ns !== ns || (e.local !== "hamtaBastjanstInformation" && e.local !== "fraga"))
     throw new ContractViolation("ssbt.operation", path, `expected {${ns}}hamtaBastjanstInformation`);
+  checkAttributes(e, path, false);
   const r = new SequenceReader(e, path);
-  const generellaFrageparametrar = readGenerella(r.one(ns, "generellaFrageparametrar"), ns, `${path}/generellaFrageparametrar`);
+  const generellaFrageparametrar = readGenerella(
+    r.one(ns, "generellaFrageparametrar"),
+    ns,
+    `${path}/generellaFrageparametrar`,
+  );
   const specifikaFrageparametrar = readSpecifika(
     r.one(ns, "specifikaFrageparametrar"),
     ns,
@@ -238,26 +286,33 @@ function fragaContent(ns: string, f: SsbtFraga, version: KontraktVersion): XmlEl
   const s = f.specifikaFrageparametrar;
   const inkl = (b: boolean) => ({ inkludera: String(b) });
   const med = (kod: BastjanstKod, m: MedTidsperiod) =>
-    el(ns, kod, m.inkludera && m.tidsperiod ? [tidsperiodEl(ns, "tidsperiod", m.tidsperiod)] : [], inkl(m.inkludera));
-  const fk = s.FK.inkludera && s.FK.fraga
-    ? [
-        el(ns, "fraga", [
-          leaf(ns, "version", s.FK.fraga.version),
-          el(ns, "aktorsid", [s.FK.fraga.aktorsid]),
-          el(ns, "lefiJsonFraga", [s.FK.fraga.lefiJsonFraga]),
-        ]),
-      ]
-    : [];
-  const skvFraga = version === "v11" && s.SKV.inkludera && s.SKV.fraga
-    ? [
-        el(ns, "fraga", [
-          s.SKV.fraga.ar.map((a) => el(ns, "ar", [String(a)])),
-          SKV11_BLOCK.filter((b) => s.SKV.fraga?.block[b] !== undefined).map((b) =>
-            el(ns, b, [String(s.SKV.fraga?.block[b])]),
-          ),
-        ]),
-      ]
-    : [];
+    el(
+      ns,
+      kod,
+      m.inkludera && m.tidsperiod ? [tidsperiodEl(ns, "tidsperiod", m.tidsperiod)] : [],
+      inkl(m.inkludera),
+    );
+  const fk =
+    s.FK.inkludera && s.FK.fraga
+      ? [
+          el(ns, "fraga", [
+            leaf(ns, "version", s.FK.fraga.version),
+            el(ns, "aktorsid", [s.FK.fraga.aktorsid]),
+            el(ns, "lefiJsonFraga", [s.FK.fraga.lefiJsonFraga]),
+          ]),
+        ]
+      : [];
+  const skvFraga =
+    version === "v11" && s.SKV.inkludera && s.SKV.fraga
+      ? [
+          el(ns, "fraga", [
+            s.SKV.fraga.ar.map((a) => el(ns, "ar", [String(a)])),
+            SKV11_BLOCK.filter((b) => s.SKV.fraga?.block[b] !== undefined).map((b) =>
+              el(ns, b, [String(s.SKV.fraga?.block[b])]),
+            ),
+          ]),
+        ]
+      : [];
   return [
     el(ns, "generellaFrageparametrar", [
       leaf(ns, "frageTidpunkt", g.frageTidpunkt),
@@ -369,7 +424,9 @@ function readError(e: XmlElement, ns: string, path: string): SsbtError {
   if (kalla !== "SSBT" && kalla !== "BT")
     throw new ContractViolation("ssbt.kalla", `${path}/kalla`, `kalla must be SSBT or BT, not "${kalla}"`);
   const felkod = r.text(ns, "felkod");
-  const felmeddelande = r.many(ns, "felmeddelande", 1).map((m, i) => leafText(m, `${path}/felmeddelande[${i + 1}]`));
+  const felmeddelande = r
+    .many(ns, "felmeddelande", 1)
+    .map((m, i) => leafText(m, `${path}/felmeddelande[${i + 1}]`));
   r.end();
   return { kalla, felkod, felmeddelande };
 }

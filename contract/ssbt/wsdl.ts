@@ -34,26 +34,42 @@ const inkludera = () => el(X, "attribute", [], { name: "inkludera", type: "xsd:b
 
 /** Authority payloads are typed by the authorities' own schemas; our WSDL accepts them laxly. */
 const anyData = (name: string) =>
-  el(X, "complexType", [
-    el(X, "sequence", [
-      el(X, "any", [], { namespace: "##any", processContents: "lax", minOccurs: "0", maxOccurs: "unbounded" }),
-    ]),
-  ], { name });
+  el(
+    X,
+    "complexType",
+    [
+      el(X, "sequence", [
+        el(X, "any", [], {
+          namespace: "##any",
+          processContents: "lax",
+          minOccurs: "0",
+          maxOccurs: "unbounded",
+        }),
+      ]),
+    ],
+    { name },
+  );
 
 const choiceSvar = (name: string, dataType: string) =>
-  el(X, "complexType", [
-    el(X, "choice", [
-      el(X, "element", [], { name: "data", type: dataType }),
-      el(X, "element", [], { name: "error", type: "ssbt:Error" }),
-    ]),
-  ], { name });
+  el(
+    X,
+    "complexType",
+    [
+      el(X, "choice", [
+        el(X, "element", [], { name: "data", type: dataType }),
+        el(X, "element", [], { name: "error", type: "ssbt:Error" }),
+      ]),
+    ],
+    { name },
+  );
 
 function schema(version: KontraktVersion): XmlElement {
   const tns = ssbtNamespace(version);
   const t = (n: string) => `ssbt:${n}`;
   const simple = (name: string, base: string, facets: XmlElement[]) =>
     el(X, "simpleType", [el(X, "restriction", facets, { base })], { name });
-  const medTid = (name: string) => complex(name, [{ name: "tidsperiod", type: t("Tidsperiod"), min: 0 }], [inkludera()]);
+  const medTid = (name: string) =>
+    complex(name, [{ name: "tidsperiod", type: t("Tidsperiod"), min: 0 }], [inkludera()]);
   const tom = (name: string) => el(X, "complexType", [el(X, "sequence"), inkludera()], { name });
   const skvFraga =
     version === "v11"
@@ -83,111 +99,122 @@ function schema(version: KontraktVersion): XmlElement {
     TNS: "TransportstyrelsenSvar",
     MIV: "MigrationsverketSvar",
   };
-  return el(X, "schema", [
-    simple("NonEmptyString", "xsd:string", [el(X, "minLength", [], { value: "1" })]),
-    simple("Organisationsnummer", "xsd:token", [el(X, "pattern", [], { value: "[\\d]{4}[2-9]{1}[\\d]{7}" })]),
-    simple("Personidentitet", "xsd:token", [el(X, "pattern", [], { value: "[0-9]{12}" })]),
-    simple("KallaEnum", "xsd:string", [
-      el(X, "enumeration", [], { value: "SSBT" }),
-      el(X, "enumeration", [], { value: "BT" }),
-    ]),
-    complex("Ingivare", [
-      { name: "organisationsnummer", type: t("Organisationsnummer") },
-      { name: "namn", type: t("NonEmptyString") },
-      { name: "handlaggare", type: t("NonEmptyString") },
-    ]),
-    complex("Tidsperiod", [
-      { name: "fromDatum", type: "xsd:date" },
-      { name: "tomDatum", type: "xsd:date" },
-    ]),
-    complex("Personuppgiftsbitrade", [
-      { name: "ordningsnummer", type: "xsd:short", min: 0 },
-      { name: "organisationsnummer", type: t("Organisationsnummer") },
-      { name: "namn", type: t("NonEmptyString") },
-    ]),
-    complex("ForsakringskassanFraga", [
-      { name: "version", type: "xsd:string", min: 0 },
-      { name: "aktorsid", type: "xsd:string" },
-      { name: "lefiJsonFraga", type: "xsd:base64Binary" },
-    ]),
-    complex("Forsakringskassan", [{ name: "fraga", type: t("ForsakringskassanFraga"), min: 0 }], [inkludera()]),
-    medTid("Csn"),
-    medTid("Arbetsformedlingen"),
-    medTid("AkassornasSamorganisation"),
-    medTid("Transportstyrelsen"),
-    tom("Migrationsverket"),
-    ...skvFraga,
-    complex("GenerellaFrageparametrar", [
-      { name: "frageTidpunkt", type: "xsd:dateTime", min: 0 },
-      { name: "korrelationsid", type: "xsd:string", min: 0 },
-      { name: "fraganSkallInkluderasISvaret", type: "xsd:boolean" },
-      { name: "ingivare", type: t("Ingivare") },
-      { name: "personidentitet", type: t("Personidentitet") },
-      { name: "arendeidentitet", type: t("NonEmptyString") },
-      { name: "tidsperiod", type: t("Tidsperiod") },
-      { name: "personuppgiftsbitrade", type: t("Personuppgiftsbitrade"), min: 0, max: "unbounded" },
-      { name: "syfte", type: "xsd:string" },
-      { name: "lagtext", type: "xsd:string" },
-    ]),
-    complex("SpecifikaFrageparametrar", [
-      { name: "AF", type: t("Arbetsformedlingen") },
-      { name: "CSN", type: t("Csn") },
-      { name: "FK", type: t("Forsakringskassan") },
-      { name: "SKV", type: t("Skatteverket") },
-      { name: "SO", type: t("AkassornasSamorganisation") },
-      { name: "TNS", type: t("Transportstyrelsen") },
-      { name: "MIV", type: t("Migrationsverket") },
-    ]),
-    complex("SammansattBastjanstFraga", fragaFields),
-    complex("SammansattBastjanstFragaOriginal", fragaFields),
-    complex("Error", [
-      { name: "kalla", type: t("KallaEnum") },
-      { name: "felkod", type: "xsd:string" },
-      { name: "felmeddelande", type: "xsd:string", max: "unbounded" },
-    ]),
-    anyData("AnyData"),
-    complex("CsnSvarsData", [{ name: "svar", type: "xsd:base64Binary" }]),
-    complex("FkSvarsData", [{ name: "lefiJsonSvar", type: "xsd:base64Binary" }]),
-    choiceSvar("ArbetsformedlingenSvar", t("AnyData")),
-    choiceSvar("CsnSvar", t("CsnSvarsData")),
-    choiceSvar("ForsakringskassanSvar", t("FkSvarsData")),
-    choiceSvar("AkassornasSamorganisationSvar", t("AnyData")),
-    choiceSvar("TransportstyrelsenSvar", t("AnyData")),
-    choiceSvar("MigrationsverketSvar", t("AnyData")),
-    complex(
-      "SammansattBastjanstSvarData",
-      BASTJANSTER.map((k) => ({ name: k, type: t(sektioner[k]!), min: 0 as const })),
-    ),
-    complex("SammansattBastjanstSvar", [
-      { name: "fraga", type: t("SammansattBastjanstFragaOriginal"), min: 0 },
-      { name: "frageTidpunkt", type: "xsd:dateTime", min: 0 },
-      { name: "korrelationsid", type: "xsd:string", min: 0 },
-      { name: "svarsdata", type: t("SammansattBastjanstSvarData") },
-    ]),
-    complex("BastjanstInformationFault", [
-      { name: "felkod", type: "xsd:string" },
-      { name: "felmeddelande", type: "xsd:string", max: "unbounded" },
-    ]),
-    complex("SammansattBastjanstTestFraga", []),
-    complex("TestSvar", [
-      { name: "anropad", type: "xsd:boolean" },
-      { name: "error", type: t("Error"), min: 0 },
-    ]),
-    complex(
-      "SammansattBastjanstTestSvar",
-      BASTJANSTER.map((k) => ({ name: k, type: t("TestSvar"), min: 0 as const })),
-    ),
-    ...(
-      [
-        ["hamtaBastjanstInformation", "SammansattBastjanstFraga"],
-        ["hamtaBastjanstInformationResponse", "SammansattBastjanstSvar"],
-        ["hamtaBastjanstInformationFault", "BastjanstInformationFault"],
-        ["testaBastjanstInformation", "SammansattBastjanstTestFraga"],
-        ["testaBastjanstInformationResponse", "SammansattBastjanstTestSvar"],
-        ["testaBastjanstInformationFault", "BastjanstInformationFault"],
-      ] as const
-    ).map(([name, type]) => el(X, "element", [], { name, type: t(type) })),
-  ], { targetNamespace: tns, elementFormDefault: "qualified", attributeFormDefault: "unqualified" });
+  return el(
+    X,
+    "schema",
+    [
+      simple("NonEmptyString", "xsd:string", [el(X, "minLength", [], { value: "1" })]),
+      simple("Organisationsnummer", "xsd:token", [
+        el(X, "pattern", [], { value: "[\\d]{4}[2-9]{1}[\\d]{7}" }),
+      ]),
+      simple("Personidentitet", "xsd:token", [el(X, "pattern", [], { value: "[0-9]{12}" })]),
+      simple("KallaEnum", "xsd:string", [
+        el(X, "enumeration", [], { value: "SSBT" }),
+        el(X, "enumeration", [], { value: "BT" }),
+      ]),
+      complex("Ingivare", [
+        { name: "organisationsnummer", type: t("Organisationsnummer") },
+        { name: "namn", type: t("NonEmptyString") },
+        { name: "handlaggare", type: t("NonEmptyString") },
+      ]),
+      complex("Tidsperiod", [
+        { name: "fromDatum", type: "xsd:date" },
+        { name: "tomDatum", type: "xsd:date" },
+      ]),
+      complex("Personuppgiftsbitrade", [
+        { name: "ordningsnummer", type: "xsd:short", min: 0 },
+        { name: "organisationsnummer", type: t("Organisationsnummer") },
+        { name: "namn", type: t("NonEmptyString") },
+      ]),
+      complex("ForsakringskassanFraga", [
+        { name: "version", type: "xsd:string", min: 0 },
+        { name: "aktorsid", type: "xsd:string" },
+        { name: "lefiJsonFraga", type: "xsd:base64Binary" },
+      ]),
+      complex(
+        "Forsakringskassan",
+        [{ name: "fraga", type: t("ForsakringskassanFraga"), min: 0 }],
+        [inkludera()],
+      ),
+      medTid("Csn"),
+      medTid("Arbetsformedlingen"),
+      medTid("AkassornasSamorganisation"),
+      medTid("Transportstyrelsen"),
+      tom("Migrationsverket"),
+      ...skvFraga,
+      complex("GenerellaFrageparametrar", [
+        { name: "frageTidpunkt", type: "xsd:dateTime", min: 0 },
+        { name: "korrelationsid", type: "xsd:string", min: 0 },
+        { name: "fraganSkallInkluderasISvaret", type: "xsd:boolean" },
+        { name: "ingivare", type: t("Ingivare") },
+        { name: "personidentitet", type: t("Personidentitet") },
+        { name: "arendeidentitet", type: t("NonEmptyString") },
+        { name: "tidsperiod", type: t("Tidsperiod") },
+        { name: "personuppgiftsbitrade", type: t("Personuppgiftsbitrade"), min: 0, max: "unbounded" },
+        { name: "syfte", type: "xsd:string" },
+        { name: "lagtext", type: "xsd:string" },
+      ]),
+      complex("SpecifikaFrageparametrar", [
+        { name: "AF", type: t("Arbetsformedlingen") },
+        { name: "CSN", type: t("Csn") },
+        { name: "FK", type: t("Forsakringskassan") },
+        { name: "SKV", type: t("Skatteverket") },
+        { name: "SO", type: t("AkassornasSamorganisation") },
+        { name: "TNS", type: t("Transportstyrelsen") },
+        { name: "MIV", type: t("Migrationsverket") },
+      ]),
+      complex("SammansattBastjanstFraga", fragaFields),
+      complex("SammansattBastjanstFragaOriginal", fragaFields),
+      complex("Error", [
+        { name: "kalla", type: t("KallaEnum") },
+        { name: "felkod", type: "xsd:string" },
+        { name: "felmeddelande", type: "xsd:string", max: "unbounded" },
+      ]),
+      anyData("AnyData"),
+      complex("CsnSvarsData", [{ name: "svar", type: "xsd:base64Binary" }]),
+      complex("FkSvarsData", [{ name: "lefiJsonSvar", type: "xsd:base64Binary" }]),
+      choiceSvar("ArbetsformedlingenSvar", t("AnyData")),
+      choiceSvar("CsnSvar", t("CsnSvarsData")),
+      choiceSvar("ForsakringskassanSvar", t("FkSvarsData")),
+      choiceSvar("AkassornasSamorganisationSvar", t("AnyData")),
+      choiceSvar("TransportstyrelsenSvar", t("AnyData")),
+      choiceSvar("MigrationsverketSvar", t("AnyData")),
+      complex(
+        "SammansattBastjanstSvarData",
+        BASTJANSTER.map((k) => ({ name: k, type: t(sektioner[k]!), min: 0 as const })),
+      ),
+      complex("SammansattBastjanstSvar", [
+        { name: "fraga", type: t("SammansattBastjanstFragaOriginal"), min: 0 },
+        { name: "frageTidpunkt", type: "xsd:dateTime", min: 0 },
+        { name: "korrelationsid", type: "xsd:string", min: 0 },
+        { name: "svarsdata", type: t("SammansattBastjanstSvarData") },
+      ]),
+      complex("BastjanstInformationFault", [
+        { name: "felkod", type: "xsd:string" },
+        { name: "felmeddelande", type: "xsd:string", max: "unbounded" },
+      ]),
+      complex("SammansattBastjanstTestFraga", []),
+      complex("TestSvar", [
+        { name: "anropad", type: "xsd:boolean" },
+        { name: "error", type: t("Error"), min: 0 },
+      ]),
+      complex(
+        "SammansattBastjanstTestSvar",
+        BASTJANSTER.map((k) => ({ name: k, type: t("TestSvar"), min: 0 as const })),
+      ),
+      ...(
+        [
+          ["hamtaBastjanstInformation", "SammansattBastjanstFraga"],
+          ["hamtaBastjanstInformationResponse", "SammansattBastjanstSvar"],
+          ["hamtaBastjanstInformationFault", "BastjanstInformationFault"],
+          ["testaBastjanstInformation", "SammansattBastjanstTestFraga"],
+          ["testaBastjanstInformationResponse", "SammansattBastjanstTestSvar"],
+          ["testaBastjanstInformationFault", "BastjanstInformationFault"],
+        ] as const
+      ).map(([name, type]) => el(X, "element", [], { name, type: t(type) })),
+    ],
+    { targetNamespace: tns, elementFormDefault: "qualified", attributeFormDefault: "unqualified" },
+  );
 }
 
 /**
@@ -205,7 +232,9 @@ export function buildWsdl(version: KontraktVersion, location: string): string {
   const tns = ssbtNamespace(version);
   const ops = ["hamtaBastjanstInformation", "testaBastjanstInformation"] as const;
   const messages = ops.flatMap((op) => [
-    el(W, "message", [el(W, "part", [], { name: "parameters", element: `ssbt:${op}` })], { name: `${op}Request` }),
+    el(W, "message", [el(W, "part", [], { name: "parameters", element: `ssbt:${op}` })], {
+      name: `${op}Request`,
+    }),
     el(W, "message", [el(W, "part", [], { name: "parameters", element: `ssbt:${op}Response` })], {
       name: `${op}Response`,
     }),
@@ -217,35 +246,60 @@ export function buildWsdl(version: KontraktVersion, location: string): string {
     W,
     "portType",
     ops.map((op) =>
-      el(W, "operation", [
-        el(W, "input", [], { message: `ssbt:${op}Request` }),
-        el(W, "output", [], { message: `ssbt:${op}Response` }),
-        el(W, "fault", [], { message: `ssbt:${op}Fault`, name: "fault" }),
-      ], { name: op }),
+      el(
+        W,
+        "operation",
+        [
+          el(W, "input", [], { message: `ssbt:${op}Request` }),
+          el(W, "output", [], { message: `ssbt:${op}Response` }),
+          el(W, "fault", [], { message: `ssbt:${op}Fault`, name: "fault" }),
+        ],
+        { name: op },
+      ),
     ),
     { name: "BastjanstInformationInterface" },
   );
-  const binding = el(W, "binding", [
-    el(S, "binding", [], { style: "document", transport: "http://schemas.xmlsoap.org/soap/http" }),
-    ...ops.map((op) =>
-      el(W, "operation", [
-        el(S, "operation", [], { soapAction: "", style: "document" }),
-        el(W, "input", [el(S, "body", [], { use: "literal" })]),
-        el(W, "output", [el(S, "body", [], { use: "literal" })]),
-        el(W, "fault", [el(S, "fault", [], { name: "fault", use: "literal" })], { name: "fault" }),
-      ], { name: op }),
-    ),
-  ], { name: "BastjanstInformationInterfaceSoapBinding", type: "ssbt:BastjanstInformationInterface" });
-  const service = el(W, "service", [
-    el(W, "port", [el(S, "address", [], { location })], {
-      name: "BastjanstInformationInterfacePort",
-      binding: "ssbt:BastjanstInformationInterfaceSoapBinding",
-    }),
-  ], { name: "BastjanstInformationInterfaceService" });
-  const defs = el(W, "definitions", [el(W, "types", [schema(version)]), ...messages, portType, binding, service], {
-    name: "BastjanstInformation",
-    targetNamespace: tns,
-  });
+  const binding = el(
+    W,
+    "binding",
+    [
+      el(S, "binding", [], { style: "document", transport: "http://schemas.xmlsoap.org/soap/http" }),
+      ...ops.map((op) =>
+        el(
+          W,
+          "operation",
+          [
+            el(S, "operation", [], { soapAction: "", style: "document" }),
+            el(W, "input", [el(S, "body", [], { use: "literal" })]),
+            el(W, "output", [el(S, "body", [], { use: "literal" })]),
+            el(W, "fault", [el(S, "fault", [], { name: "fault", use: "literal" })], { name: "fault" }),
+          ],
+          { name: op },
+        ),
+      ),
+    ],
+    { name: "BastjanstInformationInterfaceSoapBinding", type: "ssbt:BastjanstInformationInterface" },
+  );
+  const service = el(
+    W,
+    "service",
+    [
+      el(W, "port", [el(S, "address", [], { location })], {
+        name: "BastjanstInformationInterfacePort",
+        binding: "ssbt:BastjanstInformationInterfaceSoapBinding",
+      }),
+    ],
+    { name: "BastjanstInformationInterfaceService" },
+  );
+  const defs = el(
+    W,
+    "definitions",
+    [el(W, "types", [schema(version)]), ...messages, portType, binding, service],
+    {
+      name: "BastjanstInformation",
+      targetNamespace: tns,
+    },
+  );
   return serializeXml(defs, {
     declaration: true,
     prefixes: { [W]: "wsdl", [S]: "soap", [NS.xsd]: "xsd", [tns]: "ssbt" },

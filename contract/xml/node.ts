@@ -62,7 +62,11 @@ export function el(
  * @example
  * leaf(NS, "korrelationsid", fraga.korrelationsid) // undefined when not given
  */
-export function leaf(ns: string, local: string, value: string | number | boolean | undefined): XmlElement | undefined {
+export function leaf(
+  ns: string,
+  local: string,
+  value: string | number | boolean | undefined,
+): XmlElement | undefined {
   if (value === undefined) return undefined;
   return el(ns, local, [String(value)]);
 }

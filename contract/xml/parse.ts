@@ -8,6 +8,13 @@ export interface XmlLimits {
   maxDepth?: number;
   /** Most elements accepted in one document. Default 200 000. */
   maxElements?: number;
+  /**
+   * Most attributes (namespace declarations included) on one element. Default 256: no contract
+   * needs more than a handful, and an attribute flood is refused while the tag is still being read.
+   */
+  maxAttributes?: number;
+  /** Refuse processing instructions (SOAP 1.1 §3 forbids them in a message). Default false. */
+  refuseProcessingInstructions?: boolean;
 }
 
 interface Building {
@@ -28,17 +35,41 @@ interface Building {
 export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
   const maxDepth = limits.maxDepth ?? 64;
   const maxElements = limits.maxElements ?? 200_000;
+  const maxAttributes = limits.maxAttributes ?? 256;
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: Building[] = [];
   let root: XmlElement | undefined;
   let count = 0;
+  let attributes = 0;
   let failure: HarnessError | undefined;
 
   const fail = (code: string, message: string): never => {
     throw new HarnessError(code, message);
   };
 
-  parser.on("doctype", () => fail("XML_DTD_FORBIDDEN", "XML must not contain a DOCTYPE (DTDs and entities are refused)."));
+  parser.on("doctype", () =>
+    fail("XML_DTD_FORBIDDEN", "XML must not contain a DOCTYPE (DTDs and entities are refused)."),
+  );
+  // XML 1.1 admits control characters (&#1;) that our XML 1.0 contracts and serializer cannot carry.
+  parser.on("xmldecl", (d) => {
+    if (d.version !== undefined && d.version !== "1.0")
+      fail("XML_VERSION", `XML version ${d.version} is not accepted: send an XML 1.0 document.`);
+  });
+  parser.on("processinginstruction", (pi) => {
+    if (limits.refuseProcessingInstructions)
+      fail(
+        "XML_PROCESSING_INSTRUCTION",
+        `XML must not contain processing instructions (found <?${pi.target.slice(0, 40)} …?>).`,
+      );
+  });
+  // Counted as each attribute is read, so a flood is refused before the whole tag is buffered.
+  parser.on("opentagstart", () => {
+    attributes = 0;
+  });
+  parser.on("attribute", () => {
+    if (++attributes > maxAttributes)
+      fail("XML_TOO_LARGE", `An XML element has more than ${maxAttributes} attributes.`);
+  });
   parser.on("error", (err) => {
     failure ??= new HarnessError("XML_MALFORMED", `XML is not well-formed: ${err.message}`);
     throw failure;
@@ -66,7 +97,13 @@ export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
   parser.on("closetag", () => {
     const b = stack.pop();
     if (!b) return;
-    const done: XmlElement = { kind: "element", ns: b.ns, local: b.local, attrs: b.attrs, children: b.children };
+    const done: XmlElement = {
+      kind: "element",
+      ns: b.ns,
+      local: b.local,
+      attrs: b.attrs,
+      children: b.children,
+    };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(done);
     else root = done;

@@ -1,5 +1,5 @@
 import { ContractViolation } from "../errors.js";
-import { attr, type XmlElement, textOf } from "./node.js";
+import { attr, textOf, type XmlElement } from "./node.js";
 
 /**
  * Reads the children of an element in schema order, the way an `xsd:sequence` is defined:
@@ -22,7 +22,11 @@ export class SequenceReader {
   ) {
     for (const c of element.children) {
       if (c.kind === "text" && c.text.trim() !== "")
-        throw new ContractViolation("xml.mixedContent", path, `unexpected text "${c.text.trim().slice(0, 40)}"`);
+        throw new ContractViolation(
+          "xml.mixedContent",
+          path,
+          `unexpected text "${c.text.trim().slice(0, 40)}"`,
+        );
     }
     this.items = element.children.filter((c): c is XmlElement => c.kind === "element");
   }
@@ -67,9 +71,17 @@ export class SequenceReader {
       this.pos++;
     }
     if (out.length < min)
-      throw new ContractViolation("xml.minOccurs", `${this.path}/${local}`, `at least ${min} ${local} required`);
+      throw new ContractViolation(
+        "xml.minOccurs",
+        `${this.path}/${local}`,
+        `at least ${min} ${local} required`,
+      );
     if (out.length > max)
-      throw new ContractViolation("xml.maxOccurs", `${this.path}/${local}`, `at most ${max} ${local} allowed`);
+      throw new ContractViolation(
+        "xml.maxOccurs",
+        `${this.path}/${local}`,
+        `at most ${max} ${local} allowed`,
+      );
     return out;
   }
 
@@ -88,7 +100,11 @@ export class SequenceReader {
   end(): void {
     const next = this.items[this.pos];
     if (next && !this.allowTrailingAny)
-      throw new ContractViolation("xml.unexpected", `${this.path}/${next.local}`, `unexpected element ${next.local}`);
+      throw new ContractViolation(
+        "xml.unexpected",
+        `${this.path}/${next.local}`,
+        `unexpected element ${next.local}`,
+      );
   }
 }
 
@@ -102,6 +118,7 @@ export function leafText(e: XmlElement, path: string): string {
 /** A required attribute. */
 export function requiredAttr(e: XmlElement, name: string, path: string): string {
   const v = attr(e, name);
-  if (v === undefined) throw new ContractViolation("xml.attribute", `${path}/@${name}`, `attribute ${name} is required`);
+  if (v === undefined)
+    throw new ContractViolation("xml.attribute", `${path}/@${name}`, `attribute ${name} is required`);
   return v;
 }

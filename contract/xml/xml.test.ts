@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ContractViolation, HarnessError } from "../errors.js";
+import { ContractViolation, type HarnessError } from "../errors.js";
 import { childElements, el, textOf } from "./node.js";
 import { parseXml } from "./parse.js";
 import { SequenceReader } from "./reader.js";
@@ -25,15 +25,21 @@ describe("parseXml", () => {
   });
 
   it("refuses DTDs, so no entity expansion and no external entities", () => {
-    expect(code(() => parseXml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'))).toBe("XML_DTD_FORBIDDEN");
-    expect(code(() => parseXml('<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><x>&b;</x>'))).toBe("XML_DTD_FORBIDDEN");
+    expect(code(() => parseXml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>'))).toBe(
+      "XML_DTD_FORBIDDEN",
+    );
+    expect(code(() => parseXml('<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><x>&b;</x>'))).toBe(
+      "XML_DTD_FORBIDDEN",
+    );
   });
 
   it("refuses undefined entities, malformed XML, too deep and too many elements", () => {
     expect(code(() => parseXml("<x>&nbsp;</x>"))).toBe("XML_MALFORMED");
     expect(code(() => parseXml("<x><y></x>"))).toBe("XML_MALFORMED");
     expect(code(() => parseXml(""))).toBe("XML_MALFORMED");
-    expect(code(() => parseXml(`${"<a>".repeat(100)}${"</a>".repeat(100)}`, { maxDepth: 64 }))).toBe("XML_TOO_DEEP");
+    expect(code(() => parseXml(`${"<a>".repeat(100)}${"</a>".repeat(100)}`, { maxDepth: 64 }))).toBe(
+      "XML_TOO_DEEP",
+    );
     expect(code(() => parseXml(`<r>${"<a/>".repeat(50)}</r>`, { maxElements: 10 }))).toBe("XML_TOO_LARGE");
   });
 });

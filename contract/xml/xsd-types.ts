@@ -33,14 +33,16 @@ export function dateOnly(s: string): string {
 /** Reads an `xsd:date`, throwing a {@link ContractViolation} naming `path` when it is not a real date. */
 export function readDate(s: string, path: string): string {
   const t = s.trim();
-  if (!isXsdDate(t)) throw new ContractViolation("xsd.date", path, `"${t.slice(0, 40)}" is not a valid date (YYYY-MM-DD)`);
+  if (!isXsdDate(t))
+    throw new ContractViolation("xsd.date", path, `"${t.slice(0, 40)}" is not a valid date (YYYY-MM-DD)`);
   return t;
 }
 
 /** Reads an `xsd:dateTime`. */
 export function readDateTime(s: string, path: string): string {
   const t = s.trim();
-  if (!isXsdDateTime(t)) throw new ContractViolation("xsd.dateTime", path, `"${t.slice(0, 40)}" is not a valid dateTime`);
+  if (!isXsdDateTime(t))
+    throw new ContractViolation("xsd.dateTime", path, `"${t.slice(0, 40)}" is not a valid dateTime`);
   return t;
 }
 
@@ -55,7 +57,8 @@ export function readBoolean(s: string, path: string): boolean {
 /** Reads an `xsd:int`/`xsd:short`-like integer within bounds. */
 export function readInt(s: string, path: string, min = -2147483648, max = 2147483647): number {
   const t = s.trim();
-  if (!/^[+-]?\d+$/.test(t)) throw new ContractViolation("xsd.int", path, `"${t.slice(0, 40)}" is not an integer`);
+  if (!/^[+-]?\d+$/.test(t))
+    throw new ContractViolation("xsd.int", path, `"${t.slice(0, 40)}" is not an integer`);
   const n = Number(t);
   if (n < min || n > max) throw new ContractViolation("xsd.int", path, `${t} is outside ${min}..${max}`);
   return n;

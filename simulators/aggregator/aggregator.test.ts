@@ -27,7 +27,13 @@ function fake(kod: BastjanstKod, behaviour: "data" | "bt" | "slow" | "down" | "p
     ],
     klient: {
       ...(behaviour === "precheck"
-        ? { forkontroll: () => ({ kalla: "SSBT" as const, felkod: SSBT_FELKOD.FELAKTIG_DELFRAGA, felmeddelande: ["x"] }) }
+        ? {
+            forkontroll: () => ({
+              kalla: "SSBT" as const,
+              felkod: SSBT_FELKOD.FELAKTIG_DELFRAGA,
+              felmeddelande: ["x"],
+            }),
+          }
         : {}),
       begaran: (_f, endpoint) => new Request(endpoint, { method: "POST", body: "q" }),
       tolka: async (res): Promise<Sektion> =>
@@ -46,7 +52,10 @@ function fake(kod: BastjanstKod, behaviour: "data" | "bt" | "slow" | "down" | "p
 }
 
 function komposit(over: Partial<Record<BastjanstKod, Upstream>> = {}, deadline = 200) {
-  const upstreams = Object.fromEntries(BASTJANSTER.map((k) => [k, over[k] ?? fake(k)])) as Record<BastjanstKod, Upstream>;
+  const upstreams = Object.fromEntries(BASTJANSTER.map((k) => [k, over[k] ?? fake(k)])) as Record<
+    BastjanstKod,
+    Upstream
+  >;
   return new KompositTjanst({ upstreams, deadlineMs: () => deadline });
 }
 
@@ -65,18 +74,31 @@ describe("KompositTjanst", () => {
 
   it("turns a late bastjänst into error kalla=SSBT and still answers in time", async () => {
     const utfall: { kod: string; utfall: string }[] = [];
-    const svar = await komposit({ CSN: fake("CSN", "slow") }, 100).hamta(testFraga(PID), "v10", utfall as never);
+    const svar = await komposit({ CSN: fake("CSN", "slow") }, 100).hamta(
+      testFraga(PID),
+      "v10",
+      utfall as never,
+    );
     expect(svar.svarsdata.CSN).toEqual({
-      error: { kalla: "SSBT", felkod: SSBT_FELKOD.TIMEOUT, felmeddelande: [expect.stringContaining("100 ms")] },
+      error: {
+        kalla: "SSBT",
+        felkod: SSBT_FELKOD.TIMEOUT,
+        felmeddelande: [expect.stringContaining("100 ms")],
+      },
     });
     expect(svar.svarsdata.AF).toHaveProperty("data");
     expect(utfall.find((u) => u.kod === "CSN")?.utfall).toBe("SSBT");
   });
 
   it("reports an unreachable bastjänst as EJ_NABAR and a bastjänst error as kalla=BT", async () => {
-    const svar = await komposit({ TNS: fake("TNS", "down"), MIV: fake("MIV", "bt") }).hamta(testFraga(PID), "v10");
+    const svar = await komposit({ TNS: fake("TNS", "down"), MIV: fake("MIV", "bt") }).hamta(
+      testFraga(PID),
+      "v10",
+    );
     expect((svar.svarsdata.TNS as { error: { felkod: string } }).error.felkod).toBe(SSBT_FELKOD.EJ_NABAR);
-    expect(svar.svarsdata.MIV).toEqual({ error: { kalla: "BT", felkod: "HTTP_503", felmeddelande: ["fel"] } });
+    expect(svar.svarsdata.MIV).toEqual({
+      error: { kalla: "BT", felkod: "HTTP_503", felmeddelande: ["fel"] },
+    });
   });
 
   it("does not call a bastjänst whose forkontroll fails", async () => {
@@ -97,9 +119,17 @@ describe("KompositTjanst", () => {
 });
 
 describe("SOAP handling of the composite service", () => {
-  const options = { komposit: komposit(), defaultVersion: "v10" as const, pingFraga: () => testFraga("196507309901") };
+  const options = {
+    komposit: komposit(),
+    defaultVersion: "v10" as const,
+    pingFraga: () => testFraga("196507309901"),
+  };
   const post = (xml: string, contentType = "text/xml; charset=utf-8") =>
-    hanteraSsbt(new Request("http://x/ssbtek", { method: "POST", headers: { "Content-Type": contentType }, body: xml }), "v10", options);
+    hanteraSsbt(
+      new Request("http://x/ssbtek", { method: "POST", headers: { "Content-Type": contentType }, body: xml }),
+      "v10",
+      options,
+    );
 
   async function fault(res: Response) {
     expect(res.status).toBe(500);
@@ -119,25 +149,98 @@ describe("SOAP handling of the composite service", () => {
   it("answers a valid question with a decodable answer", async () => {
     const res = await post(soapEnvelope(encodeFraga(testFraga(PID))));
     expect(res.status).toBe(200);
-    expect(Object.keys(decodeSvar(parseSoapEnvelope(await res.text()).body).svarsdata)).toEqual([...BASTJANSTER]);
+    expect(Object.keys(decodeSvar(parseSoapEnvelope(await res.text()).body).svarsdata)).toEqual([
+      ...BASTJANSTER,
+    ]);
   });
 
   it.each([
-    ["fromDatum after tomDatum", mutate((f) => { f.generellaFrageparametrar.tidsperiod = { fromDatum: "2026-10-01", tomDatum: "2026-09-01" }; }), SSBT_FELKOD.OGILTIG_TIDSPERIOD],
-    ["impossible date", mutate((f) => { f.generellaFrageparametrar.tidsperiod.fromDatum = "2026-02-30"; }), SSBT_FELKOD.OGILTIG_TIDSPERIOD],
-    ["impossible date in a bastjänst period", mutate((f) => { f.specifikaFrageparametrar.CSN.tidsperiod = { fromDatum: "2026-13-01", tomDatum: "2026-12-01" }; }), SSBT_FELKOD.OGILTIG_TIDSPERIOD],
-    ["orgnr pattern", mutate((f) => { f.generellaFrageparametrar.ingivare.organisationsnummer = "162109999991"; }), SSBT_FELKOD.OGILTIGT_ORGANISATIONSNUMMER],
-    ["personidentitet not 12 digits", mutate((f) => { f.generellaFrageparametrar.personidentitet = "9608239829"; }), SSBT_FELKOD.OGILTIG_PERSONIDENTITET],
-    ["empty arendeidentitet", mutate((f) => { f.generellaFrageparametrar.arendeidentitet = ""; }), SSBT_FELKOD.SCHEMAFEL],
-    ["bad element", mutate(() => {}).replace("<ssbt:syfte>", "<ssbt:bogus>x</ssbt:bogus><ssbt:syfte>"), SSBT_FELKOD.SCHEMAFEL],
-    ["missing element", mutate(() => {}).replace(/<ssbt:lagtext>.*<\/ssbt:lagtext>/, ""), SSBT_FELKOD.SCHEMAFEL],
-    ["sections out of order", mutate(() => {}).replace('<ssbt:AF inkludera="true"/><ssbt:CSN inkludera="true"/>', '<ssbt:CSN inkludera="true"/><ssbt:AF inkludera="true"/>'), SSBT_FELKOD.SCHEMAFEL],
-    ["inkludera missing", mutate(() => {}).replace('<ssbt:MIV inkludera="true"/>', "<ssbt:MIV/>"), SSBT_FELKOD.SCHEMAFEL],
-    ["bad boolean", mutate(() => {}).replace('<ssbt:TNS inkludera="true"/>', '<ssbt:TNS inkludera="ja"/>'), SSBT_FELKOD.SCHEMAFEL],
-    ["wrong namespace", mutate(() => {}).replaceAll("integration/ssbt/10", "integration/ssbt/9"), SSBT_FELKOD.OKAND_OPERATION],
+    [
+      "fromDatum after tomDatum",
+      mutate((f) => {
+        f.generellaFrageparametrar.tidsperiod = { fromDatum: "2026-10-01", tomDatum: "2026-09-01" };
+      }),
+      SSBT_FELKOD.OGILTIG_TIDSPERIOD,
+    ],
+    [
+      "impossible date",
+      mutate((f) => {
+        f.generellaFrageparametrar.tidsperiod.fromDatum = "2026-02-30";
+      }),
+      SSBT_FELKOD.OGILTIG_TIDSPERIOD,
+    ],
+    [
+      "impossible date in a bastjänst period",
+      mutate((f) => {
+        f.specifikaFrageparametrar.CSN.tidsperiod = { fromDatum: "2026-13-01", tomDatum: "2026-12-01" };
+      }),
+      SSBT_FELKOD.OGILTIG_TIDSPERIOD,
+    ],
+    [
+      "orgnr pattern",
+      mutate((f) => {
+        f.generellaFrageparametrar.ingivare.organisationsnummer = "162109999991";
+      }),
+      SSBT_FELKOD.OGILTIGT_ORGANISATIONSNUMMER,
+    ],
+    [
+      "personidentitet not 12 digits",
+      mutate((f) => {
+        f.generellaFrageparametrar.personidentitet = "9608239829";
+      }),
+      SSBT_FELKOD.OGILTIG_PERSONIDENTITET,
+    ],
+    [
+      "empty arendeidentitet",
+      mutate((f) => {
+        f.generellaFrageparametrar.arendeidentitet = "";
+      }),
+      SSBT_FELKOD.SCHEMAFEL,
+    ],
+    [
+      "bad element",
+      mutate(() => {}).replace("<ssbt:syfte>", "<ssbt:bogus>x</ssbt:bogus><ssbt:syfte>"),
+      SSBT_FELKOD.SCHEMAFEL,
+    ],
+    [
+      "missing element",
+      mutate(() => {}).replace(/<ssbt:lagtext>.*<\/ssbt:lagtext>/, ""),
+      SSBT_FELKOD.SCHEMAFEL,
+    ],
+    [
+      "sections out of order",
+      mutate(() => {}).replace(
+        '<ssbt:AF inkludera="true"/><ssbt:CSN inkludera="true"/>',
+        '<ssbt:CSN inkludera="true"/><ssbt:AF inkludera="true"/>',
+      ),
+      SSBT_FELKOD.SCHEMAFEL,
+    ],
+    [
+      "inkludera missing",
+      mutate(() => {}).replace('<ssbt:MIV inkludera="true"/>', "<ssbt:MIV/>"),
+      SSBT_FELKOD.SCHEMAFEL,
+    ],
+    [
+      "bad boolean",
+      mutate(() => {}).replace('<ssbt:TNS inkludera="true"/>', '<ssbt:TNS inkludera="ja"/>'),
+      SSBT_FELKOD.SCHEMAFEL,
+    ],
+    [
+      "wrong namespace",
+      mutate(() => {}).replaceAll("integration/ssbt/10", "integration/ssbt/9"),
+      SSBT_FELKOD.OKAND_OPERATION,
+    ],
     ["not XML", "this is not xml", SSBT_FELKOD.OGILTIGT_MEDDELANDE],
-    ["DOCTYPE", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', SSBT_FELKOD.OGILTIGT_MEDDELANDE],
-    ["unknown operation", soapEnvelope(el("http://schema.forsakringskassan.se/integration/ssbt/10", "raderaAllt")), SSBT_FELKOD.OKAND_OPERATION],
+    [
+      "DOCTYPE",
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>',
+      SSBT_FELKOD.OGILTIGT_MEDDELANDE,
+    ],
+    [
+      "unknown operation",
+      soapEnvelope(el("http://schema.forsakringskassan.se/integration/ssbt/10", "raderaAllt")),
+      SSBT_FELKOD.OKAND_OPERATION,
+    ],
   ])("faults on %s", async (_name, xml, felkod) => {
     const f = await fault(await post(xml));
     expect(f.felkod).toBe(felkod);
@@ -145,7 +248,13 @@ describe("SOAP handling of the composite service", () => {
   });
 
   it("never echoes the personidentitet in a fault", async () => {
-    const f = await fault(await post(mutate((x) => { x.generellaFrageparametrar.personidentitet = "19960823982X"; })));
+    const f = await fault(
+      await post(
+        mutate((x) => {
+          x.generellaFrageparametrar.personidentitet = "19960823982X";
+        }),
+      ),
+    );
     expect(f.felmeddelande.join(" ")).not.toContain("19960823982");
   });
 

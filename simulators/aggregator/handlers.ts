@@ -1,6 +1,14 @@
-import { HttpResponse, http, type HttpHandler } from "msw";
+import { type HttpHandler, HttpResponse, http } from "msw";
 import { ContractViolation, isHarnessError } from "../../contract/errors.js";
-import { parseSoapEnvelope, SOAP11_CONTENT_TYPE, soapEnvelope, soapFaultEnvelope } from "../../contract/soap/envelope.js";
+import {
+  parseSoapEnvelope,
+  SOAP11_CONTENT_TYPE,
+  type SoapFault,
+  soapEnvelope,
+  soapFaultcodeFor,
+  soapFaultEnvelope,
+} from "../../contract/soap/envelope.js";
+import { readSoapRequest, soapHttpStatus } from "../../contract/soap/http-binding.js";
 import {
   decodeFraga,
   decodeTestFraga,
@@ -40,6 +48,8 @@ export interface SsbtHandlerOptions {
   /** The question used for `testaBastjanstInformation` connection tests. */
   pingFraga: () => SsbtFraga;
   limits?: XmlLimits;
+  /** Largest request body read, in bytes. Default 5 MiB (the HTTP server refuses larger ones first). */
+  maxBytes?: number;
   /** Called once per exchange, after the answer is built. */
   onUtfall?: (u: SsbtUtfall) => void;
 }
@@ -55,33 +65,39 @@ export function felkodFor(e: unknown): string {
     return SSBT_FELKOD.SCHEMAFEL;
   }
   if (isHarnessError(e)) {
-    if (e.code === "XML_TOO_DEEP" || e.code === "XML_TOO_LARGE") return SSBT_FELKOD.FOR_STOR_FRAGA;
+    if (e.code === "XML_TOO_DEEP" || e.code === "XML_TOO_LARGE" || e.code === "BODY_TOO_LARGE")
+      return SSBT_FELKOD.FOR_STOR_FRAGA;
     return SSBT_FELKOD.OGILTIGT_MEDDELANDE;
   }
   return SSBT_FELKOD.INTERNT_FEL;
 }
 
-function faultResponse(op: Operation, version: KontraktVersion, felkod: string, meddelande: string, status = 500): Response {
+function faultResponse(
+  op: Operation,
+  version: KontraktVersion,
+  felkod: string,
+  meddelande: string,
+  status = 500,
+  faultcode?: SoapFault["faultcode"],
+): Response {
   const client = felkod !== SSBT_FELKOD.INTERNT_FEL;
   const body = soapFaultEnvelope({
-    faultcode: client ? "Client" : "Server",
+    faultcode: faultcode ?? (client ? "Client" : "Server"),
     faultstring: meddelande,
     detail: encodeFault(op, { felkod, felmeddelande: [meddelande] }, version),
   });
   return new HttpResponse(body, { status, headers: { "Content-Type": SOAP11_CONTENT_TYPE } });
 }
 
-function acceptableContentType(ct: string | null): boolean {
-  if (!ct) return true; // lenient: many clients omit it on SOAP 1.1
-  const t = ct.split(";")[0]!.trim().toLowerCase();
-  return t === "text/xml" || t === "application/xml";
-}
-
 /**
  * Handles one SOAP request to the composite service. Never throws: every failure is a SOAP
  * Fault with our felkod, and no stack trace is ever sent.
  */
-export async function hanteraSsbt(request: Request, version: KontraktVersion, o: SsbtHandlerOptions): Promise<Response> {
+export async function hanteraSsbt(
+  request: Request,
+  version: KontraktVersion,
+  o: SsbtHandlerOptions,
+): Promise<Response> {
   const t0 = performance.now();
   const utfall: SsbtUtfall = { operation: "okand", version, status: 500, delar: [] };
   const done = (r: Response) => {
@@ -91,17 +107,13 @@ export async function hanteraSsbt(request: Request, version: KontraktVersion, o:
     return r;
   };
   let op: Operation = "hamtaBastjanstInformation";
-  const fail = (felkod: string, msg: string, status = 500) => {
+  const fail = (felkod: string, msg: string, status = 500, faultcode?: SoapFault["faultcode"]) => {
     utfall.felkod = felkod;
-    return done(faultResponse(op, version, felkod, msg, status));
+    return done(faultResponse(op, version, felkod, msg, status, faultcode));
   };
   try {
-    const ct = request.headers.get("content-type");
-    if (ct?.toLowerCase().includes("application/soap+xml"))
-      return fail(SSBT_FELKOD.OGILTIGT_MEDDELANDE, "SOAP 1.2 (application/soap+xml) is not supported: send SOAP 1.1 with Content-Type text/xml.", 415);
-    if (!acceptableContentType(ct))
-      return fail(SSBT_FELKOD.OGILTIGT_MEDDELANDE, `Content-Type ${ct} is not accepted: send text/xml; charset=utf-8.`, 415);
-    const text = await request.text();
+    // Media type, charset, size and strict decoding: the same rules as every bastjänst endpoint.
+    const text = await readSoapRequest(request, o.maxBytes);
     const { body } = parseSoapEnvelope(text, o.limits);
     if (body.local === "testaBastjanstInformation") op = "testaBastjanstInformation";
     const bodyVersion = versionOfNamespace(body.ns);
@@ -115,20 +127,38 @@ export async function hanteraSsbt(request: Request, version: KontraktVersion, o:
       const fraga = decodeFraga(body, version);
       utfall.fraga = fraga;
       const svar = await o.komposit.hamta(fraga, version, utfall.delar);
-      return done(new HttpResponse(soapEnvelope(encodeSvar(svar, version)), { headers: { "Content-Type": SOAP11_CONTENT_TYPE } }));
+      return done(
+        new HttpResponse(soapEnvelope(encodeSvar(svar, version)), {
+          headers: { "Content-Type": SOAP11_CONTENT_TYPE },
+        }),
+      );
     }
     if (body.local === "testaBastjanstInformation") {
       utfall.operation = op;
       decodeTestFraga(body, version);
       const svar = await o.komposit.testa(version, o.pingFraga());
-      return done(new HttpResponse(soapEnvelope(encodeTestSvar(svar, version)), { headers: { "Content-Type": SOAP11_CONTENT_TYPE } }));
+      return done(
+        new HttpResponse(soapEnvelope(encodeTestSvar(svar, version)), {
+          headers: { "Content-Type": SOAP11_CONTENT_TYPE },
+        }),
+      );
     }
-    return fail(SSBT_FELKOD.OKAND_OPERATION, `Unknown operation ${body.local}: expected hamtaBastjanstInformation or testaBastjanstInformation.`);
+    return fail(
+      SSBT_FELKOD.OKAND_OPERATION,
+      `Unknown operation ${body.local}: expected hamtaBastjanstInformation or testaBastjanstInformation.`,
+    );
   } catch (e) {
     const felkod = felkodFor(e);
     const msg = isHarnessError(e) ? e.message : "Internal error in the composite service.";
-    return fail(felkod, msg);
+    return fail(felkod, msg, soapHttpStatus(e), soapFaultcodeFor(e));
   }
+}
+
+function metodEjTillaten(): Response {
+  return new HttpResponse("This is a SOAP 1.1 endpoint: POST a SOAP envelope, or GET ?wsdl for the WSDL.\n", {
+    status: 405,
+    headers: { "Content-Type": "text/plain; charset=utf-8", Allow: "GET, POST" },
+  });
 }
 
 /**
@@ -136,17 +166,22 @@ export async function hanteraSsbt(request: Request, version: KontraktVersion, o:
  * `POST /ssbtek/v10`, `POST /ssbtek/v11`, and the WSDL at `GET /ssbtek?wsdl` (and per version).
  */
 export function ssbtHandlers(o: SsbtHandlerOptions): HttpHandler[] {
-  const wsdl = (version: KontraktVersion) => ({ request }: { request: Request }) => {
-    const url = new URL(request.url);
-    if (!url.searchParams.has("wsdl") && !url.searchParams.has("WSDL"))
-      return new HttpResponse("This is a SOAP 1.1 endpoint: POST a SOAP envelope, or GET ?wsdl for the WSDL.\n", {
-        status: 405,
-        headers: { "Content-Type": "text/plain; charset=utf-8", Allow: "POST" },
+  const wsdl =
+    (version: KontraktVersion) =>
+    ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (!url.searchParams.has("wsdl") && !url.searchParams.has("WSDL"))
+        return new HttpResponse(
+          "This is a SOAP 1.1 endpoint: POST a SOAP envelope, or GET ?wsdl for the WSDL.\n",
+          {
+            status: 405,
+            headers: { "Content-Type": "text/plain; charset=utf-8", Allow: "POST" },
+          },
+        );
+      return new HttpResponse(buildWsdl(version, `${url.origin}${url.pathname}`), {
+        headers: { "Content-Type": "text/xml; charset=utf-8" },
       });
-    return new HttpResponse(buildWsdl(version, `${url.origin}${url.pathname}`), {
-      headers: { "Content-Type": "text/xml; charset=utf-8" },
-    });
-  };
+    };
   return [
     http.post("*/ssbtek", ({ request }) => hanteraSsbt(request, o.defaultVersion, o)),
     http.post("*/ssbtek/v10", ({ request }) => hanteraSsbt(request, "v10", o)),
@@ -154,5 +189,7 @@ export function ssbtHandlers(o: SsbtHandlerOptions): HttpHandler[] {
     http.get("*/ssbtek", wsdl(o.defaultVersion)),
     http.get("*/ssbtek/v10", wsdl("v10")),
     http.get("*/ssbtek/v11", wsdl("v11")),
+    // PUT, DELETE, HEAD, … on the endpoint: 405 naming the allowed methods, not a generic 404.
+    ...["*/ssbtek", "*/ssbtek/v10", "*/ssbtek/v11"].map((path) => http.all(path, metodEjTillaten)),
   ];
 }

@@ -116,7 +116,10 @@ export class KompositTjanst {
     } catch (e) {
       if (e instanceof DeadlineExceeded)
         return {
-          error: ssbtError(SSBT_FELKOD.TIMEOUT, `${up.simulator.namn} svarade inte inom ${deadline} ms (timeout).`),
+          error: ssbtError(
+            SSBT_FELKOD.TIMEOUT,
+            `${up.simulator.namn} svarade inte inom ${deadline} ms (timeout).`,
+          ),
         };
       return {
         error: ssbtError(
@@ -140,17 +143,31 @@ export class KompositTjanst {
         const deadline = this.options.deadlineMs(kod);
         try {
           const status = await withDeadline(async (signal) => {
-            const request = new Request(up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt), { signal });
+            const request = new Request(up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt), {
+              signal,
+            });
             const response = await up.transport(request);
             await response.arrayBuffer();
             return response.status;
           }, deadline);
           if (status >= 500 && status !== 500)
-            return [kod, { anropad: true, error: ssbtError(SSBT_FELKOD.EJ_NABAR, `HTTP ${status} från ${up.simulator.namn}.`) }] as const;
+            return [
+              kod,
+              {
+                anropad: true,
+                error: ssbtError(SSBT_FELKOD.EJ_NABAR, `HTTP ${status} från ${up.simulator.namn}.`),
+              },
+            ] as const;
           return [kod, { anropad: true }] as const;
         } catch (e) {
           const felkod = e instanceof DeadlineExceeded ? SSBT_FELKOD.TIMEOUT : SSBT_FELKOD.EJ_NABAR;
-          return [kod, { anropad: true, error: ssbtError(felkod, `${up.simulator.namn} svarade inte på anslutningstest.`) }] as const;
+          return [
+            kod,
+            {
+              anropad: true,
+              error: ssbtError(felkod, `${up.simulator.namn} svarade inte på anslutningstest.`),
+            },
+          ] as const;
         }
       }),
     );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { arGiltigPersonidentitet, arSamordningsnummer, maskera, maskeraText } from "../../contract/personidentitet.js";
+import {
+  arGiltigPersonidentitet,
+  arSamordningsnummer,
+  maskera,
+  maskeraText,
+} from "../../contract/personidentitet.js";
 import { PERSONAS, Population } from "./population.js";
 
 describe("the named population", () => {
@@ -24,9 +29,22 @@ describe("the named population", () => {
 
   it("covers the stories the issue asks for", () => {
     const ids = PERSONAS.map((p) => p.id);
-    for (const id of ["student-bostadsbidrag", "arbetslos-akassa", "aktivitetsstod-program", "nyanland-etablering",
-      "pensionar-bostadstillagg", "foralder-barnfamilj", "bilagare", "foretagare", "skyddad-identitet", "ej-traff",
-      "af-500-ej-i-alf", "af-501-ej-inlamnad", "af-502-tekniskt-fel", "csn-ingen-post-sjukpenning"])
+    for (const id of [
+      "student-bostadsbidrag",
+      "arbetslos-akassa",
+      "aktivitetsstod-program",
+      "nyanland-etablering",
+      "pensionar-bostadstillagg",
+      "foralder-barnfamilj",
+      "bilagare",
+      "foretagare",
+      "skyddad-identitet",
+      "ej-traff",
+      "af-500-ej-i-alf",
+      "af-501-ej-inlamnad",
+      "af-502-tekniskt-fel",
+      "csn-ingen-post-sjukpenning",
+    ])
       expect(ids).toContain(id);
     expect(PERSONAS.find((p) => p.id === "ej-traff")?.kallor).toEqual([]);
   });
@@ -38,7 +56,9 @@ describe("generated persons", () => {
     expect(a).toEqual(new Population(7).hitta("198001019802"));
     expect(a?.genererad).toBe(true);
     const others = [1, 2, 3, 4, 5].map((s) => new Population(s).hitta("198001019802"));
-    expect(new Set(others.map((p) => `${p?.fornamn} ${p?.efternamn} ${p?.kallor.join()}`)).size).toBeGreaterThan(1);
+    expect(
+      new Set(others.map((p) => `${p?.fornamn} ${p?.efternamn} ${p?.kallor.join()}`)).size,
+    ).toBeGreaterThan(1);
   });
 
   it("exist for a well-formed identity with a wrong check digit, flagged not valid", () => {

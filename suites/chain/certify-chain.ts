@@ -1,8 +1,13 @@
 import { maskera } from "../../contract/personidentitet.js";
-import { BASTJANSTER, type BastjanstKod, type SsbtFraga, type Tidsperiod } from "../../contract/ssbt/model.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type SsbtFraga,
+  type Tidsperiod,
+} from "../../contract/ssbt/model.js";
 import { lefiFragaBase64 } from "../../simulators/fk/index.js";
-import { PERSONAS } from "../../simulators/population/population.js";
 import type { SimulateOptions } from "../../simulators/options.js";
+import { PERSONAS } from "../../simulators/population/population.js";
 import { startSimulator } from "../../simulators/server.js";
 import { hamtaOverHttp } from "./client.js";
 
@@ -37,7 +42,11 @@ export function fullFraga(personidentitet: string, period: Tidsperiod, arende: s
     generellaFrageparametrar: {
       korrelationsid: `certify-${arende}`,
       fraganSkallInkluderasISvaret: false,
-      ingivare: { organisationsnummer: "162129999991", namn: "Certifieringskommunen", handlaggare: "certify" },
+      ingivare: {
+        organisationsnummer: "162129999991",
+        namn: "Certifieringskommunen",
+        handlaggare: "certify",
+      },
       personidentitet,
       arendeidentitet: arende,
       tidsperiod: period,
@@ -106,7 +115,12 @@ export async function certifyChain(
       rader.push(rad);
       progress(rad);
     }
-    return { seed: sim.chain.context.seed, tidsperiod: period, rader, passed: rader.every((r) => r.problem.length === 0) };
+    return {
+      seed: sim.chain.context.seed,
+      tidsperiod: period,
+      rader,
+      passed: rader.every((r) => r.problem.length === 0),
+    };
   } finally {
     await sim.close();
   }
@@ -115,7 +129,12 @@ export async function certifyChain(
 /** The report as a fixed-width table for the terminal. */
 export function formatChainTable(report: ChainReport): string {
   const head = ["persona", "person", "ms", ...BASTJANSTER];
-  const rows = report.rader.map((r) => [r.personaId, r.person, String(r.ms), ...BASTJANSTER.map((k) => r.sektioner[k])]);
+  const rows = report.rader.map((r) => [
+    r.personaId,
+    r.person,
+    String(r.ms),
+    ...BASTJANSTER.map((k) => r.sektioner[k]),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
   const out = [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];

@@ -1,4 +1,9 @@
-import { parseSoapEnvelope, readSoapFault, SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
+import {
+  parseSoapEnvelope,
+  readSoapFault,
+  SOAP11_CONTENT_TYPE,
+  soapEnvelope,
+} from "../../contract/soap/envelope.js";
 import { decodeFault, decodeSvar, encodeFraga } from "../../contract/ssbt/codec.js";
 import type { KontraktVersion, SsbtFault, SsbtFraga, SsbtSvar } from "../../contract/ssbt/model.js";
 
@@ -40,6 +45,12 @@ export async function hamtaOverHttp(
     }
     return { ok: true, status: res.status, svar: decodeSvar(body, version), ms, xml };
   } catch (e) {
-    return { ok: false, status: res.status, message: `Answer breaks the contract: ${(e as Error).message}`, ms, xml };
+    return {
+      ok: false,
+      status: res.status,
+      message: `Answer breaks the contract: ${(e as Error).message}`,
+      ms,
+      xml,
+    };
   }
 }

@@ -42,7 +42,10 @@ export function testFraga(personidentitet: string, period: Tidsperiod = TEST_PER
     specifikaFrageparametrar: {
       AF: { inkludera: true },
       CSN: { inkludera: true },
-      FK: { inkludera: true, fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefiFragaBase64(personidentitet, period) } },
+      FK: {
+        inkludera: true,
+        fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefiFragaBase64(personidentitet, period) },
+      },
       SKV: { inkludera: true },
       SO: { inkludera: true },
       TNS: { inkludera: true },
