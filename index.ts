@@ -8,6 +8,13 @@
 export { ContractViolation, HarnessError, isHarnessError } from "./contract/errors.js";
 export { arGiltigPersonidentitet, maskera, maskeraText } from "./contract/personidentitet.js";
 export {
+  type DelDokumentFor,
+  decodeDelDokument,
+  lasSkvSektionV11,
+  type SkvBlock,
+  type SkvSektionV11,
+} from "./contract/skv/index.js";
+export {
   parseSoapEnvelope,
   readSoapFault,
   soapEnvelope,
@@ -27,6 +34,7 @@ export {
   type KontraktVersion,
   periodFor,
   type Sektion,
+  SKV11_BLOCK,
   SSBT_FELKOD,
   type SsbtError,
   type SsbtFault,

@@ -2,8 +2,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isHarnessError } from "../contract/errors.js";
 import { PERSONAS } from "../simulators/population/population.js";
-import { certifyChain, formatChainTable } from "../suites/chain/certify-chain.js";
-import { parseUpstreams, runSimulate } from "./simulate.js";
+import { registerCertify } from "./certify.js";
+import { parseDeadlines, parseFaultFlags, parseUpstreams, runSimulate } from "./simulate.js";
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
@@ -34,8 +34,35 @@ program
   .option("--host <host>", "interface to bind", "127.0.0.1")
   .option("--seed <n>", "seed of the population and simulators", int("--seed"), 1)
   .option("--time-scale <f>", "compress simulated delays: 0 = none, 1 = real time", num("--time-scale"), 0)
-  .addOption(new Option("--contract <version>", "contract served at /ssbtek").choices(["v10", "v11"]).default("v10"))
+  .addOption(
+    new Option("--contract <version>", "contract served at /ssbtek").choices(["v10", "v11"]).default("v10"),
+  )
   .option("--upstream <KOD=URL>", "call a real bastjänst instead of the simulator (repeatable)", collect, [])
+  .addOption(
+    new Option(
+      "--profile <profile>",
+      "timing defaults (default: the scenario's profile, else realistic)",
+    ).choices(["realistic", "fast"]),
+  )
+  .option(
+    "--fault <KOD=FAULT>",
+    "inject a fault: down, slow:15s, error:502, malformed, fault, closed (repeatable)",
+    collect,
+    [],
+  )
+  .option("--scenario <file>", "load a scenario file (JSON: clock, personas, faults, timing)")
+  .option(
+    "--deadline <duration|KOD=duration>",
+    "composite deadline per bastjänst, e.g. 10s or FK=11s (repeatable)",
+    collect,
+    [],
+  )
+  .addOption(
+    new Option(
+      "--outside-hours <policy>",
+      "outside opening hours (Mon–Fri 08–17): answer, slow or unavailable",
+    ).choices(["answer", "slow", "unavailable"]),
+  )
   .action(async (o) => {
     try {
       const sim = await runSimulate(
@@ -46,6 +73,12 @@ program
           timeScale: o.timeScale,
           contract: o.contract,
           upstreams: parseUpstreams(o.upstream),
+          // simulate defaults to realistic; a scenario decides for itself unless --profile is given
+          ...(o.profile || !o.scenario ? { profile: o.profile ?? "realistic" } : {}),
+          faults: parseFaultFlags(o.fault),
+          ...(o.scenario ? { scenario: o.scenario } : {}),
+          ...parseDeadlines(o.deadline),
+          ...(o.outsideHours ? { outsideHours: o.outsideHours } : {}),
         },
         (l) => console.log(l),
       );
@@ -79,25 +112,14 @@ program
       return;
     }
     for (const r of rows) {
-      console.log(`${r.personnummer}  ${r.id.padEnd(34)} ${r.namn.padEnd(24)} [${r.kallor.join(",") || "ej träff"}]`);
+      console.log(
+        `${r.personnummer}  ${r.id.padEnd(34)} ${r.namn.padEnd(24)} [${r.kallor.join(",") || "ej träff"}]`,
+      );
       console.log(`              ${r.berattelse}`);
     }
   });
 
-const certify = program.command("certify").description("Run certification suites");
-certify
-  .command("chain")
-  .description("Certify the whole chain end to end on the embedded simulators (every persona, every section)")
-  .option("--seed <n>", "seed", int("--seed"), 1)
-  .action(async (o) => {
-    try {
-      console.log(`certify chain: every persona through the composite service (seed ${o.seed})…`);
-      const report = await certifyChain({ seed: o.seed });
-      console.log(formatChainTable(report));
-      process.exitCode = report.passed ? 0 : 1;
-    } catch (e) {
-      fail(e);
-    }
-  });
+// certify chain|producer|consumer: see cli/certify.ts and docs/certify.md
+registerCertify(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,11 @@
+import { HarnessError, isHarnessError } from "../contract/errors.js";
 import { BASTJANSTER, type BastjanstKod } from "../contract/ssbt/model.js";
-import { HarnessError } from "../contract/errors.js";
+import {
+  type FaultMap,
+  formatFaults,
+  parseDuration,
+  parseFaultAssignment,
+} from "../simulators/faults/fault.js";
 import type { SimulateOptions } from "../simulators/options.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 
@@ -10,20 +16,93 @@ export function parseUpstreams(values: readonly string[]): Partial<Record<Bastja
     const i = v.indexOf("=");
     const kod = v.slice(0, i).toUpperCase();
     if (i < 1 || !(BASTJANSTER as readonly string[]).includes(kod))
-      throw new HarnessError("BAD_OPTION", `Invalid --upstream "${v}": use KOD=URL with KOD one of ${BASTJANSTER.join(", ")}.`);
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Invalid --upstream "${v}": use KOD=URL with KOD one of ${BASTJANSTER.join(", ")}.`,
+      );
+    if (out[kod as BastjanstKod] !== undefined)
+      throw new HarnessError("BAD_OPTION", `--upstream ${kod} is given twice; give one URL per bastjänst.`);
     out[kod as BastjanstKod] = v.slice(i + 1);
   }
   return out;
 }
 
+/**
+ * Parses repeatable `--fault KOD=FAULT` flags (`MIV=down`, `CSN=slow:15s`, `AF=error:502`,
+ * `FK=malformed`, `SKV=fault`, `SO=closed`).
+ *
+ * @example
+ * parseFaultFlags(["MIV=down"]) // { MIV: { kind: "down" } }
+ */
+export function parseFaultFlags(values: readonly string[]): FaultMap {
+  const out: FaultMap = {};
+  for (const v of values) {
+    try {
+      const [kod, fault] = parseFaultAssignment(v);
+      if (out[kod])
+        throw new HarnessError("BAD_FAULT", `${kod} is given twice; give one --fault per bastjänst.`);
+      out[kod] = fault;
+    } catch (e) {
+      if (isHarnessError(e)) throw new HarnessError("BAD_OPTION", `Invalid --fault "${v}": ${e.message}`);
+      throw e;
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses repeatable `--deadline` flags: a plain duration sets every bastjänst (`10s`, `8000`),
+ * `KOD=duration` one of them (`FK=11s`).
+ *
+ * @example
+ * parseDeadlines(["8s", "FK=11s"]) // { deadlineMs: 8000, deadlines: { FK: 11000 } }
+ */
+export function parseDeadlines(values: readonly string[]): Pick<SimulateOptions, "deadlineMs" | "deadlines"> {
+  const out: { deadlineMs?: number; deadlines: Partial<Record<BastjanstKod, number>> } = { deadlines: {} };
+  for (const v of values) {
+    const i = v.indexOf("=");
+    const kod = i < 0 ? undefined : v.slice(0, i).toUpperCase();
+    if (kod !== undefined && !(BASTJANSTER as readonly string[]).includes(kod))
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Invalid --deadline "${v}": use a duration (10s) or KOD=duration with KOD one of ${BASTJANSTER.join(", ")}.`,
+      );
+    const ms = parseDuration(i < 0 ? v : v.slice(i + 1), { bareMs: true });
+    if (ms === undefined || ms <= 0)
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Invalid --deadline "${v}": give a duration > 0 such as 10s, 8000 (ms) or FK=11s.`,
+      );
+    if (kod === undefined) out.deadlineMs = ms;
+    else out.deadlines[kod as BastjanstKod] = ms;
+  }
+  return out.deadlineMs === undefined
+    ? { deadlines: out.deadlines }
+    : { deadlineMs: out.deadlineMs, deadlines: out.deadlines };
+}
+
 /** Starts the simulator and prints its endpoints. The caller decides when to close it. */
-export async function runSimulate(options: SimulateOptions, print: (line: string) => void): Promise<RunningSimulator> {
+export async function runSimulate(
+  options: SimulateOptions,
+  print: (line: string) => void,
+): Promise<RunningSimulator> {
   const sim = await startSimulator(options);
   print(`SSBTEK simulator listening on ${sim.url}`);
   print(`  composite service (SOAP 1.1): ${sim.ssbtek}   WSDL: ${sim.ssbtek}?wsdl`);
   print(`  per version:                  ${sim.url}/ssbtek/v10   ${sim.url}/ssbtek/v11`);
   for (const kod of BASTJANSTER) print(`  ${kod.padEnd(4)} ${sim.upstreams[kod]}`);
-  print(`  admin: ${sim.url}/__admin/upstreams`);
+  const c = sim.chain.control;
+  print(`  timing: profile ${c.profile}, time scale ${c.timeScale}, clock ${c.now().toISOString()}`);
+  const faults = Object.entries(formatFaults(c.faults())).map(([k, f]) => `${k}=${f}`);
+  if (faults.length) print(`  faults: ${faults.join(" ")}`);
+  const scenario = sim.chain.scenario;
+  if (scenario)
+    print(
+      `  scenario: ${scenario.source}${scenario.description ? ` — ${scenario.description}` : ""}${scenario.personas?.length ? ` (personas: ${scenario.personas.join(", ")})` : ""}`,
+    );
+  print(
+    `  admin: ${sim.url}/__admin/upstreams  ${sim.url}/__admin/faults  ${sim.url}/__admin/timing  POST ${sim.url}/__admin/reset`,
+  );
   print("Press Ctrl+C to stop.");
   return sim;
 }

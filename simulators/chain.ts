@@ -1,9 +1,13 @@
-import { HttpResponse, http, type HttpHandler } from "msw";
+import type { HttpHandler } from "msw";
 import { BASTJANSTER, type BastjanstKod, type SsbtFraga } from "../contract/ssbt/model.js";
+import { adminHandlers } from "./admin/handlers.js";
 import { type SsbtUtfall, ssbtHandlers } from "./aggregator/handlers.js";
 import { KompositTjanst, type Upstream } from "./aggregator/service.js";
 import { fetchTransport, inProcessTransport } from "./aggregator/transport.js";
 import type { SimulatorContext } from "./context.js";
+import { SimulationControl } from "./faults/control.js";
+import { faultLayer, withSimulatedOutcomes } from "./faults/layer.js";
+import type { Scenario } from "./faults/scenario.js";
 import type { ResolvedOptions } from "./options.js";
 import { Population } from "./population/population.js";
 import { SIMULATORER } from "./registry.js";
@@ -12,10 +16,14 @@ import { SIMULATORER } from "./registry.js";
 export interface Chain {
   context: SimulatorContext;
   komposit: KompositTjanst;
-  /** Every handler: composite service, the seven bastjänster, admin API. */
+  /** The timing and fault layer's live state (what the admin API changes). */
+  control: SimulationControl;
+  /** Every handler: composite service, the seven bastjänster (behind the timing/fault layer), admin API. */
   handlers: HttpHandler[];
   /** Endpoint URL per bastjänst (simulated or real). */
   upstreams: Record<BastjanstKod, string>;
+  /** The scenario the chain was started with, if any. */
+  scenario?: Scenario;
 }
 
 /** The connection-test question: a person nobody knows, last month. */
@@ -26,7 +34,11 @@ export function pingFraga(now: Date): SsbtFraga {
   return {
     generellaFrageparametrar: {
       fraganSkallInkluderasISvaret: false,
-      ingivare: { organisationsnummer: "162129999991", namn: "SSBTEK anslutningstest", handlaggare: "ssbt-ping" },
+      ingivare: {
+        organisationsnummer: "162129999991",
+        namn: "SSBTEK anslutningstest",
+        handlaggare: "ssbt-ping",
+      },
       personidentitet: "196507309901",
       arendeidentitet: "ANSLUTNINGSTEST",
       tidsperiod: { fromDatum: d(from), tomDatum: d(tom) },
@@ -43,7 +55,11 @@ export function pingFraga(now: Date): SsbtFraga {
           version: "v9",
           aktorsid: "026-51",
           lefiJsonFraga: Buffer.from(
-            JSON.stringify({ personnummer: "196507309901", period: { from: d(from), tom: d(tom) }, formansinformation: ["FK:BOB"] }),
+            JSON.stringify({
+              personnummer: "196507309901",
+              period: { from: d(from), tom: d(tom) },
+              formansinformation: ["FK:BOB"],
+            }),
           ).toString("base64"),
         },
       },
@@ -56,8 +72,10 @@ export function pingFraga(now: Date): SsbtFraga {
 }
 
 /**
- * Assembles the chain: population, the seven simulators, the composite service calling each
- * bastjänst through its own endpoint (in-process unless a real upstream is given), and the admin API.
+ * Assembles the chain: population, the seven simulators each behind the timing and fault layer
+ * (so the same delays and faults apply in-process and on the wire), the composite service calling
+ * each bastjänst through its own endpoint (in-process unless a real upstream is given), and the
+ * admin API.
  *
  * @example
  * const chain = createChain(resolveOptions({ seed: 7 }), "http://127.0.0.1:8080");
@@ -67,8 +85,25 @@ export function createChain(
   baseUrl: string,
   hooks: { onUtfall?: (u: SsbtUtfall) => void } = {},
 ): Chain {
-  const context: SimulatorContext = { seed: options.seed, population: new Population(options.seed), now: options.now };
-  const simHandlers = BASTJANSTER.flatMap((k) => SIMULATORER[k].handlers(context));
+  const context: SimulatorContext = {
+    seed: options.seed,
+    population: new Population(options.seed),
+    now: options.now,
+  };
+  const control = new SimulationControl({
+    seed: options.seed,
+    now: options.now,
+    timeScale: options.timeScale,
+    profile: options.profile,
+    timing: options.timing,
+    faults: options.faults,
+    deadlineMs: options.deadlines,
+    realUpstreams: BASTJANSTER.filter((k) => options.upstreams[k]),
+  });
+  const simHandlers = BASTJANSTER.flatMap((k) => {
+    const own = SIMULATORER[k].handlers(context);
+    return [...faultLayer(SIMULATORER[k], own, control), ...own];
+  });
   const inProcess = inProcessTransport(simHandlers);
   const upstreamMap = {} as Record<BastjanstKod, Upstream>;
   const urls = {} as Record<BastjanstKod, string>;
@@ -77,11 +112,24 @@ export function createChain(
     const real = options.upstreams[kod];
     upstreamMap[kod] = real
       ? { simulator, endpoint: real, transport: fetchTransport, real: true }
-      : { simulator, endpoint: `${baseUrl}${simulator.path}`, transport: inProcess, real: false };
+      : {
+          simulator: withSimulatedOutcomes(simulator, control),
+          endpoint: `${baseUrl}${simulator.path}`,
+          transport: inProcess,
+          real: false,
+        };
     urls[kod] = upstreamMap[kod].endpoint;
   }
-  const komposit = new KompositTjanst({ upstreams: upstreamMap, deadlineMs: () => options.deadlineMs });
-  const admin = [http.get("*/__admin/upstreams", () => HttpResponse.json(urls))];
+  // The layer compares simulated delays with the deadline itself (a simulated timeout answers
+  // after at most deadline × timeScale); this real-time timer is the safety net for real
+  // upstreams and for real compute time, stretched when simulated time runs slower than real.
+  const realDeadline = (kod: BastjanstKod) => options.deadlines[kod] * Math.max(1, options.timeScale);
+  const komposit = new KompositTjanst({ upstreams: upstreamMap, deadlineMs: realDeadline });
+  const admin = adminHandlers({
+    control,
+    upstreams: urls,
+    ...(options.scenario ? { scenario: options.scenario } : {}),
+  });
   const handlers = [
     ...ssbtHandlers({
       komposit,
@@ -92,5 +140,12 @@ export function createChain(
     ...simHandlers,
     ...admin,
   ];
-  return { context, komposit, handlers, upstreams: urls };
+  return {
+    context,
+    komposit,
+    control,
+    handlers,
+    upstreams: urls,
+    ...(options.scenario ? { scenario: options.scenario } : {}),
+  };
 }

@@ -1,5 +1,17 @@
 import { HarnessError } from "../contract/errors.js";
 import { BASTJANSTER, type BastjanstKod, type KontraktVersion } from "../contract/ssbt/model.js";
+import { type FaultMap, parseFaults } from "./faults/fault.js";
+import { loadScenario, parseScenario, type Scenario } from "./faults/scenario.js";
+import { checkTiming, parseOutsideHoursPolicy, parseTimingOverrides } from "./timing/overrides.js";
+import {
+  mergeTiming,
+  type OutsideHoursPolicy,
+  TIMING_PROFILES,
+  type TimingConfig,
+  type TimingOverrides,
+  type TimingProfile,
+  timingProfile,
+} from "./timing/profiles.js";
 
 /**
  * Options of the simulated chain. All optional; {@link resolveOptions} fills in the defaults.
@@ -17,10 +29,32 @@ export interface SimulateOptions {
   contract?: KontraktVersion;
   /** Real bastjänst endpoints to call instead of the simulators, e.g. `{ CSN: "https://…" }`. */
   upstreams?: Partial<Record<BastjanstKod, string>>;
-  /** Per-bastjänst deadline of the composite service in ms. Default 10 000 (fits the 12 s SLA). */
+  /**
+   * Deadline of the composite service for every bastjänst, in simulated ms. Default 10 000: fits
+   * the 12 s SLA with 2 s left to compile and send the answer.
+   */
   deadlineMs?: number;
-  /** The simulated clock. Default: real time. */
+  /** Per-bastjänst deadlines overriding `deadlineMs`, e.g. `{ FK: 11_000 }`. */
+  deadlines?: Partial<Record<BastjanstKod, number>>;
+  /** The simulated clock. Default: the scenario's `clock` (frozen), else real time. */
   now?: () => Date;
+  /**
+   * Timing defaults: "fast" (no delays, always open, no background errors) or "realistic"
+   * (documented latencies, month-end peak, background errors). Default: the scenario's profile,
+   * else "fast". The `simulate` command defaults to "realistic".
+   */
+  profile?: TimingProfile;
+  /** Overrides of the profile's timing (applied after the scenario's). */
+  timing?: TimingOverrides;
+  /** What a bastjänst does outside opening hours (Mon–Fri 08–17): answer, slow or unavailable. */
+  outsideHours?: OutsideHoursPolicy;
+  /**
+   * Injected faults: `{ MIV: "down", CSN: "slow:15s" }`, `["MIV=down"]` or parsed {@link FaultMap}.
+   * Added to the scenario's faults (these win for the same bastjänst).
+   */
+  faults?: FaultMap | Record<string, string> | readonly string[];
+  /** A scenario file path, or a parsed scenario: clock, personas, faults, timing. */
+  scenario?: string | Scenario;
   /** Largest accepted request body in bytes. Default 5 MiB. */
   maxBodyBytes?: number;
 }
@@ -33,8 +67,16 @@ export interface ResolvedOptions {
   contract: KontraktVersion;
   upstreams: Partial<Record<BastjanstKod, string>>;
   deadlineMs: number;
+  /** Deadline per bastjänst in simulated ms. */
+  deadlines: Record<BastjanstKod, number>;
   now: () => Date;
   maxBodyBytes: number;
+  profile: TimingProfile;
+  /** Startup timing: profile ⊕ scenario ⊕ `timing` ⊕ `outsideHours`. */
+  timing: TimingConfig;
+  /** Startup faults: scenario ⊕ `faults`. */
+  faults: FaultMap;
+  scenario?: Scenario;
 }
 
 /**
@@ -48,28 +90,85 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new HarnessError("BAD_OPTION", `Invalid port ${port}: pass --port with a number 0-65535.`);
   const seed = o.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new HarnessError("BAD_OPTION", `Invalid seed ${seed}: pass --seed with an integer.`);
+  if (!Number.isInteger(seed))
+    throw new HarnessError("BAD_OPTION", `Invalid seed ${seed}: pass --seed with an integer.`);
   const timeScale = o.timeScale ?? 0;
   if (!(timeScale >= 0) || !Number.isFinite(timeScale))
-    throw new HarnessError("BAD_OPTION", `Invalid time scale ${timeScale}: pass --time-scale with a number ≥ 0 (0 = no delays, 1 = real time).`);
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Invalid time scale ${timeScale}: pass --time-scale with a number ≥ 0 (0 = no delays, 1 = real time).`,
+    );
   const contract = o.contract ?? "v10";
   if (contract !== "v10" && contract !== "v11")
     throw new HarnessError("BAD_OPTION", `Unknown contract ${String(contract)}: pass --contract v10 or v11.`);
   const upstreams = o.upstreams ?? {};
   for (const [kod, url] of Object.entries(upstreams)) {
     if (!(BASTJANSTER as readonly string[]).includes(kod))
-      throw new HarnessError("BAD_OPTION", `Unknown bastjänst ${kod} in --upstream: use one of ${BASTJANSTER.join(", ")}.`);
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Unknown bastjänst ${kod} in --upstream: use one of ${BASTJANSTER.join(", ")}.`,
+      );
     let u: URL;
     try {
       u = new URL(url as string);
     } catch {
-      throw new HarnessError("BAD_OPTION", `Invalid upstream URL for ${kod}: "${url}". Pass --upstream ${kod}=https://host/path.`);
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Invalid upstream URL for ${kod}: "${url}". Pass --upstream ${kod}=https://host/path.`,
+      );
     }
     if (u.protocol !== "http:" && u.protocol !== "https:")
       throw new HarnessError("BAD_OPTION", `Upstream URL for ${kod} must be http(s), not ${u.protocol}`);
   }
   const deadlineMs = o.deadlineMs ?? 10_000;
-  if (!(deadlineMs > 0)) throw new HarnessError("BAD_OPTION", `Invalid deadline ${deadlineMs} ms: must be > 0.`);
+  if (!(deadlineMs > 0) || !Number.isFinite(deadlineMs))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Invalid deadline ${deadlineMs} ms: pass --deadline with a duration > 0, e.g. 10s.`,
+    );
+  const deadlines = {} as Record<BastjanstKod, number>;
+  for (const [kod, ms] of Object.entries(o.deadlines ?? {})) {
+    if (!(BASTJANSTER as readonly string[]).includes(kod))
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Unknown bastjänst ${kod} in --deadline: use one of ${BASTJANSTER.join(", ")}.`,
+      );
+    if (!(typeof ms === "number" && ms > 0 && Number.isFinite(ms)))
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Invalid deadline ${ms} ms for ${kod}: pass --deadline ${kod}=<duration > 0>, e.g. ${kod}=8s.`,
+      );
+  }
+  for (const kod of BASTJANSTER) deadlines[kod] = o.deadlines?.[kod] ?? deadlineMs;
+
+  const scenario =
+    typeof o.scenario === "string"
+      ? loadScenario(o.scenario)
+      : o.scenario
+        ? parseScenarioAgain(o.scenario)
+        : undefined;
+  const profile = o.profile ?? scenario?.profile ?? "fast";
+  if (!(TIMING_PROFILES as readonly string[]).includes(profile))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Unknown profile ${String(profile)}: pass --profile ${TIMING_PROFILES.join(" or ")}.`,
+    );
+  let timing = mergeTiming(timingProfile(profile), scenario?.timing);
+  if (o.timing) timing = mergeTiming(timing, parseTimingOverrides(o.timing, "timing"));
+  if (o.outsideHours !== undefined)
+    timing = mergeTiming(timing, {
+      openingHours: { outside: parseOutsideHoursPolicy(o.outsideHours, "--outside-hours") },
+    });
+  checkTiming(timing);
+  const faults: FaultMap = { ...scenario?.faults, ...(o.faults ? parseFaults(o.faults, "faults") : {}) };
+  for (const kod of BASTJANSTER)
+    if (faults[kod] && upstreams[kod])
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Cannot inject a fault into ${kod}: it is a real upstream (--upstream ${kod}=…). Faults apply to simulated bastjänster only.`,
+      );
+  const clock = scenario?.clock ? new Date(scenario.clock) : undefined;
+  const now = o.now ?? (clock ? () => new Date(clock) : () => new Date());
   return {
     port,
     host: o.host ?? "127.0.0.1",
@@ -78,7 +177,18 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     contract,
     upstreams,
     deadlineMs,
-    now: o.now ?? (() => new Date()),
+    deadlines,
+    now,
     maxBodyBytes: o.maxBodyBytes ?? 5 * 1024 * 1024,
+    profile,
+    timing,
+    faults,
+    ...(scenario ? { scenario } : {}),
   };
+}
+
+/** A scenario given as an object is validated like a file (its faults may still be text). */
+function parseScenarioAgain(s: Scenario): Scenario {
+  const { source, ...rest } = s;
+  return parseScenario(rest, source);
 }

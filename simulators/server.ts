@@ -6,6 +6,7 @@ import type { BastjanstKod } from "../contract/ssbt/model.js";
 import type { SsbtUtfall } from "./aggregator/handlers.js";
 import { type Chain, createChain } from "./chain.js";
 import { resolveOptions, type SimulateOptions } from "./options.js";
+import { candidateHandlers } from "./routing.js";
 
 /** A running simulated chain on a real HTTP server. */
 export interface RunningSimulator {
@@ -21,6 +22,33 @@ export interface RunningSimulator {
 }
 
 class BodyTooLarge extends Error {}
+
+/** Largest request head (request line + headers) accepted; larger gets 431 from node:http itself. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+/** Time allowed to receive the request headers, and the whole request: slow senders are cut off (408). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Methods fetch's `Request` cannot carry (and TRACE would echo headers): answered 405 up front. */
+const REFUSED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/**
+ * The URL of a request on our origin: origin-form (`/ssbtek`) as is, absolute-form
+ * (`http://host/ssbtek`, which RFC 9112 §3.2.2 says a server must accept) by its path only, so a
+ * request can never name another origin. Undefined for anything else (`*`, garbage).
+ */
+function requestUrl(origin: string, target: string): string | undefined {
+  try {
+    if (target.startsWith("/")) return new URL(`${origin}${target}`).href;
+    if (/^https?:\/\//i.test(target)) {
+      const u = new URL(target);
+      return new URL(`${u.pathname}${u.search}`, origin).href;
+    }
+  } catch {
+    // not a URL: the caller answers 400
+  }
+  return undefined;
+}
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -62,9 +90,18 @@ export function serveHandlers(
   handlers: () => readonly HttpHandler[],
   options: { maxBodyBytes: number; origin: () => string },
 ): Server {
-  return createServer(async (req, res) => {
+  return createServer({ maxHeaderSize: MAX_HEADER_BYTES }, async (req, res) => {
     try {
       const method = req.method ?? "GET";
+      if (REFUSED_METHODS.has(method)) {
+        plain(res, 405, `Method ${method} is not supported here.`);
+        return;
+      }
+      const url = requestUrl(options.origin(), req.url ?? "/");
+      if (!url) {
+        plain(res, 400, "Bad request target: send an absolute path such as /ssbtek.");
+        return;
+      }
       const hasBody = method !== "GET" && method !== "HEAD";
       const body = hasBody ? await readBody(req, options.maxBodyBytes) : undefined;
       const headers = new Headers();
@@ -72,14 +109,15 @@ export function serveHandlers(
         if (v === undefined || k.startsWith(":")) continue;
         headers.set(k, Array.isArray(v) ? v.join(", ") : v);
       }
-      const request = new Request(`${options.origin()}${req.url ?? "/"}`, {
+      const request = new Request(url, {
         method,
         headers,
         ...(body ? { body: new Uint8Array(body) } : {}),
       });
-      const response = await getResponse([...handlers()], request);
+      const response = await getResponse(candidateHandlers(handlers(), request), request);
       if (!response) {
-        plain(res, 404, `No endpoint at ${method} ${(req.url ?? "/").split("?")[0]}. See GET /__admin/upstreams.`);
+        const where = new URL(url).pathname.slice(0, 200);
+        plain(res, 404, `No endpoint at ${method} ${where}. See GET /__admin/upstreams.`);
         return;
       }
       if (response.type === "error") {
@@ -98,7 +136,8 @@ export function serveHandlers(
     } catch (e) {
       if (e instanceof BodyTooLarge) {
         plain(res, 413, `Request body larger than ${options.maxBodyBytes} bytes refused.`, true);
-        req.destroy();
+        // Close only once the 413 is flushed, so the client reads it instead of a bare reset.
+        res.once("finish", () => req.destroy());
         return;
       }
       plain(res, 500, "Internal error in the simulator.");
@@ -123,8 +162,8 @@ export async function startSimulator(
   let origin = `http://${options.host}:${options.port}`;
   let chain = createChain(options, origin, hooks);
   const server = serveHandlers(() => chain.handlers, { maxBodyBytes: options.maxBodyBytes, origin: () => origin });
-  server.requestTimeout = 30_000;
-  server.headersTimeout = 10_000;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e: NodeJS.ErrnoException) => {

@@ -22,6 +22,7 @@ import {
 import { childElements, el, textOf, type XmlElement } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
 import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import { forfraganV11, skvForkontrollV11, tolkaSvarV11 } from "./v11-client.js";
 
 /**
  * The income years SSBT asks Skatteverket for: the latest decided taxation before the period (the
@@ -68,15 +69,15 @@ export function fragaTillSkv(fraga: SsbtFraga): FragaBeskattningsuppgifter {
 
 /**
  * The HTTP request SSBT sends to Skatteverket: SOAP 1.1 POST, `SOAPAction: ""`, Body
- * `skv:BeskattningsuppgifterRequest` whose `forfragan` is the question document as a string.
+ * `skv:BeskattningsuppgifterRequest` whose `forfragan` is the question document as a string
+ * (ssbt/10: the XML document; ssbt/11: the JSON document of `v11-client.ts`).
  *
  * @example
  * const request = skvBegaran(testFraga("199608239829"), "http://localhost:8080/skv/beskattningws", kontrakt)
  */
-export function skvBegaran(fraga: SsbtFraga, endpoint: string, _kontrakt: KontraktInfo): Request {
-  const body = soapEnvelope(
-    encodeBeskattningsuppgifterRequest({ forfragan: encodeFraga(fragaTillSkv(fraga)) }),
-  );
+export function skvBegaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Request {
+  const forfragan = kontrakt.version === "v11" ? forfraganV11(fraga) : encodeFraga(fragaTillSkv(fraga));
+  const body = soapEnvelope(encodeBeskattningsuppgifterRequest({ forfragan }));
   return new Request(endpoint, {
     method: "POST",
     headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
@@ -85,19 +86,11 @@ export function skvBegaran(fraga: SsbtFraga, endpoint: string, _kontrakt: Kontra
 }
 
 /**
- * SSBT's own check before calling: ssbt/11 replaced Skatteverket's v10 answer with per-block
- * answers, which this simulator does not speak yet, so a v11 question gets an SSBT error
- * instead of a v10 `svar` that would break the v11 answer.
+ * SSBT's own check before calling: nothing to check for ssbt/10; for ssbt/11 the number of asked
+ * years ({@link skvForkontrollV11}).
  */
-export function skvForkontroll(_fraga: SsbtFraga, kontrakt: KontraktInfo): SsbtError | undefined {
-  if (kontrakt.version === "v10") return undefined;
-  return {
-    kalla: "SSBT",
-    felkod: "SKV_VERSION_STODS_EJ",
-    felmeddelande: [
-      `Skatteverkets bastjänst kan bara anropas enligt ssbt/10; kontraktsversion ${kontrakt.version} (block per inkomstår) stöds inte ännu.`,
-    ],
-  };
+export function skvForkontroll(fraga: SsbtFraga, kontrakt: KontraktInfo): SsbtError | undefined {
+  return kontrakt.version === "v11" ? skvForkontrollV11(fraga) : undefined;
 }
 
 function fel(felkod: string, ...felmeddelande: string[]): Sektion {
@@ -140,7 +133,8 @@ function felFranFault(body: XmlElement): Sektion | undefined {
 }
 
 /**
- * Reads Skatteverket's HTTP answer into the SKV section. Never throws:
+ * Reads Skatteverket's HTTP answer into the SKV section (ssbt/11: the answer document is read by
+ * {@link tolkaSvarV11}; the SOAP and fault handling below is the same). Never throws:
  * - `skv:BeskattningsuppgifterResponse` with a well-formed answer document about the asked person
  *   → `{ data: [<svar>document</svar>] }` (unqualified `svar`, the document passed on as is);
  * - SOAP Fault with `skv:Exception` → felkod = MeddelandeKod, felmeddelande = [MeddelandeText];
@@ -152,7 +146,7 @@ function felFranFault(body: XmlElement): Sektion | undefined {
  * @example
  * const sektion = await skvTolka(await fetch(skvBegaran(fraga, url, kontrakt)), fraga, kontrakt)
  */
-export async function skvTolka(svar: Response, fraga: SsbtFraga, _kontrakt: KontraktInfo): Promise<Sektion> {
+export async function skvTolka(svar: Response, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion> {
   let text: string;
   try {
     text = await svar.text();
@@ -184,6 +178,7 @@ export async function skvTolka(svar: Response, fraga: SsbtFraga, _kontrakt: Kont
   } catch (e) {
     return fel("MALFORMED", `Skatteverkets svar följer inte schemat: ${kort((e as Error).message)}`);
   }
+  if (kontrakt.version === "v11") return tolkaSvarV11(dokument, fraga, kontrakt);
   let rot: XmlElement;
   try {
     rot = parseXml(dokument);

@@ -24,7 +24,8 @@ export const STATUSKOD = {
   begransatSkattskyldig: "060",
 } as const;
 
-const STATUSKOD_FOR: Readonly<Record<Beskattningsstatus, string>> = {
+/** The main `StatusPersonuppgiftKod` of each status (ssbt/11 parts carry it too). */
+export const STATUSKOD_FOR: Readonly<Record<Beskattningsstatus, string>> = {
   taxerad: STATUSKOD.uppgifterLamnade,
   "ej-taxerad": STATUSKOD.ejTaxerad,
   "begransat-skattskyldig": STATUSKOD.begransatSkattskyldig,

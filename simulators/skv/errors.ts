@@ -63,20 +63,23 @@ export function teknisktFel(): SoapFault {
   return skvFel(MEDDELANDEKOD.teknisktFel, "Tekniskt fel hos Skatteverket. Försök igen senare.");
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
+const SVENSK_TID = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  weekday: "short",
+  hour: "numeric",
+  hourCycle: "h23",
+});
+const VECKODAGAR = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
 /** Calendar year, weekday (0 = Sunday) and hour in Swedish time. */
 export function svenskTid(now: Date): { ar: number; veckodag: number; timme: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    weekday: "short",
-    hour: "numeric",
-    hourCycle: "h23",
-  }).formatToParts(now);
+  const parts = SVENSK_TID.formatToParts(now);
   const del = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  const veckodagar = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
   return {
     ar: Number(del("year")),
-    veckodag: veckodagar.indexOf(del("weekday")),
+    veckodag: VECKODAGAR.indexOf(del("weekday")),
     timme: Number(del("hour")),
   };
 }

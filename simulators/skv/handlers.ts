@@ -19,6 +19,7 @@ import {
   servicefonsterFel,
   teknisktFel,
 } from "./errors.js";
+import { arV11Forfragan, besvaraV11 } from "./v11-svar.js";
 
 /** Path of Skatteverket's simulated endpoint (ZgBsBeskattningWS), from the server root. */
 export const SKV_PATH = "/skv/beskattningws";
@@ -27,6 +28,7 @@ export const SKV_PATH = "/skv/beskattningws";
  * Answers one `skv:BeskattningsuppgifterRequest` payload: maintenance window, strict decoding of
  * the payload and its `forfragan` document (9071002), Skatteverket's checks (9071003, 9071001,
  * 9071004), then the answer document. An unexpected failure becomes 9071500, never a stack trace.
+ * A JSON `forfragan` is an ssbt/11 question, answered by {@link besvaraV11}.
  *
  * @example
  * besvara(payload, testContext()) // { body: <skv:BeskattningsuppgifterResponse> } or { fault }
@@ -36,7 +38,10 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
   if (iServicefonster(now)) return { fault: servicefonsterFel() };
   let fraga: FragaBeskattningsuppgifter;
   try {
-    fraga = decodeFraga(decodeBeskattningsuppgifterRequest(payload).forfragan);
+    const { forfragan } = decodeBeskattningsuppgifterRequest(payload);
+    // ssbt/11 asks through the same operation with a JSON question document (see v11-svar.ts).
+    if (arV11Forfragan(forfragan)) return besvaraV11(forfragan, ctx);
+    fraga = decodeFraga(forfragan);
   } catch (e) {
     if (isHarnessError(e)) return { fault: felaktigForfragan(e.message) };
     return { fault: teknisktFel() };

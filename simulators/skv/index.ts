@@ -3,8 +3,9 @@ import { skvKlient } from "./client.js";
 import { SKV_PATH, skvHandlers } from "./handlers.js";
 
 /**
- * Skatteverket's bastjänst "Beskattningsuppgifter enligt SFS 2008:975" (ssbt/10): SOAP 1.1 at
- * `/skv/beskattningws`, question and answer documents carried as strings.
+ * Skatteverket's bastjänst "Beskattningsuppgifter enligt SFS 2008:975": SOAP 1.1 at
+ * `/skv/beskattningws`, question and answer documents carried as strings — XML documents for
+ * ssbt/10, JSON documents with one part per block for ssbt/11.
  *
  * @example
  * setupServer(...skvSimulator.handlers(ctx)); const req = skvSimulator.klient.begaran(fraga, url, kontrakt);
@@ -24,6 +25,7 @@ export {
   FAKTA,
   genereraFakta,
   STATUSKOD,
+  STATUSKOD_FOR,
   senasteInkomstarFor,
   skvFakta,
 } from "./data.js";
@@ -41,3 +43,37 @@ export {
 } from "./errors.js";
 export { besvara, SKV_PATH, skvHandlers } from "./handlers.js";
 export type { Arsuppgift, Beskattningsstatus, Foretag, Kapitalinkomst, SkvFakta } from "./model.js";
+export {
+  blockV11,
+  forfraganV11,
+  fragaTillSkvV11,
+  inkomstarV11,
+  STANDARDBLOCK_V11,
+  skvForkontrollV11,
+  tolkaSvarV11,
+} from "./v11-client.js";
+export {
+  type Arsberakning,
+  arsberakning,
+  bilagorFor,
+  FAKTA_V11,
+  FORSAKRINGSKASSAN,
+  foretagFor,
+  genereraFaktaV11,
+  individuppgifterFor,
+  PENSIONSMYNDIGHETEN,
+  SKATTEMODELL,
+  type SkvPersonV11,
+  skattekonto,
+  skvPersonV11,
+  svenskDatum,
+} from "./v11-data.js";
+export type {
+  ForetagFakta,
+  Forsaljning,
+  InnevarandeUtbetalning,
+  SkvFaktaV11,
+  Utbetalare,
+  Utbetalning,
+} from "./v11-model.js";
+export { arsfel, arV11Forfragan, besvaraV11, byggSvarV11, kontrolleraFragaV11 } from "./v11-svar.js";

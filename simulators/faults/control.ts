@@ -1,0 +1,134 @@
+import { HarnessError } from "../../contract/errors.js";
+import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
+import { hashSeed } from "../population/rng.js";
+import { checkTiming } from "../timing/overrides.js";
+import {
+  mergeTiming,
+  type TimingConfig,
+  type TimingOverrides,
+  type TimingProfile,
+} from "../timing/profiles.js";
+import type { Fault, FaultMap } from "./fault.js";
+
+/** What the chain starts with; `reset()` goes back to exactly this. */
+export interface ControlInit {
+  seed: number;
+  /** The simulated clock. */
+  now: () => Date;
+  /** 0 = no real waiting, 1 = real time. */
+  timeScale: number;
+  profile: TimingProfile;
+  timing: TimingConfig;
+  faults: FaultMap;
+  /** Per-bastjänst deadline of the composite service, in simulated ms. */
+  deadlineMs: Readonly<Record<BastjanstKod, number>>;
+  /** Bastjänster served by a real upstream (--upstream): nothing can be injected there. */
+  realUpstreams?: readonly BastjanstKod[];
+}
+
+/**
+ * The live, changeable state of the timing and fault layer of one chain: injected faults, the
+ * timing config, and the per-request counters that make latency draws reproducible. The admin
+ * API changes it; `reset()` returns to the startup state (counters included, so the same
+ * request sequence after a reset gives the same delays again).
+ *
+ * @example
+ * const control = new SimulationControl({ seed: 1, now: () => new Date(), timeScale: 0, profile: "fast",
+ *   timing: timingProfile("fast"), faults: {}, deadlineMs: { AF: 10_000, … } });
+ * control.setFaults({ MIV: { kind: "down" } });
+ */
+export class SimulationControl {
+  private currentFaults: FaultMap;
+  private currentTiming: TimingConfig;
+  private counters = new Map<string, number>();
+
+  constructor(private readonly init: ControlInit) {
+    this.checkInjectable(init.faults);
+    this.currentFaults = { ...init.faults };
+    this.currentTiming = mergeTiming(init.timing);
+  }
+
+  get seed(): number {
+    return this.init.seed;
+  }
+
+  get timeScale(): number {
+    return this.init.timeScale;
+  }
+
+  get profile(): TimingProfile {
+    return this.init.profile;
+  }
+
+  /** The simulated "now". */
+  now(): Date {
+    return this.init.now();
+  }
+
+  /** The composite service's deadline for `kod`, in simulated ms. */
+  deadlineMs(kod: BastjanstKod): number {
+    return this.init.deadlineMs[kod];
+  }
+
+  /** Every injected fault. */
+  faults(): FaultMap {
+    return { ...this.currentFaults };
+  }
+
+  /** The fault injected for `kod`, if any. */
+  fault(kod: BastjanstKod): Fault | undefined {
+    return this.currentFaults[kod];
+  }
+
+  /** Replaces the injected faults. */
+  setFaults(m: FaultMap): void {
+    this.checkInjectable(m);
+    this.currentFaults = { ...m };
+  }
+
+  /** Removes every injected fault (the timing model applies again). */
+  clearFaults(): void {
+    this.currentFaults = {};
+  }
+
+  /** The timing config in force. */
+  timing(): TimingConfig {
+    return mergeTiming(this.currentTiming);
+  }
+
+  /** Sets the timing to the startup config with these overrides applied (PUT semantics). */
+  setTiming(o: TimingOverrides): void {
+    const next = mergeTiming(this.init.timing, o);
+    checkTiming(next);
+    this.currentTiming = next;
+  }
+
+  /** Back to the startup faults, timing and request counters. */
+  reset(): void {
+    this.currentFaults = { ...this.init.faults };
+    this.currentTiming = mergeTiming(this.init.timing);
+    this.counters = new Map();
+  }
+
+  /**
+   * The seed of one request's random stream: seed + kod + a fingerprint of the request + how
+   * many identical requests came before it. Independent of how requests to different
+   * bastjänster interleave, so parallel calls stay reproducible.
+   */
+  requestSeed(kod: BastjanstKod, fingerprint: string): number {
+    const key = `${kod}\u0000${fingerprint}`;
+    const n = this.counters.get(key) ?? 0;
+    this.counters.set(key, n + 1);
+    return hashSeed(this.init.seed, "timing", kod, fingerprint, String(n));
+  }
+
+  private checkInjectable(m: FaultMap): void {
+    for (const kod of BASTJANSTER)
+      if (m[kod] && this.init.realUpstreams?.includes(kod))
+        throw new HarnessError(
+          "BAD_FAULT",
+          `Cannot inject a fault into ${kod}: it is a real upstream (--upstream ${kod}=…). Faults apply to simulated bastjänster only.`,
+          { field: `faults.${kod}` },
+        );
+  }
+}

@@ -1,0 +1,111 @@
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type SsbtFraga,
+  type Tidsperiod,
+} from "../../contract/ssbt/model.js";
+import { type Chain, createChain } from "../../simulators/chain.js";
+import { lefiFragaBase64 } from "../../simulators/fk/client.js";
+import { resolveOptions } from "../../simulators/options.js";
+
+/**
+ * The instant the harness's pacts are written for: a Friday in the month-end peak. The
+ * questions carry periods relative to it (CSN refuses a from-date more than two months back), so
+ * the reference simulator runs with its clock frozen here when it makes or verifies the pacts.
+ */
+export const REFERENS_KLOCKA = "2026-11-20T10:00:00+01:00";
+
+/** The question period of the pacts' interactions: two months up to {@link REFERENS_KLOCKA}. */
+export const REFERENS_PERIOD: Tidsperiod = { fromDatum: "2026-09-21", tomDatum: "2026-11-20" };
+
+/** The population seed the pacts are made and verified with. */
+export const REFERENS_SEED = 1;
+
+/** The municipality asking in the pacts (a test organisationsnummer matching the contract pattern). */
+export const REFERENS_INGIVARE = {
+  organisationsnummer: "162129999991",
+  namn: "Testkommunen",
+  handlaggare: "HL0001",
+};
+
+/** The LEFI aktör the pacts ask as. */
+export const REFERENS_AKTORSID = "026-51";
+
+/** Options of a reference question. */
+export interface ReferensFragaOptions {
+  /** The bastjänster included; default all seven. */
+  inkludera?: readonly BastjanstKod[];
+  period?: Tidsperiod;
+}
+
+/**
+ * The composite question the pacts send about one person: the reference municipality, ärende and
+ * period, the included bastjänster, and for FK a LEFI v9 question for everything.
+ *
+ * @example
+ * referensFraga("199608239829").specifikaFrageparametrar.MIV // { inkludera: true }
+ */
+export function referensFraga(personidentitet: string, o: ReferensFragaOptions = {}): SsbtFraga {
+  const period = o.period ?? REFERENS_PERIOD;
+  const med = (k: BastjanstKod) => (o.inkludera ?? BASTJANSTER).includes(k);
+  return {
+    generellaFrageparametrar: {
+      frageTidpunkt: REFERENS_KLOCKA,
+      korrelationsid: "c0ffee00-0000-4000-8000-000000000001",
+      fraganSkallInkluderasISvaret: false,
+      ingivare: { ...REFERENS_INGIVARE },
+      personidentitet,
+      arendeidentitet: "ARENDE-2026-0001",
+      tidsperiod: { ...period },
+      personuppgiftsbitrade: [],
+      syfte: "Beslut om eller kontroll av ekonomiskt bistånd",
+      lagtext: "11 kap. 11 a § socialtjänstlagen (2001:453)",
+    },
+    specifikaFrageparametrar: {
+      AF: { inkludera: med("AF") },
+      CSN: { inkludera: med("CSN") },
+      FK: med("FK")
+        ? {
+            inkludera: true,
+            fraga: {
+              version: "v9",
+              aktorsid: REFERENS_AKTORSID,
+              lefiJsonFraga: lefiFragaBase64(personidentitet, period),
+            },
+          }
+        : { inkludera: false },
+      SKV: { inkludera: med("SKV") },
+      SO: { inkludera: med("SO") },
+      TNS: { inkludera: med("TNS") },
+      MIV: { inkludera: med("MIV") },
+    },
+  };
+}
+
+/** Origin the in-process reference chain answers on (never resolved: msw handlers match any origin). */
+export const REFERENS_ORIGIN = "http://ssbtek.referens.invalid";
+
+/**
+ * The reference chain in-process (no server): seed {@link REFERENS_SEED}, clock frozen at
+ * {@link REFERENS_KLOCKA}, fast profile (no delays, no background errors). Its answers are the
+ * examples of the pacts.
+ *
+ * @example
+ * const chain = referensKedja(); chain.control.setFaults({ MIV: { kind: "down" } });
+ */
+export function referensKedja(): Chain {
+  const klocka = new Date(REFERENS_KLOCKA);
+  return createChain(
+    resolveOptions({ seed: REFERENS_SEED, now: () => new Date(klocka), profile: "fast", timeScale: 0 }),
+    REFERENS_ORIGIN,
+  );
+}
+
+/**
+ * Turns pact_ffi's anonymous usage reporting off: it would try to reach the internet on every
+ * mock server and verification, and the harness runs offline and in CI. The FFI reads this
+ * variable itself, which is why a library function sets it.
+ */
+export function utanTelemetri(): void {
+  process.env.PACT_DO_NOT_TRACK = "true";
+}
