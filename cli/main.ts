@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isHarnessError } from "../contract/errors.js";
+import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { registerCertify } from "./certify.js";
 import { parseDeadlines, parseFaultFlags, parseUpstreams, runSimulate } from "./simulate.js";
@@ -63,6 +64,11 @@ program
       "outside opening hours (Mon–Fri 08–17): answer, slow or unavailable",
     ).choices(["answer", "slow", "unavailable"]),
   )
+  .addOption(
+    new Option("--log-level <level>", "event log level (JSON lines on stdout)")
+      .choices([...LOG_LEVELS])
+      .default("info"),
+  )
   .action(async (o) => {
     try {
       const sim = await runSimulate(
@@ -81,6 +87,7 @@ program
           ...(o.outsideHours ? { outsideHours: o.outsideHours } : {}),
         },
         (l) => console.log(l),
+        { logLevel: o.logLevel as LogLevel },
       );
       const stop = async (signal: string) => {
         console.log(`\n${signal}: stopping…`);

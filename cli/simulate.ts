@@ -6,6 +6,8 @@ import {
   parseDuration,
   parseFaultAssignment,
 } from "../simulators/faults/fault.js";
+import type { LogLevel } from "../simulators/logging/event-log.js";
+import { createObservability } from "../simulators/observability.js";
 import type { SimulateOptions } from "../simulators/options.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 
@@ -81,12 +83,18 @@ export function parseDeadlines(values: readonly string[]): Pick<SimulateOptions,
     : { deadlineMs: out.deadlineMs, deadlines: out.deadlines };
 }
 
-/** Starts the simulator and prints its endpoints. The caller decides when to close it. */
+/**
+ * Starts the simulator with SLA metrics and the event log, and prints its endpoints. The caller
+ * decides when to close it; closing prints the service-level summary.
+ */
 export async function runSimulate(
   options: SimulateOptions,
   print: (line: string) => void,
+  logging: { logLevel?: LogLevel } = {},
 ): Promise<RunningSimulator> {
-  const sim = await startSimulator(options);
+  const obs = createObservability(logging.logLevel ? { logLevel: logging.logLevel } : {});
+  const sim = await startSimulator(options, { onUtfall: obs.onUtfall, adminHandlers: obs.adminHandlers });
+  obs.log.serverStart({ url: sim.url });
   print(`SSBTEK simulator listening on ${sim.url}`);
   print(`  composite service (SOAP 1.1): ${sim.ssbtek}   WSDL: ${sim.ssbtek}?wsdl`);
   print(`  per version:                  ${sim.url}/ssbtek/v10   ${sim.url}/ssbtek/v11`);
@@ -103,6 +111,14 @@ export async function runSimulate(
   print(
     `  admin: ${sim.url}/__admin/upstreams  ${sim.url}/__admin/faults  ${sim.url}/__admin/timing  POST ${sim.url}/__admin/reset`,
   );
+  print(`  metrics: ${sim.url}/__admin/metrics  (?format=text)`);
   print("Press Ctrl+C to stop.");
-  return sim;
+  return {
+    ...sim,
+    close: async () => {
+      print(obs.summary());
+      obs.close();
+      await sim.close();
+    },
+  };
 }

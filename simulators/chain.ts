@@ -71,6 +71,13 @@ export function pingFraga(now: Date): SsbtFraga {
   };
 }
 
+/** What a caller plugs into the chain: an observer of every exchange and extra admin endpoints. */
+export interface ChainHooks {
+  onUtfall?: (u: SsbtUtfall) => void;
+  /** Extra admin endpoints, e.g. the metrics of simulators/observability.ts. */
+  adminHandlers?: () => HttpHandler[];
+}
+
 /**
  * Assembles the chain: population, the seven simulators each behind the timing and fault layer
  * (so the same delays and faults apply in-process and on the wire), the composite service calling
@@ -80,11 +87,7 @@ export function pingFraga(now: Date): SsbtFraga {
  * @example
  * const chain = createChain(resolveOptions({ seed: 7 }), "http://127.0.0.1:8080");
  */
-export function createChain(
-  options: ResolvedOptions,
-  baseUrl: string,
-  hooks: { onUtfall?: (u: SsbtUtfall) => void } = {},
-): Chain {
+export function createChain(options: ResolvedOptions, baseUrl: string, hooks: ChainHooks = {}): Chain {
   const context: SimulatorContext = {
     seed: options.seed,
     population: new Population(options.seed),
@@ -139,6 +142,7 @@ export function createChain(
     }),
     ...simHandlers,
     ...admin,
+    ...(hooks.adminHandlers?.() ?? []),
   ];
   return {
     context,

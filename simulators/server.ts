@@ -3,8 +3,7 @@ import type { AddressInfo } from "node:net";
 import { getResponse, type HttpHandler } from "msw";
 import { HarnessError } from "../contract/errors.js";
 import type { BastjanstKod } from "../contract/ssbt/model.js";
-import type { SsbtUtfall } from "./aggregator/handlers.js";
-import { type Chain, createChain } from "./chain.js";
+import { type Chain, type ChainHooks, createChain } from "./chain.js";
 import { resolveOptions, type SimulateOptions } from "./options.js";
 import { candidateHandlers } from "./routing.js";
 
@@ -78,7 +77,10 @@ function plain(res: ServerResponse, status: number, text: string, close = false)
     res.destroy();
     return;
   }
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...(close ? { Connection: "close" } : {}) });
+  res.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    ...(close ? { Connection: "close" } : {}),
+  });
   res.end(`${text}\n`);
 }
 
@@ -156,12 +158,15 @@ export function serveHandlers(
  */
 export async function startSimulator(
   o: SimulateOptions = {},
-  hooks: { onUtfall?: (u: SsbtUtfall) => void } = {},
+  hooks: ChainHooks = {},
 ): Promise<RunningSimulator> {
   const options = resolveOptions(o);
   let origin = `http://${options.host}:${options.port}`;
   let chain = createChain(options, origin, hooks);
-  const server = serveHandlers(() => chain.handlers, { maxBodyBytes: options.maxBodyBytes, origin: () => origin });
+  const server = serveHandlers(() => chain.handlers, {
+    maxBodyBytes: options.maxBodyBytes,
+    origin: () => origin,
+  });
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = 5_000;
@@ -175,8 +180,19 @@ export async function startSimulator(
           ),
         );
       else if (e.code === "EACCES")
-        reject(new HarnessError("PORT_DENIED", `Failed to start simulator: no permission to bind port ${options.port}. Use a port above 1024.`));
-      else reject(new HarnessError("LISTEN_FAILED", `Failed to start simulator on ${options.host}:${options.port}: ${e.message}`));
+        reject(
+          new HarnessError(
+            "PORT_DENIED",
+            `Failed to start simulator: no permission to bind port ${options.port}. Use a port above 1024.`,
+          ),
+        );
+      else
+        reject(
+          new HarnessError(
+            "LISTEN_FAILED",
+            `Failed to start simulator on ${options.host}:${options.port}: ${e.message}`,
+          ),
+        );
     });
     server.listen(options.port, options.host, () => resolve());
   });

@@ -44,8 +44,13 @@ describe("CLI", () => {
     for (const u of Object.values(ups)) expect(u.startsWith(url!)).toBe(true);
     const wsdl = await fetch(`${url}/ssbtek?wsdl`);
     expect(wsdl.status).toBe(200);
+    const metrics = (await (await fetch(`${url}/__admin/metrics`)).json()) as Record<string, unknown>;
+    expect(metrics).toHaveProperty("svarstid");
+    let out = "";
+    p.stdout?.on("data", (d) => (out += d));
     p.kill("SIGTERM");
     expect(await exited).toBe(0);
+    expect(out).toContain("SSBTEK service levels");
   });
 
   it("simulate says what to do when the port is taken", async () => {
