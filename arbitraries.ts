@@ -1,22 +1,49 @@
 /**
  * fast-check arbitraries for SSBTEK messages, for property-based tests of vendors' systems.
+ * The field-rule arbitraries are derived from the tables in fixtures/faltregler: valid questions
+ * that keep every rule, questions with one rule broken (tagged with the rule id, the path and the
+ * composite service's expected reaction), and valid/invalid values for any table row.
  *
  * @example
  * import fc from "fast-check";
- * import { ssbtFraga } from "ssbtek-harness/arbitraries";
+ * import { ogiltigSsbtFraga, ssbtFraga } from "ssbtek-harness/arbitraries";
  * fc.assert(fc.property(ssbtFraga(), (f) => myEncoder(f).length > 0), { seed: 42 });
+ * fc.assert(fc.property(ogiltigSsbtFraga(), (o) => myValidator(o.xml).includes(o.path)), { seed: 42 });
  */
 import fc from "fast-check";
 import { kontrollsiffra } from "./contract/personidentitet.js";
 import type { SsbtFraga, Tidsperiod } from "./contract/ssbt/model.js";
 import { PERSONAS } from "./simulators/population/population.js";
 
+export {
+  bastjanstregelBrott,
+  type FrageOptions,
+  giltigPeriod,
+  giltigSsbtFraga,
+  type OgiltigFraga,
+  ogiltigSsbtFraga,
+  STANDARD_NU,
+} from "./suites/field-rules/fraga.js";
+export {
+  felKontrollsiffra,
+  giltigPersonidentitet,
+  giltigtVarde,
+  type OgiltigtVarde,
+  ogiltigaAlternativ,
+  ogiltigtVarde,
+} from "./suites/field-rules/varden.js";
+
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 /** A checksum-valid personnummer (born 1930–2007, test serial 980–999), optionally a samordningsnummer. */
 export function personnummer(options: { samordningsnummer?: boolean } = {}): fc.Arbitrary<string> {
   return fc
-    .record({ y: fc.integer({ min: 1930, max: 2007 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), n: fc.integer({ min: 980, max: 999 }) })
+    .record({
+      y: fc.integer({ min: 1930, max: 2007 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+      n: fc.integer({ min: 980, max: 999 }),
+    })
     .map(({ y, m, d, n }) => {
       const day = options.samordningsnummer ? d + 60 : d;
       const nio = `${pad(y % 100)}${pad(m)}${pad(day)}${n}`;
@@ -32,7 +59,11 @@ export function personaIdentitet(): fc.Arbitrary<string> {
 /** An organisationsnummer matching `\d{4}[2-9]\d{7}`. */
 export function organisationsnummer(): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 0, max: 9_999_999 }))
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 2, max: 9 }),
+      fc.integer({ min: 0, max: 9_999_999 }),
+    )
     .map(([a, b, c]) => `${pad(a, 4)}${b}${pad(c, 7)}`);
 }
 
@@ -60,7 +91,11 @@ export function ssbtFraga(): fc.Arbitrary<SsbtFraga> {
     })
     .map(({ pid, period, orgnr, inkl, korr, echo, arende }) => {
       const lefi = Buffer.from(
-        JSON.stringify({ personnummer: pid, period: { from: period.fromDatum, tom: period.tomDatum }, formansinformation: ["FK:BOB"] }),
+        JSON.stringify({
+          personnummer: pid,
+          period: { from: period.fromDatum, tom: period.tomDatum },
+          formansinformation: ["FK:BOB"],
+        }),
       ).toString("base64");
       const f: SsbtFraga = {
         generellaFrageparametrar: {
@@ -76,7 +111,9 @@ export function ssbtFraga(): fc.Arbitrary<SsbtFraga> {
         specifikaFrageparametrar: {
           AF: { inkludera: inkl[0]! },
           CSN: { inkludera: inkl[1]! },
-          FK: inkl[2] ? { inkludera: true, fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefi } } : { inkludera: false },
+          FK: inkl[2]
+            ? { inkludera: true, fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefi } }
+            : { inkludera: false },
           SKV: { inkludera: inkl[3]! },
           SO: { inkludera: inkl[4]! },
           TNS: { inkludera: inkl[5]! },

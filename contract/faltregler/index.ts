@@ -1,0 +1,24 @@
+export { renderaDokumentation } from "./dokumentation.js";
+export { evaluate, evaluateTabell, faltfel, type Meddelande, maskeraVarde, regelId } from "./engine.js";
+export {
+  type Brott,
+  fragadPeriod,
+  KORSREGEL_BESKRIVNING,
+  KORSREGLER,
+  type KorsregelImpl,
+  type KorsregelInstans,
+  laggTillManader,
+  svenskDag,
+} from "./korsregler.js";
+export {
+  type EvaluationContext,
+  FALT_TYPER,
+  type Faltregel,
+  type Faltregeltabell,
+  type FaltTyp,
+  type Finding,
+  type JsonValue,
+  type Korsregel,
+  type VidBrott,
+} from "./model.js";
+export { FALTREGELTABELLER, hamtaTabell, TABELL_IDN, tabellfel } from "./tabeller.js";
