@@ -6,6 +6,13 @@
  * const sim = await startSimulator({ port: 0 });
  */
 export { ContractViolation, HarnessError, isHarnessError } from "./contract/errors.js";
+export {
+  evaluate,
+  FALTREGELTABELLER,
+  type Faltregeltabell,
+  type Finding,
+  TABELL_IDN,
+} from "./contract/faltregler/index.js";
 export { arGiltigPersonidentitet, maskera, maskeraText } from "./contract/personidentitet.js";
 export {
   type DelDokumentFor,
@@ -43,6 +50,17 @@ export {
   type Tidsperiod,
 } from "./contract/ssbt/index.js";
 export { KODVERK, type Kodverk, kodverk } from "./fixtures/kodverk/index.js";
+export {
+  type CertifyCase,
+  type CertifyFinding,
+  type CertifyReport,
+  type CertifySuite,
+  formatJunit,
+  writeHtmlReport,
+  writeJsonReport,
+  writeJunitReport,
+  writeReports,
+} from "./reports/index.js";
 export type { BastjanstKlient, BastjanstSimulator } from "./simulators/bastjanst.js";
 export { type Chain, createChain } from "./simulators/chain.js";
 export type { SimulatorContext } from "./simulators/context.js";
@@ -50,5 +68,18 @@ export { type ResolvedOptions, resolveOptions, type SimulateOptions } from "./si
 export { PERSONAS, type Persona, Population } from "./simulators/population/index.js";
 export { SIMULATORER } from "./simulators/registry.js";
 export { type RunningSimulator, startSimulator } from "./simulators/server.js";
-export { type ChainReport, certifyChain, formatChainTable } from "./suites/chain/certify-chain.js";
+export {
+  type CertifyChainOptions,
+  type ChainReport,
+  certifyChain,
+  chainCertifyReport,
+  formatChainTable,
+} from "./suites/chain/certify-chain.js";
 export { hamtaOverHttp, type SsbtAnrop } from "./suites/chain/client.js";
+export {
+  type RecordOptions,
+  type RecordSession,
+  startConsumerRecording,
+} from "./suites/consumer/certify-consumer-record.js";
+export { type FieldRuleReport, runFieldRuleChecks } from "./suites/field-rules/index.js";
+export { type CertifyProducerOptions, certifyProducer } from "./suites/producer/certify-producer.js";
