@@ -62,9 +62,15 @@ export function soapEndpoint(options: SoapEndpointOptions): HttpHandler {
       if ("fault" in outcome) return fault(outcome.fault);
       return soapResponse(soapEnvelope(outcome.body, prefixes));
     } catch (e) {
-      // VersionMismatch and MustUnderstand keep their SOAP faultcode; 413/415 keep their status.
-      if (isHarnessError(e))
-        return fault({ ...options.badRequest(e.message), faultcode: soapFaultcodeFor(e) }, soapHttpStatus(e));
+      // 413/415 keep their status. MustUnderstand is SOAP's own verdict (§4.2.3) whatever the
+      // authority's fault looks like; anything else, a SOAP 1.2 envelope included, stays the
+      // authority's own Client fault.
+      if (isHarnessError(e)) {
+        const own = options.badRequest(e.message);
+        const f: SoapFault =
+          soapFaultcodeFor(e) === "MustUnderstand" ? { ...own, faultcode: "MustUnderstand" } : own;
+        return fault(f, soapHttpStatus(e));
+      }
       return fault({ faultcode: "Server", faultstring: "Internal error in the simulated bastjänst." });
     }
   });
