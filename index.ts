@@ -83,3 +83,4 @@ export {
 } from "./suites/consumer/certify-consumer-record.js";
 export { type FieldRuleReport, runFieldRuleChecks } from "./suites/field-rules/index.js";
 export { type CertifyProducerOptions, certifyProducer } from "./suites/producer/certify-producer.js";
+export { runRobustness } from "./suites/robustness/index.js";
