@@ -1,15 +1,28 @@
 import { maskera } from "../../contract/personidentitet.js";
+import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import {
   BASTJANSTER,
   type BastjanstKod,
+  type Sektion,
   type SsbtFraga,
   type Tidsperiod,
 } from "../../contract/ssbt/model.js";
+import {
+  buildReport,
+  type CertifyFinding,
+  type CertifyReport,
+  type CertifySuite,
+  caseFrom,
+} from "../../reports/model.js";
+import { type Fault, type FaultMap, formatFault, parseFault } from "../../simulators/faults/fault.js";
 import { lefiFragaBase64 } from "../../simulators/fk/index.js";
+import type { MetricsSnapshot } from "../../simulators/metrics/recorder.js";
+import { SlaRecorder } from "../../simulators/metrics/recorder.js";
 import type { SimulateOptions } from "../../simulators/options.js";
 import { PERSONAS } from "../../simulators/population/population.js";
+import { hashSeed, Rng } from "../../simulators/population/rng.js";
 import { startSimulator } from "../../simulators/server.js";
-import { hamtaOverHttp } from "./client.js";
+import { hamtaOverHttp, type SsbtAnrop } from "./client.js";
 
 /** Per persona: what each section held. */
 export interface ChainRad {
@@ -20,15 +33,75 @@ export interface ChainRad {
   ms: number;
   /** "data" | "BT:<felkod>" | "SSBT:<felkod>" | "saknas" per bastjänst. */
   sektioner: Record<BastjanstKod, string>;
+  /** What is wrong, one line each (the messages of `fynd`). */
   problem: string[];
+  /** What is wrong, as findings with rule ids. */
+  fynd: CertifyFinding[];
+}
+
+/** One sampled fault subset: which bastjänster were made to fail how, and what the answer held. */
+export interface StorningsRad {
+  /** 1-based number of the subset. */
+  nr: number;
+  personaId: string;
+  person: string;
+  /** The injected fault per failing bastjänst, as spec text (`down`, `slow:15s`, …). */
+  fel: Partial<Record<BastjanstKod, string>>;
+  status: number;
+  ms: number;
+  sektioner: Record<BastjanstKod, string>;
+  problem: string[];
+  fynd: CertifyFinding[];
+}
+
+/** The service-level figures of the run, from the composite service's metrics recorder. */
+export interface ChainSla {
+  /** Answered questions: p50/p90/max response time in ms and the shares within 7 s and 12 s. */
+  svarstid: {
+    antal: number;
+    p50?: number;
+    p90?: number;
+    max?: number;
+    andelInom7s: number | null;
+    andelInom12s: number | null;
+  };
+  /** Share of questions answered without a SOAP Fault. */
+  andelBesvarade: number | null;
+  /** Answers with two or more failed sections ("tillgänglig med störning"): the injected subsets make some. */
+  medStorning: number;
+  /** The agreement's targets, met or not (null = no data). */
+  mal: { inom7s: boolean | null; inom12s: boolean | null; leveransprecision: boolean | null };
+  /** The recorder's snapshot without its traces. */
+  matningar: Omit<MetricsSnapshot, "spar">;
 }
 
 export interface ChainReport {
   seed: number;
   tidsperiod: Tidsperiod;
   rader: ChainRad[];
+  /** The sampled fault subsets (empty when `faultSubsets` is 0). */
+  storningar: StorningsRad[];
+  sla: ChainSla;
   passed: boolean;
 }
+
+/** Options of {@link certifyChain}: the simulator's options plus the fault sampling. */
+export interface CertifyChainOptions extends SimulateOptions {
+  /** How many seeded subsets of 1–3 failing bastjänster to inject. Default 5; 0 = none. */
+  faultSubsets?: number;
+  /** Called after each fault subset (progress output). */
+  onStorning?: (rad: StorningsRad) => void;
+}
+
+/** The fault kinds a subset draws from, and the SSBT felkod each must give (undefined = kalla BT). */
+const FAULT_KINDS: readonly { spec: string; ssbt?: string }[] = [
+  { spec: "down", ssbt: SSBT_FELKOD.EJ_NABAR },
+  { spec: "slow:15s", ssbt: SSBT_FELKOD.TIMEOUT },
+  { spec: "error:502" },
+  { spec: "malformed" },
+  { spec: "fault" },
+  { spec: "closed", ssbt: SSBT_FELKOD.STANGD },
+];
 
 /** A period every bastjänst accepts at `now`: the last 60 days. */
 export function standardPeriod(now: Date): Tidsperiod {
@@ -69,20 +142,143 @@ export function fullFraga(personidentitet: string, period: Tidsperiod, arende: s
   };
 }
 
+const sektionText = (s: Sektion | undefined): string =>
+  !s ? "saknas" : "error" in s ? `${s.error.kalla}:${s.error.felkod}` : "data";
+
+/** Reads one answer: the section per bastjänst, and what is wrong with the answer as a whole. */
+function lasAnrop(
+  r: SsbtAnrop,
+  korrelationsid: string,
+): { sektioner: Record<BastjanstKod, string>; fynd: CertifyFinding[] } {
+  const sektioner = {} as Record<BastjanstKod, string>;
+  const fynd: CertifyFinding[] = [];
+  if (!r.ok)
+    fynd.push({
+      rule: "CHAIN.svar",
+      message: `no answer: HTTP ${r.status} ${r.fault?.felkod ?? ""} ${r.message}`
+        .replace(/\s+/g, " ")
+        .trim(),
+    });
+  for (const kod of BASTJANSTER) {
+    sektioner[kod] = sektionText(r.ok ? r.svar.svarsdata[kod] : undefined);
+    if (r.ok && sektioner[kod] === "saknas")
+      fynd.push({
+        rule: "CHAIN.sektion.saknas",
+        path: `/svarsdata/${kod}`,
+        message: `${kod}: section missing`,
+      });
+  }
+  if (r.ok && r.svar.korrelationsid !== korrelationsid)
+    fynd.push({ rule: "CHAIN.korrelationsid", message: "korrelationsid not echoed" });
+  return { sektioner, fynd };
+}
+
+/**
+ * The seeded fault subsets: each 1–3 distinct bastjänster, each with a fault kind, asked about a
+ * persona (chosen by the seed too). Same seed, same subsets.
+ *
+ * @example
+ * faultSubsets(1, 5)[0] // { personaIndex: 27, fel: { CSN: { kind: "down" }, MIV: { kind: "malformed" } } }
+ */
+export function faultSubsets(seed: number, antal: number): { personaIndex: number; fel: FaultMap }[] {
+  const rng = new Rng(hashSeed(seed, "certify-chain", "faults"));
+  const out: { personaIndex: number; fel: FaultMap }[] = [];
+  for (let i = 0; i < antal; i++) {
+    const kvar = [...BASTJANSTER];
+    const fel: FaultMap = {};
+    for (let n = rng.int(1, 3); n > 0; n--) {
+      const kod = kvar.splice(rng.int(0, kvar.length - 1), 1)[0]!;
+      fel[kod] = parseFault(rng.pick(FAULT_KINDS).spec);
+    }
+    out.push({ personaIndex: rng.int(0, PERSONAS.length - 1), fel });
+  }
+  return out;
+}
+
+const ssbtFelkodFor = (f: Fault) => FAULT_KINDS.find((k) => k.spec === formatFault(f))?.ssbt;
+
+function sla(m: MetricsSnapshot): ChainSla {
+  const { spar: _spar, ...matningar } = m;
+  return {
+    svarstid: {
+      antal: m.svarstid.antal,
+      ...(m.svarstid.p50 !== undefined ? { p50: Math.round(m.svarstid.p50) } : {}),
+      ...(m.svarstid.p90 !== undefined ? { p90: Math.round(m.svarstid.p90) } : {}),
+      ...(m.svarstid.max !== undefined ? { max: Math.round(m.svarstid.max) } : {}),
+      andelInom7s: m.svarstid.andelInom7s,
+      andelInom12s: m.svarstid.andelInom12s,
+    },
+    andelBesvarade: m.leveransprecision.andelBesvarade,
+    medStorning: m.tillganglighet.medStorning,
+    mal: {
+      inom7s: m.svarstid.mal7sUppfyllt,
+      inom12s: m.svarstid.mal12sUppfyllt,
+      leveransprecision: m.leveransprecision.malUppfyllt,
+    },
+    matningar,
+  };
+}
+
+/** Findings of the SLA figures: each target of the agreement that is not met (or has no data). */
+export function slaFynd(s: ChainSla): { namn: string; fynd: CertifyFinding[] }[] {
+  const pct = (x: number | null) => (x === null ? "no data" : `${(x * 100).toFixed(1)} %`);
+  const check = (namn: string, rule: string, ok: boolean | null, text: string) => ({
+    namn,
+    fynd: ok ? [] : [{ rule, message: ok === null ? `${namn}: no data.` : text }],
+  });
+  return [
+    check(
+      "svarstid: at least 90 % within 7 s",
+      "SLA.svarstid.7s",
+      s.mal.inom7s,
+      `only ${pct(s.svarstid.andelInom7s)} of the answers came within 7 s.`,
+    ),
+    check(
+      "svarstid: every answer within 12 s",
+      "SLA.svarstid.12s",
+      s.mal.inom12s,
+      `only ${pct(s.svarstid.andelInom12s)} of the answers came within 12 s.`,
+    ),
+    check(
+      "leveransprecision: at least 95 % answered",
+      "SLA.leveransprecision",
+      s.mal.leveransprecision,
+      `only ${pct(s.andelBesvarade)} of the questions were answered.`,
+    ),
+  ];
+}
+
 /**
  * Certifies the whole chain end to end on the embedded simulators: starts them on a real HTTP
- * server, asks about every persona with all seven bastjänster included, and checks that every
- * answer is a contract-valid composite answer with exactly the seven sections and no section
- * failed by the composite service itself.
+ * server, asks about every persona with all seven bastjänster included (every answer must be a
+ * contract-valid composite answer with exactly the seven sections, none failed by the composite
+ * service itself), then injects seeded subsets of 1–3 failing bastjänster (each answer must have
+ * error sections exactly there — kalla SSBT with the documented felkod for down, slow and closed,
+ * kalla BT for an HTTP error, a truncated answer or a fault — and the persona's own outcome
+ * everywhere else), and reads the SLA figures off the composite service's metrics recorder.
  *
  * @example
  * const report = await certifyChain({ seed: 1 }); report.passed
  */
 export async function certifyChain(
-  options: SimulateOptions = {},
+  options: CertifyChainOptions = {},
   progress: (rad: ChainRad) => void = () => {},
 ): Promise<ChainReport> {
-  const sim = await startSimulator({ ...options, port: options.port ?? 0 });
+  const { faultSubsets: antalStorningar = 5, onStorning, ...simulate } = options;
+  const metrics = new SlaRecorder();
+  const sim = await startSimulator(
+    { ...simulate, port: simulate.port ?? 0 },
+    // The recorder must never change an answer: a failure in it is swallowed.
+    {
+      onUtfall: (u) => {
+        try {
+          metrics.observe(u);
+        } catch {
+          // metrics are best effort
+        }
+      },
+    },
+  );
   try {
     const now = sim.chain.context.now();
     const period = standardPeriod(now);
@@ -90,59 +286,200 @@ export async function certifyChain(
     for (const [i, p] of PERSONAS.entries()) {
       const arende = `CERT-${String(i + 1).padStart(3, "0")}`;
       const r = await hamtaOverHttp(sim.ssbtek, fullFraga(p.personidentitet, period, arende));
-      const sektioner = {} as Record<BastjanstKod, string>;
-      const problem: string[] = [];
-      if (!r.ok) problem.push(`no answer: HTTP ${r.status} ${r.fault?.felkod ?? ""} ${r.message}`.trim());
-      for (const kod of BASTJANSTER) {
-        const s = r.ok ? r.svar.svarsdata[kod] : undefined;
-        if (!s) {
-          sektioner[kod] = "saknas";
-          if (r.ok) problem.push(`${kod}: section missing`);
-        } else if ("error" in s) {
-          sektioner[kod] = `${s.error.kalla}:${s.error.felkod}`;
-          if (s.error.kalla === "SSBT") problem.push(`${kod}: composite service failed (${s.error.felkod})`);
-        } else sektioner[kod] = "data";
-      }
-      if (r.ok && r.svar.korrelationsid !== `certify-${arende}`) problem.push("korrelationsid not echoed");
+      const { sektioner, fynd } = lasAnrop(r, `certify-${arende}`);
+      for (const kod of BASTJANSTER)
+        if (sektioner[kod].startsWith("SSBT:"))
+          fynd.push({
+            rule: "CHAIN.sektion.ssbt",
+            path: `/svarsdata/${kod}`,
+            value: sektioner[kod],
+            message: `${kod}: composite service failed (${sektioner[kod].slice(5)})`,
+          });
       const rad: ChainRad = {
         personaId: p.id,
         person: maskera(p.personidentitet),
         status: r.status,
         ms: Math.round(r.ms),
         sektioner,
-        problem,
+        problem: fynd.map((f) => f.message),
+        fynd,
       };
       rader.push(rad);
       progress(rad);
     }
+
+    const storningar: StorningsRad[] = [];
+    for (const [i, s] of faultSubsets(sim.chain.context.seed, antalStorningar).entries()) {
+      const p = PERSONAS[s.personaIndex]!;
+      const bas = rader[s.personaIndex]!.sektioner;
+      const arende = `CERT-F${String(i + 1).padStart(2, "0")}`;
+      sim.chain.control.setFaults(s.fel);
+      let r: SsbtAnrop;
+      try {
+        r = await hamtaOverHttp(sim.ssbtek, fullFraga(p.personidentitet, period, arende));
+      } finally {
+        sim.chain.control.clearFaults();
+      }
+      const { sektioner, fynd } = lasAnrop(r, `certify-${arende}`);
+      for (const kod of BASTJANSTER) {
+        const f = s.fel[kod];
+        const got = sektioner[kod];
+        if (got === "saknas") continue; // reported already
+        if (!f) {
+          if (got !== bas[kod])
+            fynd.push({
+              rule: "CHAIN.storning.ovriga",
+              path: `/svarsdata/${kod}`,
+              value: got,
+              message: `${kod} was not made to fail but answered ${got} (without faults: ${bas[kod]}).`,
+            });
+          continue;
+        }
+        const ssbt = ssbtFelkodFor(f);
+        const want = ssbt ? `SSBT:${ssbt}` : "BT:<felkod>";
+        if (ssbt ? got !== want : !got.startsWith("BT:"))
+          fynd.push({
+            rule: "CHAIN.storning.sektion",
+            path: `/svarsdata/${kod}`,
+            value: got,
+            message: `${kod} was made to fail (${formatFault(f)}) and must give error ${want}, got ${got}.`,
+          });
+      }
+      const rad: StorningsRad = {
+        nr: i + 1,
+        personaId: p.id,
+        person: maskera(p.personidentitet),
+        fel: Object.fromEntries(Object.entries(s.fel).map(([k, f]) => [k, formatFault(f)])),
+        status: r.status,
+        ms: Math.round(r.ms),
+        sektioner,
+        problem: fynd.map((f) => f.message),
+        fynd,
+      };
+      storningar.push(rad);
+      onStorning?.(rad);
+    }
+
+    const siffror = sla(metrics.toJSON());
     return {
       seed: sim.chain.context.seed,
       tidsperiod: period,
       rader,
-      passed: rader.every((r) => r.problem.length === 0),
+      storningar,
+      sla: siffror,
+      passed:
+        rader.every((r) => r.fynd.length === 0) &&
+        storningar.every((r) => r.fynd.length === 0) &&
+        slaFynd(siffror).every((c) => c.fynd.length === 0),
     };
   } finally {
     await sim.close();
   }
 }
 
+const felText = (fel: Partial<Record<BastjanstKod, string>>) =>
+  Object.entries(fel)
+    .map(([k, f]) => `${k}=${f}`)
+    .join(" ");
+
+/**
+ * The chain report as a {@link CertifyReport}: suites "personas", "fault subsets" and "SLA".
+ *
+ * @example
+ * writeReports(chainCertifyReport(report, startedAt, ms), "reports/out", "certify-chain");
+ */
+export function chainCertifyReport(report: ChainReport, startedAt: Date, durationMs: number): CertifyReport {
+  const replay = `npx ssbtek-harness certify chain --seed ${report.seed}`;
+  const medReplay = (fynd: readonly CertifyFinding[]) =>
+    fynd.map((f) => ({ ...f, seed: report.seed, replay }));
+  const detaljer = (sektioner: Record<BastjanstKod, string>, status: number) => ({
+    status: String(status),
+    ...sektioner,
+  });
+  const suites: CertifySuite[] = [
+    {
+      name: "personas",
+      properties: { tidsperiod: `${report.tidsperiod.fromDatum}..${report.tidsperiod.tomDatum}` },
+      cases: report.rader.map((r) =>
+        caseFrom(`${r.personaId} (${r.person})`, r.ms, medReplay(r.fynd), detaljer(r.sektioner, r.status)),
+      ),
+    },
+    {
+      name: "fault subsets",
+      cases: report.storningar.map((r) =>
+        caseFrom(
+          `#${r.nr} ${felText(r.fel)} — ${r.personaId} (${r.person})`,
+          r.ms,
+          medReplay(r.fynd),
+          detaljer(r.sektioner, r.status),
+        ),
+      ),
+    },
+    {
+      name: "SLA",
+      cases: slaFynd(report.sla).map((c) => caseFrom(c.namn, 0, medReplay(c.fynd))),
+    },
+  ];
+  return buildReport({
+    command: "certify chain",
+    target: "embedded composite service and seven simulated bastjänster",
+    startedAt: startedAt.toISOString(),
+    durationMs,
+    seed: report.seed,
+    suites,
+    extra: { sla: report.sla },
+  });
+}
+
 /** The report as a fixed-width table for the terminal. */
 export function formatChainTable(report: ChainReport): string {
-  const head = ["persona", "person", "ms", ...BASTJANSTER];
-  const rows = report.rader.map((r) => [
-    r.personaId,
-    r.person,
-    String(r.ms),
-    ...BASTJANSTER.map((k) => r.sektioner[k]),
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ");
-  const out = [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
-  const problems = report.rader.flatMap((r) => r.problem.map((p) => `  ${r.personaId} (${r.person}): ${p}`));
+  const tabell = (head: string[], rows: string[][]) => {
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd();
+    return [line(head), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)];
+  };
+  const out = tabell(
+    ["persona", "person", "ms", ...BASTJANSTER],
+    report.rader.map((r) => [r.personaId, r.person, String(r.ms), ...BASTJANSTER.map((k) => r.sektioner[k])]),
+  );
+  if (report.storningar.length > 0) {
+    out.push("", "Fault subsets (injected faults → the sections they must fail):");
+    out.push(
+      ...tabell(
+        ["#", "faults", "persona", ...BASTJANSTER],
+        report.storningar.map((r) => [
+          String(r.nr),
+          felText(r.fel),
+          r.personaId,
+          ...BASTJANSTER.map((k) => r.sektioner[k]),
+        ]),
+      ),
+    );
+  }
+  const s = report.sla;
+  const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
+  const mal = (x: boolean | null) => (x === null ? "no data" : x ? "met" : "NOT MET");
+  out.push(
+    "",
+    `SLA: ${s.svarstid.antal} answers, p50 ${s.svarstid.p50 ?? "–"} ms, p90 ${s.svarstid.p90 ?? "–"} ms, max ${s.svarstid.max ?? "–"} ms; ` +
+      `within 7 s ${pct(s.svarstid.andelInom7s)} (${mal(s.mal.inom7s)}), within 12 s ${pct(s.svarstid.andelInom12s)} (${mal(s.mal.inom12s)}); ` +
+      `answered ${pct(s.andelBesvarade)} (${mal(s.mal.leveransprecision)}); ${s.medStorning} answer(s) "med störning".`,
+  );
+  const problems = [
+    ...report.rader.flatMap((r) => r.problem.map((p) => `  ${r.personaId} (${r.person}): ${p}`)),
+    ...report.storningar.flatMap((r) =>
+      r.problem.map((p) => `  fault subset #${r.nr} (${felText(r.fel)}): ${p}`),
+    ),
+    ...slaFynd(s).flatMap((c) => c.fynd.map((f) => `  SLA: ${f.message}`)),
+  ];
   out.push("");
   out.push(
     report.passed
-      ? `PASSED: ${report.rader.length} personas, every answer contract-valid with all seven sections (seed ${report.seed}, period ${report.tidsperiod.fromDatum}..${report.tidsperiod.tomDatum}).`
+      ? `PASSED: ${report.rader.length} personas, every answer contract-valid with all seven sections; ${report.storningar.length} fault subsets failed exactly where injected; SLA met (seed ${report.seed}, period ${report.tidsperiod.fromDatum}..${report.tidsperiod.tomDatum}).`
       : `FAILED: ${problems.length} problem(s):\n${problems.join("\n")}`,
   );
   return out.join("\n");

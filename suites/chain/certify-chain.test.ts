@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { BASTJANSTER } from "../../contract/ssbt/model.js";
+import { attr, childElements } from "../../contract/xml/node.js";
+import { parseXml } from "../../contract/xml/parse.js";
+import { formatJunit } from "../../reports/junit.js";
+import {
+  type ChainSla,
+  certifyChain,
+  chainCertifyReport,
+  faultSubsets,
+  formatChainTable,
+  slaFynd,
+} from "./certify-chain.js";
+
+const now = () => new Date("2026-11-20T10:00:00+01:00");
+
+describe("certify chain", () => {
+  it("passes on the embedded chain: every persona, seeded fault subsets failing exactly where injected, SLA figures", async () => {
+    const seen: number[] = [];
+    const r = await certifyChain({ seed: 1, now, faultSubsets: 4, onStorning: (s) => seen.push(s.nr) });
+    expect(r.passed).toBe(true);
+    expect(r.rader.length).toBeGreaterThanOrEqual(25);
+    expect(seen).toEqual([1, 2, 3, 4]);
+    for (const s of r.storningar) {
+      const failing = Object.keys(s.fel);
+      expect(failing.length).toBeGreaterThanOrEqual(1);
+      expect(failing.length).toBeLessThanOrEqual(3);
+      for (const kod of BASTJANSTER)
+        if (failing.includes(kod)) expect(s.sektioner[kod]).toMatch(/^(BT|SSBT):/);
+    }
+    expect(r.sla.svarstid.antal).toBe(r.rader.length + 4);
+    expect(r.sla.mal).toEqual({ inom7s: true, inom12s: true, leveransprecision: true });
+
+    const cert = chainCertifyReport(r, new Date(), 1000);
+    expect(cert.passed).toBe(true);
+    expect(cert.suites.map((s) => [s.name, s.cases.length])).toEqual([
+      ["personas", r.rader.length],
+      ["fault subsets", 4],
+      ["SLA", 3],
+    ]);
+    const junit = parseXml(formatJunit(cert));
+    expect(childElements(junit).map((s) => attr(s, "name"))).toEqual(["personas", "fault subsets", "SLA"]);
+    expect(JSON.stringify(cert)).not.toMatch(/\b(19|20)\d{10}\b/);
+    const table = formatChainTable(r);
+    expect(table).toContain("Fault subsets");
+    expect(table).toContain("SLA: ");
+    expect(table).toContain("PASSED");
+  });
+
+  it("fails when a bastjänst is unreachable for every persona, naming the section", async () => {
+    const r = await certifyChain({
+      seed: 1,
+      now,
+      faultSubsets: 0,
+      upstreams: { MIV: "http://127.0.0.1:9/miv" },
+    });
+    expect(r.passed).toBe(false);
+    expect(r.rader[0]!.fynd.map((f) => f.rule)).toEqual(["CHAIN.sektion.ssbt"]);
+    const cert = chainCertifyReport(r, new Date(), 1);
+    expect(cert.summary.failed).toBe(r.rader.length);
+    expect(cert.suites[0]!.cases[0]!.findings[0]!.replay).toBe("npx ssbtek-harness certify chain --seed 1");
+    expect(formatChainTable(r)).toMatch(/FAILED: \d+ problem\(s\)/);
+  });
+
+  it("draws the same fault subsets for the same seed, other ones for another", () => {
+    expect(faultSubsets(1, 5)).toEqual(faultSubsets(1, 5));
+    expect(faultSubsets(2, 5)).not.toEqual(faultSubsets(1, 5));
+    for (const s of faultSubsets(3, 50)) {
+      const n = Object.keys(s.fel).length;
+      expect(n >= 1 && n <= 3).toBe(true);
+    }
+  });
+
+  it("an SLA target that is not met, or has no data, is a finding", () => {
+    const sla = (mal: ChainSla["mal"]): ChainSla =>
+      ({
+        svarstid: { antal: 10, andelInom7s: 0.5, andelInom12s: 0.9 },
+        andelBesvarade: 0.5,
+        medStorning: 0,
+        mal,
+      }) as ChainSla;
+    expect(
+      slaFynd(sla({ inom7s: true, inom12s: true, leveransprecision: true })).flatMap((c) => c.fynd),
+    ).toEqual([]);
+    const fynd = slaFynd(sla({ inom7s: false, inom12s: null, leveransprecision: false })).flatMap(
+      (c) => c.fynd,
+    );
+    expect(fynd.map((f) => f.rule)).toEqual(["SLA.svarstid.7s", "SLA.svarstid.12s", "SLA.leveransprecision"]);
+    expect(fynd[0]!.message).toContain("50.0 %");
+    expect(fynd[1]!.message).toContain("no data");
+  });
+});

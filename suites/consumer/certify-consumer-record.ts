@@ -1,0 +1,213 @@
+/**
+ * `certify consumer --record`: the simulated chain on a real port, a vendor's verksamhetssystem
+ * talking to it, and every request to the composite service checked as it arrives. A request
+ * fails when it breaks a rule of the ssbt-fraga field-rule table (the raw XML, as sent) or when
+ * our service answers it with a SOAP Fault. Nothing of a request is kept: only the findings
+ * (values masked) and the outcome.
+ */
+import { getResponse, type HttpHandler, http } from "msw";
+import { HarnessError, isHarnessError } from "../../contract/errors.js";
+import { evaluate } from "../../contract/faltregler/engine.js";
+import { maskera, maskeraText } from "../../contract/personidentitet.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
+import { decodeFault } from "../../contract/ssbt/codec.js";
+import { childElements, textOf, type XmlElement } from "../../contract/xml/node.js";
+import {
+  buildReport,
+  type CertifyCase,
+  type CertifyFinding,
+  type CertifyReport,
+  caseFrom,
+} from "../../reports/model.js";
+import type { SimulateOptions } from "../../simulators/options.js";
+import { type RunningSimulator, startSimulator } from "../../simulators/server.js";
+
+/** Options of {@link startConsumerRecording}: the simulator's options plus when to stop. */
+export interface RecordOptions extends SimulateOptions {
+  /** Stop after this many requests to the composite service. Default: no limit. */
+  maxRequests?: number;
+  /** Stop after this many seconds. Default: no limit (stop with {@link RecordSession.stop}). */
+  durationS?: number;
+  /** Called for every request as soon as it is answered (live output). */
+  onCase?: (c: CertifyCase) => void;
+}
+
+/** A running recording. */
+export interface RecordSession {
+  /** Base URL of the simulator, e.g. "http://127.0.0.1:8080". */
+  url: string;
+  /** Where the verksamhetssystem must send its requests, e.g. "http://127.0.0.1:8080/ssbtek". */
+  ssbtek: string;
+  /** Settles with the report once the recording stops (limit reached, duration over, or `stop()`). */
+  done: Promise<CertifyReport>;
+  /** Stops the recording now (e.g. on SIGINT) and returns the report. Idempotent. */
+  stop(reason?: string): Promise<CertifyReport>;
+}
+
+const COMPOSITE = ["*/ssbtek", "*/ssbtek/v10", "*/ssbtek/v11"];
+/** Time the last answer gets to be flushed before the server closes its connections. */
+const FLUSH_MS = 100;
+
+const direct = (e: XmlElement, local: string) => childElements(e).find((c) => c.local === local);
+
+/** Operation, masked person and korrelationsid of a request, for the case name (no other data). */
+function beskriv(text: string): { operation: string; person?: string; korrelationsid?: string } {
+  try {
+    const body = parseSoapEnvelope(text).body;
+    const g = direct(body, "generellaFrageparametrar");
+    const pid = g && direct(g, "personidentitet");
+    const kid = g && direct(g, "korrelationsid");
+    return {
+      operation: body.local,
+      ...(pid ? { person: maskera(textOf(pid).trim()) } : {}),
+      ...(kid ? { korrelationsid: maskeraText(textOf(kid).trim()).slice(0, 64) } : {}),
+    };
+  } catch {
+    return { operation: "(not a SOAP message)" };
+  }
+}
+
+/** The field-rule findings of one raw request (only `hamtaBastjanstInformation` has a table). */
+function regelFynd(text: string, operation: string, now: Date): CertifyFinding[] {
+  if (operation !== "hamtaBastjanstInformation") return [];
+  try {
+    return evaluate("ssbt-fraga", text, { now }).map((f) => ({ ...f }));
+  } catch (e) {
+    return [
+      {
+        rule: "SSBT.meddelande",
+        message: maskeraText(isHarnessError(e) ? e.message : "the request could not be evaluated"),
+      },
+    ];
+  }
+}
+
+/** The SOAP Fault our service answered with, as a finding. */
+async function faultFynd(res: Response): Promise<CertifyFinding[]> {
+  if (res.status < 400) return [];
+  const text = await res.clone().text();
+  try {
+    const fault = readSoapFault(parseSoapEnvelope(text).body);
+    if (!fault)
+      return [{ rule: "SSBT.http.status", message: `The composite service answered HTTP ${res.status}.` }];
+    const felkod = fault.detail ? decodeFault(fault.detail).felkod : fault.faultcode;
+    return [
+      {
+        rule: `SSBT.fault.${felkod}`,
+        value: felkod,
+        message: `The composite service refused the request with a SOAP Fault (${felkod}): ${maskeraText(fault.faultstring)}`,
+      },
+    ];
+  } catch {
+    return [
+      {
+        rule: "SSBT.http.status",
+        message: `The composite service answered HTTP ${res.status}: ${maskeraText(text.slice(0, 160))}`,
+      },
+    ];
+  }
+}
+
+/**
+ * Starts the simulated chain on a real HTTP server and records every request a verksamhetssystem
+ * sends to the composite service (`POST /ssbtek`, `/ssbtek/v10`, `/ssbtek/v11`): each becomes a
+ * case, failed with the broken field rules and our SOAP Fault, if any. The answers are the
+ * simulator's as usual. Stops at `maxRequests`, after `durationS`, or on `stop()`.
+ *
+ * @example
+ * const rec = await startConsumerRecording({ port: 8080, maxRequests: 10, onCase: (c) => console.log(c.name, c.status) });
+ * // point the verksamhetssystem at rec.ssbtek …
+ * const report = await rec.done;
+ */
+export async function startConsumerRecording(o: RecordOptions = {}): Promise<RecordSession> {
+  const { maxRequests, durationS, onCase, ...simulate } = o;
+  if (maxRequests !== undefined && !(Number.isInteger(maxRequests) && maxRequests > 0))
+    throw new HarnessError("BAD_OPTION", `Invalid --max-requests ${maxRequests}: pass a whole number > 0.`);
+  if (durationS !== undefined && !(durationS > 0 && Number.isFinite(durationS)))
+    throw new HarnessError("BAD_OPTION", `Invalid --duration ${durationS}: pass a number of seconds > 0.`);
+  const sim: RunningSimulator = await startSimulator(simulate);
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const cases: CertifyCase[] = [];
+  let antal = 0;
+  let stopped: Promise<CertifyReport> | undefined;
+  let settle: (r: CertifyReport) => void = () => {};
+  const done = new Promise<CertifyReport>((r) => {
+    settle = r;
+  });
+
+  const stop = (reason = "stopped"): Promise<CertifyReport> => {
+    stopped ??= (async () => {
+      clearTimeout(timer);
+      await sim.close();
+      const ingen: CertifyCase[] =
+        cases.length === 0
+          ? [
+              caseFrom("requests received", 0, [
+                {
+                  rule: "CONSUMER.inga-anrop",
+                  message: `No request reached ${sim.ssbtek} before the recording stopped (${reason}): nothing was certified.`,
+                },
+              ]),
+            ]
+          : [];
+      const report = buildReport({
+        command: "certify consumer",
+        target: `record ${sim.ssbtek}`,
+        startedAt: startedAt.toISOString(),
+        durationMs: performance.now() - t0,
+        seed: sim.chain.context.seed,
+        suites: [
+          {
+            name: "recorded requests",
+            properties: { url: sim.ssbtek, stopped: reason },
+            cases: [...cases, ...ingen],
+          },
+        ],
+        extra: { requests: cases.length, stopped: reason },
+      });
+      settle(report);
+      return report;
+    })();
+    return stopped;
+  };
+  const timer =
+    durationS !== undefined
+      ? setTimeout(() => void stop(`after ${durationS} s`), durationS * 1000)
+      : undefined;
+
+  // The recorder sits in front of the composite service: it reads the raw request, lets the
+  // chain answer it as usual, and inspects the answer. Everything else passes through untouched.
+  const rest: HttpHandler[] = [...sim.chain.handlers];
+  const recorder = async ({ request }: { request: Request }): Promise<Response | undefined> => {
+    if (stopped) return undefined;
+    const n = ++antal;
+    if (maxRequests !== undefined && n > maxRequests) return undefined;
+    const t = performance.now();
+    const text = await request.clone().text();
+    const res = await getResponse(rest, request);
+    if (!res) return undefined;
+    const om = beskriv(text);
+    const fynd = [...regelFynd(text, om.operation, sim.chain.context.now()), ...(await faultFynd(res))].map(
+      (f) => ({
+        ...f,
+        seed: sim.chain.context.seed,
+      }),
+    );
+    const namn = `#${n} ${om.operation}${om.korrelationsid ? ` ${om.korrelationsid}` : ""}${om.person ? ` (${om.person})` : ""}`;
+    const c = caseFrom(namn, performance.now() - t, fynd, { status: String(res.status) });
+    cases.push(c);
+    onCase?.(c);
+    if (maxRequests !== undefined && n === maxRequests)
+      setTimeout(() => void stop(`after ${maxRequests} requests`), FLUSH_MS);
+    return res;
+  };
+  sim.chain.handlers.splice(
+    0,
+    sim.chain.handlers.length,
+    ...COMPOSITE.map((p) => http.post(p, recorder)),
+    ...rest,
+  );
+
+  return { url: sim.url, ssbtek: sim.ssbtek, done, stop };
+}

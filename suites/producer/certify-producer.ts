@@ -1,0 +1,361 @@
+/**
+ * `certify producer`: certifies one authority's bastjänst at its own endpoint, in its own
+ * protocol, the way SSBT calls it. For every persona SSBT's own request is sent (the simulator's
+ * `klient.begaran`), and the answer is checked by suite:
+ * - **schema**: HTTP 200 with the protocol's media type, a SOAP 1.1 answer (not a fault) or LEFI
+ *   JSON, strictly decoded with OUR codec (our model of the official schema), and readable by
+ *   SSBT's client (`klient.tolka`);
+ * - **field rules**: the authority's field-rule table (contract/faltregler `evaluate`);
+ * - **code lists**: every coded value is in fixtures/kodverk;
+ * - **dates**: every date is a real calendar date;
+ * - **timing budget**: every answer within the budget (default 7 s, the SLA's 90 % figure);
+ * - **error behaviour**: malformed requests get the authority's fault or a 4xx, at once.
+ */
+
+import { ContractViolation, HarnessError, isHarnessError } from "../../contract/errors.js";
+import { evaluate } from "../../contract/faltregler/engine.js";
+import { maskera, maskeraText } from "../../contract/personidentitet.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
+import { ssbtNamespace } from "../../contract/ssbt/codec.js";
+import { BASTJANSTER, type BastjanstKod, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
+import type { XmlElement } from "../../contract/xml/node.js";
+import {
+  buildReport,
+  type CertifyCase,
+  type CertifyFinding,
+  type CertifyReport,
+  type CertifySuite,
+  caseFrom,
+  skippedCase,
+} from "../../reports/model.js";
+import type { KontraktInfo } from "../../simulators/bastjanst.js";
+import { PERSONAS } from "../../simulators/population/population.js";
+import { SIMULATORER } from "../../simulators/registry.js";
+import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
+import {
+  datumFynd,
+  felhanteringsFynd,
+  kodverkFynd,
+  lov,
+  skicka,
+  type Utbyte,
+} from "./certify-producer-kontroller.js";
+import { felaktigaBegaranden, PROTOKOLL } from "./certify-producer-protokoll.js";
+
+/** Options of {@link certifyProducer}. `bastjanst` and `url` are required. */
+export interface CertifyProducerOptions {
+  /** The bastjänst: AF, CSN, FK, SKV, SO, TNS or MIV (any case). */
+  bastjanst: string;
+  /** Its endpoint as `GET /__admin/upstreams` lists it (FK: the LEFI base URL). */
+  url: string;
+  /** Longest acceptable time to a complete answer, ms. Default 7 000 (the SLA: 90 % within 7 s). */
+  budgetMs?: number;
+  /** An answer not complete after this many ms is a hang and is given up. Default 12 000 (the SLA's hard limit). */
+  timeoutMs?: number;
+  /** The clock the asked period is taken from (the last 60 days). Default: real time. */
+  now?: () => Date;
+  /** Only these personas (ids from `ssbtek-harness personas`). Default: every persona. */
+  personas?: readonly string[];
+  /** Called when a suite is complete (progress output). */
+  onSuite?: (suite: CertifySuite) => void;
+}
+
+/** The schema suite's and the other suites' view of one persona's exchange. */
+interface Utfall {
+  namn: string;
+  personaId: string;
+  fraga: SsbtFraga;
+  utbyte: Utbyte;
+  /** The answer to check with rules: the SOAP Body payload, or the LEFI JSON text; undefined when unreadable. */
+  meddelande?: XmlElement | string;
+  schema: CertifyFinding[];
+  details: Record<string, string>;
+}
+
+const DEFAULT_BUDGET_MS = 7_000;
+const DEFAULT_TIMEOUT_MS = 12_000;
+/** Felkoder SSBT's clients give an answer they could not use (not the authority's own codes). */
+const OLASBAR =
+  /^(MALFORMED|OLASBART_SVAR|SVAR_AVSER_ANNAN_PERSON|FEL_PERSON|PERSON_MISMATCH|SOAP_FAULT|FEL|HTTP_.*|SOAP_.*)$/;
+
+/**
+ * Resolves and checks the bastjänst kod: unknown input is an error with what to pass instead.
+ *
+ * @example
+ * bastjanstKod("tns") // "TNS"
+ */
+export function bastjanstKod(text: string): BastjanstKod {
+  const kod = text.trim().toUpperCase();
+  if (!(BASTJANSTER as readonly string[]).includes(kod))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Unknown bastjänst "${text}": pass --bastjanst with one of ${BASTJANSTER.join(", ")}.`,
+    );
+  return kod as BastjanstKod;
+}
+
+function checkUrl(url: string): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Invalid --url "${url}": pass the bastjänst's endpoint as GET /__admin/upstreams lists it, e.g. http://127.0.0.1:8080/tns/hamtauppgifter/v1.`,
+    );
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw new HarnessError("BAD_OPTION", `The --url must be http(s), not ${u.protocol}`);
+  return url;
+}
+
+function valjPersonas(ids: readonly string[] | undefined) {
+  if (!ids || ids.length === 0) return PERSONAS;
+  return ids.map((id) => {
+    const p = PERSONAS.find((x) => x.id === id);
+    if (!p)
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Unknown persona "${id}": pass --persona with an id from \`ssbtek-harness personas\`.`,
+      );
+    return p;
+  });
+}
+
+const kort = (s: string, n = 160) => {
+  // Bare ten-digit runs too (TNS sends personnummer without sekel): an excerpt may echo one.
+  const t = maskeraText(s.replace(/\s+/g, " ").trim()).replace(/(?<!\d)(\d{6})\d{4}(?!\d)/g, "$1-****");
+  return t.length > n ? `${t.slice(0, n)}…` : t;
+};
+
+function schemaFynd(kod: BastjanstKod, e: unknown): CertifyFinding {
+  if (e instanceof ContractViolation)
+    return { rule: `${kod}.schema.${e.rule}`, path: e.path, message: maskeraText(e.message) };
+  if (isHarnessError(e)) return { rule: `${kod}.schema.${e.code}`, message: maskeraText(e.message) };
+  return { rule: `${kod}.schema`, message: maskeraText((e as Error).message ?? String(e)) };
+}
+
+/** Reads one exchange: the transport, the envelope, the strict decode, and SSBT's own reading. */
+async function las(
+  kod: BastjanstKod,
+  u: Utbyte,
+  fraga: SsbtFraga,
+  kontrakt: KontraktInfo,
+): Promise<Pick<Utfall, "meddelande" | "schema" | "details">> {
+  const p = PROTOKOLL[kod];
+  const schema: CertifyFinding[] = [];
+  const details: Record<string, string> = {};
+  if (!u.svar) {
+    schema.push({ rule: `${kod}.svar.saknas`, message: `A valid question got ${u.meddelande}.` });
+    return { schema, details };
+  }
+  details.status = String(u.status);
+  details.ms = String(Math.round(u.ms));
+  if (u.status !== 200)
+    schema.push({
+      rule: `${kod}.http.status`,
+      message: `A valid question must get HTTP 200, got ${u.status} (${u.mediaTyp || "no Content-Type"}): ${kort(u.text)}`,
+    });
+  if (!u.mediaTyp.toLowerCase().startsWith(p.mediaTyp))
+    schema.push({
+      rule: `${kod}.http.contentType`,
+      value: u.mediaTyp,
+      message: `The answer must be ${p.mediaTyp}, got ${u.mediaTyp || "no Content-Type"}.`,
+    });
+  let meddelande: XmlElement | string | undefined;
+  if (p.format === "json") {
+    try {
+      JSON.parse(u.text);
+      meddelande = u.status === 200 ? u.text : undefined;
+    } catch (e) {
+      schema.push({
+        rule: `${kod}.json`,
+        message: `The answer is not JSON (${(e as Error).message}): ${kort(u.text)}`,
+      });
+    }
+  } else {
+    try {
+      const body = parseSoapEnvelope(u.text).body;
+      const fault = readSoapFault(body);
+      if (fault)
+        schema.push({
+          rule: `${kod}.svar.fault`,
+          message: `A valid question got a SOAP Fault: ${maskeraText(`${fault.faultcode}: ${fault.faultstring}`)}`,
+        });
+      else meddelande = body;
+    } catch (e) {
+      schema.push({
+        rule: `${kod}.soap.envelope`,
+        message: `The answer is not a SOAP 1.1 message (${isHarnessError(e) ? e.message : "unreadable"}): ${kort(u.text)}`,
+      });
+    }
+  }
+  if (meddelande !== undefined) {
+    details.svar = typeof meddelande === "string" ? "LEFI JSON" : meddelande.local;
+    try {
+      p.avkoda(meddelande);
+    } catch (e) {
+      schema.push(schemaFynd(kod, e));
+    }
+  }
+  // SSBT's own client must be able to use the answer (never throws; an unusable answer is an error section).
+  const sektion: Sektion = await SIMULATORER[kod].klient.tolka(
+    new Response(u.text, { status: u.status, headers: u.mediaTyp ? { "Content-Type": u.mediaTyp } : {} }),
+    fraga,
+    kontrakt,
+  );
+  if ("error" in sektion) {
+    details.ssbt = `${sektion.error.kalla}:${sektion.error.felkod}`;
+    if (sektion.error.kalla === "SSBT" || OLASBAR.test(sektion.error.felkod))
+      schema.push({
+        rule: `${kod}.tolka`,
+        value: sektion.error.felkod,
+        message: `SSBT cannot use the answer (${sektion.error.felkod}): ${kort(sektion.error.felmeddelande.join(" "))}`,
+      });
+  } else details.ssbt = "data";
+  return { schema, details, ...(meddelande !== undefined ? { meddelande } : {}) };
+}
+
+/**
+ * Runs the producer suite against one bastjänst endpoint and returns the report (never throws
+ * for a failing producer: the report says what failed; throws a HarnessError for bad options).
+ *
+ * @example
+ * const report = await certifyProducer({ bastjanst: "TNS", url: "http://127.0.0.1:8080/tns/hamtauppgifter/v1" });
+ * report.passed // true for the embedded simulator
+ */
+export async function certifyProducer(o: CertifyProducerOptions): Promise<CertifyReport> {
+  const kod = bastjanstKod(o.bastjanst);
+  const url = checkUrl(o.url);
+  const budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
+  const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  for (const [name, v] of [
+    ["--budget", budgetMs],
+    ["--timeout", timeoutMs],
+  ] as const)
+    if (!(v > 0) || !Number.isFinite(v))
+      throw new HarnessError("BAD_OPTION", `Invalid ${name} ${v} ms: pass a duration > 0, e.g. 7s.`);
+  const personas = valjPersonas(o.personas);
+  const now = o.now ?? (() => new Date());
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const klient = SIMULATORER[kod].klient;
+  const kontrakt: KontraktInfo = { version: "v10", ns: ssbtNamespace("v10") };
+  const period = standardPeriod(now());
+  const replay = (personaId?: string) =>
+    `npx ssbtek-harness certify producer --bastjanst ${kod} --url ${url}${
+      o.budgetMs !== undefined ? ` --budget ${budgetMs}ms` : ""
+    }${personaId ? ` --persona ${personaId}` : ""}`;
+  const suites: CertifySuite[] = [];
+  const klar = (s: CertifySuite) => {
+    suites.push(s);
+    o.onSuite?.(s);
+  };
+  const properties = { bastjanst: kod, url, budgetMs: String(budgetMs), timeoutMs: String(timeoutMs) };
+
+  // schema: one exchange per persona, SSBT's own request
+  const utfall: Utfall[] = [];
+  for (const [i, p] of personas.entries()) {
+    const fraga = fullFraga(p.personidentitet, period, `CERT-P-${String(i + 1).padStart(3, "0")}`);
+    const namn = `${p.id} (${maskera(p.personidentitet)})`;
+    const fore = klient.forkontroll?.(fraga, kontrakt);
+    if (fore)
+      throw new HarnessError(
+        "INTERNAL",
+        `The certification question for ${namn} fails SSBT's own check: ${fore.felkod}.`,
+      );
+    const utbyte = await skicka(klient.begaran(fraga, url, kontrakt), timeoutMs);
+    utfall.push({ namn, personaId: p.id, fraga, utbyte, ...(await las(kod, utbyte, fraga, kontrakt)) });
+  }
+  const medReplay = (fynd: readonly CertifyFinding[], personaId: string) =>
+    fynd.map((f) => ({ ...f, replay: replay(personaId) }));
+  klar({
+    name: "schema",
+    properties,
+    cases: utfall.map((u) => caseFrom(u.namn, u.utbyte.ms, medReplay(u.schema, u.personaId), u.details)),
+  });
+
+  const perMeddelande = (
+    name: string,
+    check: (u: Utfall, m: XmlElement | string) => CertifyFinding[],
+  ): CertifySuite => ({
+    name,
+    properties,
+    cases: utfall.map((u): CertifyCase => {
+      if (u.meddelande === undefined) return skippedCase(u.namn, "no readable answer (see the schema suite)");
+      const t = performance.now();
+      let fynd: CertifyFinding[];
+      try {
+        fynd = check(u, u.meddelande);
+      } catch (e) {
+        fynd = [
+          {
+            rule: `${kod}.${name.replace(/\s+/g, "-")}`,
+            message: kort(isHarnessError(e) ? e.message : String(e)),
+          },
+        ];
+      }
+      return caseFrom(u.namn, performance.now() - t, medReplay(fynd, u.personaId));
+    }),
+  });
+  klar(
+    perMeddelande("field rules", (u, m) =>
+      evaluate(PROTOKOLL[kod].tabell, m, { now: now(), fraga: u.fraga }).map((f) => ({ ...f })),
+    ),
+  );
+  klar(perMeddelande("code lists", (_u, m) => kodverkFynd(PROTOKOLL[kod].kodverk, lov(m))));
+  klar(perMeddelande("dates", (_u, m) => datumFynd(kod, lov(m))));
+  klar({
+    name: "timing budget",
+    properties,
+    cases: utfall.map((u) => {
+      if (!u.utbyte.svar && u.utbyte.orsak === "natverk") return skippedCase(u.namn, u.utbyte.meddelande);
+      const fynd: CertifyFinding[] = !u.utbyte.svar
+        ? [{ rule: `${kod}.svarstid.timeout`, message: `No complete answer within ${timeoutMs} ms.` }]
+        : u.utbyte.ms > budgetMs
+          ? [
+              {
+                rule: `${kod}.svarstid.budget`,
+                value: `${Math.round(u.utbyte.ms)} ms`,
+                message: `The answer took ${Math.round(u.utbyte.ms)} ms, over the budget of ${budgetMs} ms.`,
+              },
+            ]
+          : [];
+      return caseFrom(u.namn, u.utbyte.ms, medReplay(fynd, u.personaId), {
+        ms: String(Math.round(u.utbyte.ms)),
+      });
+    }),
+  });
+
+  // error behaviour: malformed variants of the first persona's request
+  const forsta = utfall[0];
+  const felCases: CertifyCase[] = [];
+  if (forsta) {
+    const giltig = klient.begaran(forsta.fraga, url, kontrakt);
+    const bas = { url: giltig.url, headers: giltig.headers, body: await giltig.text() };
+    for (const b of felaktigaBegaranden(kod, bas)) {
+      const u = await skicka(b.request, timeoutMs);
+      const fynd = felhanteringsFynd(kod, PROTOKOLL[kod].format, b.id, u).map((f) => ({
+        ...f,
+        replay: replay(),
+      }));
+      felCases.push(
+        caseFrom(
+          `${b.id}: ${b.beskrivning}`,
+          u.ms,
+          fynd,
+          u.svar ? { status: String(u.status) } : { svar: u.meddelande },
+        ),
+      );
+    }
+  }
+  klar({ name: "error behaviour", properties, cases: felCases });
+
+  return buildReport({
+    command: "certify producer",
+    target: `${kod} ${url}`,
+    startedAt: startedAt.toISOString(),
+    durationMs: performance.now() - t0,
+    suites,
+  });
+}
