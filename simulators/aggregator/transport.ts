@@ -1,4 +1,5 @@
 import { getResponse, type HttpHandler } from "msw";
+import { candidateHandlers } from "../routing.js";
 
 /** Sends one request to a bastjänst and returns its answer (or throws when it cannot be reached). */
 export type Transport = (request: Request) => Promise<Response>;
@@ -12,7 +13,7 @@ export type Transport = (request: Request) => Promise<Response>;
  */
 export function inProcessTransport(handlers: readonly HttpHandler[]): Transport {
   return async (request) => {
-    const res = await getResponse([...handlers], request);
+    const res = await getResponse(candidateHandlers(handlers, request), request);
     if (!res) throw new Error(`No simulated endpoint for ${new URL(request.url).pathname}`);
     // HttpResponse.error() is how a handler says "connection refused / reset".
     if (res.type === "error") throw new TypeError("fetch failed: connection refused");
