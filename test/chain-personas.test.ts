@@ -85,7 +85,7 @@ describe("every persona through the composite service (ssbt/10)", () => {
         answers.map((a) => bodyChildXml(a.xml)),
         SSBT10_XSD,
       );
-      results.forEach((v, i) => expect(v.errors, answers[i]!.id).toEqual([]));
+      for (const [i, v] of results.entries()) expect(v.errors, answers[i]!.id).toEqual([]);
     });
 
     it("validates every CSN answer against CSN v4.0 kommunfraga.xsd (Sambruk stand-in)", async () => {
@@ -106,7 +106,7 @@ describe("every persona through the composite service (ssbt/10)", () => {
         undefined,
         { [SAMBRUK_STAND_IN_PATH]: SAMBRUK_STAND_IN_XSD },
       );
-      results.forEach((v, i) => expect(v.errors, docs[i]!.id).toEqual([]));
+      for (const [i, v] of results.entries()) expect(v.errors, docs[i]!.id).toEqual([]);
       const n = docs.length;
       expect(n).toBeGreaterThan(5);
     });

@@ -165,7 +165,11 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
     await egen(sondag.handlers, fullFraga(PERSONAS[0]!.personidentitet, TEST_PERIOD, "KT-SONDAG"));
     // Failures only the composite service reports (timeout, unreachable, closed), by injected faults.
     const storningar = createChain(
-      resolveOptions({ seed: 1, now: () => new Date(TEST_NOW), faults: { AF: "down", CSN: "slow:15s", MIV: "closed" } }),
+      resolveOptions({
+        seed: 1,
+        now: () => new Date(TEST_NOW),
+        faults: { AF: "down", CSN: "slow:15s", MIV: "closed" },
+      }),
       "http://kodtackning.local",
     );
     await post(storningar.handlers, soapEnvelope(encodeFraga(fragor[0]!)));

@@ -227,70 +227,68 @@ describe("CSN answer for every named persona", () => {
     expect(Object.keys(FAKTA).sort()).toEqual(CSN_PERSONAS.map((p) => p.id).sort());
   });
 
-  it.each(PERSONAS.map((p) => [p.id, p] as const))(
-    "%s: answer, and tolka gives the data section",
-    async (_id, p) => {
-      const u = await anropa(fragaMed(p.personidentitet));
-      expect(u.status).toBe(200);
-      const harCsn = p.kallor.includes("CSN");
-      expect(u.svar.Resultat).toEqual(harCsn ? CSN_RESULTAT.ok : CSN_RESULTAT.ejTraff);
-      expect(u.svar.schemaVersion).toBe("4.0");
-      // The question is echoed.
-      expect(u.svar.GemensamtFragaEkbistand.HushallsMedlemsId).toBe(p.personidentitet.slice(2));
-      if (p.typ === "samordningsnummer") {
-        // CSN's personnummer type cannot carry day 61–91: "no record" without a Person.
-        expect(u.svar.Personer).toEqual([]);
-      } else {
-        const [person] = u.svar.Personer;
-        expect(u.svar.Personer).toHaveLength(1);
-        expect(person?.personnummer).toBe(p.personidentitet.slice(2));
-        expect(person?.sekel).toBe(p.personidentitet.slice(0, 2));
-        expect(person?.Status).toBe(harCsn ? "          " : "Ej träff");
-        expect(person?.sekretess).toBe(harCsn && p.sekretess ? "Ja" : "  ");
-        const f = person!.Studiestodstypforteckning;
-        const flaggor = [
-          f.studiemedel,
-          f.studiehjalp,
-          f.hemutrustningslan,
-          f.studiestartsstod,
-          f.omstallningsstudiestod,
-        ];
-        expect(flaggor.includes("1")).toBe(harCsn);
-        // The flags say exactly which blocks carry ärenden.
-        expect(flaggor).toEqual(
-          [
-            person!.Studiemedel,
-            person!.Studiehjalp,
-            person!.HemutrustningsLan,
-            person!.Studiestartsstod,
-            person!.Omstallningsstudiestod,
-          ].map((b) => ((b.Arenden?.length ?? 0) > 0 ? "1" : "0")),
-        );
-      }
-      // Section data = base64 of CSN's answer document, which is exactly the Body's CSNSvar.
-      const dokument = dokumentISektion(u.sektion);
-      expect(dokument.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
-      expect(parseCsnSvar(dokument)).toEqual(u.svar);
-      // CSN's schema has no names at all; a sekretess person's certainly never appear.
-      for (const namn of [p.fornamn, p.efternamn]) {
-        const somVarde = new RegExp(`[>"]${namn}[<"]`);
-        expect(u.xml).not.toMatch(somVarde);
-        expect(dokument).not.toMatch(somVarde);
-      }
-    },
-  );
+  it.each(
+    PERSONAS.map((p) => [p.id, p] as const),
+  )("%s: answer, and tolka gives the data section", async (_id, p) => {
+    const u = await anropa(fragaMed(p.personidentitet));
+    expect(u.status).toBe(200);
+    const harCsn = p.kallor.includes("CSN");
+    expect(u.svar.Resultat).toEqual(harCsn ? CSN_RESULTAT.ok : CSN_RESULTAT.ejTraff);
+    expect(u.svar.schemaVersion).toBe("4.0");
+    // The question is echoed.
+    expect(u.svar.GemensamtFragaEkbistand.HushallsMedlemsId).toBe(p.personidentitet.slice(2));
+    if (p.typ === "samordningsnummer") {
+      // CSN's personnummer type cannot carry day 61–91: "no record" without a Person.
+      expect(u.svar.Personer).toEqual([]);
+    } else {
+      const [person] = u.svar.Personer;
+      expect(u.svar.Personer).toHaveLength(1);
+      expect(person?.personnummer).toBe(p.personidentitet.slice(2));
+      expect(person?.sekel).toBe(p.personidentitet.slice(0, 2));
+      expect(person?.Status).toBe(harCsn ? "          " : "Ej träff");
+      expect(person?.sekretess).toBe(harCsn && p.sekretess ? "Ja" : "  ");
+      const f = person!.Studiestodstypforteckning;
+      const flaggor = [
+        f.studiemedel,
+        f.studiehjalp,
+        f.hemutrustningslan,
+        f.studiestartsstod,
+        f.omstallningsstudiestod,
+      ];
+      expect(flaggor.includes("1")).toBe(harCsn);
+      // The flags say exactly which blocks carry ärenden.
+      expect(flaggor).toEqual(
+        [
+          person!.Studiemedel,
+          person!.Studiehjalp,
+          person!.HemutrustningsLan,
+          person!.Studiestartsstod,
+          person!.Omstallningsstudiestod,
+        ].map((b) => ((b.Arenden?.length ?? 0) > 0 ? "1" : "0")),
+      );
+    }
+    // Section data = base64 of CSN's answer document, which is exactly the Body's CSNSvar.
+    const dokument = dokumentISektion(u.sektion);
+    expect(dokument.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+    expect(parseCsnSvar(dokument)).toEqual(u.svar);
+    // CSN's schema has no names at all; a sekretess person's certainly never appear.
+    for (const namn of [p.fornamn, p.efternamn]) {
+      const somVarde = new RegExp(`[>"]${namn}[<"]`);
+      expect(u.xml).not.toMatch(somVarde);
+      expect(dokument).not.toMatch(somVarde);
+    }
+  });
 
   describe.skipIf(!REFERENCE_DIR)("against the official XSD", () => {
-    it.each(PERSONAS.map((p) => [p.id, p] as const))(
-      "%s: CSNSvar validates against kommunfraga.xsd",
-      async (_id, p) => {
-        const u = await anropa(fragaMed(p.personidentitet));
-        const r = await validateAgainst(u.bodyXml, KOMMUNFRAGA_XSD, undefined, OVERRIDES);
-        expect(r.errors).toEqual([]);
-        const doc = await validateAgainst(dokumentISektion(u.sektion), KOMMUNFRAGA_XSD, undefined, OVERRIDES);
-        expect(doc.errors).toEqual([]);
-      },
-    );
+    it.each(
+      PERSONAS.map((p) => [p.id, p] as const),
+    )("%s: CSNSvar validates against kommunfraga.xsd", async (_id, p) => {
+      const u = await anropa(fragaMed(p.personidentitet));
+      const r = await validateAgainst(u.bodyXml, KOMMUNFRAGA_XSD, undefined, OVERRIDES);
+      expect(r.errors).toEqual([]);
+      const doc = await validateAgainst(dokumentISektion(u.sektion), KOMMUNFRAGA_XSD, undefined, OVERRIDES);
+      expect(doc.errors).toEqual([]);
+    });
 
     it("the validation is not vacuous: a wrong status or a missing block fails", async () => {
       const u = await anropa(fragaMed("200304129810"));
@@ -508,24 +506,23 @@ function kontrolleraKonsistens(
 }
 
 describe("period consistency", () => {
-  it.each(TIDPUNKTER.map((t) => [t.now, t] as const))(
-    "now %s: payments inside the period, sums and dates consistent",
-    (_n, t) => {
-      const c = testContext(42, t.now);
-      const dag = idag(c.now());
-      for (const p of [...CSN_PERSONAS, ...GENERERADE.map((pid) => c.population.hitta(pid)!)]) {
-        const svar = besvaraFraga(
-          direktFraga(p.personidentitet, {
-            FromDatum: t.period.fromDatum.replace(/-/g, ""),
-            TomDatum: t.period.tomDatum.replace(/-/g, ""),
-          }),
-          c,
-        );
-        expect(["0", "-2"], p.id).toContain(svar.Resultat.ResultatKod);
-        kontrolleraKonsistens(svar, t.period, dag, p.id === "kodtackning");
-      }
-    },
-  );
+  it.each(
+    TIDPUNKTER.map((t) => [t.now, t] as const),
+  )("now %s: payments inside the period, sums and dates consistent", (_n, t) => {
+    const c = testContext(42, t.now);
+    const dag = idag(c.now());
+    for (const p of [...CSN_PERSONAS, ...GENERERADE.map((pid) => c.population.hitta(pid)!)]) {
+      const svar = besvaraFraga(
+        direktFraga(p.personidentitet, {
+          FromDatum: t.period.fromDatum.replace(/-/g, ""),
+          TomDatum: t.period.tomDatum.replace(/-/g, ""),
+        }),
+        c,
+      );
+      expect(["0", "-2"], p.id).toContain(svar.Resultat.ResultatKod);
+      kontrolleraKonsistens(svar, t.period, dag, p.id === "kodtackning");
+    }
+  });
 
   it("CSN's payment day: the 25th, or the bank day before a weekend or holiday", () => {
     expect(utbetalningsdag(2026, 9)).toBe("2026-09-25");
@@ -565,7 +562,7 @@ describe("period consistency", () => {
           ),
         );
         const results = await validateManyAgainst(docs, KOMMUNFRAGA_XSD, undefined, OVERRIDES);
-        results.forEach((r, i) => expect(r.errors, pids[i]).toEqual([]));
+        for (const [i, r] of results.entries()) expect(r.errors, pids[i]).toEqual([]);
       }
     });
   });

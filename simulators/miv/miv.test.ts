@@ -336,18 +336,17 @@ describe("MIV: every named persona through begaran → handlers → tolka", () =
 });
 
 describe.skipIf(!REFERENCE_DIR)("MIV: conformance with the official schema and traffic", () => {
-  it.each(PERSONAS.map((p) => [p.id, p] as const))(
-    "%s: request, answer and section are schema-valid",
-    async (_id, p) => {
-      const x = await exchange(testFraga(p.personidentitet));
-      const req = await validateAgainst(xml(parseSoapEnvelope(await x.request.text()).body), MIV_XSD);
-      expect(req.errors).toEqual([]);
-      const res = await validateAgainst(xml(x.body), MIV_XSD);
-      expect(res.errors).toEqual([]);
-      const section = await validateAgainst(ssbtSvar(x.sektion), SSBT10_XSD);
-      expect(section.errors).toEqual([]);
-    },
-  );
+  it.each(
+    PERSONAS.map((p) => [p.id, p] as const),
+  )("%s: request, answer and section are schema-valid", async (_id, p) => {
+    const x = await exchange(testFraga(p.personidentitet));
+    const req = await validateAgainst(xml(parseSoapEnvelope(await x.request.text()).body), MIV_XSD);
+    expect(req.errors).toEqual([]);
+    const res = await validateAgainst(xml(x.body), MIV_XSD);
+    expect(res.errors).toEqual([]);
+    const section = await validateAgainst(ssbtSvar(x.sektion), SSBT10_XSD);
+    expect(section.errors).toEqual([]);
+  });
 
   it("fits the ssbt/11 answer too (the MIV schema is the same in both versions)", async () => {
     const fraga = testFraga("199210109899");
@@ -577,24 +576,23 @@ describe("MIV: consistency with the asked period", () => {
     { fromDatum: "1998-01-01", tomDatum: "1998-12-31" },
   ];
 
-  it.each(periods.map((p) => [`${p.fromDatum}..${p.tomDatum}`, p] as const))(
-    "decisions exist on the period's end (never after today) and follow application → decision → validity (%s)",
-    (_n, period) => {
-      const ref = referensdag(period, ctx.now());
-      expect(ref <= TODAY && ref <= period.tomDatum).toBe(true);
-      for (const p of MIV_PERSONAS) {
-        const r = byggMivSvar({
-          personnummer: p.personidentitet,
-          correlationid: "x",
-          persona: p,
-          fakta: mivFakta(ctx, p),
-          period,
-          now: ctx.now(),
-        });
-        checkInvariants(r, ref);
-      }
-    },
-  );
+  it.each(
+    periods.map((p) => [`${p.fromDatum}..${p.tomDatum}`, p] as const),
+  )("decisions exist on the period's end (never after today) and follow application → decision → validity (%s)", (_n, period) => {
+    const ref = referensdag(period, ctx.now());
+    expect(ref <= TODAY && ref <= period.tomDatum).toBe(true);
+    for (const p of MIV_PERSONAS) {
+      const r = byggMivSvar({
+        personnummer: p.personidentitet,
+        correlationid: "x",
+        persona: p,
+        fakta: mivFakta(ctx, p),
+        period,
+        now: ctx.now(),
+      });
+      checkInvariants(r, ref);
+    }
+  });
 
   it("drops decisions made after the period's end, but still knows a person who had entered", () => {
     const p = PERSONAS.find((x) => x.id === "nyanland-etablering")!;

@@ -207,26 +207,25 @@ describe("SO simulator: the endpoint and the SSBT client", () => {
 });
 
 describe.skipIf(!REFERENCE_DIR)("SO against the official INT014 XSD (reference)", () => {
-  it.each(PERSONAS.map((p) => [p.id, p] as const))(
-    "%s: request, answer and section validate",
-    async (_id, p) => {
-      {
-        const f = testFraga(p.personidentitet);
-        f.generellaFrageparametrar.personuppgiftsbitrade = [
-          { ordningsnummer: 1, organisationsnummer: "556677889900", namn: "Systemleverantören AB" },
-        ];
-        const reqBody = parseSoapEnvelope(await begaran(f, ENDPOINT, KONTRAKT).text()).body;
-        const req = await validateAgainst(serializeXml(reqBody, { prefixes: PREFIXES }), SO_XSD);
-        expect(req.errors, `${p.id} request`).toEqual([]);
-        const u = await anropa(f);
-        const ans = await validateAgainst(serializeXml(u.body, { prefixes: PREFIXES }), SO_XSD);
-        expect(ans.errors, `${p.id} answer`).toEqual([]);
-        expect(ans.valid).toBe(true);
-        const sek = await validateAgainst(sektionsXml(u.sektion), SSBT10_XSD);
-        expect(sek.errors, `${p.id} section`).toEqual([]);
-      }
-    },
-  );
+  it.each(
+    PERSONAS.map((p) => [p.id, p] as const),
+  )("%s: request, answer and section validate", async (_id, p) => {
+    {
+      const f = testFraga(p.personidentitet);
+      f.generellaFrageparametrar.personuppgiftsbitrade = [
+        { ordningsnummer: 1, organisationsnummer: "556677889900", namn: "Systemleverantören AB" },
+      ];
+      const reqBody = parseSoapEnvelope(await begaran(f, ENDPOINT, KONTRAKT).text()).body;
+      const req = await validateAgainst(serializeXml(reqBody, { prefixes: PREFIXES }), SO_XSD);
+      expect(req.errors, `${p.id} request`).toEqual([]);
+      const u = await anropa(f);
+      const ans = await validateAgainst(serializeXml(u.body, { prefixes: PREFIXES }), SO_XSD);
+      expect(ans.errors, `${p.id} answer`).toEqual([]);
+      expect(ans.valid).toBe(true);
+      const sek = await validateAgainst(sektionsXml(u.sektion), SSBT10_XSD);
+      expect(sek.errors, `${p.id} section`).toEqual([]);
+    }
+  });
 
   it("an answer built on a pending decision uses xsi:nil and still validates", async () => {
     const u = await anropa(testFraga(persona("akassa-ansokan-pagar").personidentitet));

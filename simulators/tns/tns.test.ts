@@ -131,32 +131,31 @@ describe("TNS request (client.begaran)", () => {
 });
 
 describe("TNS answer for every named persona", () => {
-  it.each(PERSONAS.map((p) => [p.id, p] as const))(
-    "%s: OK answer, section data mirrors the answer",
-    async (_id, p) => {
-      const u = await anropa(fragaMed(p.personidentitet));
-      expect(u.status).toBe(200);
-      const svar = decodeHamtaUppgifterResponse(u.body);
-      expect(svar.resultat).toBe("OK");
-      expect(svar.felresultat).toEqual([]);
-      // "kan vara tom lista": a person without vehicles still gets an (empty) fordonsinnehav.
-      expect(svar.fordonsinnehav).toBeDefined();
-      const expected = p.kallor.includes("TNS")
-        ? FAKTA[p.id]!.fordon.filter((f) => agdUnderPerioden(f, TEST_PERIOD)).map((f) => f.regnr)
-        : [];
-      expect(regnr(u.body)).toEqual(expected);
-      if (p.kallor.includes("TNS")) expect(expected.length).toBeGreaterThan(0);
-      expect("data" in u.sektion).toBe(true);
-      if ("data" in u.sektion) {
-        expect(u.sektion.data.map((e) => `${e.ns} ${e.local}`)).toEqual(
-          childElements(u.body).map((e) => `${e.ns} ${e.local}`),
-        );
-        expect(serializeXml(el(NS.tns, "x", u.sektion.data))).toBe(
-          serializeXml(el(NS.tns, "x", childElements(u.body))),
-        );
-      }
-    },
-  );
+  it.each(
+    PERSONAS.map((p) => [p.id, p] as const),
+  )("%s: OK answer, section data mirrors the answer", async (_id, p) => {
+    const u = await anropa(fragaMed(p.personidentitet));
+    expect(u.status).toBe(200);
+    const svar = decodeHamtaUppgifterResponse(u.body);
+    expect(svar.resultat).toBe("OK");
+    expect(svar.felresultat).toEqual([]);
+    // "kan vara tom lista": a person without vehicles still gets an (empty) fordonsinnehav.
+    expect(svar.fordonsinnehav).toBeDefined();
+    const expected = p.kallor.includes("TNS")
+      ? FAKTA[p.id]!.fordon.filter((f) => agdUnderPerioden(f, TEST_PERIOD)).map((f) => f.regnr)
+      : [];
+    expect(regnr(u.body)).toEqual(expected);
+    if (p.kallor.includes("TNS")) expect(expected.length).toBeGreaterThan(0);
+    expect("data" in u.sektion).toBe(true);
+    if ("data" in u.sektion) {
+      expect(u.sektion.data.map((e) => `${e.ns} ${e.local}`)).toEqual(
+        childElements(u.body).map((e) => `${e.ns} ${e.local}`),
+      );
+      expect(serializeXml(el(NS.tns, "x", u.sektion.data))).toBe(
+        serializeXml(el(NS.tns, "x", childElements(u.body))),
+      );
+    }
+  });
 
   it("every named persona with TNS in kallor has FAKTA, and no other persona has", () => {
     const withTns = PERSONAS.filter((p) => p.kallor.includes("TNS")).map((p) => p.id);
@@ -200,43 +199,41 @@ describe("TNS answer for every named persona", () => {
   });
 
   describe.skipIf(!REFERENCE_DIR)("against the official XSD", () => {
-    it.each(PERSONAS.map((p) => [p.id, p.personidentitet] as const))(
-      "%s: HamtaUppgifterResponse validates, and so does the section inside an ssbt/10 answer",
-      async (_id, pid) => {
-        const u = await anropa(fragaMed(pid));
-        const r = await validateAgainst(u.bodyXml, TNS_XSD);
-        expect(r.errors).toEqual([]);
-        expect(r.valid).toBe(true);
-        if (!("data" in u.sektion)) throw new Error("expected a data section");
-        const ssbt = el(NS.ssbt10, "hamtaBastjanstInformationResponse", [
-          el(NS.ssbt10, "svarsdata", [el(NS.ssbt10, "TNS", [el(NS.ssbt10, "data", u.sektion.data)])]),
-        ]);
-        const rs = await validateAgainst(serializeXml(ssbt, { prefixes: PREFIXES }), SSBT10_XSD);
-        expect(rs.errors).toEqual([]);
-        expect(rs.valid).toBe(true);
-      },
-    );
+    it.each(
+      PERSONAS.map((p) => [p.id, p.personidentitet] as const),
+    )("%s: HamtaUppgifterResponse validates, and so does the section inside an ssbt/10 answer", async (_id, pid) => {
+      const u = await anropa(fragaMed(pid));
+      const r = await validateAgainst(u.bodyXml, TNS_XSD);
+      expect(r.errors).toEqual([]);
+      expect(r.valid).toBe(true);
+      if (!("data" in u.sektion)) throw new Error("expected a data section");
+      const ssbt = el(NS.ssbt10, "hamtaBastjanstInformationResponse", [
+        el(NS.ssbt10, "svarsdata", [el(NS.ssbt10, "TNS", [el(NS.ssbt10, "data", u.sektion.data)])]),
+      ]);
+      const rs = await validateAgainst(serializeXml(ssbt, { prefixes: PREFIXES }), SSBT10_XSD);
+      expect(rs.errors).toEqual([]);
+      expect(rs.valid).toBe(true);
+    });
   });
 });
 
 describe("TNS error behaviour: resultat FEL", () => {
-  it.each(TNS_FELUTLOSARE.map((t) => [t.felkod, t] as const))(
-    "felkod %i for its trigger",
-    async (felkod, t) => {
-      const u = await anropa(fragaMed(t.personidentitet, t.tidsperiod));
-      expect(u.status).toBe(200);
-      const svar = decodeHamtaUppgifterResponse(u.body);
-      expect(svar.resultat).toBe("FEL");
-      expect(svar.fordonsinnehav).toBeUndefined();
-      expect(svar.felresultat.map((f) => f.felkod)).toEqual([felkod]);
-      expect(svar.felresultat[0]?.feltext).toBe(TNS_FELTEXT[felkod]);
-      expect(u.sektion).toEqual({
-        error: { kalla: "BT", felkod: String(felkod), felmeddelande: [TNS_FELTEXT[felkod]] },
-      });
-      // A feltext never names the person.
-      expect(u.xml).not.toContain(t.personidentitet.slice(2));
-    },
-  );
+  it.each(
+    TNS_FELUTLOSARE.map((t) => [t.felkod, t] as const),
+  )("felkod %i for its trigger", async (felkod, t) => {
+    const u = await anropa(fragaMed(t.personidentitet, t.tidsperiod));
+    expect(u.status).toBe(200);
+    const svar = decodeHamtaUppgifterResponse(u.body);
+    expect(svar.resultat).toBe("FEL");
+    expect(svar.fordonsinnehav).toBeUndefined();
+    expect(svar.felresultat.map((f) => f.felkod)).toEqual([felkod]);
+    expect(svar.felresultat[0]?.feltext).toBe(TNS_FELTEXT[felkod]);
+    expect(u.sektion).toEqual({
+      error: { kalla: "BT", felkod: String(felkod), felmeddelande: [TNS_FELTEXT[felkod]] },
+    });
+    // A feltext never names the person.
+    expect(u.xml).not.toContain(t.personidentitet.slice(2));
+  });
 
   it("the reference client's 199001011234 (bad check digit) gets 1001, not vehicles", async () => {
     const u = await anropa(fragaMed("199001011234"));
@@ -274,15 +271,14 @@ describe("TNS error behaviour: resultat FEL", () => {
   });
 
   describe.skipIf(!REFERENCE_DIR)("against the official XSD", () => {
-    it.each(TNS_FELUTLOSARE.map((t) => [t.felkod, t] as const))(
-      "the FEL answer for %i validates",
-      async (_k, t) => {
-        const u = await anropa(fragaMed(t.personidentitet, t.tidsperiod));
-        const r = await validateAgainst(u.bodyXml, TNS_XSD);
-        expect(r.errors).toEqual([]);
-        expect(r.valid).toBe(true);
-      },
-    );
+    it.each(
+      TNS_FELUTLOSARE.map((t) => [t.felkod, t] as const),
+    )("the FEL answer for %i validates", async (_k, t) => {
+      const u = await anropa(fragaMed(t.personidentitet, t.tidsperiod));
+      const r = await validateAgainst(u.bodyXml, TNS_XSD);
+      expect(r.errors).toEqual([]);
+      expect(r.valid).toBe(true);
+    });
   });
 });
 
