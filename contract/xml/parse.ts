@@ -1,5 +1,6 @@
 import { SaxesParser } from "saxes";
 import { HarnessError } from "../errors.js";
+import { parseXmlFast } from "./fast-parse.js";
 import type { XmlElement, XmlNode } from "./node.js";
 
 /** Limits that keep hostile input cheap to reject. */
@@ -27,12 +28,23 @@ interface Building {
 /**
  * Parses a namespace-aware XML document into a tree. DTDs are refused outright (no entity
  * expansion, no external entities); only the five predefined entities and character references
- * are understood.
+ * are understood. Plain documents take a fast path ({@link parseXmlFast}); everything else, and
+ * every refusal, goes through saxes ({@link parseXmlWithSaxes}).
  *
  * @example
  * const root = parseXml('<a xmlns="urn:x"><b>1</b></a>'); // root.ns === "urn:x"
  */
 export function parseXml(text: string, limits: XmlLimits = {}): XmlElement {
+  return parseXmlFast(text, limits) ?? parseXmlWithSaxes(text, limits);
+}
+
+/**
+ * {@link parseXml} on saxes alone: the reference the fast path is tested against.
+ *
+ * @example
+ * parseXmlWithSaxes("<a/>").local // "a"
+ */
+export function parseXmlWithSaxes(text: string, limits: XmlLimits = {}): XmlElement {
   const maxDepth = limits.maxDepth ?? 64;
   const maxElements = limits.maxElements ?? 200_000;
   const maxAttributes = limits.maxAttributes ?? 256;

@@ -248,6 +248,9 @@ export function faktaFor(persona: Persona | undefined, seed: number): AfFakta | 
 // ---------------------------------------------------------------------------------------------
 // Dates
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
+const SVENSK_DAG = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+
 /**
  * The calendar day in Sweden at `now` (answers speak Swedish dates, whatever the host's zone).
  *
@@ -255,7 +258,7 @@ export function faktaFor(persona: Persona | undefined, seed: number): AfFakta | 
  * svenskDag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
  */
 export function svenskDag(now: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(now);
+  return SVENSK_DAG.format(now);
 }
 
 function dag(y: number, m: number, d: number): string {

@@ -46,6 +46,21 @@ function ssbtError(felkod: string, ...felmeddelande: string[]): SsbtError {
 
 class DeadlineExceeded extends Error {}
 
+/**
+ * The same request with the deadline's abort signal. Not `new Request(base, { signal })`: for a
+ * request with a body that pipes the body through a TransformStream, which cost more than the
+ * rest of the in-process call's plumbing; the bodies are small, so they are read and passed on.
+ */
+async function medSignal(base: Request, signal: AbortSignal): Promise<Request> {
+  return new Request(base.url, {
+    method: base.method,
+    headers: base.headers,
+    redirect: base.redirect,
+    body: base.body === null ? null : await base.arrayBuffer(),
+    signal,
+  });
+}
+
 async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
   const ac = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -108,8 +123,7 @@ export class KompositTjanst {
     const deadline = this.options.deadlineMs(kod);
     try {
       return await withDeadline(async (signal) => {
-        const base = klient.begaran(fraga, up.endpoint, kontrakt);
-        const request = new Request(base, { signal });
+        const request = await medSignal(klient.begaran(fraga, up.endpoint, kontrakt), signal);
         const response = await up.transport(request);
         return klient.tolka(response, fraga, kontrakt);
       }, deadline);
@@ -143,9 +157,10 @@ export class KompositTjanst {
         const deadline = this.options.deadlineMs(kod);
         try {
           const status = await withDeadline(async (signal) => {
-            const request = new Request(up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt), {
+            const request = await medSignal(
+              up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt),
               signal,
-            });
+            );
             const response = await up.transport(request);
             await response.arrayBuffer();
             return response.status;

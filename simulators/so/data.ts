@@ -53,6 +53,14 @@ function mandagFore(d: number): number {
   return d - veckodag(d);
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
+const IDAG = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 /**
  * Today's date in Sweden for the simulated clock.
  *
@@ -60,12 +68,7 @@ function mandagFore(d: number): number {
  * idag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
  */
 export function idag(now: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return IDAG.format(now);
 }
 
 /** The asked period as day numbers; `slut` is its last day that has already happened. */

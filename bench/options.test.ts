@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { BENCH_DEFAULTS, parseBenchArgs, resolveBenchOptions } from "./options.js";
+
+describe("bench options", () => {
+  it("defaults to 100k requests at 32 connections, ratio ≥ 0.5 and +15 % RSS", () => {
+    expect(resolveBenchOptions()).toEqual(BENCH_DEFAULTS);
+    expect(BENCH_DEFAULTS).toMatchObject({
+      requests: 100_000,
+      connections: 32,
+      minRatio: 0.5,
+      maxRssGrowth: 0.15,
+    });
+  });
+
+  it("parses flags, durations and --quick, explicit flags winning", () => {
+    const { options, help } = parseBenchArgs(["--quick", "--connections", "8", "--duration", "2m", "--json"]);
+    expect(help).toBe(false);
+    expect(resolveBenchOptions(options)).toMatchObject({
+      requests: 4_000,
+      warmup: 500,
+      connections: 8,
+      durationS: 120,
+      json: true,
+    });
+    expect(parseBenchArgs(["--requests", "100_000", "--duration", "90s"]).options).toMatchObject({
+      requests: 100_000,
+      durationS: 90,
+    });
+    expect(parseBenchArgs(["--help"]).help).toBe(true);
+  });
+
+  it("never samples less often than once per run", () => {
+    expect(resolveBenchOptions({ requests: 500 }).sampleEvery).toBe(500);
+  });
+
+  it.each([
+    [["--requests", "0"], /--requests 0/],
+    [["--requests", "many"], /--requests "many"/],
+    [["--connections", "2.5"], /--connections 2.5/],
+    [["--duration", "soon"], /--duration "soon"/],
+    [["--min-ratio=-1"], /--min-ratio -1/],
+    [["--bogus"], /bogus.*--help/],
+    [["extra"], /--help/],
+  ])("refuses %j with a message naming the flag", (argv, message) => {
+    expect(() => resolveBenchOptions(parseBenchArgs(argv).options)).toThrow(message);
+  });
+});
