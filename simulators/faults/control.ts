@@ -10,6 +10,8 @@ import {
 } from "../timing/profiles.js";
 import type { Fault, FaultMap } from "./fault.js";
 
+/** Most distinct request fingerprints remembered for reproducible draws (least recently used go first). */
+export const MAX_COUNTERS = 4096;
 /** What the chain starts with; `reset()` goes back to exactly this. */
 export interface ControlInit {
   seed: number;
@@ -41,6 +43,11 @@ export class SimulationControl {
   private currentFaults: FaultMap;
   private currentTiming: TimingConfig;
   private counters = new Map<string, number>();
+
+  /** How many request fingerprints are remembered (for tests of the bound). */
+  get counterCount(): number {
+    return this.counters.size;
+  }
 
   constructor(private readonly init: ControlInit) {
     this.checkInjectable(init.faults);
@@ -118,7 +125,11 @@ export class SimulationControl {
   requestSeed(kod: BastjanstKod, fingerprint: string): number {
     const key = `${kod}\u0000${fingerprint}`;
     const n = this.counters.get(key) ?? 0;
+    // Re-insert so the Map's order is least recently used first, then keep it bounded: real
+    // traffic of distinct questions must not grow memory (nor keep traces of old questions).
+    this.counters.delete(key);
     this.counters.set(key, n + 1);
+    if (this.counters.size > MAX_COUNTERS) this.counters.delete(this.counters.keys().next().value as string);
     return hashSeed(this.init.seed, "timing", kod, fingerprint, String(n));
   }
 

@@ -8,7 +8,7 @@ import { KompositTjanst, type Upstream } from "../aggregator/service.js";
 import { inProcessTransport } from "../aggregator/transport.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { mergeTiming, type TimingConfig, timingProfile } from "../timing/profiles.js";
-import { SimulationControl } from "./control.js";
+import { MAX_COUNTERS, SimulationControl } from "./control.js";
 import { type FaultMap, parseFaults } from "./fault.js";
 import { faultLayer, SIMULATION_HEADER, withSimulatedOutcomes } from "./layer.js";
 
@@ -238,5 +238,18 @@ describe("the composite service behind the layer", () => {
     expect(ms).toBeLessThan(1500);
     expect(svar.svarsdata.CSN).toMatchObject({ error: { kalla: "SSBT", felkod: SSBT_FELKOD.TIMEOUT } });
     expect(svar.svarsdata.SO).toHaveProperty("data");
+  });
+});
+
+describe("request counters", () => {
+  it("stay bounded however many distinct questions arrive, and same fingerprint → same seed after reset", () => {
+    const { control } = setup();
+    for (let i = 0; i < MAX_COUNTERS + 500; i++) control.requestSeed("CSN", `fp-${i}`);
+    expect(control.counterCount).toBe(MAX_COUNTERS);
+    control.reset();
+    const a = control.requestSeed("AF", "x");
+    control.reset();
+    expect(control.requestSeed("AF", "x")).toBe(a);
+    expect(control.requestSeed("AF", "x")).not.toBe(a);
   });
 });
