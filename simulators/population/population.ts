@@ -1,4 +1,5 @@
-import { base, Faker, sv } from "@faker-js/faker";
+// The Swedish locale only: importing the package root loads every locale (~30 MB more RSS).
+import { faker } from "@faker-js/faker/locale/sv";
 import {
   arGiltigPersonidentitet,
   arSamordningsnummer,
@@ -79,7 +80,7 @@ export class Population {
 
   private generera(personidentitet: string): Persona {
     const rng = new Rng(hashSeed(this.seed, "person", personidentitet));
-    const faker = new Faker({ locale: [sv, base] });
+    // One shared instance, re-seeded per person: the names depend only on seed and identity.
     faker.seed(hashSeed(this.seed, "namn", personidentitet));
     // Second-to-last digit odd = man, even = woman.
     const kon = Number(personidentitet[10]) % 2 === 1 ? "M" : "K";
