@@ -14,6 +14,7 @@ import fc from "fast-check";
 import { kontrollsiffra } from "./contract/personidentitet.js";
 import type { SsbtFraga, Tidsperiod } from "./contract/ssbt/model.js";
 import { PERSONAS } from "./simulators/population/population.js";
+import { organisationsnummer } from "./suites/field-rules/varden.js";
 
 export {
   bastjanstregelBrott,
@@ -31,6 +32,7 @@ export {
   type OgiltigtVarde,
   ogiltigaAlternativ,
   ogiltigtVarde,
+  organisationsnummer,
 } from "./suites/field-rules/varden.js";
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -54,17 +56,6 @@ export function personnummer(options: { samordningsnummer?: boolean } = {}): fc.
 /** A personidentitet of a named persona. */
 export function personaIdentitet(): fc.Arbitrary<string> {
   return fc.constantFrom(...PERSONAS.map((p) => p.personidentitet));
-}
-
-/** An organisationsnummer matching `\d{4}[2-9]\d{7}`. */
-export function organisationsnummer(): fc.Arbitrary<string> {
-  return fc
-    .tuple(
-      fc.integer({ min: 0, max: 9999 }),
-      fc.integer({ min: 2, max: 9 }),
-      fc.integer({ min: 0, max: 9_999_999 }),
-    )
-    .map(([a, b, c]) => `${pad(a, 4)}${b}${pad(c, 7)}`);
 }
 
 /** A period of 1–60 days ending on or before `latest` (YYYY-MM-DD). */

@@ -240,6 +240,10 @@ export function registerCertify(program: Command): void {
               printCase(c, "      ");
             },
           });
+          // Listen before saying so: a SIGTERM sent as soon as the line below is read must stop the
+          // recording, not kill the process before the handler exists.
+          for (const signal of ["SIGINT", "SIGTERM"] as const)
+            process.once(signal, () => void rec.stop(signal));
           console.log(`certify consumer --record: point your verksamhetssystem at ${rec.ssbtek}`);
           const limits = [
             o.maxRequests !== undefined ? `${o.maxRequests} requests` : "",
@@ -248,8 +252,6 @@ export function registerCertify(program: Command): void {
           console.log(
             `Recording until ${limits.length ? `${limits.join(" or ")}, or ` : ""}Ctrl+C / SIGTERM…`,
           );
-          for (const signal of ["SIGINT", "SIGTERM"] as const)
-            process.once(signal, () => void rec.stop(signal));
           const report = await rec.done;
           for (const s of report.suites) {
             printSuite(s, false);

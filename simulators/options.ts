@@ -1,4 +1,5 @@
 import { HarnessError } from "../contract/errors.js";
+import { parseHttpUrl } from "../contract/http-url.js";
 import { BASTJANSTER, type BastjanstKod, type KontraktVersion } from "../contract/ssbt/model.js";
 import { type FaultMap, parseFaults } from "./faults/fault.js";
 import { loadScenario, parseScenario, type Scenario } from "./faults/scenario.js";
@@ -108,17 +109,11 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
         "BAD_OPTION",
         `Unknown bastjänst ${kod} in --upstream: use one of ${BASTJANSTER.join(", ")}.`,
       );
-    let u: URL;
-    try {
-      u = new URL(url as string);
-    } catch {
-      throw new HarnessError(
-        "BAD_OPTION",
-        `Invalid upstream URL for ${kod}: "${url}". Pass --upstream ${kod}=https://host/path.`,
-      );
-    }
-    if (u.protocol !== "http:" && u.protocol !== "https:")
-      throw new HarnessError("BAD_OPTION", `Upstream URL for ${kod} must be http(s), not ${u.protocol}`);
+    parseHttpUrl(
+      url as string,
+      `Upstream URL for ${kod}`,
+      `Invalid upstream URL for ${kod}: "${url}". Pass --upstream ${kod}=https://host/path.`,
+    );
   }
   const deadlineMs = o.deadlineMs ?? 10_000;
   if (!(deadlineMs > 0) || !Number.isFinite(deadlineMs))

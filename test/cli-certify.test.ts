@@ -1,49 +1,17 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseXml } from "../contract/xml/parse.js";
 import type { CertifyReport } from "../reports/model.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
 import { hamtaOverHttp } from "../suites/chain/client.js";
+import { type CliRun, runCli, startCli } from "./support/cli.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "bin/ssbtek-harness.js");
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(args: string[]): { p: ChildProcess; done: Promise<Run>; stdout: () => string } {
-  const p = spawn(process.execPath, [bin, ...args], { cwd: root });
-  let stdout = "";
-  let stderr = "";
-  p.stdout?.on("data", (d) => (stdout += d));
-  p.stderr?.on("data", (d) => (stderr += d));
-  const done = new Promise<Run>((resolve) => p.on("close", (code) => resolve({ code, stdout, stderr })));
-  return { p, done, stdout: () => stdout };
-}
-
-const run = (args: string[]) => start(args).done;
-
-async function waitFor(get: () => string, re: RegExp, ms = 20_000): Promise<RegExpMatchArray> {
-  const t0 = Date.now();
-  for (;;) {
-    const m = get().match(re);
-    if (m) return m;
-    if (Date.now() - t0 > ms) throw new Error(`timeout waiting for ${re}: ${get()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const noStackTrace = (r: Run) => expect(r.stderr + r.stdout).not.toMatch(/\n\s+at \S+ \(/);
+const noStackTrace = (r: CliRun) => expect(r.stderr + r.stdout).not.toMatch(/\n\s+at \S+ \(/);
 
 describe("CLI certify", () => {
   let sim: RunningSimulator;
@@ -67,7 +35,7 @@ describe("CLI certify", () => {
 
   it("certify producer against our simulator exits 0 and writes JSON and JUnit XML to --out", async () => {
     const dir = join(out, "ok");
-    const r = await run([
+    const r = await runCli([
       "certify",
       "producer",
       "--bastjanst",
@@ -91,7 +59,7 @@ describe("CLI certify", () => {
 
   it("certify producer against a broken server exits 1 and names the rules", async () => {
     const dir = join(out, "broken");
-    const r = await run([
+    const r = await runCli([
       "certify",
       "producer",
       "--bastjanst",
@@ -113,11 +81,11 @@ describe("CLI certify", () => {
 
   it("bad input exits 2 with a clear message and no stack trace", async () => {
     const [unknown, noUrl, badBudget, neither, noPact] = await Promise.all([
-      run(["certify", "producer", "--bastjanst", "XYZ", "--url", sim.upstreams.TNS, "--out", out]),
-      run(["certify", "producer", "--bastjanst", "TNS"]),
-      run(["certify", "producer", "--bastjanst", "TNS", "--url", sim.upstreams.TNS, "--budget", "soon"]),
-      run(["certify", "consumer"]),
-      run(["certify", "consumer", "--pact", join(out, "missing.json")]),
+      runCli(["certify", "producer", "--bastjanst", "XYZ", "--url", sim.upstreams.TNS, "--out", out]),
+      runCli(["certify", "producer", "--bastjanst", "TNS"]),
+      runCli(["certify", "producer", "--bastjanst", "TNS", "--url", sim.upstreams.TNS, "--budget", "soon"]),
+      runCli(["certify", "consumer"]),
+      runCli(["certify", "consumer", "--pact", join(out, "missing.json")]),
     ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
@@ -137,8 +105,18 @@ describe("CLI certify", () => {
 
   it("certify consumer --record checks a request live and exits 0 after --max-requests", async () => {
     const dir = join(out, "record");
-    const c = start(["certify", "consumer", "--record", "--port", "0", "--max-requests", "1", "--out", dir]);
-    const [, ssbtek] = await waitFor(c.stdout, /point your verksamhetssystem at (http:\/\/\S+)/);
+    const c = startCli([
+      "certify",
+      "consumer",
+      "--record",
+      "--port",
+      "0",
+      "--max-requests",
+      "1",
+      "--out",
+      dir,
+    ]);
+    const [, ssbtek] = await c.waitFor(/point your verksamhetssystem at (http:\/\/\S+)/);
     const now = new Date();
     const svar = await hamtaOverHttp(ssbtek!, fullFraga("197003039885", standardPeriod(now), "CLI-1"));
     expect(svar.ok).toBe(true);
@@ -154,8 +132,8 @@ describe("CLI certify", () => {
 
   it("certify consumer --record writes the report on SIGTERM (nothing recorded: exit 1)", async () => {
     const dir = join(out, "sigterm");
-    const c = start(["certify", "consumer", "--record", "--port", "0", "--out", dir]);
-    await waitFor(c.stdout, /Recording until/);
+    const c = startCli(["certify", "consumer", "--record", "--port", "0", "--out", dir]);
+    await c.waitFor(/Recording until/);
     c.p.kill("SIGTERM");
     const r = await c.done;
     expect(r.code).toBe(1);

@@ -1,52 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseSoapEnvelope, soapEnvelope } from "../contract/soap/envelope.js";
 import { decodeSvar, encodeFraga } from "../contract/ssbt/codec.js";
 import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
 import { postSoap } from "./support/answers.js";
+import { runCli, startSimulate } from "./support/cli.js";
 import { testFraga } from "./support/context.js";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "bin/ssbtek-harness.js");
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [bin, ...args], { cwd: root });
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d) => (stdout += d));
-    p.stderr.on("data", (d) => (stderr += d));
-    p.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** Starts `simulate`, waits until it printed "Press Ctrl+C", returns its URL and output so far. */
-function start(
-  args: string[],
-): Promise<{ p: ChildProcess; url: string; out: string; exited: Promise<number | null> }> {
-  const p = spawn(process.execPath, [bin, "simulate", "--port", "0", ...args], { cwd: root });
-  const exited = new Promise<number | null>((r) => p.on("close", (c) => r(c)));
-  return new Promise((resolve, reject) => {
-    let out = "";
-    let err = "";
-    const t = setTimeout(() => reject(new Error(`simulate did not start: ${out}${err}`)), 25_000);
-    p.stderr?.on("data", (d) => (err += d));
-    p.stdout?.on("data", (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/\S+)/);
-      if (m && out.includes("Press Ctrl+C")) {
-        clearTimeout(t);
-        resolve({ p, url: m[1]!, out, exited });
-      }
-    });
-  });
-}
 
 describe("CLI: timing and fault flags", () => {
   it("simulate --fault MIV=down --fault CSN=slow:15s: the composite answer has exactly those errors", async () => {
-    const { p, url, out, exited } = await start([
+    const { p, url, out, exited } = await startSimulate([
       "--profile",
       "fast",
       "--fault",
@@ -80,7 +42,7 @@ describe("CLI: timing and fault flags", () => {
   });
 
   it("simulate --scenario loads clock, personas and faults; without --profile it defaults to realistic", async () => {
-    const s = await start(["--scenario", "fixtures/scenarios/tva-nere-storning.json"]);
+    const s = await startSimulate(["--scenario", "fixtures/scenarios/tva-nere-storning.json"]);
     try {
       expect(s.out).toContain("timing: profile fast, time scale 0, clock 2026-11-16T13:00:00.000Z");
       expect(s.out).toContain(
@@ -92,7 +54,7 @@ describe("CLI: timing and fault flags", () => {
       s.p.kill("SIGTERM");
     }
     await s.exited;
-    const d = await start([]);
+    const d = await startSimulate([]);
     try {
       expect(d.out).toContain("timing: profile realistic, time scale 0");
     } finally {
@@ -119,17 +81,17 @@ describe("CLI: timing and fault flags", () => {
     ],
     [["--scenario", "package.json"], "Invalid scenario package.json: name: unknown field"],
   ])("simulate %j fails with a clear message and exit code 2", async (args, message) => {
-    const r = await run(["simulate", "--port", "0", ...args]);
+    const r = await runCli(["simulate", "--port", "0", ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("rejects an unknown profile or opening-hours policy (commander choices)", async () => {
-    const r = await run(["simulate", "--port", "0", "--profile", "slow"]);
+    const r = await runCli(["simulate", "--port", "0", "--profile", "slow"]);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain("Allowed choices are realistic, fast");
-    const h = await run(["simulate", "--port", "0", "--outside-hours", "never"]);
+    const h = await runCli(["simulate", "--port", "0", "--outside-hours", "never"]);
     expect(h.stderr).toContain("Allowed choices are answer, slow, unavailable");
   });
 });

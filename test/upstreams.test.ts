@@ -1,12 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseUpstreams } from "../cli/simulate.js";
 import { isHarnessError } from "../contract/errors.js";
 import { NS } from "../contract/namespaces.js";
-import { kontrollsiffra } from "../contract/personidentitet.js";
 import { soapEnvelope } from "../contract/soap/envelope.js";
 import { decodeSvar, encodeFraga, SKV11_BLOCK } from "../contract/ssbt/codec.js";
 import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
@@ -22,7 +18,8 @@ import { resolveOptions } from "../simulators/options.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { fullFraga } from "../suites/chain/certify-chain.js";
 import { bodyChild, postSoap } from "./support/answers.js";
-import { TEST_NOW, TEST_PERIOD } from "./support/context.js";
+import { runCli, startCli } from "./support/cli.js";
+import { TEST_NOW, TEST_PERIOD, testIdentitet } from "./support/context.js";
 
 const now = () => new Date(TEST_NOW);
 
@@ -36,7 +33,7 @@ const GENERATED = [
   "19911130",
   "19480704",
   "19850606",
-].map((d) => `${d}123${kontrollsiffra(`${d.slice(2)}123`)}`);
+].map((d) => testIdentitet(d, "123"));
 
 async function hamta(url: string, fraga: SsbtFraga, version: KontraktVersion = "v10"): Promise<SsbtSvar> {
   const r = await postSoap(url, soapEnvelope(encodeFraga(fraga, version)));
@@ -209,46 +206,18 @@ describe("--upstream options", () => {
 });
 
 describe("CLI: simulate --upstream", () => {
-  const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-  const bin = join(root, "bin/ssbtek-harness.js");
-  const run = (args: string[]) =>
-    new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const p = spawn(process.execPath, [bin, ...args], { cwd: root });
-      let stderr = "";
-      p.stderr.on("data", (d) => (stderr += d));
-      p.on("close", (code) => resolve({ code, stderr }));
-    });
-  const waitFor = (p: ChildProcess, re: RegExp) =>
-    new Promise<RegExpMatchArray>((resolve, reject) => {
-      let buf = "";
-      const t = setTimeout(() => reject(new Error(`timeout waiting for ${re}: ${buf}`)), 25_000);
-      p.stdout?.on("data", (d) => {
-        buf += d;
-        const m = buf.match(re);
-        if (m) {
-          clearTimeout(t);
-          resolve(m);
-        }
-      });
-    });
-
   it("accepts --upstream CSN=http://…, prints it and lists it at /__admin/upstreams", async () => {
     const real = "http://127.0.0.1:9/csn/kommunfraga/v4";
-    const p = spawn(
-      process.execPath,
-      [bin, "simulate", "--port", "0", "--profile", "fast", "--upstream", `CSN=${real}`],
-      { cwd: root },
-    );
-    const exited = new Promise<number | null>((r) => p.on("close", (c) => r(c)));
+    const c = startCli(["simulate", "--port", "0", "--profile", "fast", "--upstream", `CSN=${real}`]);
     try {
-      const [, url] = await waitFor(p, /listening on (http:\/\/\S+)[\s\S]*CSN\s+(\S+)/);
+      const [, url] = await c.waitFor(/listening on (http:\/\/\S+)[\s\S]*CSN\s+(\S+)/, 25_000);
       const ups = (await (await fetch(`${url}/__admin/upstreams`)).json()) as Record<string, string>;
       expect(ups.CSN).toBe(real);
       expect(ups.AF!.startsWith(url!)).toBe(true);
     } finally {
-      p.kill("SIGTERM");
+      c.p.kill("SIGTERM");
     }
-    expect(await exited).toBe(0);
+    expect((await c.done).code).toBe(0);
   });
 
   it("rejects bad --upstream values with a clear message and no stack trace", async () => {
@@ -257,7 +226,7 @@ describe("CLI: simulate --upstream", () => {
       [["--upstream", "CSN=http://a.test", "--upstream", "CSN=http://b.test"], "given twice"],
       [["--upstream", "CSN=ftp://csn.test/x"], "must be http(s)"],
     ];
-    const results = await Promise.all(cases.map(([args]) => run(["simulate", "--port", "0", ...args])));
+    const results = await Promise.all(cases.map(([args]) => runCli(["simulate", "--port", "0", ...args])));
     results.forEach((r, i) => {
       expect(r.code, cases[i]![1]).toBe(2);
       expect(r.stderr).toContain(cases[i]![1]);

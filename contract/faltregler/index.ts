@@ -1,3 +1,5 @@
+// The calendar helpers the cross-field rules use live in contract/datum.ts; still exported here.
+export { laggTillManader, svenskDag } from "../datum.js";
 export { renderaDokumentation } from "./dokumentation.js";
 export { evaluate, evaluateTabell, faltfel, type Meddelande, maskeraVarde, regelId } from "./engine.js";
 export {
@@ -7,8 +9,6 @@ export {
   KORSREGLER,
   type KorsregelImpl,
   type KorsregelInstans,
-  laggTillManader,
-  svenskDag,
 } from "./korsregler.js";
 export {
   type EvaluationContext,

@@ -1,3 +1,4 @@
+import { laggTillManader, svenskDag } from "../datum.js";
 import { HarnessError } from "../errors.js";
 import { BASTJANSTER, type BastjanstKod, periodFor, type SsbtFraga, type Tidsperiod } from "../ssbt/model.js";
 import { textOf } from "../xml/node.js";
@@ -70,40 +71,6 @@ const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === "string");
 const isKod = (v: unknown): v is BastjanstKod =>
   typeof v === "string" && (BASTJANSTER as readonly string[]).includes(v);
-
-/**
- * `YYYY-MM-DD` + months, clamped to the month's last day ("2026-12-31" + 2 = "2027-02-28").
- *
- * @example
- * laggTillManader("2026-12-31", 2) // "2027-02-28"
- */
-export function laggTillManader(iso: string, manader: number): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + manader;
-  const ny = Math.floor(index / 12);
-  const nm = (index % 12) + 1;
-  const dim = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(Math.min(d, dim)).padStart(2, "0")}`;
-}
-
-const STOCKHOLM = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/**
- * Today's date in Sweden, `YYYY-MM-DD` (the authorities' "dagens datum").
- *
- * @example
- * svenskDag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
- */
-export function svenskDag(now: Date): string {
-  const parts = STOCKHOLM.formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
 
 /**
  * The period a bastjänst is asked about: its own `tidsperiod` or the general one; for FK the

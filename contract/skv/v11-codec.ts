@@ -1,5 +1,5 @@
 import { ContractViolation } from "../errors.js";
-import { SKV11_BLOCK } from "../ssbt/codec.js";
+import { decodeSsbtError, SKV11_BLOCK } from "../ssbt/codec.js";
 import type { SsbtError } from "../ssbt/model.js";
 import type { XmlElement } from "../xml/node.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
@@ -503,19 +503,6 @@ export interface SkvSektionV11 {
   error?: SsbtError;
 }
 
-function readSsbtError(e: XmlElement, ns: string, path: string): SsbtError {
-  const r = new SequenceReader(e, path);
-  const kalla = r.text(ns, "kalla");
-  if (kalla !== "SSBT" && kalla !== "BT")
-    throw new ContractViolation("ssbt.kalla", `${path}/kalla`, `kalla must be SSBT or BT, not "${kalla}"`);
-  const felkod = r.text(ns, "felkod");
-  const felmeddelande = r
-    .many(ns, "felmeddelande", 1)
-    .map((m, i) => leafText(m, `${path}/felmeddelande[${i + 1}]`));
-  r.end();
-  return { kalla, felkod, felmeddelande };
-}
-
 /**
  * Reads the children of a composite ssbt/11 `SKV` section (`SkatteverketSvar`) strictly: parts in
  * schema order, each `data` (base64 of a part document, decoded and checked) or `error`, then the
@@ -538,13 +525,13 @@ export function lasSkvSektionV11(children: readonly XmlElement[], ns: string): S
     if (data) {
       const json = readBase64(leafText(data, `${bp}/data`), `${bp}/data`).toString("utf8");
       del = { dokument: decodeDelDokument(b, json, `${bp}/data`), json };
-    } else del = { error: readSsbtError(inner.one(ns, "error"), ns, `${bp}/error`) };
+    } else del = { error: decodeSsbtError(inner.one(ns, "error"), ns, `${bp}/error`) };
     inner.end();
     (out.delar as Record<B, SkvSektionDel<B>>)[b] = del;
   };
   for (const b of SKV11_BLOCK) las(b);
   const err = r.optional(ns, "error");
-  if (err) out.error = readSsbtError(err, ns, `${path}/error`);
+  if (err) out.error = decodeSsbtError(err, ns, `${path}/error`);
   r.end();
   return out;
 }

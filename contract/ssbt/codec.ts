@@ -359,7 +359,14 @@ export function encodeFraga(f: SsbtFraga, version: KontraktVersion = "v10"): Xml
   return el(ns, "hamtaBastjanstInformation", fragaContent(ns, f, version));
 }
 
-function errorEl(ns: string, e: SsbtError): XmlElement {
+/**
+ * Encodes a section's `error` element (`kalla`, `felkod`, `felmeddelande`+; an empty list is
+ * written as one empty `felmeddelande`, which the schema requires).
+ *
+ * @example
+ * encodeSsbtError(NS.ssbt10, { kalla: "BT", felkod: "MALFORMED", felmeddelande: ["…"] })
+ */
+export function encodeSsbtError(ns: string, e: SsbtError): XmlElement {
   return el(ns, "error", [
     el(ns, "kalla", [e.kalla]),
     el(ns, "felkod", [e.felkod]),
@@ -368,7 +375,7 @@ function errorEl(ns: string, e: SsbtError): XmlElement {
 }
 
 function sektionEl(ns: string, kod: BastjanstKod, s: Sektion): XmlElement {
-  if ("error" in s) return el(ns, kod, [errorEl(ns, s.error)]);
+  if ("error" in s) return el(ns, kod, [encodeSsbtError(ns, s.error)]);
   if ("delar" in s) return el(ns, kod, s.delar);
   return el(ns, kod, [el(ns, "data", s.data)]);
 }
@@ -398,7 +405,10 @@ export function encodeTestSvar(svar: SsbtTestSvar, version: KontraktVersion = "v
     "testaBastjanstInformationResponse",
     BASTJANSTER.filter((k) => svar[k]).map((k) => {
       const t = svar[k]!;
-      return el(ns, k, [el(ns, "anropad", [String(t.anropad)]), t.error ? errorEl(ns, t.error) : undefined]);
+      return el(ns, k, [
+        el(ns, "anropad", [String(t.anropad)]),
+        t.error ? encodeSsbtError(ns, t.error) : undefined,
+      ]);
     }),
   );
 }
@@ -418,7 +428,14 @@ export function encodeFault(
 
 // ---------------------------------------------------------------- decode (answer)
 
-function readError(e: XmlElement, ns: string, path: string): SsbtError {
+/**
+ * Reads an `error` element of a section (`kalla` SSBT|BT, `felkod`, `felmeddelande`+) strictly;
+ * `path` names it in a {@link ContractViolation}.
+ *
+ * @example
+ * decodeSsbtError(sektion.one(ns, "error"), ns, "/svarsdata/AF/error").felkod // "MALFORMED"
+ */
+export function decodeSsbtError(e: XmlElement, ns: string, path: string): SsbtError {
   const r = new SequenceReader(e, path);
   const kalla = r.text(ns, "kalla");
   if (kalla !== "SSBT" && kalla !== "BT")
@@ -467,7 +484,7 @@ export function decodeSvar(e: XmlElement, version: KontraktVersion = "v10"): Ssb
     } else {
       const err = inner.one(ns, "error");
       inner.end();
-      svar.svarsdata[kod] = { error: readError(err, ns, `${sp}/error`) };
+      svar.svarsdata[kod] = { error: decodeSsbtError(err, ns, `${sp}/error`) };
     }
   }
   sr.end();

@@ -9,14 +9,13 @@ import {
 import type { AfSvar } from "../../contract/af/model.js";
 import { ContractViolation } from "../../contract/errors.js";
 import { NS, PREFIXES } from "../../contract/namespaces.js";
-import { kontrollsiffra } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault, SOAP11_CONTENT_TYPE } from "../../contract/soap/envelope.js";
 import { arFel, type Sektion, type SsbtFraga, type Tidsperiod } from "../../contract/ssbt/model.js";
 import { childElements, el, textOf, type XmlElement } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
 import { serializeXml } from "../../contract/xml/serialize.js";
 import { KODVERK_PER_KALLA } from "../../fixtures/kodverk/index.js";
-import { TEST_NOW, TEST_PERIOD, testContext, testFraga } from "../../test/support/context.js";
+import { TEST_NOW, TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, REFERENCE_MISSING } from "../../test/support/reference.js";
 import { SSBT10_XSD, validateAgainst } from "../../test/support/xsd.js";
 import type { KontraktInfo } from "../bastjanst.js";
@@ -104,12 +103,6 @@ function ssbtSvar(sektion: Sektion): string {
   );
 }
 
-/** A checksum-valid personnummer for a birth date and a three-digit birth number. */
-function pnrFor(datum: string, nummer: string): string {
-  const nio = datum.slice(2) + nummer;
-  return datum.slice(0, 2) + nio + kontrollsiffra(nio);
-}
-
 function faultOf(text: string) {
   const fault = readSoapFault(parseSoapEnvelope(text).body);
   if (!fault) throw new Error("not a SOAP Fault");
@@ -156,7 +149,7 @@ describe("AF simulator: every named persona", () => {
   it.skipIf(!REFERENCE_DIR)("generated persons' answers validate too", async () => {
     let checked = 0;
     for (let n = 800; n < 900 && checked < 5; n++) {
-      const pnr = pnrFor("19811122", String(n));
+      const pnr = testIdentitet("19811122", String(n));
       if (!ctx.population.hitta(pnr)?.kallor.includes("AF")) continue;
       const { body } = await skicka(testFraga(pnr));
       expect((await validateAgainst(serializeXml(body, { prefixes: PREFIXES }), AF_XSD)).errors).toEqual([]);
@@ -380,7 +373,7 @@ describe("AF simulator: determinism", () => {
   /** A generated person (valid personnummer) who has AF data under both seeds. */
   function generatedWithAf(seeds: number[]): string {
     for (let n = 800; n < 999; n++) {
-      const pnr = pnrFor("19850315", String(n));
+      const pnr = testIdentitet("19850315", String(n));
       if (seeds.every((s) => testContext(s).population.hitta(pnr)?.kallor.includes("AF"))) return pnr;
     }
     throw new Error("no generated person with AF under both seeds");
@@ -408,7 +401,7 @@ describe("AF simulator: determinism", () => {
 
   it("generated persons with AF get a full, schema-shaped answer", async () => {
     for (let n = 800; n < 840; n++) {
-      const pnr = pnrFor("19770704", String(n));
+      const pnr = testIdentitet("19770704", String(n));
       const p = ctx.population.hitta(pnr);
       const svar = await svarFor(pnr);
       if (p?.kallor.includes("AF")) {

@@ -6,16 +6,11 @@ import {
   encodeSvar,
 } from "../../contract/af/codec.js";
 import type { AfFraga, AfFragaMeddelande } from "../../contract/af/model.js";
-import { maskeraText } from "../../contract/personidentitet.js";
-import {
-  parseSoapEnvelope,
-  readSoapFault,
-  SOAP11_CONTENT_TYPE,
-  soapEnvelope,
-} from "../../contract/soap/envelope.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { BastjanstKlient } from "../bastjanst.js";
+import { bastjanstFel, soapBegaran } from "../soap-client.js";
 import { KLIENT_FELKOD } from "./errors.js";
 
 /**
@@ -52,12 +47,10 @@ export function afFragaMeddelande(fraga: SsbtFraga): AfFragaMeddelande {
 }
 
 function fel(felkod: string, ...meddelanden: (string | undefined)[]): Sektion {
-  const felmeddelande = meddelanden
-    .filter((m): m is string => m !== undefined && m.trim() !== "")
-    .map((m) => maskeraText(m));
+  const felmeddelande = meddelanden.filter((m): m is string => m !== undefined && m.trim() !== "");
   if (felmeddelande.length === 0)
     felmeddelande.push("Arbetsförmedlingen svarade med ett fel utan förklaring.");
-  return { error: { kalla: "BT", felkod, felmeddelande } };
+  return bastjanstFel(felkod, ...felmeddelande);
 }
 
 function meddelande(e: unknown): string {
@@ -122,11 +115,7 @@ async function tolka(svar: Response, fraga: SsbtFraga): Promise<Sektion> {
  */
 export const afKlient: BastjanstKlient = {
   begaran(fraga, endpoint) {
-    return new Request(endpoint, {
-      method: "POST",
-      headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-      body: soapEnvelope(encodeFragaMeddelande(afFragaMeddelande(fraga))),
-    });
+    return soapBegaran(endpoint, encodeFragaMeddelande(afFragaMeddelande(fraga)));
   },
   tolka(svar, fraga) {
     return tolka(svar, fraga).catch((e: unknown) =>

@@ -248,18 +248,8 @@ export function faktaFor(persona: Persona | undefined, seed: number): AfFakta | 
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
-const SVENSK_DAG = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
-
-/**
- * The calendar day in Sweden at `now` (answers speak Swedish dates, whatever the host's zone).
- *
- * @example
- * svenskDag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
- */
-export function svenskDag(now: Date): string {
-  return SVENSK_DAG.format(now);
-}
+// Answers speak Swedish dates, whatever the host's zone: the shared calendar day, under AF's roof.
+export { svenskDag } from "../../contract/datum.js";
 
 function dag(y: number, m: number, d: number): string {
   return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);

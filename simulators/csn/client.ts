@@ -6,17 +6,13 @@ import {
   type SbnUppgEkBistandBegar,
 } from "../../contract/csn/model.js";
 import { isHarnessError } from "../../contract/errors.js";
-import { maskera, maskeraText } from "../../contract/personidentitet.js";
-import {
-  parseSoapEnvelope,
-  readSoapFault,
-  SOAP11_CONTENT_TYPE,
-  soapEnvelope,
-} from "../../contract/soap/envelope.js";
+import { maskera } from "../../contract/personidentitet.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import { childElements, el, textOf } from "../../contract/xml/node.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
 import { DATAKODER } from "./errors.js";
 import { CSN_SOAP_PREFIXES } from "./handlers.js";
 
@@ -68,15 +64,7 @@ export function csnFraga(fraga: SsbtFraga, kontrakt: KontraktInfo): SbnUppgEkBis
  * await fetch(begaran(fraga, "http://localhost:8080/csn/kommunfraga/v4", kontrakt))
  */
 export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Request {
-  return new Request(endpoint, {
-    method: "POST",
-    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-    body: soapEnvelope(encodeFraga(csnFraga(fraga, kontrakt)), CSN_SOAP_PREFIXES),
-  });
-}
-
-function fel(felkod: string, ...felmeddelande: string[]): Sektion {
-  return { error: { kalla: "BT", felkod, felmeddelande: felmeddelande.map(maskeraText) } };
+  return soapBegaran(endpoint, encodeFraga(csnFraga(fraga, kontrakt)), CSN_SOAP_PREFIXES);
 }
 
 /** The CSN result code and text carried in a fault's detail, if any. */

@@ -16,8 +16,8 @@ import {
   type StudiestodArende,
   type Utbetalning,
 } from "../../contract/csn/model.js";
+import { laggTillManader } from "../../contract/datum.js";
 import { NS } from "../../contract/namespaces.js";
-import { kontrollsiffra } from "../../contract/personidentitet.js";
 import {
   parseSoapEnvelope,
   readSoapFault,
@@ -29,7 +29,7 @@ import { childElements, el, textOf, type XmlElement } from "../../contract/xml/n
 import { parseXml } from "../../contract/xml/parse.js";
 import { serializeXml } from "../../contract/xml/serialize.js";
 import { KODVERK_PER_KALLA, kodverk } from "../../fixtures/kodverk/index.js";
-import { TEST_NOW, TEST_PERIOD, testContext, testFraga } from "../../test/support/context.js";
+import { TEST_NOW, TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, readReference } from "../../test/support/reference.js";
 import { validateAgainst, validateManyAgainst } from "../../test/support/xsd.js";
 import type { KontraktInfo } from "../bastjanst.js";
@@ -37,14 +37,7 @@ import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
 import { csnFraga } from "./client.js";
 import { FAKTA, laggTillDagar, utbetalningsdag } from "./data.js";
-import {
-  CSN_FELSCENARIER,
-  CSN_RESULTAT,
-  type CsnStorning,
-  csnDatumTillIso,
-  idag,
-  laggTillManader,
-} from "./errors.js";
+import { CSN_FELSCENARIER, CSN_RESULTAT, type CsnStorning, csnDatumTillIso, idag } from "./errors.js";
 import { besvaraFraga, CSN_SOAP_PREFIXES, csnHandlers } from "./handlers.js";
 import { csnSimulator } from "./index.js";
 import { SAMBRUK_STAND_IN_PATH, SAMBRUK_STAND_IN_XSD } from "./sambruk-stand-in.xsd.js";
@@ -153,15 +146,13 @@ function utbetalningar(svar: CsnSvar): Utbetalning[] {
   return allaArenden(svar).flatMap(({ a }) => a.UtbetalningsPlan);
 }
 
-/** A checksum-valid identity for a birth date and three-digit serial. */
-function identitet(datum: string, serie: string): string {
-  return `${datum}${serie}${kontrollsiffra(`${datum.slice(2)}${serie}`)}`;
-}
-
 /** Generated persons born 1955–2010, so every age group of the generator is hit (no named persona). */
 const GENERERADE = Array.from({ length: 40 }, (_, i) => {
   const pad = (n: number) => String(n).padStart(2, "0");
-  return identitet(`${1955 + Math.floor(i * 1.4)}${pad((i % 12) + 1)}${pad((i % 27) + 1)}`, `98${i % 10}`);
+  return testIdentitet(
+    `${1955 + Math.floor(i * 1.4)}${pad((i % 12) + 1)}${pad((i % 27) + 1)}`,
+    `98${i % 10}`,
+  );
 }).filter((pid) => !PERSONAS.some((p) => p.personidentitet === pid));
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import type {
   StudiestodArende,
   Utbetalning,
 } from "../../contract/csn/model.js";
+import { plusDagar } from "../../contract/datum.js";
 import { HarnessError } from "../../contract/errors.js";
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
@@ -27,20 +28,12 @@ import {
 // Calendar
 // ---------------------------------------------------------------------------------------------
 
-const DAG_MS = 86_400_000;
-
 function tid(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`);
 }
 
-function fran(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** `YYYY-MM-DD` plus `n` days. */
-export function laggTillDagar(iso: string, n: number): string {
-  return fran(tid(iso) + n * DAG_MS);
-}
+/** `YYYY-MM-DD` plus `n` days: the shared {@link plusDagar} under CSN's name. */
+export const laggTillDagar = plusDagar;
 
 /** 0 = Monday … 6 = Sunday. */
 function veckodag(iso: string): number {

@@ -1,5 +1,6 @@
 import type { SbnUppgEkBistandBegar } from "../../contract/csn/model.js";
 import { CSN_NS } from "../../contract/csn/model.js";
+import { laggTillManader, svenskDag } from "../../contract/datum.js";
 import { arGiltigPersonidentitet, harRimligtDatum, maskeraText } from "../../contract/personidentitet.js";
 import type { SoapFault } from "../../contract/soap/envelope.js";
 import type { SsbtFraga } from "../../contract/ssbt/model.js";
@@ -71,37 +72,8 @@ export function csnDatumTillIso(d: string): string | undefined {
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
 
-/**
- * Adds calendar months to a `YYYY-MM-DD` date, clamping to the month's last day
- * ("2026-12-31" + 2 months = "2027-02-28").
- */
-export function laggTillManader(iso: string, manader: number): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + manader;
-  const ny = Math.floor(index / 12);
-  const nm = (index % 12) + 1;
-  const dim = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(Math.min(d, dim)).padStart(2, "0")}`;
-}
-
-const STOCKHOLM = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/**
- * Today's date in Sweden (CSN's "dagens datum"), `YYYY-MM-DD`.
- *
- * @example
- * idag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
- */
-export function idag(now: Date): string {
-  const parts = STOCKHOLM.formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
+/** Today's date in Sweden (CSN's "dagens datum"), `YYYY-MM-DD`: the shared {@link svenskDag}. */
+export const idag = svenskDag;
 
 // ---------------------------------------------------------------------------------------------
 // CSN's checks of a question, in CSN's order: schema version, contract, personnummer, dates

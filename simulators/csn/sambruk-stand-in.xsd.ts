@@ -1,3 +1,5 @@
+import { FRAGA_FALT } from "../../contract/csn/model.js";
+
 /**
  * CSN's kommunfraga.xsd imports a Sambruk schema (`SBNUppgEkBistandBegar_v1_0.xsd`) that is not
  * published. This is our permissive stand-in for it, so that CSN answers (and questions) can be
@@ -15,24 +17,7 @@ export const SAMBRUK_STAND_IN_XSD = `<?xml version="1.0" encoding="UTF-8"?>
            elementFormDefault="qualified">
   <xs:complexType name="SBNUppgEkBistandBegar">
     <xs:sequence>
-${[
-  "Kommun",
-  "AppNamn",
-  "AppVersion",
-  "MaxAntalSvar",
-  "AnropsId",
-  "LastDataVersion",
-  "SubOrgKod",
-  "HandlaggareId",
-  "ArendeId",
-  "HushallsId",
-  "FromDatum",
-  "TomDatum",
-  "HushallsMedlemsIdSekel",
-  "HushallsMedlemsId",
-]
-  .map((n) => `      <xs:element name="${n}" type="xs:string" minOccurs="0"/>`)
-  .join("\n")}
+${FRAGA_FALT.map((n) => `      <xs:element name="${n}" type="xs:string" minOccurs="0"/>`).join("\n")}
     </xs:sequence>
     <xs:attribute name="SchemaVersion" type="xs:string"/>
   </xs:complexType>

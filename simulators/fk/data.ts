@@ -4,6 +4,8 @@
  * Payments fall inside the asked period and after their decision; made payments are up to today,
  * planned ones (preliminära) within the month after; amounts are whole kronor.
  */
+
+import { plusDagar, svenskDag } from "../../contract/datum.js";
 import type {
   LefiBarnbidragBeslut,
   LefiBelopp,
@@ -62,7 +64,6 @@ import type { FaktaDatum, FkBarn, FkFakta, FkForman, FkPersonuppgifter, PmFakta,
 const DAG_MS = 86_400_000;
 const ms = (d: string): number => Date.parse(`${d}T00:00:00Z`);
 const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
-const plusDagar = (d: string, n: number): string => iso(ms(d) + n * DAG_MS);
 const manadStart = (d: string): string => `${d.slice(0, 7)}-01`;
 const dagarIManad = (d: string): number =>
   new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).getUTCDate();
@@ -114,25 +115,15 @@ function dagar(fran: string, till: string, dagarPerVecka: 5 | 7): string[] {
   return out;
 }
 
-const STOCKHOLM = new Intl.DateTimeFormat("en-US", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /**
- * Today's date in Sweden for a given instant: the day a question arrives decides which payments
- * are already made (utbetalningar) and which are only planned (preliminära utbetalningar).
+ * Today's date in Sweden for a given instant (the shared {@link svenskDag}): the day a question
+ * arrives decides which payments are already made (utbetalningar) and which are only planned
+ * (preliminära utbetalningar).
  *
  * @example
  * idag(new Date("2026-11-20T10:00:00+01:00")) // "2026-11-20"
  */
-export function idag(now: Date): string {
-  const parts = STOCKHOLM.formatToParts(now);
-  const del = (typ: string) => parts.find((p) => p.type === typ)?.value ?? "";
-  return `${del("year")}-${del("month")}-${del("day")}`;
-}
+export const idag = svenskDag;
 
 /** A fact's date for one asked period. */
 function losDatum(d: FaktaDatum, period: LefiPeriod): string {

@@ -6,16 +6,12 @@ import {
   MIV_ELEMENT,
   MIV_NS,
 } from "../../contract/miv/codec.js";
-import { maskera, maskeraText } from "../../contract/personidentitet.js";
-import {
-  parseSoapEnvelope,
-  readSoapFault,
-  SOAP11_CONTENT_TYPE,
-  soapEnvelope,
-} from "../../contract/soap/envelope.js";
+import { maskera } from "../../contract/personidentitet.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import type { Sektion, SsbtFraga } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { BastjanstKlient } from "../bastjanst.js";
+import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
 
 /**
  * Builds Migrationsverket's request for one composite question. Migrationsverket's `fkQuery` only
@@ -38,15 +34,7 @@ export function mivBegaran(fraga: SsbtFraga, endpoint: string): Request {
       },
     },
   });
-  return new Request(endpoint, {
-    method: "POST",
-    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-    body: soapEnvelope(body),
-  });
-}
-
-function fel(felkod: string, ...felmeddelande: string[]): Sektion {
-  return { error: { kalla: "BT", felkod, felmeddelande: felmeddelande.map(maskeraText) } };
+  return soapBegaran(endpoint, body);
 }
 
 function orsak(e: unknown): string {

@@ -12,7 +12,7 @@ import {
   MIV_NS,
 } from "../../contract/miv/index.js";
 import { NS, PREFIXES } from "../../contract/namespaces.js";
-import { arSamordningsnummer, kontrollsiffra } from "../../contract/personidentitet.js";
+import { arSamordningsnummer } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault, soapEnvelope } from "../../contract/soap/envelope.js";
 import { arFel, type Sektion, type SsbtFraga, type Tidsperiod } from "../../contract/ssbt/model.js";
 import { childElements, el, findChild, leaf, type XmlElement } from "../../contract/xml/node.js";
@@ -20,7 +20,7 @@ import { serializeXml } from "../../contract/xml/serialize.js";
 import { dateOnly, isXsdDate } from "../../contract/xml/xsd-types.js";
 import mivKodverk from "../../fixtures/kodverk/miv.json" with { type: "json" };
 import type { Kodverk } from "../../fixtures/kodverk/model.js";
-import { TEST_NOW, TEST_PERIOD, testContext, testFraga } from "../../test/support/context.js";
+import { TEST_NOW, TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, REFERENCE_MISSING, readReference } from "../../test/support/reference.js";
 import { SSBT10_XSD, SSBT11_XSD, validateAgainst } from "../../test/support/xsd.js";
 import type { KontraktInfo } from "../bastjanst.js";
@@ -137,8 +137,7 @@ function ssbtSvar(sektion: Sektion, S: string = NS.ssbt10): string {
 
 /** A checksum-valid personnummer for a birth date and a three-digit serial. */
 function pnr(datum: string, serial: number): string {
-  const nio = `${datum.slice(2)}${String(serial).padStart(3, "0")}`;
-  return `${datum.slice(0, 2)}${nio}${kontrollsiffra(nio)}`;
+  return testIdentitet(datum, String(serial).padStart(3, "0"));
 }
 
 /** Generated persons (not named) holding MIV data under a seed. */

@@ -1,4 +1,4 @@
-import { maskera, maskeraText } from "../../contract/personidentitet.js";
+import { maskera } from "../../contract/personidentitet.js";
 import {
   decodeBeskattningsuppgifterResponse,
   decodeSkvException,
@@ -6,12 +6,7 @@ import {
   encodeFraga,
 } from "../../contract/skv/codec.js";
 import { type FragaBeskattningsuppgifter, SKV_DOKUMENT_NS, SVAR_ROT } from "../../contract/skv/model.js";
-import {
-  parseSoapEnvelope,
-  readSoapFault,
-  SOAP11_CONTENT_TYPE,
-  soapEnvelope,
-} from "../../contract/soap/envelope.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import {
   periodFor,
   type Sektion,
@@ -22,6 +17,7 @@ import {
 import { childElements, el, textOf, type XmlElement } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
 import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
 import { forfraganV11, skvForkontrollV11, tolkaSvarV11 } from "./v11-client.js";
 
 /**
@@ -77,12 +73,7 @@ export function fragaTillSkv(fraga: SsbtFraga): FragaBeskattningsuppgifter {
  */
 export function skvBegaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Request {
   const forfragan = kontrakt.version === "v11" ? forfraganV11(fraga) : encodeFraga(fragaTillSkv(fraga));
-  const body = soapEnvelope(encodeBeskattningsuppgifterRequest({ forfragan }));
-  return new Request(endpoint, {
-    method: "POST",
-    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-    body,
-  });
+  return soapBegaran(endpoint, encodeBeskattningsuppgifterRequest({ forfragan }));
 }
 
 /**
@@ -91,10 +82,6 @@ export function skvBegaran(fraga: SsbtFraga, endpoint: string, kontrakt: Kontrak
  */
 export function skvForkontroll(fraga: SsbtFraga, kontrakt: KontraktInfo): SsbtError | undefined {
   return kontrakt.version === "v11" ? skvForkontrollV11(fraga) : undefined;
-}
-
-function fel(felkod: string, ...felmeddelande: string[]): Sektion {
-  return { error: { kalla: "BT", felkod, felmeddelande: felmeddelande.map(maskeraText) } };
 }
 
 function kort(s: string, max = 200): string {

@@ -3,7 +3,6 @@ import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContractViolation } from "../../contract/errors.js";
 import { NS, PREFIXES } from "../../contract/namespaces.js";
-import { kontrollsiffra } from "../../contract/personidentitet.js";
 import {
   decodeBeskattningsuppgifterRequest,
   decodeFraga,
@@ -25,7 +24,7 @@ import { el, findChild, textOf, type XmlElement } from "../../contract/xml/node.
 import { parseXml } from "../../contract/xml/parse.js";
 import { serializeXml } from "../../contract/xml/serialize.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
-import { TEST_PERIOD, testContext, testFraga } from "../../test/support/context.js";
+import { TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, readReference } from "../../test/support/reference.js";
 import { SSBT10_XSD, SSBT11_XSD, validateAgainst } from "../../test/support/xsd.js";
 import type { KontraktInfo } from "../bastjanst.js";
@@ -144,10 +143,6 @@ function inSsbtSvar(sektion: Sektion, ns: string = NS.ssbt10): string {
   );
 }
 
-/** A checksum-valid personnummer that is not a named persona (so the population generates it). */
-function giltigt(datum: string, nnn: string): string {
-  return `${datum}${nnn}${kontrollsiffra(`${datum.slice(2)}${nnn}`)}`;
-}
 const GENERATED = [
   "19800101",
   "19550505",
@@ -158,7 +153,7 @@ const GENERATED = [
   "19480704",
   "20090311",
 ]
-  .flatMap((d) => [giltigt(d, "123"), giltigt(d, "456")])
+  .flatMap((d) => [testIdentitet(d, "123"), testIdentitet(d, "456")])
   .filter((id) => !PERSONAS.some((p) => p.personidentitet === id));
 
 const SKV_PERSONAS = PERSONAS.filter((p) => p.kallor.includes("SKV"));

@@ -7,10 +7,10 @@ import {
   type SkvBlock,
   type SvarSkatteuppgifterV11,
 } from "../../contract/skv/v11-model.js";
-import { SKV11_BLOCK } from "../../contract/ssbt/codec.js";
+import { encodeSsbtError, SKV11_BLOCK } from "../../contract/ssbt/codec.js";
 import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import { periodFor, type Sektion, type SsbtError, type SsbtFraga } from "../../contract/ssbt/model.js";
-import { el, type XmlElement } from "../../contract/xml/node.js";
+import { el } from "../../contract/xml/node.js";
 import type { KontraktInfo } from "../bastjanst.js";
 
 /**
@@ -101,14 +101,6 @@ function btFel(felkod: string, text: string): SsbtError {
   return { kalla: "BT", felkod, felmeddelande: [maskeraText(text).slice(0, 500)] };
 }
 
-function errorEl(ns: string, e: SsbtError): XmlElement {
-  return el(ns, "error", [
-    el(ns, "kalla", [e.kalla]),
-    el(ns, "felkod", [e.felkod]),
-    e.felmeddelande.map((m) => el(ns, "felmeddelande", [m])),
-  ]);
-}
-
 /** The identities an answer names: the answer's own and every part document's. */
 function identiteter(svar: SvarSkatteuppgifterV11): string[] {
   const ids = [svar.personidentitet];
@@ -166,8 +158,11 @@ export function tolkaSvarV11(dokument: string, fraga: SsbtFraga, kontrakt: Kontr
   const ns = kontrakt.ns;
   const delar = fragade.map((b) => {
     const d = svar.delar[b];
-    if (!d) return el(ns, b, [errorEl(ns, btFel("DEL_SAKNAS", `Skatteverket lämnade inget svar för ${b}.`))]);
-    if ("fel" in d) return el(ns, b, [errorEl(ns, btFel(String(d.fel.kod), d.fel.text))]);
+    if (!d)
+      return el(ns, b, [
+        encodeSsbtError(ns, btFel("DEL_SAKNAS", `Skatteverket lämnade inget svar för ${b}.`)),
+      ]);
+    if ("fel" in d) return el(ns, b, [encodeSsbtError(ns, btFel(String(d.fel.kod), d.fel.text))]);
     return el(ns, b, [el(ns, "data", [Buffer.from(encodeDelDokument(d.data), "utf8").toString("base64")])]);
   });
   return { delar };

@@ -1,3 +1,4 @@
+import { svenskDag } from "../../contract/datum.js";
 import { kontrollsiffra } from "../../contract/personidentitet.js";
 import {
   type Beskattningsbilaga,
@@ -280,10 +281,8 @@ export interface SkvPersonV11 {
   senaste: number;
 }
 
-/** The calendar day of `now` in Swedish time. */
-export function svenskDatum(now: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short" }).format(now);
-}
+/** The calendar day of `now` in Swedish time: the shared {@link svenskDag}. */
+export const svenskDatum = svenskDag;
 
 const TOM: SkvFaktaV11 = { utbetalningar: [], foretag: [], forsaljningar: [] };
 
@@ -299,7 +298,7 @@ export function skvPersonV11(
   persona: Persona | undefined,
   ctx: SimulatorContext,
 ): SkvPersonV11 {
-  const idag = svenskDatum(ctx.now());
+  const idag = svenskDag(ctx.now());
   const senaste = Number(idag.slice(0, 4)) - 1;
   const fakta = skvFakta(persona, ctx, senaste);
   const base = { personidentitet, idag, senaste };

@@ -1,16 +1,11 @@
 import { isHarnessError } from "../../contract/errors.js";
-import { maskeraText } from "../../contract/personidentitet.js";
 import { decodeFault, decodeResponse, encodeRequest, encodeResponse } from "../../contract/so/codec.js";
 import type { GetUnemploymentBenefitPaymentRequest } from "../../contract/so/model.js";
-import {
-  parseSoapEnvelope,
-  readSoapFault,
-  SOAP11_CONTENT_TYPE,
-  soapEnvelope,
-} from "../../contract/soap/envelope.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import { childElements, type XmlElement } from "../../contract/xml/node.js";
 import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
 
 /**
  * The INT014 request for a composite question: ingivare → OrganisationsnummerIngivare,
@@ -48,15 +43,7 @@ export function soFraga(fraga: SsbtFraga): GetUnemploymentBenefitPaymentRequest 
  * await fetch(begaran(testFraga("199608239829"), "http://localhost/so/ubpservice/int014", kontrakt))
  */
 export function begaran(fraga: SsbtFraga, endpoint: string, _kontrakt: KontraktInfo): Request {
-  return new Request(endpoint, {
-    method: "POST",
-    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-    body: soapEnvelope(encodeRequest(soFraga(fraga))),
-  });
-}
-
-function fel(felkod: string, ...felmeddelande: string[]): Sektion {
-  return { error: { kalla: "BT", felkod, felmeddelande: felmeddelande.map(maskeraText) } };
+  return soapBegaran(endpoint, encodeRequest(soFraga(fraga)));
 }
 
 function beskriv(e: unknown): string {

@@ -1,3 +1,4 @@
+import { svenskDag } from "../../contract/datum.js";
 import { HarnessError } from "../../contract/errors.js";
 import type {
   Arbetsloshetsersattning,
@@ -53,23 +54,13 @@ function mandagFore(d: number): number {
   return d - veckodag(d);
 }
 
-// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
-const IDAG = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /**
- * Today's date in Sweden for the simulated clock.
+ * Today's date in Sweden for the simulated clock: the shared {@link svenskDag}.
  *
  * @example
  * idag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
  */
-export function idag(now: Date): string {
-  return IDAG.format(now);
-}
+export const idag = svenskDag;
 
 /** The asked period as day numbers; `slut` is its last day that has already happened. */
 interface Fonster {

@@ -1,11 +1,5 @@
 import { isHarnessError } from "../../contract/errors.js";
-import { maskeraText } from "../../contract/personidentitet.js";
-import {
-  parseSoapEnvelope,
-  readSoapFault,
-  SOAP11_CONTENT_TYPE,
-  soapEnvelope,
-} from "../../contract/soap/envelope.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import {
   decodeHamtaUppgifterResponse,
@@ -14,6 +8,7 @@ import {
   hamtaUppgifterResponseChildren,
 } from "../../contract/tns/codec.js";
 import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import { bastjanstFel, soapBegaran } from "../soap-client.js";
 
 /** Felkod of an error section that did not come as `resultat` FEL. */
 export const TOLKA_FELKOD = {
@@ -25,9 +20,7 @@ export const TOLKA_FELKOD = {
   felUtanFelresultat: "FEL",
 } as const;
 
-const fel = (felkod: string, felmeddelande: string[]): Sektion => ({
-  error: { kalla: "BT", felkod, felmeddelande: felmeddelande.map(maskeraText) },
-});
+const fel = (felkod: string, felmeddelande: string[]): Sektion => bastjanstFel(felkod, ...felmeddelande);
 
 /**
  * The `tns:HamtaUppgifter` request SSBT sends: the personidentitet split into sekel and ten digits,
@@ -47,11 +40,7 @@ export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktIn
     },
     tillagg: [encodeTidsperiodTillagg(periodFor(fraga, "TNS"), kontrakt.ns)],
   });
-  return new Request(endpoint, {
-    method: "POST",
-    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-    body: soapEnvelope(payload),
-  });
+  return soapBegaran(endpoint, payload);
 }
 
 /**

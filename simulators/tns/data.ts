@@ -1,3 +1,4 @@
+import { svenskDag } from "../../contract/datum.js";
 import { fodelsedatum } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import type { Fordon, HamtaUppgifterResponse } from "../../contract/tns/model.js";
@@ -92,25 +93,13 @@ const DAY_MS = 86_400_000;
 const toDays = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 const fromDays = (days: number): string => new Date(days * DAY_MS).toISOString().slice(0, 10);
 
-const STOCKHOLM = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 /**
- * Today in Sweden (YYYY-MM-DD) at the simulated clock.
+ * Today in Sweden (YYYY-MM-DD) at the simulated clock: the shared {@link svenskDag}.
  *
  * @example
  * idag(new Date("2026-11-20T10:00:00+01:00")) // "2026-11-20"
  */
-export function idag(now: Date): string {
-  // formatToParts, not format: the assembled shape must not depend on the ICU build's locale data.
-  const parts = STOCKHOLM.formatToParts(now);
-  const del = (typ: string) => parts.find((p) => p.type === typ)?.value ?? "";
-  return `${del("year")}-${del("month")}-${del("day")}`;
-}
+export const idag = svenskDag;
 
 /**
  * Vehicles for a generated person, from a seeded stream (`hashSeed(seed, "tns", personidentitet)`):

@@ -2,7 +2,6 @@ import { getResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { NS, PREFIXES } from "../../contract/namespaces.js";
-import { kontrollsiffra } from "../../contract/personidentitet.js";
 import {
   parseSoapEnvelope,
   readSoapFault,
@@ -15,7 +14,7 @@ import { childElements, el, type XmlElement } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
 import { serializeXml } from "../../contract/xml/serialize.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
-import { TEST_PERIOD, testContext, testFraga } from "../../test/support/context.js";
+import { TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR } from "../../test/support/reference.js";
 import { SSBT10_XSD, validateAgainst } from "../../test/support/xsd.js";
 import type { KontraktInfo } from "../bastjanst.js";
@@ -82,14 +81,8 @@ function regnr(body: XmlElement): string[] {
   return (svar.fordonsinnehav?.fordon ?? []).map((f) => f.regnr);
 }
 
-/** A checksum-valid identity for a birth date and three-digit serial. */
-function identitet(datum: string, lopnummer: string): string {
-  const nio = `${datum.slice(2)}${lopnummer}`;
-  return `${datum}${lopnummer}${kontrollsiffra(nio)}`;
-}
-
 const generated = Array.from({ length: 24 }, (_, i) =>
-  identitet(`19${String(60 + i).padStart(2, "0")}0${(i % 9) + 1}1${i % 9}`, `98${i % 10}`),
+  testIdentitet(`19${String(60 + i).padStart(2, "0")}0${(i % 9) + 1}1${i % 9}`, `98${i % 10}`),
 );
 
 describe("TNS request (client.begaran)", () => {
@@ -255,10 +248,10 @@ describe("TNS error behaviour: resultat FEL", () => {
   });
 
   it("a future birth date is judged against the simulated clock", async () => {
-    const imorgon = identitet("20261121", "980");
+    const imorgon = testIdentitet("20261121", "980");
     const u = await anropa(fragaMed(imorgon));
     expect(u.sektion).toMatchObject({ error: { felkod: "1003" } });
-    const igar = identitet("20261119", "980");
+    const igar = testIdentitet("20261119", "980");
     expect(arFel((await anropa(fragaMed(igar))).sektion)).toBe(false);
   });
 

@@ -15,13 +15,13 @@ import {
   caseFrom,
 } from "../../reports/model.js";
 import { type Fault, type FaultMap, formatFault, parseFault } from "../../simulators/faults/fault.js";
-import { lefiFragaBase64 } from "../../simulators/fk/index.js";
 import type { MetricsSnapshot } from "../../simulators/metrics/recorder.js";
 import { SlaRecorder } from "../../simulators/metrics/recorder.js";
 import type { SimulateOptions } from "../../simulators/options.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { hashSeed, Rng } from "../../simulators/population/rng.js";
 import { startSimulator } from "../../simulators/server.js";
+import { referensFraga } from "../pact/referens.js";
 import { hamtaOverHttp, type SsbtAnrop } from "./client.js";
 
 /** Per persona: what each section held. */
@@ -109,36 +109,30 @@ export function standardPeriod(now: Date): Tidsperiod {
   return { fromDatum: d(new Date(now.getTime() - 60 * 86_400_000)), tomDatum: d(now) };
 }
 
-/** A composite question for one person with all seven bastjänster included. */
+/**
+ * A composite question for one person with all seven bastjänster included: the pacts' reference
+ * question ({@link referensFraga}) asked by the certifying municipality, under its own ärende and
+ * correlation id, without a frageTidpunkt.
+ *
+ * @example
+ * fullFraga("197003039885", standardPeriod(new Date()), "CHAIN-1").generellaFrageparametrar.korrelationsid // "certify-CHAIN-1"
+ */
 export function fullFraga(personidentitet: string, period: Tidsperiod, arende: string): SsbtFraga {
+  const { generellaFrageparametrar, specifikaFrageparametrar } = referensFraga(personidentitet, { period });
+  const { frageTidpunkt: _, ...generella } = generellaFrageparametrar;
   return {
     generellaFrageparametrar: {
+      ...generella,
       korrelationsid: `certify-${arende}`,
-      fraganSkallInkluderasISvaret: false,
       ingivare: {
         organisationsnummer: "162129999991",
         namn: "Certifieringskommunen",
         handlaggare: "certify",
       },
-      personidentitet,
       arendeidentitet: arende,
       tidsperiod: period,
-      personuppgiftsbitrade: [],
-      syfte: "Beslut om eller kontroll av ekonomiskt bistånd",
-      lagtext: "11 kap. 11 a § socialtjänstlagen (2001:453)",
     },
-    specifikaFrageparametrar: {
-      AF: { inkludera: true },
-      CSN: { inkludera: true },
-      FK: {
-        inkludera: true,
-        fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefiFragaBase64(personidentitet, period) },
-      },
-      SKV: { inkludera: true },
-      SO: { inkludera: true },
-      TNS: { inkludera: true },
-      MIV: { inkludera: true },
-    },
+    specifikaFrageparametrar,
   };
 }
 

@@ -4,8 +4,8 @@
  * and what the composite service must do about it.
  */
 import fc from "fast-check";
+import { laggTillManader, svenskDag } from "../../contract/datum.js";
 import { evaluate, regelId } from "../../contract/faltregler/engine.js";
-import { laggTillManader, svenskDag } from "../../contract/faltregler/korsregler.js";
 import type {
   Faltregel,
   Faltregeltabell,

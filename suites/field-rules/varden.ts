@@ -87,6 +87,22 @@ export function text(min = 1, max = 40): fc.Arbitrary<string> {
     .map(([a, b]) => `${a}${b}`.trimEnd().padEnd(lo, "x"));
 }
 
+/**
+ * An organisationsnummer matching `\d{4}[2-9]\d{7}`.
+ *
+ * @example
+ * fc.sample(organisationsnummer(), { seed: 1, numRuns: 1 })[0] // 12 digits, the fifth 2–9
+ */
+export function organisationsnummer(): fc.Arbitrary<string> {
+  return fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 2, max: 9 }),
+      fc.integer({ min: 0, max: 9_999_999 }),
+    )
+    .map(([a, b, c]) => `${pad(a, 4)}${b}${pad(c, 7)}`);
+}
+
 function dagIso(y: number, m: number, d: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
@@ -153,13 +169,7 @@ export function giltigtVarde(row: Faltregel): fc.Arbitrary<string> | undefined {
     case "personidentitet":
       return giltigPersonidentitet();
     case "organisationsnummer":
-      return fc
-        .tuple(
-          fc.integer({ min: 0, max: 9999 }),
-          fc.integer({ min: 2, max: 9 }),
-          fc.integer({ min: 0, max: 9_999_999 }),
-        )
-        .map(([a, b, c]) => `${pad(a, 4)}${b}${pad(c, 7)}`);
+      return organisationsnummer();
     default:
       return undefined;
   }

@@ -14,6 +14,7 @@
 
 import { ContractViolation, HarnessError, isHarnessError } from "../../contract/errors.js";
 import { evaluate } from "../../contract/faltregler/engine.js";
+import { parseHttpUrl } from "../../contract/http-url.js";
 import { maskera, maskeraText } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { ssbtNamespace } from "../../contract/ssbt/codec.js";
@@ -95,17 +96,11 @@ export function bastjanstKod(text: string): BastjanstKod {
 }
 
 function checkUrl(url: string): string {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new HarnessError(
-      "BAD_OPTION",
-      `Invalid --url "${url}": pass the bastjänst's endpoint as GET /__admin/upstreams lists it, e.g. http://127.0.0.1:8080/tns/hamtauppgifter/v1.`,
-    );
-  }
-  if (u.protocol !== "http:" && u.protocol !== "https:")
-    throw new HarnessError("BAD_OPTION", `The --url must be http(s), not ${u.protocol}`);
+  parseHttpUrl(
+    url,
+    "The --url",
+    `Invalid --url "${url}": pass the bastjänst's endpoint as GET /__admin/upstreams lists it, e.g. http://127.0.0.1:8080/tns/hamtauppgifter/v1.`,
+  );
   return url;
 }
 

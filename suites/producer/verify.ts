@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Verifier, type VerifierOptions } from "@pact-foundation/pact";
 import { HarnessError } from "../../contract/errors.js";
+import { parseHttpUrl } from "../../contract/http-url.js";
 import { maskeraText } from "../../contract/personidentitet.js";
 import { referensBasPath } from "../pact/names.js";
 import { utanTelemetri } from "../pact/referens.js";
@@ -169,17 +170,11 @@ function beskrivMismatch(m: unknown): string {
  */
 export async function verifyProvider(o: VerifyProviderOptions): Promise<VerifyResult> {
   utanTelemetri();
-  let url: URL;
-  try {
-    url = new URL(o.providerBaseUrl);
-  } catch {
-    throw new HarnessError(
-      "BAD_OPTION",
-      `Invalid provider URL "${o.providerBaseUrl}": pass the endpoint, e.g. http://127.0.0.1:8080/ssbtek.`,
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new HarnessError("BAD_OPTION", `The provider URL must be http(s), not ${url.protocol}`);
+  const url = parseHttpUrl(
+    o.providerBaseUrl,
+    "The provider URL",
+    `Invalid provider URL "${o.providerBaseUrl}": pass the endpoint, e.g. http://127.0.0.1:8080/ssbtek.`,
+  );
   const { provider, pacter } = valjPacter(o);
   const omskriv = vagOmskrivning(o.pactBasePath ?? referensBasPath(provider), url.pathname);
   const tillstand = await startaTillstandsServer(o.adminUrl ?? `${url.origin}/__admin`);

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { HarnessError } from "../../contract/errors.js";
+import { parseHttpUrl } from "../../contract/http-url.js";
 import { ssbtNamespace } from "../../contract/ssbt/codec.js";
 import type { KontraktVersion } from "../../contract/ssbt/model.js";
 import { startKanarie } from "./canary.js";
@@ -40,18 +41,11 @@ export interface RobustnessOptions {
 const DAG = 86_400_000;
 
 function parseUrl(url: string, what: string): URL {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new HarnessError(
-      "BAD_OPTION",
-      `Invalid ${what} "${url}": pass an http(s) URL such as http://127.0.0.1:8080/ssbtek.`,
-    );
-  }
-  if (u.protocol !== "http:" && u.protocol !== "https:")
-    throw new HarnessError("BAD_OPTION", `The ${what} must be http(s), not ${u.protocol}`);
-  return u;
+  return parseHttpUrl(
+    url,
+    `The ${what}`,
+    `Invalid ${what} "${url}": pass an http(s) URL such as http://127.0.0.1:8080/ssbtek.`,
+  );
 }
 
 /**

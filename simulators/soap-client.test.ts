@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { NS } from "../contract/namespaces.js";
+import { parseSoapEnvelope, soapEnvelope } from "../contract/soap/envelope.js";
+import { el } from "../contract/xml/node.js";
+import { bastjanstFel, soapBegaran } from "./soap-client.js";
+
+describe("soapBegaran", () => {
+  it("POSTs a SOAP 1.1 envelope with the payload as the Body child and an empty SOAPAction", async () => {
+    const payload = el("urn:test", "Fraga", ["1"]);
+    const r = soapBegaran("http://bt.test/x", payload);
+    expect(r.method).toBe("POST");
+    expect(r.url).toBe("http://bt.test/x");
+    expect(r.headers.get("content-type")).toBe("text/xml; charset=utf-8");
+    expect(r.headers.get("soapaction")).toBe('""');
+    const xml = await r.text();
+    expect(xml).toBe(soapEnvelope(payload));
+    expect(parseSoapEnvelope(xml).body).toMatchObject({ ns: "urn:test", local: "Fraga" });
+  });
+
+  it("writes the envelope with the given prefixes (CSN's own)", async () => {
+    const prefixes = { [NS.soap]: "soapenv", "urn:test": "t" };
+    const xml = await soapBegaran("http://bt.test/x", el("urn:test", "Fraga", ["1"]), prefixes).text();
+    expect(xml).toContain("<soapenv:Envelope");
+    expect(xml).toContain("<t:Fraga>1</t:Fraga>");
+  });
+});
+
+describe("bastjanstFel", () => {
+  it("is a BT error section with every message masked, in order", () => {
+    expect(bastjanstFel("MALFORMED", "om 199608239829", "och 960823-9829", "inget")).toEqual({
+      error: {
+        kalla: "BT",
+        felkod: "MALFORMED",
+        felmeddelande: ["om 19960823-****", "och 960823-****", "inget"],
+      },
+    });
+  });
+});

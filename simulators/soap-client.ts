@@ -1,0 +1,40 @@
+import { maskeraText } from "../contract/personidentitet.js";
+import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../contract/soap/envelope.js";
+import type { Sektion } from "../contract/ssbt/model.js";
+import type { XmlElement } from "../contract/xml/node.js";
+
+// What SSBT's SOAP clients (AF, CSN, SKV, SO, TNS, MIV) share. Their `tolka` functions keep their
+// own read → fault → HTTP status → decode flow: the steps are the same, but what each step makes of
+// a failure (felkod, wording, 2xx or only 200 as success, the authority's fault detail) is the
+// authority's own, and a helper taking all of that as callbacks was no shorter than the flow.
+
+/**
+ * The HTTP request SSBT sends a SOAP 1.1 bastjänst: POST, `Content-Type: text/xml; charset=utf-8`,
+ * `SOAPAction: ""`, the payload as the single Body child.
+ *
+ * @example
+ * const request = soapBegaran("http://localhost:8080/miv/ssbtek/v1", encodeFindByPersonnummer(q));
+ */
+export function soapBegaran(
+  endpoint: string,
+  payload: XmlElement,
+  prefixes?: Readonly<Record<string, string>>,
+): Request {
+  return new Request(endpoint, {
+    method: "POST",
+    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
+    body: soapEnvelope(payload, prefixes),
+  });
+}
+
+/**
+ * An error section from the bastjänst itself (`kalla` BT). Every message is masked: the texts often
+ * quote the answer, and a personnummer in it must never reach the composite answer's logs.
+ *
+ * @example
+ * bastjanstFel("MALFORMED", "Svaret om 199608239829 gick inte att läsa.")
+ * // { error: { kalla: "BT", felkod: "MALFORMED", felmeddelande: ["Svaret om 19960823-**** gick inte att läsa."] } }
+ */
+export function bastjanstFel(felkod: string, ...felmeddelande: string[]): Sektion {
+  return { error: { kalla: "BT", felkod, felmeddelande: felmeddelande.map((m) => maskeraText(m)) } };
+}
