@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { isHarnessError } from "../contract/errors.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
+import type { RunningSimulator } from "../simulators/server.js";
 import { registerCertify } from "./certify.js";
 import { parseDeadlines, parseFaultFlags, parseUpstreams, runSimulate } from "./simulate.js";
 
@@ -70,8 +71,20 @@ program
       .default("info"),
   )
   .action(async (o) => {
+    // Signal handlers first: a SIGTERM that arrives while starting must still stop cleanly.
+    let sim: RunningSimulator | undefined;
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`\n${signal}: stopping…`);
+      await sim?.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", () => void stop("SIGINT"));
+    process.once("SIGTERM", () => void stop("SIGTERM"));
     try {
-      const sim = await runSimulate(
+      sim = await runSimulate(
         {
           port: o.port,
           host: o.host,
@@ -89,13 +102,7 @@ program
         (l) => console.log(l),
         { logLevel: o.logLevel as LogLevel },
       );
-      const stop = async (signal: string) => {
-        console.log(`\n${signal}: stopping…`);
-        await sim.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", () => void stop("SIGINT"));
-      process.once("SIGTERM", () => void stop("SIGTERM"));
+      if (stopping) await sim.close();
     } catch (e) {
       fail(e);
     }
