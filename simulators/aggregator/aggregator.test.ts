@@ -12,7 +12,10 @@ import { KompositTjanst, type Upstream } from "./service.js";
 import { inProcessTransport, type Transport } from "./transport.js";
 
 /** A fake bastjänst: answers after `delayMs` with data, or fails as told. */
-function fake(kod: BastjanstKod, behaviour: "data" | "bt" | "slow" | "down" | "precheck" = "data"): Upstream {
+function fake(
+  kod: BastjanstKod,
+  behaviour: "data" | "bt" | "slow" | "down" | "precheck" | "gateway-timeout" = "data",
+): Upstream {
   const path = `/fake/${kod.toLowerCase()}`;
   const simulator: BastjanstSimulator = {
     kod,
@@ -22,6 +25,7 @@ function fake(kod: BastjanstKod, behaviour: "data" | "bt" | "slow" | "down" | "p
       http.post(`*${path}`, async () => {
         if (behaviour === "slow") await new Promise((r) => setTimeout(r, 500));
         if (behaviour === "bt") return HttpResponse.text("nope", { status: 503 });
+        if (behaviour === "gateway-timeout") return HttpResponse.text("late", { status: 504 });
         return HttpResponse.text("ok");
       }),
     ],
@@ -115,6 +119,21 @@ describe("KompositTjanst", () => {
     expect(utan.frageTidpunkt).toBe(f.generellaFrageparametrar.frageTidpunkt);
     f.generellaFrageparametrar.fraganSkallInkluderasISvaret = true;
     expect((await k.hamta(f, "v10")).fraga).toEqual(f);
+  });
+});
+
+describe("testaBastjanstInformation", () => {
+  it("reports every bastjänst as called, and names a timeout, a closed and an unreachable one", async () => {
+    const svar = await komposit({
+      AF: fake("AF", "gateway-timeout"),
+      CSN: fake("CSN", "bt"),
+      MIV: fake("MIV", "down"),
+    }).testa("v10", testFraga(PID));
+    for (const kod of BASTJANSTER) expect(svar[kod]?.anropad, kod).toBe(true);
+    expect(svar.AF?.error?.felkod).toBe(SSBT_FELKOD.TIMEOUT);
+    expect(svar.CSN?.error?.felkod).toBe(SSBT_FELKOD.STANGD);
+    expect(svar.MIV?.error?.felkod).toBe(SSBT_FELKOD.EJ_NABAR);
+    expect(svar.TNS?.error).toBeUndefined();
   });
 });
 

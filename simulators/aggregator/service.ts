@@ -165,14 +165,19 @@ export class KompositTjanst {
             await response.arrayBuffer();
             return response.status;
           }, deadline);
-          if (status >= 500 && status !== 500)
+          // 500 is a SOAP Fault: the service is there and answered. 503/504 say what went wrong.
+          if (status > 500) {
+            const felkod =
+              status === 504
+                ? SSBT_FELKOD.TIMEOUT
+                : status === 503
+                  ? SSBT_FELKOD.STANGD
+                  : SSBT_FELKOD.EJ_NABAR;
             return [
               kod,
-              {
-                anropad: true,
-                error: ssbtError(SSBT_FELKOD.EJ_NABAR, `HTTP ${status} från ${up.simulator.namn}.`),
-              },
+              { anropad: true, error: ssbtError(felkod, `HTTP ${status} från ${up.simulator.namn}.`) },
             ] as const;
+          }
           return [kod, { anropad: true }] as const;
         } catch (e) {
           const felkod = e instanceof DeadlineExceeded ? SSBT_FELKOD.TIMEOUT : SSBT_FELKOD.EJ_NABAR;
