@@ -10,6 +10,7 @@
  */
 import type { HttpHandler } from "msw";
 import type { BastjanstKod } from "./contract/ssbt/model.js";
+import { mswHandler } from "./simulators/adapters/msw.js";
 import { createChain } from "./simulators/chain.js";
 import { resolveOptions, type SimulateOptions } from "./simulators/options.js";
 import { Population } from "./simulators/population/population.js";
@@ -26,9 +27,13 @@ export function bastjanstHandlers(
   options: { seed?: number; now?: () => Date } = {},
 ): HttpHandler[] {
   const seed = options.seed ?? 1;
-  return SIMULATORER[kod].handlers({
-    seed,
-    population: new Population(seed),
-    now: options.now ?? (() => new Date()),
-  });
+  return [
+    mswHandler(
+      SIMULATORER[kod].endpoint({
+        seed,
+        population: new Population(seed),
+        now: options.now ?? (() => new Date()),
+      }),
+    ),
+  ];
 }

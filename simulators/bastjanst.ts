@@ -1,6 +1,8 @@
-import type { HttpHandler } from "msw";
 import type { BastjanstKod, KontraktVersion, Sektion, SsbtError, SsbtFraga } from "../contract/ssbt/model.js";
+import type { XmlElement } from "../contract/xml/node.js";
 import type { SimulatorContext } from "./context.js";
+import type { Endpoint, SimResponse } from "./endpoint.js";
+import type { LatencyParams } from "./timing/lognormal.js";
 
 /** What the composite service needs to know about the contract it is answering in. */
 export interface KontraktInfo {
@@ -9,9 +11,32 @@ export interface KontraktInfo {
   ns: string;
 }
 
+/** The HTTP request SSBT sends a bastjänst, as plain data (any transport can carry it). */
+export interface Begaran {
+  readonly method: string;
+  /** Absolute URL of the bastjänst endpoint (simulated or real), with any sub-path. */
+  readonly url: string;
+  /** Header names as sent. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/**
+ * A bastjänst's HTTP answer as SSBT's clients read it: the part of fetch's `Response` they use,
+ * so a real `Response` is one too (real upstreams, tests) and the in-process call builds a cheap one.
+ */
+export interface BastjanstSvar {
+  readonly status: number;
+  readonly ok: boolean;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
 /**
  * How SSBT talks to one bastjänst in the bastjänst's own protocol: build the request from the
- * composite question, read the answer back into a section of the composite answer.
+ * composite question, read the answer back into a section of the composite answer. The clients
+ * live next to the composite service (`simulators/aggregator/klienter/`).
  */
 export interface BastjanstKlient {
   /**
@@ -23,18 +48,34 @@ export interface BastjanstKlient {
    * The HTTP request SSBT sends for one composite question. `endpoint` is the absolute URL of
    * the bastjänst endpoint (simulated or real).
    */
-  begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Request;
+  begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Begaran;
   /**
    * Reads the bastjänst's HTTP answer into a section: `data` (children of `<data>`) or an
    * `error` with `kalla: "BT"` and the bastjänst's own felkod. Must not throw on a bad answer:
    * a malformed answer becomes an error section too.
    */
-  tolka(svar: Response, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion>;
+  tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion>;
+}
+
+/** A bastjänst's own protocol, as the producer suite and the pacts see it. */
+export interface Protokoll {
+  format: "soap" | "json";
+  /** Local name of the answer element in the SOAP Body (SOAP only). */
+  svarElement?: string;
+  /** Media type the answer must have (`text/xml` for SOAP 1.1, `application/json` for LEFI). */
+  mediaTyp: string;
+  /**
+   * OUR strict decoder of an answer (our model of the official schema): the SOAP Body payload,
+   * or the LEFI JSON text. Throws (a ContractViolation naming the path) on a schema breach.
+   */
+  avkoda(svar: XmlElement | string): void;
 }
 
 /**
- * One simulated bastjänst. Every folder under `simulators/` exports one of these from its
- * `index.ts`; adding an authority is adding a folder and listing it in `simulators/registry.ts`.
+ * One simulated bastjänst: everything the rest of the harness needs to know about it. Every
+ * folder under `simulators/` exports one of these from its `index.ts`; `simulators/registry.ts`
+ * lists them, and every table of "the seven" (timing, pacts, producer suite, field rules) is
+ * derived from that list.
  */
 export interface BastjanstSimulator {
   kod: BastjanstKod;
@@ -42,10 +83,25 @@ export interface BastjanstSimulator {
   namn: string;
   /**
    * Path of the authority's own endpoint, absolute from the server root, e.g. "/af/ersattningsstod/v2".
-   * The handlers match it on any origin.
+   * The endpoint answers there and below it, on any origin.
    */
   path: string;
-  /** The msw request handlers: the one definition of the simulated endpoint. */
-  handlers(ctx: SimulatorContext): HttpHandler[];
+  /** The endpoint: the one definition of the simulated bastjänst, served by every adapter. */
+  endpoint(ctx: SimulatorContext): Endpoint;
+  /** SSBT's side of the calls. */
   klient: BastjanstKlient;
+  protokoll: Protokoll;
+  /** Pact participant name of the bastjänst as provider, e.g. "ssbtek-af". */
+  pactProvider: string;
+  /** Realistic latency (the `realistic` timing profile); see docs/timing-and-faults.md. */
+  latens: LatencyParams;
+  /** The kodverk file of the authority: `fixtures/kodverk/<kodverk>.json`. */
+  kodverk: string;
+  /** The field-rule table of its answer: `fixtures/faltregler/<tabell>.json`. */
+  faltregler: string;
+  /**
+   * The authority's own answer to a technical failure (an injected `fault`), when it is not a
+   * SOAP 1.1 Server fault — LEFI's error format for FK.
+   */
+  tekniskFel?(text: string, now: Date): SimResponse;
 }

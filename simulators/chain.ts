@@ -1,16 +1,21 @@
 import type { HttpHandler } from "msw";
 import { BASTJANSTER, type BastjanstKod, type SsbtFraga } from "../contract/ssbt/model.js";
+import { fromMswHandlers, mswHandler } from "./adapters/msw.js";
+import { fetchTransport, inProcessTransport } from "./adapters/transport.js";
 import { adminHandlers } from "./admin/handlers.js";
-import { type SsbtUtfall, ssbtHandlers } from "./aggregator/handlers.js";
+import { type SsbtUtfall, ssbtEndpoint } from "./aggregator/handlers.js";
 import { KompositTjanst, type Upstream } from "./aggregator/service.js";
-import { fetchTransport, inProcessTransport } from "./aggregator/transport.js";
 import type { SimulatorContext } from "./context.js";
+import { type Endpoint, underPath } from "./endpoint.js";
 import { SimulationControl } from "./faults/control.js";
-import { faultLayer, withSimulatedOutcomes } from "./faults/layer.js";
+import { withTimingAndFaults } from "./faults/layer.js";
 import type { Scenario } from "./faults/scenario.js";
 import type { ResolvedOptions } from "./options.js";
 import { Population } from "./population/population.js";
 import { SIMULATORER } from "./registry.js";
+
+/** A decorator of an endpoint (recording, inspection): gets the endpoint it wraps. */
+export type Decorator = (next: Endpoint) => Endpoint;
 
 /** The whole simulated chain, ready to be served (on the wire or in-process). */
 export interface Chain {
@@ -18,10 +23,19 @@ export interface Chain {
   komposit: KompositTjanst;
   /** The timing and fault layer's live state (what the admin API changes). */
   control: SimulationControl;
-  /** Every handler: composite service, the seven bastjänster (behind the timing/fault layer), admin API. */
+  /**
+   * The whole chain as one endpoint: the composite service, the seven bastjänster (each behind
+   * the timing and fault layer) and the admin API, routed by path.
+   */
+  endpoint: Endpoint;
+  /** The same chain as msw handlers (the msw adapter around {@link Chain.endpoint}). */
   handlers: HttpHandler[];
-  /** Endpoint URL per bastjänst (simulated or real). */
-  upstreams: Record<BastjanstKod, string>;
+  /** Endpoint URL per bastjänst (simulated or real), on the chain's current origin. */
+  readonly upstreams: Record<BastjanstKod, string>;
+  /** The origin the chain is served on (WSDL address, upstream URLs), e.g. once the port is known. */
+  setOrigin(origin: string): void;
+  /** Wraps the composite service's endpoint (e.g. a recorder of every exchange). */
+  useComposite(decorator: Decorator): void;
   /** The scenario the chain was started with, if any. */
   scenario?: Scenario;
 }
@@ -82,12 +96,13 @@ export interface ChainHooks {
  * Assembles the chain: population, the seven simulators each behind the timing and fault layer
  * (so the same delays and faults apply in-process and on the wire), the composite service calling
  * each bastjänst through its own endpoint (in-process unless a real upstream is given), and the
- * admin API.
+ * admin API — all one endpoint, which any adapter serves.
  *
  * @example
  * const chain = createChain(resolveOptions({ seed: 7 }), "http://127.0.0.1:8080");
  */
 export function createChain(options: ResolvedOptions, baseUrl: string, hooks: ChainHooks = {}): Chain {
+  let origin = baseUrl;
   const context: SimulatorContext = {
     seed: options.seed,
     population: new Population(options.seed),
@@ -103,53 +118,67 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
     deadlineMs: options.deadlines,
     realUpstreams: BASTJANSTER.filter((k) => options.upstreams[k]),
   });
-  const simHandlers = BASTJANSTER.flatMap((k) => {
-    const own = SIMULATORER[k].handlers(context);
-    return [...faultLayer(SIMULATORER[k], own, control), ...own];
+  const simulated = BASTJANSTER.map((kod) => {
+    const sim = SIMULATORER[kod];
+    return { sim, endpoint: withTimingAndFaults(sim, sim.endpoint(context), control) };
   });
-  const inProcess = inProcessTransport(simHandlers);
   const upstreamMap = {} as Record<BastjanstKod, Upstream>;
-  const urls = {} as Record<BastjanstKod, string>;
-  for (const kod of BASTJANSTER) {
-    const simulator = SIMULATORER[kod];
-    const real = options.upstreams[kod];
-    upstreamMap[kod] = real
-      ? { simulator, endpoint: real, transport: fetchTransport, real: true }
+  for (const { sim, endpoint } of simulated) {
+    const real = options.upstreams[sim.kod];
+    upstreamMap[sim.kod] = real
+      ? { simulator: sim, endpoint: real, transport: fetchTransport, real: true }
       : {
-          simulator: withSimulatedOutcomes(simulator, control),
-          endpoint: `${baseUrl}${simulator.path}`,
-          transport: inProcess,
+          simulator: sim,
+          endpoint: `${origin}${sim.path}`,
+          transport: inProcessTransport(endpoint),
           real: false,
         };
-    urls[kod] = upstreamMap[kod].endpoint;
   }
+  const upstreams = (): Record<BastjanstKod, string> =>
+    Object.fromEntries(BASTJANSTER.map((k) => [k, upstreamMap[k].endpoint])) as Record<BastjanstKod, string>;
   // The layer compares simulated delays with the deadline itself (a simulated timeout answers
   // after at most deadline × timeScale); this real-time timer is the safety net for real
   // upstreams and for real compute time, stretched when simulated time runs slower than real.
   const realDeadline = (kod: BastjanstKod) => options.deadlines[kod] * Math.max(1, options.timeScale);
   const komposit = new KompositTjanst({ upstreams: upstreamMap, deadlineMs: realDeadline });
-  const admin = adminHandlers({
+  const adminList = adminHandlers({
     control,
-    upstreams: urls,
+    get upstreams() {
+      return upstreams();
+    },
     ...(options.scenario ? { scenario: options.scenario } : {}),
   });
-  const handlers = [
-    ...ssbtHandlers({
-      komposit,
-      defaultVersion: options.contract,
-      pingFraga: () => pingFraga(options.now()),
-      ...(hooks.onUtfall ? { onUtfall: hooks.onUtfall } : {}),
-    }),
-    ...simHandlers,
-    ...admin,
-    ...(hooks.adminHandlers?.() ?? []),
-  ];
+  const admin = fromMswHandlers(() => [...adminList, ...(hooks.adminHandlers?.() ?? [])]);
+  let composite: Endpoint = ssbtEndpoint({
+    komposit,
+    defaultVersion: options.contract,
+    pingFraga: () => pingFraga(options.now()),
+    origin: () => origin,
+    ...(hooks.onUtfall ? { onUtfall: hooks.onUtfall } : {}),
+  });
+  const endpoint: Endpoint = (request) => {
+    const { path } = request;
+    if (underPath(path, "/ssbtek")) return composite(request);
+    for (const s of simulated) if (underPath(path, s.sim.path)) return s.endpoint(request);
+    return admin(request);
+  };
   return {
     context,
     komposit,
     control,
-    handlers,
-    upstreams: urls,
+    endpoint,
+    handlers: [mswHandler(endpoint)],
+    get upstreams() {
+      return upstreams();
+    },
+    setOrigin(o: string) {
+      origin = o;
+      for (const { sim } of simulated)
+        if (!upstreamMap[sim.kod].real) upstreamMap[sim.kod].endpoint = `${origin}${sim.path}`;
+    },
+    useComposite(decorator: Decorator) {
+      composite = decorator(composite);
+    },
     ...(options.scenario ? { scenario: options.scenario } : {}),
   };
 }

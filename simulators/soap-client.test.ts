@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { NS } from "../contract/namespaces.js";
 import { parseSoapEnvelope, soapEnvelope } from "../contract/soap/envelope.js";
 import { el } from "../contract/xml/node.js";
+import { fetchRequest } from "./adapters/transport.js";
 import { bastjanstFel, soapBegaran } from "./soap-client.js";
 
 describe("soapBegaran", () => {
   it("POSTs a SOAP 1.1 envelope with the payload as the Body child and an empty SOAPAction", async () => {
     const payload = el("urn:test", "Fraga", ["1"]);
-    const r = soapBegaran("http://bt.test/x", payload);
+    const r = fetchRequest(soapBegaran("http://bt.test/x", payload));
     expect(r.method).toBe("POST");
     expect(r.url).toBe("http://bt.test/x");
     expect(r.headers.get("content-type")).toBe("text/xml; charset=utf-8");
@@ -19,7 +20,9 @@ describe("soapBegaran", () => {
 
   it("writes the envelope with the given prefixes (CSN's own)", async () => {
     const prefixes = { [NS.soap]: "soapenv", "urn:test": "t" };
-    const xml = await soapBegaran("http://bt.test/x", el("urn:test", "Fraga", ["1"]), prefixes).text();
+    const xml = await fetchRequest(
+      soapBegaran("http://bt.test/x", el("urn:test", "Fraga", ["1"]), prefixes),
+    ).text();
     expect(xml).toContain("<soapenv:Envelope");
     expect(xml).toContain("<t:Fraga>1</t:Fraga>");
   });

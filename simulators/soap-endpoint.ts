@@ -1,4 +1,3 @@
-import { type HttpHandler, HttpResponse, http } from "msw";
 import { isHarnessError } from "../contract/errors.js";
 import { PREFIXES } from "../contract/namespaces.js";
 import {
@@ -9,8 +8,9 @@ import {
   soapFaultcodeFor,
   soapFaultEnvelope,
 } from "../contract/soap/envelope.js";
-import { readSoapRequest, soapHttpStatus } from "../contract/soap/http-binding.js";
+import { readSoapBody, soapHttpStatus } from "../contract/soap/http-binding.js";
 import type { XmlElement } from "../contract/xml/node.js";
+import { type Endpoint, response, type SimRequest, type SimResponse } from "./endpoint.js";
 
 /** The outcome of one SOAP operation: a Body payload, or a SOAP Fault (sent as HTTP 500). */
 export type SoapOutcome = { body: XmlElement } | { fault: SoapFault };
@@ -19,7 +19,7 @@ export type SoapOutcome = { body: XmlElement } | { fault: SoapFault };
 export interface SoapOperation {
   ns: string;
   local: string;
-  handle(payload: XmlElement, request: Request): Promise<SoapOutcome> | SoapOutcome;
+  handle(payload: XmlElement, request: SimRequest): Promise<SoapOutcome> | SoapOutcome;
 }
 
 export interface SoapEndpointOptions {
@@ -36,25 +36,26 @@ export interface SoapEndpointOptions {
 }
 
 /** A SOAP 1.1 response with the right content type. */
-export function soapResponse(xml: string, status = 200): Response {
-  return new HttpResponse(xml, { status, headers: { "Content-Type": SOAP11_CONTENT_TYPE } });
+export function soapResponse(xml: string, status = 200): SimResponse {
+  return response(status, SOAP11_CONTENT_TYPE, xml);
 }
 
 /**
- * Defines a SOAP 1.1 endpoint as one msw handler: parses the envelope, dispatches on the Body
- * element, turns any contract error into the bastjänst's own fault. Never lets an exception or a
- * stack trace reach the client.
+ * Defines a SOAP 1.1 endpoint: `POST` at exactly `path` (anything else is not its request);
+ * parses the envelope, dispatches on the Body element, turns any contract error into the
+ * bastjänst's own fault. Never lets an exception or a stack trace reach the client.
  *
  * @example
  * soapEndpoint({ path: "/tns/v1", operations: [{ ns: NS.tns, local: "HamtaUppgifter", handle }], badRequest })
  */
-export function soapEndpoint(options: SoapEndpointOptions): HttpHandler {
+export function soapEndpoint(options: SoapEndpointOptions): Endpoint {
   const prefixes = options.prefixes ?? PREFIXES;
-  return http.post(`*${options.path}`, async ({ request }) => {
+  return async (request) => {
+    if (request.method !== "POST" || request.path !== options.path) return undefined;
     const fault = (f: SoapFault, status = 500) => soapResponse(soapFaultEnvelope(f, prefixes), status);
     try {
       // The same media type, size and encoding rules as the composite service (contract/soap/http-binding.ts).
-      const text = await readSoapRequest(request);
+      const text = readSoapBody(request.headers["content-type"], request.body);
       const { body } = parseSoapEnvelope(text);
       const op = options.operations.find((o) => o.ns === body.ns && o.local === body.local);
       if (!op) return fault(options.badRequest(`Unknown operation {${body.ns}}${body.local}.`));
@@ -73,5 +74,16 @@ export function soapEndpoint(options: SoapEndpointOptions): HttpHandler {
       }
       return fault({ faultcode: "Server", faultstring: "Internal error in the simulated bastjänst." });
     }
-  });
+  };
+}
+
+/**
+ * The SOAP Body payload a protocol decoder is given (a LEFI decoder gets text instead).
+ *
+ * @example
+ * decodeSvarMeddelande(soapPayload(parseSoapEnvelope(xml).body))
+ */
+export function soapPayload(svar: XmlElement | string): XmlElement {
+  if (typeof svar === "string") throw new TypeError("expected a SOAP Body payload");
+  return svar;
 }

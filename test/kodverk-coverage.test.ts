@@ -6,6 +6,7 @@ import { BASTJANSTER, type SsbtFraga } from "../contract/ssbt/model.js";
 import type { XmlElement } from "../contract/xml/node.js";
 import { parseXml } from "../contract/xml/parse.js";
 import { KODVERK } from "../fixtures/kodverk/index.js";
+import { fetchRequest } from "../simulators/adapters/transport.js";
 import { createChain } from "../simulators/chain.js";
 import { resolveOptions } from "../simulators/options.js";
 import { PERSONAS } from "../simulators/population/population.js";
@@ -139,7 +140,7 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
         if (sim.klient.forkontroll?.(f, kontrakt)) continue;
         const r = await getResponse(
           handlers,
-          sim.klient.begaran(f, `http://kodtackning.local${sim.path}`, kontrakt),
+          fetchRequest(sim.klient.begaran(f, `http://kodtackning.local${sim.path}`, kontrakt)),
         );
         const text = (await r?.text()) ?? "";
         if (text.trim().startsWith("<")) fromXml(parseXml(text), [], leaves);

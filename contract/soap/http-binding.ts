@@ -79,7 +79,12 @@ function tooLarge(maxBytes: number): never {
  */
 export async function readSoapRequest(request: Request, maxBytes = DEFAULT_MAX_SOAP_BYTES): Promise<string> {
   const raw = request.headers.get("content-type");
-  const { type, charset } = contentType(raw);
+  checkSoapContentType(raw);
+  return decodeXmlBytes(await readCapped(request, maxBytes), contentType(raw).charset);
+}
+
+function checkSoapContentType(raw: string | null | undefined): void {
+  const { type, charset } = contentType(raw ?? null);
   if (type === "application/soap+xml")
     throw new HarnessError(
       "SOAP_CONTENT_TYPE",
@@ -96,5 +101,25 @@ export async function readSoapRequest(request: Request, maxBytes = DEFAULT_MAX_S
       "SOAP_CONTENT_TYPE",
       `charset=${charset.slice(0, 40)} is not accepted: send the body as UTF-8 (text/xml; charset=utf-8).`,
     );
-  return decodeXmlBytes(await readCapped(request, maxBytes), charset);
+}
+
+/**
+ * {@link readSoapRequest} for a body already read: the same media type, charset, size and strict
+ * decoding rules. Text (an in-process caller's) is taken as decoded.
+ *
+ * @example
+ * const xml = readSoapBody(req.headers["content-type"], req.body); // then parseSoapEnvelope(xml)
+ */
+export function readSoapBody(
+  rawContentType: string | undefined,
+  body: Uint8Array | string,
+  maxBytes = DEFAULT_MAX_SOAP_BYTES,
+): string {
+  checkSoapContentType(rawContentType);
+  if (typeof body === "string") {
+    if (body.length > maxBytes) tooLarge(maxBytes);
+    return body;
+  }
+  if (body.byteLength > maxBytes) tooLarge(maxBytes);
+  return decodeXmlBytes(body, contentType(rawContentType ?? null).charset);
 }

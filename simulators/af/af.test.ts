@@ -18,12 +18,14 @@ import { KODVERK_PER_KALLA } from "../../fixtures/kodverk/index.js";
 import { TEST_NOW, TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, REFERENCE_MISSING } from "../../test/support/reference.js";
 import { SSBT10_XSD, validateAgainst } from "../../test/support/xsd.js";
+import { mswHandler } from "../adapters/msw.js";
+import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
 import { FAKTA, svenskDag } from "./data.js";
 import { AF_FELKOD, KLIENT_FELKOD, STATUSKOD } from "./errors.js";
-import { AF_PATH, afHandlers } from "./handlers.js";
+import { AF_PATH, afEndpoint } from "./handlers.js";
 import { afFragaMeddelande, afSimulator } from "./index.js";
 
 const AF_XSD = "se/arbetsformedlingen/api/arbetssokande/ersattningsstod/v2/ers_stod.xsd";
@@ -31,7 +33,7 @@ const ENDPOINT = `http://af.simulator.test${AF_PATH}`;
 const KONTRAKT: KontraktInfo = { version: "v10", ns: NS.ssbt10 };
 const klient = afSimulator.klient;
 const ctx = testContext();
-const server = setupServer(...afSimulator.handlers(ctx));
+const server = setupServer(...[mswHandler(afSimulator.endpoint(ctx))]);
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
@@ -55,7 +57,7 @@ interface Utbyte {
 
 /** SSBT's request through the handlers, as on the wire. */
 async function skicka(fraga: SsbtFraga): Promise<Utbyte> {
-  const response = await fetch(klient.begaran(fraga, ENDPOINT, KONTRAKT));
+  const response = await fetch(fetchRequest(klient.begaran(fraga, ENDPOINT, KONTRAKT)));
   const text = await response.clone().text();
   return { fraga, response, text, body: parseSoapEnvelope(text).body };
 }
@@ -80,7 +82,7 @@ function envelope(inner: string): string {
 
 /** The request SSBT would send, as the Body payload string, for editing in the malformed-request tests. */
 function giltigFragaXml(pnr = "199608239829"): Promise<string> {
-  return klient.begaran(testFraga(pnr), ENDPOINT, KONTRAKT).text();
+  return fetchRequest(klient.begaran(testFraga(pnr), ENDPOINT, KONTRAKT)).text();
 }
 
 /** Wraps section data children in a minimal ssbt/10 answer, to validate them where SSBT puts them. */
@@ -121,7 +123,7 @@ describe("AF simulator: every named persona", () => {
     for (const p of PERSONAS) {
       it(`${p.id}: request and answer validate, tolka gives a data section`, async () => {
         const fraga = testFraga(p.personidentitet);
-        const req = klient.begaran(fraga, ENDPOINT, KONTRAKT);
+        const req = fetchRequest(klient.begaran(fraga, ENDPOINT, KONTRAKT));
         expect(req.method).toBe("POST");
         expect(req.headers.get("Content-Type")).toBe("text/xml; charset=utf-8");
         expect(req.headers.get("SOAPAction")).toBe('""');
@@ -186,7 +188,7 @@ describe("AF simulator: every named persona", () => {
     // The answer echoes the question AF received.
     expect(decodeSvarMeddelande(body).Fraga).toEqual(m.Fraga);
     if (REFERENCE_DIR) {
-      const req = await klient.begaran(fraga, ENDPOINT, KONTRAKT).text();
+      const req = await fetchRequest(klient.begaran(fraga, ENDPOINT, KONTRAKT)).text();
       const xml = serializeXml(parseSoapEnvelope(req).body, { prefixes: PREFIXES });
       expect((await validateAgainst(xml, AF_XSD)).errors).toEqual([]);
     }
@@ -362,7 +364,7 @@ describe("AF simulator: error behaviour", () => {
 
 describe("AF simulator: determinism", () => {
   async function bytes(c: SimulatorContext, pnr: string): Promise<string> {
-    server.use(...afHandlers(c));
+    server.use(mswHandler(afEndpoint(c)));
     try {
       return (await skicka(testFraga(pnr))).text;
     } finally {
@@ -577,7 +579,7 @@ describe("AF client: tolka never throws", () => {
 
   it("a live fault through the wire keeps AF's felkod", async () => {
     server.use(http.post(`*${AF_PATH}`, () => HttpResponse.text("<oops", { status: 500 })));
-    const sektion = await tolka(await fetch(klient.begaran(fraga, ENDPOINT, KONTRAKT)));
+    const sektion = await tolka(await fetch(fetchRequest(klient.begaran(fraga, ENDPOINT, KONTRAKT))));
     expect(sektion).toMatchObject({ error: { kalla: "BT", felkod: "HTTP_500" } });
   });
 });

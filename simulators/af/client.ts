@@ -9,7 +9,7 @@ import type { AfFraga, AfFragaMeddelande } from "../../contract/af/model.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
-import type { BastjanstKlient } from "../bastjanst.js";
+import type { BastjanstKlient, BastjanstSvar } from "../bastjanst.js";
 import { bastjanstFel, soapBegaran } from "../soap-client.js";
 import { KLIENT_FELKOD } from "./errors.js";
 
@@ -62,7 +62,7 @@ function meddelande(e: unknown): string {
  * becomes `felkod` from the fault detail (or `SOAP_CLIENT`/`SOAP_SERVER`), an HTTP error without a
  * fault `HTTP_<status>`, anything that is not a schema-valid `SvarMeddelande` `MALFORMED`.
  */
-async function tolka(svar: Response, fraga: SsbtFraga): Promise<Sektion> {
+async function tolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
   let text: string;
   try {
     text = await svar.text();

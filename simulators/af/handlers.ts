@@ -1,10 +1,10 @@
-import type { HttpHandler } from "msw";
 import { decodeFragaMeddelande, encodeSvarMeddelande } from "../../contract/af/codec.js";
 import { ContractViolation, isHarnessError } from "../../contract/errors.js";
 import { NS } from "../../contract/namespaces.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import type { SimulatorContext } from "../context.js";
+import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { byggSvarMeddelande, faktaFor, svenskDag } from "./data.js";
 import { AF_FELKOD, afFault } from "./errors.js";
@@ -45,18 +45,16 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
 }
 
 /**
- * The msw handlers of Arbetsförmedlingen's bastjänst: one SOAP 1.1 endpoint at {@link AF_PATH}
+ * The endpoint of Arbetsförmedlingen's bastjänst: one SOAP 1.1 endpoint at {@link AF_PATH}
  * (any origin) with the single operation `FragaMeddelande` → `SvarMeddelande`.
  *
  * @example
- * const server = setupServer(...afHandlers(testContext()));
+ * const server = afEndpoint(testContext());
  */
-export function afHandlers(ctx: SimulatorContext): HttpHandler[] {
-  return [
-    soapEndpoint({
-      path: AF_PATH,
-      operations: [{ ns: NS.af, local: "FragaMeddelande", handle: (payload) => besvara(payload, ctx) }],
-      badRequest: (message) => afFault(AF_FELKOD.ogiltigtMeddelande, message),
-    }),
-  ];
+export function afEndpoint(ctx: SimulatorContext): Endpoint {
+  return soapEndpoint({
+    path: AF_PATH,
+    operations: [{ ns: NS.af, local: "FragaMeddelande", handle: (payload) => besvara(payload, ctx) }],
+    badRequest: (message) => afFault(AF_FELKOD.ogiltigtMeddelande, message),
+  });
 }

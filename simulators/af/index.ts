@@ -1,20 +1,32 @@
+import { decodeSvarMeddelande } from "../../contract/af/codec.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
+import { soapPayload } from "../soap-endpoint.js";
 import { afKlient } from "./client.js";
-import { AF_PATH, afHandlers } from "./handlers.js";
+import { AF_PATH, afEndpoint } from "./handlers.js";
 
 /**
  * Arbetsförmedlingen's bastjänst (ersättningsstöd v2, SOAP 1.1): registration as job seeker,
  * activity reports, a-kassa membership and economic decisions.
  *
  * @example
- * const server = setupServer(...afSimulator.handlers(ctx));
+ * const server = mswHandler(afSimulator.endpoint(ctx));
  */
 export const afSimulator: BastjanstSimulator = {
   kod: "AF",
   namn: "Arbetsförmedlingen",
   path: AF_PATH,
-  handlers: afHandlers,
+  endpoint: afEndpoint,
   klient: afKlient,
+  protokoll: {
+    format: "soap",
+    svarElement: "SvarMeddelande",
+    mediaTyp: "text/xml",
+    avkoda: (s) => void decodeSvarMeddelande(soapPayload(s)),
+  },
+  pactProvider: "ssbtek-af",
+  latens: { medianMs: 600, p95Ms: 2_000 },
+  kodverk: "af",
+  faltregler: "af-svar",
 };
 
 export { afFragaMeddelande, afKlient } from "./client.js";
@@ -28,7 +40,7 @@ export {
   STATUSKOD,
   statustext,
 } from "./errors.js";
-export { AF_PATH, afHandlers, besvara } from "./handlers.js";
+export { AF_PATH, afEndpoint, besvara } from "./handlers.js";
 export type {
   AfFakta,
   AktivitetsRapportKod,

@@ -1,4 +1,3 @@
-import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { parseSoapEnvelope, readSoapFault, soapEnvelope } from "../../contract/soap/envelope.js";
 import { decodeFault, decodeSvar, encodeFraga } from "../../contract/ssbt/codec.js";
@@ -6,10 +5,12 @@ import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import { BASTJANSTER, type BastjanstKod, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import { el } from "../../contract/xml/node.js";
 import { testFraga } from "../../test/support/context.js";
+import { mswHandler } from "../adapters/msw.js";
+import { inProcessTransport, type Transport } from "../adapters/transport.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
-import { hanteraSsbt, ssbtHandlers } from "./handlers.js";
+import { type SimResponse, simRequest, textResponse } from "../endpoint.js";
+import { hanteraSsbt, ssbtEndpoint } from "./handlers.js";
 import { KompositTjanst, type Upstream } from "./service.js";
-import { inProcessTransport, type Transport } from "./transport.js";
 
 /** A fake bastjänst: answers after `delayMs` with data, or fails as told. */
 function fake(
@@ -21,14 +22,18 @@ function fake(
     kod,
     namn: `Fake ${kod}`,
     path,
-    handlers: () => [
-      http.post(`*${path}`, async () => {
-        if (behaviour === "slow") await new Promise((r) => setTimeout(r, 500));
-        if (behaviour === "bt") return HttpResponse.text("nope", { status: 503 });
-        if (behaviour === "gateway-timeout") return HttpResponse.text("late", { status: 504 });
-        return HttpResponse.text("ok");
-      }),
-    ],
+    endpoint: () => async (req) => {
+      if (req.method !== "POST" || req.path !== path) return undefined;
+      if (behaviour === "slow") await new Promise((r) => setTimeout(r, 500));
+      if (behaviour === "bt") return { ...textResponse(503, ""), body: "nope" };
+      if (behaviour === "gateway-timeout") return { ...textResponse(504, ""), body: "late" };
+      return { ...textResponse(200, ""), body: "ok" };
+    },
+    protokoll: { format: "soap", mediaTyp: "text/xml", avkoda: () => undefined },
+    pactProvider: `fake-${kod.toLowerCase()}`,
+    latens: { medianMs: 0, p95Ms: 0 },
+    kodverk: "none",
+    faltregler: "none",
     klient: {
       ...(behaviour === "precheck"
         ? {
@@ -39,7 +44,7 @@ function fake(
             }),
           }
         : {}),
-      begaran: (_f, endpoint) => new Request(endpoint, { method: "POST", body: "q" }),
+      begaran: (_f, endpoint) => ({ method: "POST", url: endpoint, headers: {}, body: "q" }),
       tolka: async (res): Promise<Sektion> =>
         res.ok
           ? { data: [el("urn:fake", "svar", [await res.text()])] }
@@ -51,7 +56,7 @@ function fake(
       ? async () => {
           throw new Error("ECONNREFUSED");
         }
-      : inProcessTransport(simulator.handlers({} as never));
+      : inProcessTransport(simulator.endpoint({} as never));
   return { simulator, endpoint: `http://fake${path}`, transport, real: false };
 }
 
@@ -145,14 +150,16 @@ describe("SOAP handling of the composite service", () => {
   };
   const post = (xml: string, contentType = "text/xml; charset=utf-8") =>
     hanteraSsbt(
-      new Request("http://x/ssbtek", { method: "POST", headers: { "Content-Type": contentType }, body: xml }),
+      simRequest("POST", "/ssbtek", { "content-type": contentType }, new TextEncoder().encode(xml)),
       "v10",
       options,
     );
+  const textOf = (res: SimResponse) =>
+    typeof res.body === "string" ? res.body : new TextDecoder().decode(res.body);
 
-  async function fault(res: Response) {
+  async function fault(res: SimResponse) {
     expect(res.status).toBe(500);
-    const text = await res.text();
+    const text = textOf(res);
     expect(text).not.toMatch(/at .*\.ts:\d+/); // no stack trace
     const f = readSoapFault(parseSoapEnvelope(text).body);
     expect(f?.detail?.local).toBe("hamtaBastjanstInformationFault");
@@ -168,9 +175,7 @@ describe("SOAP handling of the composite service", () => {
   it("answers a valid question with a decodable answer", async () => {
     const res = await post(soapEnvelope(encodeFraga(testFraga(PID))));
     expect(res.status).toBe(200);
-    expect(Object.keys(decodeSvar(parseSoapEnvelope(await res.text()).body).svarsdata)).toEqual([
-      ...BASTJANSTER,
-    ]);
+    expect(Object.keys(decodeSvar(parseSoapEnvelope(textOf(res)).body).svarsdata)).toEqual([...BASTJANSTER]);
   });
 
   it.each([
@@ -283,7 +288,7 @@ describe("SOAP handling of the composite service", () => {
   });
 
   it("serves a WSDL generated from the model at GET ?wsdl", async () => {
-    const handlers = ssbtHandlers(options);
+    const handlers = [mswHandler(ssbtEndpoint(options))];
     const { getResponse } = await import("msw");
     const res = await getResponse(handlers, new Request("http://h:1/ssbtek?wsdl"));
     expect(res?.status).toBe(200);

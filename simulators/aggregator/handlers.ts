@@ -1,4 +1,3 @@
-import { type HttpHandler, HttpResponse, http } from "msw";
 import { ContractViolation, isHarnessError } from "../../contract/errors.js";
 import {
   parseSoapEnvelope,
@@ -8,7 +7,7 @@ import {
   soapFaultcodeFor,
   soapFaultEnvelope,
 } from "../../contract/soap/envelope.js";
-import { readSoapRequest, soapHttpStatus } from "../../contract/soap/http-binding.js";
+import { readSoapBody, soapHttpStatus } from "../../contract/soap/http-binding.js";
 import {
   decodeFraga,
   decodeTestFraga,
@@ -22,6 +21,7 @@ import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import type { KontraktVersion, SsbtFraga } from "../../contract/ssbt/model.js";
 import { buildWsdl } from "../../contract/ssbt/wsdl.js";
 import type { XmlLimits } from "../../contract/xml/parse.js";
+import { type Endpoint, response, type SimRequest, type SimResponse, textResponse } from "../endpoint.js";
 import type { DelUtfall, KompositTjanst } from "./service.js";
 
 type Operation = "hamtaBastjanstInformation" | "testaBastjanstInformation";
@@ -52,6 +52,8 @@ export interface SsbtHandlerOptions {
   maxBytes?: number;
   /** Called once per exchange, after the answer is built. */
   onUtfall?: (u: SsbtUtfall) => void;
+  /** Origin the WSDL's `soap:address` names, e.g. "http://127.0.0.1:8080". Default: the Host header. */
+  origin?: () => string;
 }
 
 /** Maps a decoding failure to our felkod. */
@@ -79,14 +81,14 @@ function faultResponse(
   meddelande: string,
   status = 500,
   faultcode?: SoapFault["faultcode"],
-): Response {
+): SimResponse {
   const client = felkod !== SSBT_FELKOD.INTERNT_FEL;
   const body = soapFaultEnvelope({
     faultcode: faultcode ?? (client ? "Client" : "Server"),
     faultstring: meddelande,
     detail: encodeFault(op, { felkod, felmeddelande: [meddelande] }, version),
   });
-  return new HttpResponse(body, { status, headers: { "Content-Type": SOAP11_CONTENT_TYPE } });
+  return response(status, SOAP11_CONTENT_TYPE, body);
 }
 
 /**
@@ -94,13 +96,13 @@ function faultResponse(
  * Fault with our felkod, and no stack trace is ever sent.
  */
 export async function hanteraSsbt(
-  request: Request,
+  request: SimRequest,
   version: KontraktVersion,
   o: SsbtHandlerOptions,
-): Promise<Response> {
+): Promise<SimResponse> {
   const t0 = performance.now();
   const utfall: SsbtUtfall = { operation: "okand", version, status: 500, delar: [] };
-  const done = (r: Response) => {
+  const done = (r: SimResponse) => {
     utfall.status = r.status;
     utfall.ms = performance.now() - t0;
     o.onUtfall?.(utfall);
@@ -113,7 +115,7 @@ export async function hanteraSsbt(
   };
   try {
     // Media type, charset, size and strict decoding: the same rules as every bastjänst endpoint.
-    const text = await readSoapRequest(request, o.maxBytes);
+    const text = readSoapBody(request.headers["content-type"], request.body, o.maxBytes);
     const { body } = parseSoapEnvelope(text, o.limits);
     if (body.local === "testaBastjanstInformation") op = "testaBastjanstInformation";
     const bodyVersion = versionOfNamespace(body.ns);
@@ -127,21 +129,13 @@ export async function hanteraSsbt(
       const fraga = decodeFraga(body, version);
       utfall.fraga = fraga;
       const svar = await o.komposit.hamta(fraga, version, utfall.delar);
-      return done(
-        new HttpResponse(soapEnvelope(encodeSvar(svar, version)), {
-          headers: { "Content-Type": SOAP11_CONTENT_TYPE },
-        }),
-      );
+      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeSvar(svar, version))));
     }
     if (body.local === "testaBastjanstInformation") {
       utfall.operation = op;
       decodeTestFraga(body, version);
       const svar = await o.komposit.testa(version, o.pingFraga());
-      return done(
-        new HttpResponse(soapEnvelope(encodeTestSvar(svar, version)), {
-          headers: { "Content-Type": SOAP11_CONTENT_TYPE },
-        }),
-      );
+      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeTestSvar(svar, version))));
     }
     return fail(
       SSBT_FELKOD.OKAND_OPERATION,
@@ -154,42 +148,36 @@ export async function hanteraSsbt(
   }
 }
 
-function metodEjTillaten(): Response {
-  return new HttpResponse("This is a SOAP 1.1 endpoint: POST a SOAP envelope, or GET ?wsdl for the WSDL.\n", {
-    status: 405,
-    headers: { "Content-Type": "text/plain; charset=utf-8", Allow: "GET, POST" },
-  });
+const NOT_SOAP_METHOD = "This is a SOAP 1.1 endpoint: POST a SOAP envelope, or GET ?wsdl for the WSDL.";
+
+/** The contract version a composite endpoint path serves, or undefined for another path. */
+function versionAt(path: string, defaultVersion: KontraktVersion): KontraktVersion | undefined {
+  if (path === "/ssbtek") return defaultVersion;
+  if (path === "/ssbtek/v10") return "v10";
+  if (path === "/ssbtek/v11") return "v11";
+  return undefined;
 }
 
 /**
- * The composite service's endpoints as msw handlers: `POST /ssbtek` (default version),
- * `POST /ssbtek/v10`, `POST /ssbtek/v11`, and the WSDL at `GET /ssbtek?wsdl` (and per version).
+ * The composite service as an endpoint: `POST /ssbtek` (default version), `POST /ssbtek/v10`,
+ * `POST /ssbtek/v11`, the WSDL at `GET /ssbtek?wsdl` (and per version); any other method on those
+ * paths answers 405 naming the allowed ones.
+ *
+ * @example
+ * const endpoint = ssbtEndpoint({ komposit, defaultVersion: "v10", pingFraga });
  */
-export function ssbtHandlers(o: SsbtHandlerOptions): HttpHandler[] {
-  const wsdl =
-    (version: KontraktVersion) =>
-    ({ request }: { request: Request }) => {
-      const url = new URL(request.url);
-      if (!url.searchParams.has("wsdl") && !url.searchParams.has("WSDL"))
-        return new HttpResponse(
-          "This is a SOAP 1.1 endpoint: POST a SOAP envelope, or GET ?wsdl for the WSDL.\n",
-          {
-            status: 405,
-            headers: { "Content-Type": "text/plain; charset=utf-8", Allow: "POST" },
-          },
-        );
-      return new HttpResponse(buildWsdl(version, `${url.origin}${url.pathname}`), {
-        headers: { "Content-Type": "text/xml; charset=utf-8" },
-      });
-    };
-  return [
-    http.post("*/ssbtek", ({ request }) => hanteraSsbt(request, o.defaultVersion, o)),
-    http.post("*/ssbtek/v10", ({ request }) => hanteraSsbt(request, "v10", o)),
-    http.post("*/ssbtek/v11", ({ request }) => hanteraSsbt(request, "v11", o)),
-    http.get("*/ssbtek", wsdl(o.defaultVersion)),
-    http.get("*/ssbtek/v10", wsdl("v10")),
-    http.get("*/ssbtek/v11", wsdl("v11")),
-    // PUT, DELETE, HEAD, … on the endpoint: 405 naming the allowed methods, not a generic 404.
-    ...["*/ssbtek", "*/ssbtek/v10", "*/ssbtek/v11"].map((path) => http.all(path, metodEjTillaten)),
-  ];
+export function ssbtEndpoint(o: SsbtHandlerOptions): Endpoint {
+  return (request) => {
+    const version = versionAt(request.path, o.defaultVersion);
+    if (!version) return undefined;
+    if (request.method === "POST") return hanteraSsbt(request, version, o);
+    if (request.method === "GET") {
+      const params = new URLSearchParams(request.query);
+      if (!params.has("wsdl") && !params.has("WSDL"))
+        return textResponse(405, NOT_SOAP_METHOD, { allow: "POST" });
+      const origin = o.origin?.() ?? `http://${request.headers.host ?? "localhost"}`;
+      return response(200, "text/xml; charset=utf-8", buildWsdl(version, `${origin}${request.path}`));
+    }
+    return textResponse(405, NOT_SOAP_METHOD, { allow: "GET, POST" });
+  };
 }

@@ -10,8 +10,9 @@ import {
   type SsbtSvar,
   type SsbtTestSvar,
 } from "../../contract/ssbt/model.js";
-import type { BastjanstSimulator, KontraktInfo } from "../bastjanst.js";
-import type { Transport } from "./transport.js";
+import type { Transport } from "../adapters/transport.js";
+import type { BastjanstSimulator, BastjanstSvar, KontraktInfo } from "../bastjanst.js";
+import type { SimOutcome, SimResponse } from "../endpoint.js";
 
 /** One bastjänst as the composite service sees it: how to talk to it, where, and over what. */
 export interface Upstream {
@@ -46,19 +47,25 @@ function ssbtError(felkod: string, ...felmeddelande: string[]): SsbtError {
 
 class DeadlineExceeded extends Error {}
 
-/**
- * The same request with the deadline's abort signal. Not `new Request(base, { signal })`: for a
- * request with a body that pipes the body through a TransformStream, which cost more than the
- * rest of the in-process call's plumbing; the bodies are small, so they are read and passed on.
- */
-async function medSignal(base: Request, signal: AbortSignal): Promise<Request> {
-  return new Request(base.url, {
-    method: base.method,
-    headers: base.headers,
-    redirect: base.redirect,
-    body: base.body === null ? null : await base.arrayBuffer(),
-    signal,
-  });
+const decoder = new TextDecoder();
+
+/** A plain response as the clients read it (the subset of fetch's `Response` they use). */
+function svarAv(r: SimResponse): BastjanstSvar {
+  const text = typeof r.body === "string" ? r.body : decoder.decode(r.body);
+  return {
+    status: r.status,
+    ok: r.status >= 200 && r.status < 300,
+    statusText: "",
+    headers: { get: (name) => r.headers[name.toLowerCase()] ?? null },
+    text: () => Promise.resolve(text),
+  };
+}
+
+/** A typed outcome SSBT reports itself (kalla SSBT), or undefined for an answer its client reads. */
+function simuleradSektion(o: SimOutcome): Sektion | undefined {
+  if (o.kind === "timeout") return { error: ssbtError(SSBT_FELKOD.TIMEOUT, ...o.rader) };
+  if (o.kind === "closed") return { error: ssbtError(SSBT_FELKOD.STANGD, ...o.rader) };
+  return undefined;
 }
 
 async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
@@ -123,9 +130,13 @@ export class KompositTjanst {
     const deadline = this.options.deadlineMs(kod);
     try {
       return await withDeadline(async (signal) => {
-        const request = await medSignal(klient.begaran(fraga, up.endpoint, kontrakt), signal);
-        const response = await up.transport(request);
-        return klient.tolka(response, fraga, kontrakt);
+        const outcome = await up.transport(klient.begaran(fraga, up.endpoint, kontrakt), signal);
+        if (outcome.kind === "response") return klient.tolka(svarAv(outcome), fraga, kontrakt);
+        return (
+          simuleradSektion(outcome) ?? {
+            error: ssbtError(SSBT_FELKOD.EJ_NABAR, `${up.simulator.namn} kunde inte nås.`),
+          }
+        );
       }, deadline);
     } catch (e) {
       if (e instanceof DeadlineExceeded)
@@ -157,13 +168,14 @@ export class KompositTjanst {
         const deadline = this.options.deadlineMs(kod);
         try {
           const status = await withDeadline(async (signal) => {
-            const request = await medSignal(
+            const outcome = await up.transport(
               up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt),
               signal,
             );
-            const response = await up.transport(request);
-            await response.arrayBuffer();
-            return response.status;
+            // A simulated timeout / closure is what HTTP 504 / 503 say on the wire.
+            if (outcome.kind === "timeout") return 504;
+            if (outcome.kind === "closed") return 503;
+            return outcome.kind === "response" ? outcome.status : 502;
           }, deadline);
           // 500 is a SOAP Fault: the service is there and answered. 503/504 say what went wrong.
           if (status > 500) {

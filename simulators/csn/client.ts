@@ -11,7 +11,7 @@ import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.j
 import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import { childElements, el, textOf } from "../../contract/xml/node.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
-import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
 import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
 import { DATAKODER } from "./errors.js";
 import { CSN_SOAP_PREFIXES } from "./handlers.js";
@@ -63,7 +63,7 @@ export function csnFraga(fraga: SsbtFraga, kontrakt: KontraktInfo): SbnUppgEkBis
  * @example
  * await fetch(begaran(fraga, "http://localhost:8080/csn/kommunfraga/v4", kontrakt))
  */
-export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Request {
+export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Begaran {
   return soapBegaran(endpoint, encodeFraga(csnFraga(fraga, kontrakt)), CSN_SOAP_PREFIXES);
 }
 
@@ -113,7 +113,7 @@ function lasSvar(text: string, status: number): CsnSvar | Sektion {
  * @example
  * await tolka(await fetch(begaran(fraga, url, kontrakt)), fraga, kontrakt) // { data: [<ssbt:svar>…] }
  */
-export async function tolka(svar: Response, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion> {
+export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion> {
   try {
     let text: string;
     try {

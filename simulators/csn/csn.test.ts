@@ -32,13 +32,15 @@ import { KODVERK_PER_KALLA, kodverk } from "../../fixtures/kodverk/index.js";
 import { TEST_NOW, TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, readReference } from "../../test/support/reference.js";
 import { validateAgainst, validateManyAgainst } from "../../test/support/xsd.js";
+import { mswHandler } from "../adapters/msw.js";
+import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
 import { csnFraga } from "./client.js";
 import { FAKTA, laggTillDagar, utbetalningsdag } from "./data.js";
 import { CSN_FELSCENARIER, CSN_RESULTAT, type CsnStorning, csnDatumTillIso, idag } from "./errors.js";
-import { besvaraFraga, CSN_SOAP_PREFIXES, csnHandlers } from "./handlers.js";
+import { besvaraFraga, CSN_SOAP_PREFIXES, csnEndpoint } from "./handlers.js";
 import { csnSimulator } from "./index.js";
 import { SAMBRUK_STAND_IN_PATH, SAMBRUK_STAND_IN_XSD } from "./sambruk-stand-in.xsd.js";
 
@@ -49,7 +51,7 @@ const KONTRAKT: KontraktInfo = { version: "v10", ns: NS.ssbt10 };
 const { begaran, tolka } = csnSimulator.klient;
 
 const ctx = testContext();
-const server = setupServer(...csnSimulator.handlers(ctx));
+const server = setupServer(...[mswHandler(csnSimulator.endpoint(ctx))]);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -74,7 +76,7 @@ interface Utfall {
 }
 
 async function anropa(fraga: SsbtFraga, kontrakt: KontraktInfo = KONTRAKT): Promise<Utfall> {
-  const res = await fetch(begaran(fraga, ENDPOINT, kontrakt));
+  const res = await fetch(fetchRequest(begaran(fraga, ENDPOINT, kontrakt)));
   const xml = await res.clone().text();
   const body = parseSoapEnvelope(xml).body;
   const sektion = await tolka(res, fraga, kontrakt);
@@ -113,7 +115,10 @@ async function postFraga(f: SbnUppgEkBistandBegar, ns: string = CSN_NS.kommunfra
 
 /** The full SOAP answer text with another context (same handlers, resolved without the server). */
 async function svarMedKontext(c: SimulatorContext, fraga: SsbtFraga): Promise<string> {
-  const res = await getResponse(csnSimulator.handlers(c), begaran(fraga, ENDPOINT, KONTRAKT));
+  const res = await getResponse(
+    [mswHandler(csnSimulator.endpoint(c))],
+    fetchRequest(begaran(fraga, ENDPOINT, KONTRAKT)),
+  );
   if (!res) throw new Error("the CSN handlers did not answer");
   return res.text();
 }
@@ -159,7 +164,7 @@ const GENERERADE = Array.from({ length: 40 }, (_, i) => {
 
 describe("CSN request (client.begaran)", () => {
   it("is a SOAP 1.1 POST with text/xml and an empty SOAPAction to the given endpoint", async () => {
-    const req = begaran(fragaMed("200304129810"), ENDPOINT, KONTRAKT);
+    const req = fetchRequest(begaran(fragaMed("200304129810"), ENDPOINT, KONTRAKT));
     expect(req.method).toBe("POST");
     expect(req.url).toBe(ENDPOINT);
     expect(req.headers.get("content-type")).toBe("text/xml; charset=utf-8");
@@ -170,7 +175,7 @@ describe("CSN request (client.begaran)", () => {
 
   it("maps the composite question onto CSN's question fields", async () => {
     const f = fragaMed("200304129810");
-    const q = decodeFraga(parseSoapEnvelope(await begaran(f, ENDPOINT, KONTRAKT).text()).body);
+    const q = decodeFraga(parseSoapEnvelope(await fetchRequest(begaran(f, ENDPOINT, KONTRAKT)).text()).body);
     expect(q).toMatchObject({
       SchemaVersion: "4.0",
       Kommun: "212999-9991",
@@ -185,7 +190,8 @@ describe("CSN request (client.begaran)", () => {
       HushallsMedlemsId: "0304129810",
     });
     const v11 = decodeFraga(
-      parseSoapEnvelope(await begaran(f, ENDPOINT, { version: "v11", ns: NS.ssbt11 }).text()).body,
+      parseSoapEnvelope(await fetchRequest(begaran(f, ENDPOINT, { version: "v11", ns: NS.ssbt11 })).text())
+        .body,
     );
     expect(v11.AppVersion).toBe("v11");
   });
@@ -193,14 +199,16 @@ describe("CSN request (client.begaran)", () => {
   it("uses CSN's own tidsperiod over the general one, and leaves out AnropsId without korrelationsid", async () => {
     const f = fragaMed("200304129810", { fromDatum: "2026-10-01+01:00", tomDatum: "2026-10-31" });
     delete f.generellaFrageparametrar.korrelationsid;
-    const q = decodeFraga(parseSoapEnvelope(await begaran(f, ENDPOINT, KONTRAKT).text()).body);
+    const q = decodeFraga(parseSoapEnvelope(await fetchRequest(begaran(f, ENDPOINT, KONTRAKT)).text()).body);
     expect([q.FromDatum, q.TomDatum]).toEqual(["20261001", "20261031"]);
     expect(q.AnropsId).toBeUndefined();
   });
 
   describe.skipIf(!REFERENCE_DIR)("against the official XSD", () => {
     it("the SBNUppgEkBistandBegar payload validates against kommunfraga.xsd (with the Sambruk stand-in)", async () => {
-      const body = parseSoapEnvelope(await begaran(fragaMed("197904159998"), ENDPOINT, KONTRAKT).text()).body;
+      const body = parseSoapEnvelope(
+        await fetchRequest(begaran(fragaMed("197904159998"), ENDPOINT, KONTRAKT)).text(),
+      ).body;
       const r = await validateAgainst(
         serializeXml(body, { prefixes: CSN_SOAP_PREFIXES }),
         KOMMUNFRAGA_XSD,
@@ -676,7 +684,7 @@ describe("CSN's error behaviour", () => {
     ["ALLA", CSN_RESULTAT.ingetSystem],
     ["OSS", CSN_RESULTAT.ossEjTillgangligt],
   ] as const)("−1101…−1104: injected outage %s", async (storning: CsnStorning, resultat) => {
-    server.use(...csnHandlers(ctx, { storning }));
+    server.use(mswHandler(csnEndpoint(ctx, { storning })));
     const u = await anropa(fragaMed("200304129810"));
     expect(u.svar.Resultat).toEqual(resultat);
     expect(u.svar.Personer).toEqual([]);
@@ -1001,7 +1009,7 @@ describe("a request CSN cannot read gets CSN's SOAP fault (HTTP 500), never a st
 
   it("an unexpected error inside never shows its message or stack", async () => {
     const trasig: SimulatorContext = { seed: 1, population: ctx.population, now: () => new Date(Number.NaN) };
-    server.use(...csnHandlers(trasig));
+    server.use(mswHandler(csnEndpoint(trasig)));
     const r = await postRaw(giltig());
     expect(r.status).toBe(500);
     expect(r.xml).not.toMatch(/\n\s+at |RangeError|Invalid time/);

@@ -1,4 +1,3 @@
-import type { HttpHandler } from "msw";
 import { decodeFraga, encodeCsnSvar } from "../../contract/csn/codec.js";
 import {
   CSN_KOMMUNFRAGA_V3_NS,
@@ -10,6 +9,7 @@ import {
 } from "../../contract/csn/model.js";
 import { PREFIXES } from "../../contract/namespaces.js";
 import type { SimulatorContext } from "../context.js";
+import type { Endpoint } from "../endpoint.js";
 import { soapEndpoint } from "../soap-endpoint.js";
 import { byggPersonsvar } from "./data.js";
 import {
@@ -78,38 +78,36 @@ export function besvaraFraga(
 }
 
 /**
- * The msw handlers of CSN's kommunfråga endpoint (SOAP 1.1, `POST *\/csn/kommunfraga/v4`):
+ * The endpoint of CSN's kommunfråga endpoint (SOAP 1.1, `POST *\/csn/kommunfraga/v4`):
  * the one definition of the simulated CSN. A question in the v3.0 namespace gets −1007; a
  * request CSN cannot read gets a SOAP Client fault with −1005 in the detail.
  *
  * @example
- * setupServer(...csnHandlers(testContext()))
+ * csnEndpoint(testContext())
  */
-export function csnHandlers(ctx: SimulatorContext, options: CsnHandlerOptions = {}): HttpHandler[] {
-  return [
-    soapEndpoint({
-      path: CSN_PATH,
-      prefixes: CSN_SOAP_PREFIXES,
-      badRequest: csnFault,
-      operations: [
-        {
-          ns: CSN_NS.kommunfraga,
-          local: "SBNUppgEkBistandBegar",
-          handle: (payload) => ({ body: encodeCsnSvar(besvaraFraga(decodeFraga(payload), ctx, options)) }),
-        },
-        {
-          ns: CSN_KOMMUNFRAGA_V3_NS,
-          local: "SBNUppgEkBistandBegar",
-          handle: (payload) => ({
-            body: encodeCsnSvar(
-              svar(
-                decodeFraga(payload, "/SBNUppgEkBistandBegar", CSN_KOMMUNFRAGA_V3_NS),
-                CSN_RESULTAT.felXmlSchema,
-              ),
+export function csnEndpoint(ctx: SimulatorContext, options: CsnHandlerOptions = {}): Endpoint {
+  return soapEndpoint({
+    path: CSN_PATH,
+    prefixes: CSN_SOAP_PREFIXES,
+    badRequest: csnFault,
+    operations: [
+      {
+        ns: CSN_NS.kommunfraga,
+        local: "SBNUppgEkBistandBegar",
+        handle: (payload) => ({ body: encodeCsnSvar(besvaraFraga(decodeFraga(payload), ctx, options)) }),
+      },
+      {
+        ns: CSN_KOMMUNFRAGA_V3_NS,
+        local: "SBNUppgEkBistandBegar",
+        handle: (payload) => ({
+          body: encodeCsnSvar(
+            svar(
+              decodeFraga(payload, "/SBNUppgEkBistandBegar", CSN_KOMMUNFRAGA_V3_NS),
+              CSN_RESULTAT.felXmlSchema,
             ),
-          }),
-        },
-      ],
-    }),
-  ];
+          ),
+        }),
+      },
+    ],
+  });
 }

@@ -1,20 +1,32 @@
+import { decodeCsnSvar } from "../../contract/csn/codec.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
+import { soapPayload } from "../soap-endpoint.js";
 import { csnKlient } from "./client.js";
-import { CSN_PATH, csnHandlers } from "./handlers.js";
+import { CSN_PATH, csnEndpoint } from "./handlers.js";
 
 /**
  * CSN — Centrala studiestödsnämnden: the kommunfråga v4.0 (SOAP 1.1) at `/csn/kommunfraga/v4`.
  *
  * @example
- * setupServer(...csnSimulator.handlers(ctx))
+ * mswHandler(csnSimulator.endpoint(ctx))
  */
 export const csnSimulator: BastjanstSimulator = {
   kod: "CSN",
   namn: "Centrala studiestödsnämnden",
   path: CSN_PATH,
-  handlers: (ctx: SimulatorContext) => csnHandlers(ctx),
+  endpoint: (ctx: SimulatorContext) => csnEndpoint(ctx),
   klient: csnKlient,
+  protokoll: {
+    format: "soap",
+    svarElement: "CSNSvar",
+    mediaTyp: "text/xml",
+    avkoda: (s) => void decodeCsnSvar(soapPayload(s)),
+  },
+  pactProvider: "ssbtek-csn",
+  latens: { medianMs: 700, p95Ms: 2_500 },
+  kodverk: "csn",
+  faltregler: "csn-svar",
 };
 
 export { begaran, csnFraga, csnKlient, SSBT_APPNAMN, tolka } from "./client.js";
@@ -43,7 +55,7 @@ export {
   CSN_PATH,
   CSN_SOAP_PREFIXES,
   type CsnHandlerOptions,
-  csnHandlers,
+  csnEndpoint,
 } from "./handlers.js";
 export type { ArendeFakta, ArendeStatus, BeloppFakta, CsnFakta, Stodslag, Takt, Tidsplan } from "./model.js";
 export { SAMBRUK_STAND_IN_PATH, SAMBRUK_STAND_IN_XSD } from "./sambruk-stand-in.xsd.js";

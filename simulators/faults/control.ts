@@ -98,6 +98,23 @@ export class SimulationControl {
     this.currentFaults = {};
   }
 
+  /**
+   * Whether the timing in force can only answer `kod` at once (no latency, no background errors
+   * or timeouts, no outages, never closed): the `fast` profile. Then no draw can change anything.
+   */
+  inert(kod: BastjanstKod): boolean {
+    const t = this.currentTiming;
+    const l = t.latency[kod];
+    return (
+      l.medianMs === 0 &&
+      l.p95Ms === 0 &&
+      t.errorRate === 0 &&
+      t.timeoutRate === 0 &&
+      t.outages.length === 0 &&
+      t.openingHours.outside !== "unavailable"
+    );
+  }
+
   /** The timing config in force. */
   timing(): TimingConfig {
     return mergeTiming(this.currentTiming);

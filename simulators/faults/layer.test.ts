@@ -1,16 +1,19 @@
-import { getResponse, HttpResponse, http } from "msw";
+import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import { BASTJANSTER, type BastjanstKod, type Sektion } from "../../contract/ssbt/model.js";
 import { el } from "../../contract/xml/node.js";
 import { testFraga } from "../../test/support/context.js";
+import { mswHandler } from "../adapters/msw.js";
+import { inProcessTransport } from "../adapters/transport.js";
+import { SIMULATION_HEADER } from "../adapters/wire.js";
 import { KompositTjanst, type Upstream } from "../aggregator/service.js";
-import { inProcessTransport } from "../aggregator/transport.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
+import { bodyText, jsonResponse, textResponse } from "../endpoint.js";
 import { mergeTiming, type TimingConfig, timingProfile } from "../timing/profiles.js";
 import { MAX_COUNTERS, SimulationControl } from "./control.js";
 import { type FaultMap, parseFaults } from "./fault.js";
-import { faultLayer, SIMULATION_HEADER, withSimulatedOutcomes } from "./layer.js";
+import { withTimingAndFaults } from "./layer.js";
 
 const ANSWER = "<svar>0123456789abcdefghij</svar>";
 const NOW = new Date("2026-11-12T10:00:00+01:00");
@@ -21,15 +24,27 @@ function fakeSimulator(kod: BastjanstKod): BastjanstSimulator {
     kod,
     namn: `Fake ${kod}`,
     path,
-    handlers: () => [
-      http.post(`*${path}`, async ({ request }) =>
-        HttpResponse.text(`${ANSWER}<!--${await request.text()}-->`),
-      ),
-      http.post(`*${path}/sub/*`, () => HttpResponse.text(ANSWER)),
-    ],
+    endpoint: () => (req) => {
+      if (req.method !== "POST") return undefined;
+      if (req.path === path) return { ...textResponse(200, ""), body: `${ANSWER}<!--${bodyText(req)}-->` };
+      if (req.path.startsWith(`${path}/sub/`)) return { ...textResponse(200, ""), body: ANSWER };
+      return undefined;
+    },
+    protokoll: { format: "soap", mediaTyp: "text/xml", avkoda: () => undefined },
+    pactProvider: `fake-${kod.toLowerCase()}`,
+    latens: { medianMs: 0, p95Ms: 0 },
+    kodverk: "none",
+    faltregler: "none",
+    ...(kod === "FK"
+      ? { tekniskFel: (text: string) => jsonResponse(500, { meddelande: text }, "application/json") }
+      : {}),
     klient: {
-      begaran: (f, endpoint) =>
-        new Request(endpoint, { method: "POST", body: `${f.generellaFrageparametrar.personidentitet}` }),
+      begaran: (f, endpoint) => ({
+        method: "POST",
+        url: endpoint,
+        headers: {},
+        body: `${f.generellaFrageparametrar.personidentitet}`,
+      }),
       tolka: async (res): Promise<Sektion> => {
         const text = await res.text();
         return res.ok && text.includes("</svar>")
@@ -66,23 +81,20 @@ function setup(o: Setup = {}) {
     deadlineMs: Object.fromEntries(BASTJANSTER.map((k) => [k, deadline])) as Record<BastjanstKod, number>,
   });
   const sims = BASTJANSTER.map(fakeSimulator);
-  const handlers = sims.flatMap((s) => {
-    const own = s.handlers({} as never);
-    return [...faultLayer(s, own, control), ...own];
-  });
+  const endpoints = sims.map((s) => withTimingAndFaults(s, s.endpoint({} as never), control));
+  const handlers = endpoints.map(mswHandler);
   const send = (kod: BastjanstKod, body = "q", sub = "") =>
     getResponse(
       handlers,
       new Request(`http://sim/fake/${kod.toLowerCase()}${sub}`, { method: "POST", body }),
     );
-  const transport = inProcessTransport(handlers);
   const upstreams = Object.fromEntries(
-    sims.map((s) => [
+    sims.map((s, i) => [
       s.kod,
       {
-        simulator: withSimulatedOutcomes(s, control),
+        simulator: s,
         endpoint: `http://sim${s.path}`,
-        transport,
+        transport: inProcessTransport(endpoints[i]!),
         real: false,
       },
     ]),
@@ -94,7 +106,7 @@ function setup(o: Setup = {}) {
   return { control, send, komposit };
 }
 
-describe("the timing and fault layer (msw, before the simulator's own handlers)", () => {
+describe("the timing and fault layer (a decorator of the endpoint, seen through the msw adapter)", () => {
   it("without faults in the fast profile, the simulator answers as if the layer were not there", async () => {
     const { send } = setup();
     const res = await send("AF", "hello");
@@ -117,7 +129,7 @@ describe("the timing and fault layer (msw, before the simulator's own handlers)"
     expect(await res.text()).toContain("<h1>502 Bad Gateway</h1>");
   });
 
-  it("fault answers a SOAP 1.1 Fault (FK: a JSON problem), HTTP 500", async () => {
+  it("fault answers a SOAP 1.1 Fault (FK: the authority's own error format), HTTP 500", async () => {
     const { send } = setup({ faults: parseFaults({ SKV: "fault", FK: "fault" }) });
     const soap = (await send("SKV"))!;
     expect(soap.status).toBe(500);
@@ -125,8 +137,8 @@ describe("the timing and fault layer (msw, before the simulator's own handlers)"
     expect(await soap.text()).toMatch(/<soap:Fault>.*<faultcode>soap:Server<\/faultcode>/s);
     const json = (await send("FK", "{}", "/sub/lefi/v9"))!;
     expect(json.status).toBe(500);
-    expect(json.headers.get("content-type")).toContain("application/problem+json");
-    expect(await json.json()).toMatchObject({ status: 500, title: "Internal Server Error" });
+    expect(json.headers.get("content-type")).toContain("application/json");
+    expect(await json.json()).toEqual({ meddelande: "Simulerat tekniskt fel i Fake FK (injicerat fel)." });
   });
 
   it("malformed answers the real answer cut in half", async () => {

@@ -1,20 +1,19 @@
 import { STATUS_CODES } from "node:http";
-import { getResponse, type HttpHandler, HttpResponse, http } from "msw";
-import { SOAP11_CONTENT_TYPE, soapFaultEnvelope } from "../../contract/soap/envelope.js";
-import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
-import type { BastjanstKod, Sektion } from "../../contract/ssbt/model.js";
-import type { BastjanstKlient, BastjanstSimulator } from "../bastjanst.js";
+import { soapFaultEnvelope } from "../../contract/soap/envelope.js";
+import type { BastjanstSimulator } from "../bastjanst.js";
+import {
+  bodyText,
+  type Endpoint,
+  response,
+  type SimOutcome,
+  type SimRequest,
+  underPath,
+} from "../endpoint.js";
 import { hashSeed, Rng } from "../population/rng.js";
+import { soapResponse } from "../soap-endpoint.js";
 import { decideTiming, type TimingDecision } from "../timing/model.js";
 import type { SimulationControl } from "./control.js";
 import { type Fault, formatFault } from "./fault.js";
-
-/**
- * Response header the layer puts on answers that stand for something the composite service must
- * report itself (kalla SSBT): `timeout` (SSBT-2001) or `closed` (SSBT-2004). On the wire a
- * caller simply sees HTTP 504 / 503.
- */
-export const SIMULATION_HEADER = "x-ssbtek-simulering";
 
 /** What the layer does with one request: a timing decision, or one only a fault can cause. */
 export type LayerDecision = TimingDecision | { kind: "down" } | { kind: "malformed" } | { kind: "fault" };
@@ -43,8 +42,8 @@ export function faultDecision(f: Fault, deadlineMs: number): LayerDecision {
 }
 
 /** Waits `ms` real ms; false when the request was aborted first (the caller gave up). */
-function wait(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
+function wait(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
   if (ms <= 0) return Promise.resolve(true);
   return new Promise((resolve) => {
     const onAbort = () => {
@@ -52,176 +51,100 @@ function wait(ms: number, signal: AbortSignal): Promise<boolean> {
       resolve(false);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve(true);
     }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
-function statusLine(status: number): string {
-  return `${status} ${STATUS_CODES[status] ?? "Error"}`;
-}
-
-function htmlError(status: number, text: string): Response {
-  const title = statusLine(status);
+function htmlError(status: number, text: string): SimOutcome {
+  const title = `${status} ${STATUS_CODES[status] ?? "Error"}`;
   const html = `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>\n`;
-  return new HttpResponse(html, { status, headers: { "Content-Type": "text/html; charset=utf-8" } });
-}
-
-function wantsJson(kod: BastjanstKod, request: Request): boolean {
-  return kod === "FK" || (request.headers.get("content-type") ?? "").toLowerCase().includes("json");
-}
-
-function technicalFault(sim: BastjanstSimulator, request: Request): Response {
-  const text = `Simulerat tekniskt fel i ${sim.namn} (injicerat fel).`;
-  if (wantsJson(sim.kod, request))
-    return HttpResponse.json(
-      { type: "about:blank", title: "Internal Server Error", status: 500, detail: text },
-      { status: 500, headers: { "Content-Type": "application/problem+json" } },
-    );
-  return new HttpResponse(soapFaultEnvelope({ faultcode: "Server", faultstring: text }), {
-    status: 500,
-    headers: { "Content-Type": SOAP11_CONTENT_TYPE },
-  });
-}
-
-async function truncated(real: readonly HttpHandler[], request: Request): Promise<Response | undefined> {
-  const res = await getResponse([...real], request);
-  if (!res || res.type === "error") return res;
-  const text = await res.text();
-  const headers = new Headers(res.headers);
-  headers.delete("content-length");
-  headers.set(SIMULATION_HEADER, "malformed");
-  return new HttpResponse(text.slice(0, Math.floor(text.length / 2)), { status: res.status, headers });
+  return response(status, "text/html; charset=utf-8", html);
 }
 
 /**
- * The timing and fault layer of one simulated bastjänst: msw handlers to put BEFORE its own
- * handlers, matching its path and every sub-path (LEFI's real URLs are below FK's base path).
- * Per request it decides (injected fault first, else the timing model) and then waits the
- * decided delay × time scale and lets the real handler answer, or answers itself: a dropped
- * connection (`down`), an HTML HTTP error, a SOAP Fault / JSON problem, the real answer cut in
- * half (`malformed`), HTTP 503 "closed" or HTTP 504 "timeout" (both marked with
- * {@link SIMULATION_HEADER}). A timeout waits at most the deadline × time scale, so with time
- * scale 0 nothing ever really waits.
+ * A technical fault in the authority's own shape: its own (e.g. LEFI's error format), else a
+ * SOAP 1.1 Server fault.
+ */
+function technicalFault(sim: BastjanstSimulator, now: Date): SimOutcome {
+  const text = `Simulerat tekniskt fel i ${sim.namn} (injicerat fel).`;
+  return sim.tekniskFel
+    ? sim.tekniskFel(text, now)
+    : soapResponse(soapFaultEnvelope({ faultcode: "Server", faultstring: text }), 500);
+}
+
+/** The real answer cut in half (a connection closed mid-answer by a proxy), marked as such. */
+async function truncated(inner: Endpoint, request: SimRequest): Promise<SimOutcome | undefined> {
+  const out = await inner(request);
+  if (out?.kind !== "response") return out;
+  const text = typeof out.body === "string" ? out.body : new TextDecoder().decode(out.body);
+  const { "content-length": _, ...headers } = out.headers;
+  return {
+    kind: "response",
+    status: out.status,
+    headers: { ...headers, "x-ssbtek-simulering": "malformed" },
+    body: text.slice(0, Math.floor(text.length / 2)),
+  };
+}
+
+/**
+ * The timing and fault layer as a decorator of one bastjänst's endpoint. Per request to the
+ * bastjänst's path (or below it) it decides — an injected fault first, else the timing model —
+ * then waits the decided delay × time scale and lets the endpoint answer, or answers itself: a
+ * dropped connection (`down`), an HTML HTTP error, the authority's technical fault, the real
+ * answer cut in half (`malformed`), or a typed `closed` / `timeout` outcome (the wire adapter
+ * renders those as HTTP 503 / 504; in-process the composite service reads them as they are). A
+ * timeout waits at most the deadline × time scale, so with time scale 0 nothing ever really waits.
+ * While no fault is injected and the timing can only answer at once (the `fast` profile), the
+ * request goes straight to the endpoint.
  *
  * @example
- * const real = tnsSimulator.handlers(ctx);
- * const handlers = [...faultLayer(tnsSimulator, real, control), ...real];
+ * const endpoint = withTimingAndFaults(tnsSimulator, tnsSimulator.endpoint(ctx), control);
  */
-export function faultLayer(
+export function withTimingAndFaults(
   sim: BastjanstSimulator,
-  real: readonly HttpHandler[],
+  inner: Endpoint,
   control: SimulationControl,
-): HttpHandler[] {
-  const resolver = async ({ request }: { request: Request }): Promise<Response | undefined> => {
-    const url = new URL(request.url);
-    const hasBody = request.method !== "GET" && request.method !== "HEAD";
-    const body = hasBody ? await request.clone().text() : "";
-    const fingerprint = hashSeed(0, request.method, url.pathname + url.search, body).toString(36);
+): Endpoint {
+  return async (request) => {
+    if (!underPath(request.path, sim.path)) return inner(request);
+    const fault = control.fault(sim.kod);
+    if (!fault && control.inert(sim.kod)) return inner(request);
+    const target = request.query ? `${request.path}?${request.query}` : request.path;
+    const fingerprint = hashSeed(0, request.method, target, bodyText(request)).toString(36);
     const streamSeed = control.requestSeed(sim.kod, fingerprint);
     const deadline = control.deadlineMs(sim.kod);
-    const fault = control.fault(sim.kod);
     const decision: LayerDecision = fault
       ? faultDecision(fault, deadline)
       : decideTiming(control.timing(), sim.kod, control.now(), deadline, new Rng(streamSeed));
     const scale = control.timeScale;
     switch (decision.kind) {
       case "down":
-        return HttpResponse.error();
-      case "closed": {
-        const headers: Record<string, string> = {
-          "Content-Type": "text/plain; charset=utf-8",
-          [SIMULATION_HEADER]: "closed",
+        return { kind: "dropped" };
+      case "closed":
+        return {
+          kind: "closed",
+          rader: [`${sim.namn} är stängd: ${decision.reason}.`],
+          ...(decision.retryAfterS !== undefined ? { retryAfterS: decision.retryAfterS } : {}),
         };
-        if (decision.retryAfterS !== undefined) headers["Retry-After"] = String(decision.retryAfterS);
-        return new HttpResponse(`${sim.namn} är stängd: ${decision.reason}.\n`, { status: 503, headers });
-      }
       case "error":
         return htmlError(decision.status, `${sim.namn}: ${decision.reason}.`);
       case "fault":
-        return technicalFault(sim, request);
+        return technicalFault(sim, control.now());
       case "malformed":
-        return truncated(real, request);
-      case "timeout": {
+        return truncated(inner, request);
+      case "timeout":
         if (!(await wait(Math.min(decision.delayMs, deadline) * scale, request.signal)))
-          return HttpResponse.error();
-        return new HttpResponse(
-          `${sim.namn} svarade inte inom ${deadline} ms (timeout).\nOrsak: ${decision.reason}.\n`,
-          {
-            status: 504,
-            headers: { "Content-Type": "text/plain; charset=utf-8", [SIMULATION_HEADER]: "timeout" },
-          },
-        );
-      }
+          return { kind: "dropped" };
+        return {
+          kind: "timeout",
+          rader: [`${sim.namn} svarade inte inom ${deadline} ms (timeout).`, `Orsak: ${decision.reason}.`],
+        };
       case "answer":
-        if (!(await wait(decision.delayMs * scale, request.signal))) return HttpResponse.error();
-        return undefined; // the simulator's own handler answers
+        if (!(await wait(decision.delayMs * scale, request.signal))) return { kind: "dropped" };
+        return inner(request);
     }
   };
-  return [http.all(`*${sim.path}`, resolver), http.all(`*${sim.path}/*`, resolver)];
-}
-
-/**
- * Reads a layer answer that the composite service must report itself: a simulated timeout →
- * `error kalla=SSBT` SSBT-2001, closed → SSBT-2004. Anything else → undefined (the bastjänst's
- * own client reads it).
- *
- * @example
- * await simulatedSektion(response, "Migrationsverket", 10_000) // { error: { kalla: "SSBT", felkod: "SSBT-2004", … } }
- */
-export async function simulatedSektion(
-  svar: Response,
-  namn: string,
-  deadlineMs: number,
-): Promise<Sektion | undefined> {
-  const marker = svar.headers.get(SIMULATION_HEADER);
-  if (marker !== "timeout" && marker !== "closed") return undefined;
-  // The layer's text is one message per line, with no personal data in it.
-  const rader = (await svar.text())
-    .split("\n")
-    .map((r) => r.trim())
-    .filter(Boolean);
-  if (marker === "timeout")
-    return {
-      error: {
-        kalla: "SSBT",
-        felkod: SSBT_FELKOD.TIMEOUT,
-        felmeddelande: [`${namn} svarade inte inom ${deadlineMs} ms (timeout).`, ...rader.slice(1)],
-      },
-    };
-  return {
-    error: {
-      kalla: "SSBT",
-      felkod: SSBT_FELKOD.STANGD,
-      felmeddelande: rader.length ? rader : [`${namn} är stängd.`],
-    },
-  };
-}
-
-/**
- * The simulator as the composite service should see it behind the layer: its client first
- * checks for a simulated timeout or closure (reported with kalla SSBT), then reads the answer
- * as usual.
- *
- * @example
- * upstream.simulator = withSimulatedOutcomes(tnsSimulator, control);
- */
-export function withSimulatedOutcomes(
-  sim: BastjanstSimulator,
-  control: SimulationControl,
-): BastjanstSimulator {
-  const inner = sim.klient;
-  const klient: BastjanstKlient = {
-    begaran: (fraga, endpoint, kontrakt) => inner.begaran(fraga, endpoint, kontrakt),
-    tolka: async (svar, fraga, kontrakt) =>
-      (await simulatedSektion(svar, sim.namn, control.deadlineMs(sim.kod))) ??
-      inner.tolka(svar, fraga, kontrakt),
-  };
-  if (inner.forkontroll) {
-    const forkontroll = inner.forkontroll;
-    klient.forkontroll = (fraga, kontrakt) => forkontroll.call(inner, fraga, kontrakt);
-  }
-  return { ...sim, klient };
 }

@@ -20,7 +20,7 @@ import { maskeraText } from "../../contract/personidentitet.js";
 import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import type { Sektion, SsbtError, SsbtFraga, Tidsperiod } from "../../contract/ssbt/model.js";
 import { el } from "../../contract/xml/node.js";
-import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
 
 /**
  * A LEFI v9 question asking for everything a question can name: every förmånsgrupp in every
@@ -111,7 +111,7 @@ export function fkForkontroll(fraga: SsbtFraga): SsbtError | undefined {
  * @example
  * const req = fkBegaran(fraga, "http://127.0.0.1:8080/fk");
  */
-export function fkBegaran(fraga: SsbtFraga, endpoint: string): Request {
+export function fkBegaran(fraga: SsbtFraga, endpoint: string): Begaran {
   const fk = fraga.specifikaFrageparametrar.FK.fraga;
   if (!fk)
     throw new HarnessError(
@@ -119,11 +119,12 @@ export function fkBegaran(fraga: SsbtFraga, endpoint: string): Request {
       "Cannot build the LEFI request: the question has no FK fraga. Run forkontroll first.",
     );
   const version = fk.version?.trim() || LEFI_VERSION;
-  return new Request(`${endpoint.replace(/\/+$/, "")}${lefiFragaPath(version, fk.aktorsid)}`, {
+  return {
     method: "POST",
+    url: `${endpoint.replace(/\/+$/, "")}${lefiFragaPath(version, fk.aktorsid)}`,
     headers: { "Content-Type": LEFI_JSON_CONTENT_TYPE, Accept: LEFI_JSON_CONTENT_TYPE },
     body: lefiJsonFranBase64(fk.lefiJsonFraga),
-  });
+  };
 }
 
 /**
@@ -136,7 +137,7 @@ export function fkBegaran(fraga: SsbtFraga, endpoint: string): Request {
  * @example
  * const sektion = await fkTolka(await fetch(fkBegaran(fraga, url)), kontrakt);
  */
-export async function fkTolka(svar: Response, kontrakt: KontraktInfo): Promise<Sektion> {
+export async function fkTolka(svar: BastjanstSvar, kontrakt: KontraktInfo): Promise<Sektion> {
   const typ = svar.headers.get("content-type") || "ingen Content-Type";
   let text: string;
   try {

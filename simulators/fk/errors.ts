@@ -1,4 +1,3 @@
-import { HttpResponse } from "msw";
 import { encodeLefiFelsvar, LEFI_JSON_CONTENT_TYPE } from "../../contract/fk/codec.js";
 import {
   LEFI_EXTERN_FORMAN_GRUPP_KODER,
@@ -9,6 +8,7 @@ import {
   type LefiPeriod,
 } from "../../contract/fk/model.js";
 import { maskeraText } from "../../contract/personidentitet.js";
+import { response, type SimResponse } from "../endpoint.js";
 
 /**
  * LEFI's own error behaviour. LEFI answers errors with an HTTP status and a `LefiFelsvar`
@@ -113,9 +113,9 @@ export const LEFI_FELMEDDELANDE = {
  * @example
  * lefiFelsvar(403, LEFI_FELMEDDELANDE.OKAND_AKTOR, ctx.now())
  */
-export function lefiFelsvar(status: number, meddelande: string, now: Date): Response {
+export function lefiFelsvar(status: number, meddelande: string, now: Date): SimResponse {
   const body = encodeLefiFelsvar({ meddelande: maskeraText(meddelande), timestamp: now.toISOString() });
-  return new HttpResponse(body, { status, headers: { "Content-Type": LEFI_JSON_CONTENT_TYPE } });
+  return response(status, LEFI_JSON_CONTENT_TYPE, body);
 }
 
 function datum(text: string): number {

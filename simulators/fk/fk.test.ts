@@ -26,6 +26,8 @@ import { TEST_PERIOD, testContext, testFraga } from "../../test/support/context.
 import { lefiValidator } from "../../test/support/lefi-schema.js";
 import { REFERENCE_DIR, REFERENCE_MISSING, readReference } from "../../test/support/reference.js";
 import { SSBT10_XSD, validateAgainst } from "../../test/support/xsd.js";
+import { mswHandler } from "../adapters/msw.js";
+import { fetchRequest } from "../adapters/transport.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
 import { FAKTA, fkSimulator, idag, lefiFraga, lefiFragaBase64 } from "./index.js";
@@ -54,7 +56,7 @@ function fraga(
 
 /** The raw LEFI answer for a composite question, through the client's own request. */
 async function lefi(f: SsbtFraga): Promise<Response> {
-  return fetch(klient.begaran(f, BASE, KONTRAKT));
+  return fetch(fetchRequest(klient.begaran(f, BASE, KONTRAKT)));
 }
 
 async function lefiJson(
@@ -108,7 +110,7 @@ function sektionXml(sektion: Sektion): string {
 }
 
 const ctx = testContext();
-const server = setupServer(...fkSimulator.handlers(ctx));
+const server = setupServer(...[mswHandler(fkSimulator.endpoint(ctx))]);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 
@@ -300,7 +302,7 @@ describe("every named persona through SSBT's client and the LEFI handlers", () =
     it("every request SSBT builds validates against LefiExternFormansinformationFraga", async () => {
       const validate = lefiValidator("LefiExternFormansinformationFraga");
       for (const p of PERSONAS) {
-        const req = klient.begaran(fraga(p.personidentitet), BASE, KONTRAKT);
+        const req = fetchRequest(klient.begaran(fraga(p.personidentitet), BASE, KONTRAKT));
         expect(validate(JSON.parse(await req.text())), `${p.id} ${JSON.stringify(validate.errors)}`).toBe(
           true,
         );
@@ -645,7 +647,7 @@ describe("SSBT's own checks before calling LEFI (kalla SSBT)", () => {
 
   it("builds the request the spec describes: POST, JSON, version and aktörsid in the path, the question byte for byte", async () => {
     const f = fraga(pid, TEST_PERIOD, "026/51 x");
-    const req = klient.begaran(f, `${BASE}/`, KONTRAKT);
+    const req = fetchRequest(klient.begaran(f, `${BASE}/`, KONTRAKT));
     expect(req.method).toBe("POST");
     expect(req.url).toBe(
       `${BASE}/lefi-extern-formansinformation/v9/aktorer/026%2F51%20x/formansinformation/fraga`,
@@ -723,7 +725,7 @@ describe("tolka never throws on a bad answer", () => {
 describe("determinism", () => {
   const generated = GENERERADE;
   async function allBytes(c: SimulatorContext): Promise<string[]> {
-    const local = setupServer(...fkSimulator.handlers(c));
+    const local = setupServer(...[mswHandler(fkSimulator.endpoint(c))]);
     server.close();
     local.listen({ onUnhandledRequest: "error" });
     try {

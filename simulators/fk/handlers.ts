@@ -1,4 +1,3 @@
-import { type HttpHandler, HttpResponse, http } from "msw";
 import { ContractViolation } from "../../contract/errors.js";
 import {
   decodeLefiFraga,
@@ -11,6 +10,7 @@ import {
 import type { LefiExternTillgangligaInformationstyper } from "../../contract/fk/model.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
 import type { SimulatorContext } from "../context.js";
+import { bodyText, type Endpoint, response, type SimRequest, type SimResponse } from "../endpoint.js";
 import { byggLefiSvar, idag } from "./data.js";
 import {
   fragarNagot,
@@ -24,11 +24,22 @@ import {
 /** Base path of the simulated LEFI on the simulator server. */
 export const FK_PATH = "/fk";
 
-const FRAGA_PATH = `${FK_PATH}/lefi-extern-formansinformation/:version/aktorer/:aktorsId/formansinformation/fraga`;
-const TILLGANGLIGA_PATH = `${FK_PATH}/lefi-extern-formansinformation/:version/aktorer/:aktorsId/tillgangligaInformationstyper`;
+/** `…/{version}/aktorer/{aktorsId}/formansinformation/fraga` and `…/tillgangligaInformationstyper`. */
+const LEFI_ROUTE =
+  /^\/fk\/lefi-extern-formansinformation\/([^/]+)\/aktorer\/([^/]+)\/(formansinformation\/fraga|tillgangligaInformationstyper)$/;
 
-function json(body: string, status = 200): Response {
-  return new HttpResponse(body, { status, headers: { "Content-Type": LEFI_JSON_CONTENT_TYPE } });
+function json(body: string, status = 200): SimResponse {
+  return response(status, LEFI_JSON_CONTENT_TYPE, body);
+}
+
+/** A path parameter as msw decoded it; a broken escape stays as sent. */
+function param(raw: string | undefined): string {
+  if (raw === undefined) return "";
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
 /** LEFI accepts 10 or 12 digits; a 10-digit number belongs to the most recent century that fits. */
@@ -39,28 +50,26 @@ function tolvSiffror(personnummer: string, today: string): string {
   return `${sekel}${personnummer}`;
 }
 
-const param = (v: string | readonly string[] | undefined): string => (typeof v === "string" ? v : "");
-
 /** Version and aktör checks shared by both operations; a Response when the call is refused. */
-function kontrolleraAnrop(ctx: SimulatorContext, version: string, aktorsId: string): Response | LefiAktor {
+function kontrolleraAnrop(ctx: SimulatorContext, version: string, aktorsId: string): SimResponse | LefiAktor {
   if (version !== LEFI_VERSION) return lefiFelsvar(404, LEFI_FELMEDDELANDE.OKAND_VERSION, ctx.now());
   return hittaAktor(aktorsId) ?? lefiFelsvar(403, LEFI_FELMEDDELANDE.OKAND_AKTOR, ctx.now());
 }
 
-async function hamtaFormansinformation(
+function hamtaFormansinformation(
   ctx: SimulatorContext,
-  request: Request,
+  request: SimRequest,
   version: string,
   aktorsId: string,
-) {
+): SimResponse {
   const now = ctx.now();
   const aktor = kontrolleraAnrop(ctx, version, aktorsId);
-  if (aktor instanceof Response) return aktor;
-  if (!/json/i.test(request.headers.get("content-type") ?? ""))
+  if ("kind" in aktor) return aktor;
+  if (!/json/i.test(request.headers["content-type"] ?? ""))
     return lefiFelsvar(415, LEFI_FELMEDDELANDE.FEL_MEDIETYP, now);
   let fraga: ReturnType<typeof decodeLefiFraga>;
   try {
-    fraga = decodeLefiFraga(await request.text());
+    fraga = decodeLefiFraga(bodyText(request));
   } catch (e) {
     if (!(e instanceof ContractViolation)) throw e;
     if (e.rule === "LEFI.json") return lefiFelsvar(400, LEFI_FELMEDDELANDE.INTE_JSON, now);
@@ -78,9 +87,9 @@ async function hamtaFormansinformation(
   return json(encodeLefiSvar(byggLefiSvar({ fraga, persona, aktor, now, seed: ctx.seed })));
 }
 
-function tillgangliga(ctx: SimulatorContext, version: string, aktorsId: string): Response {
+function tillgangliga(ctx: SimulatorContext, version: string, aktorsId: string): SimResponse {
   const aktor = kontrolleraAnrop(ctx, version, aktorsId);
-  if (aktor instanceof Response) return aktor;
+  if ("kind" in aktor) return aktor;
   const med = (id: string, koder: ReadonlySet<string>) =>
     kodverk(id)
       .koder.filter((k) => koder.has(k.kod))
@@ -104,23 +113,22 @@ function tillgangliga(ctx: SimulatorContext, version: string, aktorsId: string):
  * a stack trace.
  *
  * @example
- * const server = setupServer(...fkHandlers(testContext()));
+ * const server = fkEndpoint(testContext());
  */
-export function fkHandlers(ctx: SimulatorContext): HttpHandler[] {
-  return [
-    http.post(`*${FRAGA_PATH}`, async ({ request, params }) => {
-      try {
-        return await hamtaFormansinformation(ctx, request, param(params.version), param(params.aktorsId));
-      } catch {
-        return lefiFelsvar(500, LEFI_FELMEDDELANDE.INTERNT_FEL, ctx.now());
-      }
-    }),
-    http.get(`*${TILLGANGLIGA_PATH}`, ({ params }) => {
-      try {
-        return tillgangliga(ctx, param(params.version), param(params.aktorsId));
-      } catch {
-        return lefiFelsvar(500, LEFI_FELMEDDELANDE.INTERNT_FEL, ctx.now());
-      }
-    }),
-  ];
+export function fkEndpoint(ctx: SimulatorContext): Endpoint {
+  return (request) => {
+    const m = LEFI_ROUTE.exec(request.path);
+    if (!m) return undefined;
+    const version = param(m[1]);
+    const aktorsId = param(m[2]);
+    const fraga = m[3] === "formansinformation/fraga";
+    if (request.method !== (fraga ? "POST" : "GET")) return undefined;
+    try {
+      return fraga
+        ? hamtaFormansinformation(ctx, request, version, aktorsId)
+        : tillgangliga(ctx, version, aktorsId);
+    } catch {
+      return lefiFelsvar(500, LEFI_FELMEDDELANDE.INTERNT_FEL, ctx.now());
+    }
+  };
 }

@@ -1,6 +1,8 @@
+import { decodeLefiSvar } from "../../contract/fk/codec.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { fkKlient } from "./client.js";
-import { FK_PATH, fkHandlers } from "./handlers.js";
+import { lefiFelsvar } from "./errors.js";
+import { FK_PATH, fkEndpoint } from "./handlers.js";
 
 export { fkBegaran, fkForkontroll, fkKlient, fkTolka, lefiFraga, lefiFragaBase64 } from "./client.js";
 export { byggLefiSvar, FAKTA, faktaFor, idag, type LefiSvarIndata } from "./data.js";
@@ -16,7 +18,7 @@ export {
   lefiFelsvar,
   periodfel,
 } from "./errors.js";
-export { FK_PATH, fkHandlers } from "./handlers.js";
+export { FK_PATH, fkEndpoint } from "./handlers.js";
 export type {
   FaktaDatum,
   FkAdress,
@@ -39,6 +41,19 @@ export const fkSimulator: BastjanstSimulator = {
   kod: "FK",
   namn: "Försäkringskassan och Pensionsmyndigheten (LEFI)",
   path: FK_PATH,
-  handlers: fkHandlers,
+  endpoint: fkEndpoint,
   klient: fkKlient,
+  protokoll: {
+    format: "json",
+    mediaTyp: "application/json",
+    avkoda: (s) => {
+      if (typeof s !== "string") throw new TypeError("expected LEFI JSON text");
+      decodeLefiSvar(s);
+    },
+  },
+  pactProvider: "ssbtek-fk-lefi",
+  latens: { medianMs: 1_800, p95Ms: 5_000 },
+  kodverk: "lefi",
+  faltregler: "lefi-svar",
+  tekniskFel: (text, now) => lefiFelsvar(500, text, now),
 };

@@ -10,7 +10,7 @@ import { maskera } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import type { Sektion, SsbtFraga } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
-import type { BastjanstKlient } from "../bastjanst.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran } from "../bastjanst.js";
 import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
 
 /**
@@ -21,7 +21,7 @@ import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
  * @example
  * const request = mivBegaran(fraga, "http://localhost:8080/miv/ssbtek/v1");
  */
-export function mivBegaran(fraga: SsbtFraga, endpoint: string): Request {
+export function mivBegaran(fraga: SsbtFraga, endpoint: string): Begaran {
   const g = fraga.generellaFrageparametrar;
   const body = encodeFindByPersonnummer({
     query: {
@@ -75,7 +75,7 @@ function felFranFault(fault: { faultcode: string; faultstring: string; detail?: 
  * @example
  * const sektion = await mivTolka(await fetch(mivBegaran(fraga, endpoint)), fraga);
  */
-export async function mivTolka(svar: Response, fraga: SsbtFraga): Promise<Sektion> {
+export async function mivTolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
   let text: string;
   try {
     text = await svar.text();

@@ -1,4 +1,3 @@
-import type { HttpHandler } from "msw";
 import {
   decodeFindByPersonnummer,
   encodeFindByPersonnummerResponse,
@@ -8,6 +7,7 @@ import {
 import { maskeraText } from "../../contract/personidentitet.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { SimulatorContext } from "../context.js";
+import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { byggMivSvar, correlationid, mivFakta, svenskDag } from "./data.js";
 import { kontrolleraFraga, mivFault } from "./errors.js";
@@ -45,19 +45,17 @@ function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome {
 }
 
 /**
- * Migrationsverket's SSBTEK endpoint (SOAP 1.1, operation `findByPersonnummer`) as msw handlers,
+ * Migrationsverket's SSBTEK endpoint (SOAP 1.1, operation `findByPersonnummer`) as an endpoint,
  * matching the path on any origin. Bad requests get Migrationsverket's own SOAP Fault
  * (`SSBTEKSoapException`, HTTP 500), never a stack trace.
  *
  * @example
- * const server = setupServer(...mivHandlers(testContext()));
+ * const server = mivEndpoint(testContext());
  */
-export function mivHandlers(ctx: SimulatorContext): HttpHandler[] {
-  return [
-    soapEndpoint({
-      path: MIV_PATH,
-      operations: [{ ns: MIV_NS, local: MIV_ELEMENT.fraga, handle: (payload) => besvara(ctx, payload) }],
-      badRequest: (message) => mivFault("MIV-002", maskeraText(message)),
-    }),
-  ];
+export function mivEndpoint(ctx: SimulatorContext): Endpoint {
+  return soapEndpoint({
+    path: MIV_PATH,
+    operations: [{ ns: MIV_NS, local: MIV_ELEMENT.fraga, handle: (payload) => besvara(ctx, payload) }],
+    badRequest: (message) => mivFault("MIV-002", maskeraText(message)),
+  });
 }

@@ -1,6 +1,8 @@
+import { decodeFindByPersonnummerResponse } from "../../contract/miv/codec.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
+import { soapPayload } from "../soap-endpoint.js";
 import { mivKlient } from "./client.js";
-import { MIV_PATH, mivHandlers } from "./handlers.js";
+import { MIV_PATH, mivEndpoint } from "./handlers.js";
 
 export { mivBegaran, mivKlient, mivTolka } from "./client.js";
 export {
@@ -17,7 +19,7 @@ export {
   svenskDag,
 } from "./data.js";
 export { kontrolleraFraga, MIV_FELKODER, type MivFelkod, mivFault } from "./errors.js";
-export { MIV_PATH, mivHandlers } from "./handlers.js";
+export { MIV_PATH, mivEndpoint } from "./handlers.js";
 export type {
   Anledning,
   ArendeTyp,
@@ -34,12 +36,22 @@ export type {
  * `/miv/ssbtek/v1`.
  *
  * @example
- * const server = setupServer(...mivSimulator.handlers(ctx));
+ * const server = mswHandler(mivSimulator.endpoint(ctx));
  */
 export const mivSimulator: BastjanstSimulator = {
   kod: "MIV",
   namn: "Migrationsverket",
   path: MIV_PATH,
-  handlers: mivHandlers,
+  endpoint: mivEndpoint,
   klient: mivKlient,
+  protokoll: {
+    format: "soap",
+    svarElement: "findByPersonnummerResponse",
+    mediaTyp: "text/xml",
+    avkoda: (s) => void decodeFindByPersonnummerResponse(soapPayload(s)),
+  },
+  pactProvider: "ssbtek-miv",
+  latens: { medianMs: 800, p95Ms: 2_800 },
+  kodverk: "miv",
+  faltregler: "miv-svar",
 };

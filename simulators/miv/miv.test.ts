@@ -23,6 +23,8 @@ import type { Kodverk } from "../../fixtures/kodverk/model.js";
 import { TEST_NOW, TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, REFERENCE_MISSING, readReference } from "../../test/support/reference.js";
 import { SSBT10_XSD, SSBT11_XSD, validateAgainst } from "../../test/support/xsd.js";
+import { mswHandler } from "../adapters/msw.js";
+import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import type { Persona } from "../population/persona.js";
@@ -34,8 +36,8 @@ import {
   MIV_FELKODER,
   MIV_PATH,
   mivDatum,
+  mivEndpoint,
   mivFakta,
-  mivHandlers,
   mivSimulator,
   referensdag,
   svenskDag,
@@ -50,7 +52,7 @@ const MIV_PERSONAS = PERSONAS.filter((p) => p.kallor.includes("MIV"));
 const STACK_TRACE = /\n\s+at\s|\.ts:\d+|Error:/;
 
 const ctx = testContext();
-const server = setupServer(...mivHandlers(ctx));
+const server = setupServer(mswHandler(mivEndpoint(ctx)));
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
@@ -69,7 +71,7 @@ interface Exchange {
 
 /** The whole SSBT ↔ MIV round trip for one composite question. */
 async function exchange(fraga: SsbtFraga): Promise<Exchange> {
-  const request = mivSimulator.klient.begaran(fraga, ENDPOINT, KONTRAKT);
+  const request = fetchRequest(mivSimulator.klient.begaran(fraga, ENDPOINT, KONTRAKT));
   const res = await fetch(request.clone());
   const text = await res.clone().text();
   const sektion = await mivSimulator.klient.tolka(res, fraga, KONTRAKT);
@@ -255,7 +257,7 @@ describe("MIV: every named persona through begaran → handlers → tolka", () =
 
   it("sends Migrationsverket's own request: POST, SOAP 1.1 headers, fields from the composite question", async () => {
     const fraga = testFraga("199203059846");
-    const req = mivSimulator.klient.begaran(fraga, ENDPOINT, KONTRAKT);
+    const req = fetchRequest(mivSimulator.klient.begaran(fraga, ENDPOINT, KONTRAKT));
     expect(req.method).toBe("POST");
     expect(req.url).toBe(ENDPOINT);
     expect(req.headers.get("content-type")).toBe("text/xml; charset=utf-8");
@@ -349,7 +351,7 @@ describe.skipIf(!REFERENCE_DIR)("MIV: conformance with the official schema and t
 
   it("fits the ssbt/11 answer too (the MIV schema is the same in both versions)", async () => {
     const fraga = testFraga("199210109899");
-    const v11 = mivSimulator.klient.begaran(fraga, ENDPOINT, { version: "v11", ns: NS.ssbt11 });
+    const v11 = fetchRequest(mivSimulator.klient.begaran(fraga, ENDPOINT, { version: "v11", ns: NS.ssbt11 }));
     const sektion = await mivSimulator.klient.tolka(await fetch(v11), fraga, {
       version: "v11",
       ns: NS.ssbt11,
@@ -448,7 +450,7 @@ describe("MIV: Migrationsverket's own error behaviour", () => {
         throw new Error("boom in population");
       },
     } as unknown as Population;
-    server.use(...mivHandlers(otherContext(42, trasig)));
+    server.use(mswHandler(mivEndpoint(otherContext(42, trasig))));
     const x = await exchange(testFraga("199203059846"));
     expect(x.status).toBe(500);
     const f = faultOf(x.text);
@@ -481,7 +483,7 @@ describe("MIV: determinism", () => {
     expect(generated.length).toBe(5);
     const first: string[] = [];
     for (const id of [...ids, ...generated]) first.push((await exchange(testFraga(id))).text);
-    server.use(...mivHandlers(testContext(42)));
+    server.use(mswHandler(mivEndpoint(testContext(42))));
     for (const [i, id] of [...ids, ...generated].entries())
       expect((await exchange(testFraga(id))).text).toBe(first[i]);
   });
@@ -491,7 +493,7 @@ describe("MIV: determinism", () => {
     const strip = (r: FkResponse) => JSON.stringify({ ...r, correlationid: "" });
     const at42 = await Promise.all(generated.map(async (id) => responseOf(await exchange(testFraga(id)))));
     const named42 = responseOf(await exchange(testFraga("199203059846")));
-    server.use(...mivHandlers(testContext(43)));
+    server.use(mswHandler(mivEndpoint(testContext(43))));
     const at43 = await Promise.all(generated.map(async (id) => responseOf(await exchange(testFraga(id)))));
     const named43 = responseOf(await exchange(testFraga("199203059846")));
     expect(at43.map(strip)).not.toEqual(at42.map(strip));

@@ -16,7 +16,7 @@ import {
 } from "../../contract/ssbt/model.js";
 import { childElements, el, textOf, type XmlElement } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
-import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
 import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
 import { forfraganV11, skvForkontrollV11, tolkaSvarV11 } from "./v11-client.js";
 
@@ -71,7 +71,7 @@ export function fragaTillSkv(fraga: SsbtFraga): FragaBeskattningsuppgifter {
  * @example
  * const request = skvBegaran(testFraga("199608239829"), "http://localhost:8080/skv/beskattningws", kontrakt)
  */
-export function skvBegaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Request {
+export function skvBegaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Begaran {
   const forfragan = kontrakt.version === "v11" ? forfraganV11(fraga) : encodeFraga(fragaTillSkv(fraga));
   return soapBegaran(endpoint, encodeBeskattningsuppgifterRequest({ forfragan }));
 }
@@ -133,7 +133,11 @@ function felFranFault(body: XmlElement): Sektion | undefined {
  * @example
  * const sektion = await skvTolka(await fetch(skvBegaran(fraga, url, kontrakt)), fraga, kontrakt)
  */
-export async function skvTolka(svar: Response, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion> {
+export async function skvTolka(
+  svar: BastjanstSvar,
+  fraga: SsbtFraga,
+  kontrakt: KontraktInfo,
+): Promise<Sektion> {
   let text: string;
   try {
     text = await svar.text();

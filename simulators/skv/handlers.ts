@@ -1,4 +1,3 @@
-import type { HttpHandler } from "msw";
 import { isHarnessError } from "../../contract/errors.js";
 import { NS } from "../../contract/namespaces.js";
 import {
@@ -10,6 +9,7 @@ import {
 import type { FragaBeskattningsuppgifter } from "../../contract/skv/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { SimulatorContext } from "../context.js";
+import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { byggSvar } from "./data.js";
 import {
@@ -58,20 +58,18 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
 }
 
 /**
- * The msw handlers of Skatteverket's endpoint: SOAP 1.1 at `*${SKV_PATH}` (any origin). A request
+ * The endpoint of Skatteverket's endpoint: SOAP 1.1 at `*${SKV_PATH}` (any origin). A request
  * that is not a usable SOAP message or names another operation gets fault 9071002.
  *
  * @example
- * setupServer(...skvHandlers(testContext())).listen()
+ * skvEndpoint(testContext()).listen()
  */
-export function skvHandlers(ctx: SimulatorContext): HttpHandler[] {
-  return [
-    soapEndpoint({
-      path: SKV_PATH,
-      operations: [
-        { ns: NS.skv, local: "BeskattningsuppgifterRequest", handle: (payload) => besvara(payload, ctx) },
-      ],
-      badRequest: felaktigForfragan,
-    }),
-  ];
+export function skvEndpoint(ctx: SimulatorContext): Endpoint {
+  return soapEndpoint({
+    path: SKV_PATH,
+    operations: [
+      { ns: NS.skv, local: "BeskattningsuppgifterRequest", handle: (payload) => besvara(payload, ctx) },
+    ],
+    badRequest: felaktigForfragan,
+  });
 }

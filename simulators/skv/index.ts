@@ -1,6 +1,11 @@
+import {
+  decodeBeskattningsuppgifterResponse,
+  decodeSvar as decodeSkvSvar,
+} from "../../contract/skv/codec.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
+import { soapPayload } from "../soap-endpoint.js";
 import { skvKlient } from "./client.js";
-import { SKV_PATH, skvHandlers } from "./handlers.js";
+import { SKV_PATH, skvEndpoint } from "./handlers.js";
 
 /**
  * Skatteverket's bastjänst "Beskattningsuppgifter enligt SFS 2008:975": SOAP 1.1 at
@@ -8,14 +13,25 @@ import { SKV_PATH, skvHandlers } from "./handlers.js";
  * ssbt/10, JSON documents with one part per block for ssbt/11.
  *
  * @example
- * setupServer(...skvSimulator.handlers(ctx)); const req = skvSimulator.klient.begaran(fraga, url, kontrakt);
+ * mswHandler(skvSimulator.endpoint(ctx)); const req = skvSimulator.klient.begaran(fraga, url, kontrakt);
  */
 export const skvSimulator: BastjanstSimulator = {
   kod: "SKV",
   namn: "Skatteverket",
   path: SKV_PATH,
-  handlers: skvHandlers,
+  endpoint: skvEndpoint,
   klient: skvKlient,
+  protokoll: {
+    format: "soap",
+    svarElement: "BeskattningsuppgifterResponse",
+    mediaTyp: "text/xml",
+    // v10: the answer document travels as text in `svar`; it is decoded as strictly as the envelope.
+    avkoda: (s) => void decodeSkvSvar(decodeBeskattningsuppgifterResponse(soapPayload(s)).svar),
+  },
+  pactProvider: "ssbtek-skv",
+  latens: { medianMs: 900, p95Ms: 3_000 },
+  kodverk: "skv",
+  faltregler: "skv-svar",
 };
 
 export { fragaTillSkv, inkomstarFor, skvBegaran, skvForkontroll, skvKlient, skvTolka } from "./client.js";
@@ -41,7 +57,7 @@ export {
   svenskTid,
   teknisktFel,
 } from "./errors.js";
-export { besvara, SKV_PATH, skvHandlers } from "./handlers.js";
+export { besvara, SKV_PATH, skvEndpoint } from "./handlers.js";
 export type { Arsuppgift, Beskattningsstatus, Foretag, Kapitalinkomst, SkvFakta } from "./model.js";
 export {
   blockV11,

@@ -37,6 +37,8 @@ import { serializeXml } from "../../contract/xml/serialize.js";
 import { testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR } from "../../test/support/reference.js";
 import { SSBT11_XSD, validateAgainst, validateManyAgainst } from "../../test/support/xsd.js";
+import { mswHandler } from "../adapters/msw.js";
+import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
@@ -44,7 +46,7 @@ import { FAKTA as SO_FAKTA } from "../so/data.js";
 import { skvBegaran, skvForkontroll, skvTolka } from "./client.js";
 import { FAKTA, STATUSKOD } from "./data.js";
 import { MEDDELANDEKOD } from "./errors.js";
-import { SKV_PATH, skvHandlers } from "./handlers.js";
+import { SKV_PATH, skvEndpoint } from "./handlers.js";
 import { fragaTillSkvV11 } from "./v11-client.js";
 import { arsberakning, FAKTA_V11, skvPersonV11 } from "./v11-data.js";
 
@@ -54,7 +56,7 @@ const V11: KontraktInfo = { version: "v11", ns: NS.ssbt11 };
 const V10: KontraktInfo = { version: "v10", ns: NS.ssbt10 };
 const ALLA = [...SKV11_BLOCK];
 
-const server = setupServer(...skvHandlers(testContext()));
+const server = setupServer(mswHandler(skvEndpoint(testContext())));
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 
@@ -86,8 +88,8 @@ interface Svar {
 }
 
 async function ask(fraga: SsbtFraga, ctx?: SimulatorContext): Promise<Svar> {
-  const request = skvBegaran(fraga, URL, V11);
-  const res = ctx ? await getResponse(skvHandlers(ctx), request) : await fetch(request);
+  const request = fetchRequest(skvBegaran(fraga, URL, V11));
+  const res = ctx ? await getResponse([mswHandler(skvEndpoint(ctx))], request) : await fetch(request);
   if (!res) throw new Error("no handler answered");
   const text = await res.text();
   return { status: res.status, text, body: parseSoapEnvelope(text).body };
@@ -102,7 +104,7 @@ async function dokument(fraga: SsbtFraga, ctx?: SimulatorContext): Promise<SvarS
 
 /** The composite SKV section SSBT makes of the answer. */
 async function sektion(fraga: SsbtFraga): Promise<Sektion> {
-  return skvTolka(await fetch(skvBegaran(fraga, URL, V11)), fraga, V11);
+  return skvTolka(await fetch(fetchRequest(skvBegaran(fraga, URL, V11))), fraga, V11);
 }
 
 function delarOf(s: Sektion): SkvSektionV11 {
@@ -152,7 +154,7 @@ const SKV_PERSONAS = PERSONAS.filter((p) => p.kallor.includes("SKV"));
 describe("SSBT → Skatteverket under ssbt/11", () => {
   it("sends the same SOAP operation with a JSON question naming the asked years and blocks", async () => {
     const f = fragaV11(pid("foretagare"), [2025, 2024, 2025], ["foretagsinformation", "skattekonto"]);
-    const req = skvBegaran(f, URL, V11);
+    const req = fetchRequest(skvBegaran(f, URL, V11));
     expect(req.headers.get("soapaction")).toBe('""');
     const forfragan = decodeBeskattningsuppgifterRequest(parseSoapEnvelope(await req.text()).body).forfragan;
     const q = decodeFragaV11(forfragan);
@@ -163,7 +165,7 @@ describe("SSBT → Skatteverket under ssbt/11", () => {
     expect(q.lagrum).toBe(f.generellaFrageparametrar.lagtext);
     // ssbt/10 still sends the XML document.
     const v10 = decodeBeskattningsuppgifterRequest(
-      parseSoapEnvelope(await skvBegaran(f, URL, V10).text()).body,
+      parseSoapEnvelope(await fetchRequest(skvBegaran(f, URL, V10)).text()).body,
     );
     expect(v10.forfragan.startsWith("<?xml")).toBe(true);
   });

@@ -27,13 +27,15 @@ import { kodverk } from "../../fixtures/kodverk/index.js";
 import { TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, readReference } from "../../test/support/reference.js";
 import { SSBT10_XSD, SSBT11_XSD, validateAgainst } from "../../test/support/xsd.js";
+import { mswHandler } from "../adapters/msw.js";
+import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
 import { fragaTillSkv, inkomstarFor, skvBegaran, skvForkontroll, skvTolka } from "./client.js";
 import { FAKTA, STATUSKOD } from "./data.js";
 import { MEDDELANDEKOD, SYSTEMVERSION } from "./errors.js";
-import { SKV_PATH, skvHandlers } from "./handlers.js";
+import { SKV_PATH, skvEndpoint } from "./handlers.js";
 import { skvSimulator } from "./index.js";
 
 const SKV_XSD = "se/rsv/zg/bs/service/ws/beskattningws/ZgBsBeskattningWSService_schema.xsd";
@@ -41,7 +43,7 @@ const URL = `http://skv.test${SKV_PATH}`;
 const V10: KontraktInfo = { version: "v10", ns: NS.ssbt10 };
 const INVALID_ID = "199001011234"; // the reference client's identity: wrong check digit
 
-const server = setupServer(...skvHandlers(testContext()));
+const server = setupServer(mswHandler(skvEndpoint(testContext())));
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 
@@ -54,7 +56,7 @@ interface Answer {
 }
 
 async function ask(fraga: SsbtFraga): Promise<Answer> {
-  const res = await fetch(skvBegaran(fraga, URL, V10));
+  const res = await fetch(fetchRequest(skvBegaran(fraga, URL, V10)));
   const text = await res.text();
   return {
     status: res.status,
@@ -66,7 +68,7 @@ async function ask(fraga: SsbtFraga): Promise<Answer> {
 
 /** The same question answered by handlers of another context (own seed or clock), in-process. */
 async function askWith(ctx: SimulatorContext, fraga: SsbtFraga): Promise<string> {
-  const res = await getResponse(skvHandlers(ctx), skvBegaran(fraga, URL, V10));
+  const res = await getResponse([mswHandler(skvEndpoint(ctx))], fetchRequest(skvBegaran(fraga, URL, V10)));
   if (!res) throw new Error("no handler answered");
   return res.text();
 }
@@ -170,7 +172,7 @@ describe("skvSimulator", () => {
     expect(skvSimulator.kod).toBe("SKV");
     expect(skvSimulator.namn).toBe("Skatteverket");
     expect(skvSimulator.path).toBe("/skv/beskattningws");
-    expect(skvSimulator.handlers(testContext())).toHaveLength(1);
+    expect([mswHandler(skvSimulator.endpoint(testContext()))]).toHaveLength(1);
   });
 
   it("has facts for exactly the named personas whose kallor include SKV", () => {
@@ -178,9 +180,9 @@ describe("skvSimulator", () => {
   });
 });
 
-describe("client.begaran (SSBT → Skatteverket)", () => {
+describe("fetchRequest(client.begaran(SSBT → Skatteverket))", () => {
   it('sends a SOAP 1.1 POST with SOAPAction "" and a BeskattningsuppgifterRequest', async () => {
-    const req = skvBegaran(testFraga("199608239829"), URL, V10);
+    const req = fetchRequest(skvBegaran(testFraga("199608239829"), URL, V10));
     expect(req.method).toBe("POST");
     expect(req.url).toBe(URL);
     expect(req.headers.get("content-type")).toBe("text/xml; charset=utf-8");
@@ -198,7 +200,7 @@ describe("client.begaran (SSBT → Skatteverket)", () => {
       { ordningsnummer: 1, organisationsnummer: "556677889900", namn: "Systemleverantören AB" },
       { organisationsnummer: "559900112233", namn: "Driftbolaget AB" },
     ];
-    const req = skvBegaran(f, URL, V10);
+    const req = fetchRequest(skvBegaran(f, URL, V10));
     const q = decodeFraga(
       decodeBeskattningsuppgifterRequest(parseSoapEnvelope(await req.text()).body).forfragan,
     );
@@ -247,7 +249,7 @@ describe("client.begaran (SSBT → Skatteverket)", () => {
 describe.skipIf(!REFERENCE_DIR)("every named persona against the official XSD", () => {
   it.each(PERSONAS.map((p) => [p.id, p] as const))("%s", async (_id, p) => {
     const fraga = testFraga(p.personidentitet);
-    const req = skvBegaran(fraga, URL, V10);
+    const req = fetchRequest(skvBegaran(fraga, URL, V10));
     const reqBody = parseSoapEnvelope(await req.clone().text()).body;
     const reqResult = await validateAgainst(serialize(reqBody), SKV_XSD);
     expect(reqResult.errors).toEqual([]);
@@ -482,7 +484,7 @@ describe("Skatteverket's error behaviour", () => {
       ],
     ];
     for (const [fraga, kod] of cases) {
-      const res = await fetch(skvBegaran(fraga, URL, V10));
+      const res = await fetch(fetchRequest(skvBegaran(fraga, URL, V10)));
       const sektion = await skvTolka(res, fraga, V10);
       expect(sektion).toMatchObject({ error: { kalla: "BT", felkod: String(kod) } });
       if ("error" in sektion) {

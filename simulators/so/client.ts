@@ -4,7 +4,7 @@ import type { GetUnemploymentBenefitPaymentRequest } from "../../contract/so/mod
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import { childElements, type XmlElement } from "../../contract/xml/node.js";
-import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
 import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
 
 /**
@@ -42,7 +42,7 @@ export function soFraga(fraga: SsbtFraga): GetUnemploymentBenefitPaymentRequest 
  * @example
  * await fetch(begaran(testFraga("199608239829"), "http://localhost/so/ubpservice/int014", kontrakt))
  */
-export function begaran(fraga: SsbtFraga, endpoint: string, _kontrakt: KontraktInfo): Request {
+export function begaran(fraga: SsbtFraga, endpoint: string, _kontrakt: KontraktInfo): Begaran {
   return soapBegaran(endpoint, encodeRequest(soFraga(fraga)));
 }
 
@@ -82,7 +82,11 @@ function franFault(fault: { faultcode: string; faultstring: string; detail?: Xml
  * @example
  * const sektion = await tolka(await fetch(begaran(fraga, url, kontrakt)), fraga, kontrakt);
  */
-export async function tolka(svar: Response, fraga: SsbtFraga, _kontrakt: KontraktInfo): Promise<Sektion> {
+export async function tolka(
+  svar: BastjanstSvar,
+  fraga: SsbtFraga,
+  _kontrakt: KontraktInfo,
+): Promise<Sektion> {
   let text: string;
   try {
     text = await svar.text();

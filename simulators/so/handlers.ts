@@ -1,9 +1,9 @@
-import type { HttpHandler } from "msw";
 import { ContractViolation } from "../../contract/errors.js";
 import { decodeRequest, encodeResponse, SO_NS, SO_REQUEST } from "../../contract/so/codec.js";
 import type { GetUnemploymentBenefitPaymentRequest } from "../../contract/so/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { SimulatorContext } from "../context.js";
+import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { byggSvar, faktaFor, idag } from "./data.js";
 import { faultForViolation, kontrolleraPeriod, ogiltigBegaran, soFault } from "./errors.js";
@@ -46,17 +46,15 @@ export function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome
 }
 
 /**
- * The msw handlers of the simulated INT014 endpoint: SOAP 1.1 on `*${SO_PATH}` (any origin).
+ * The endpoint of the simulated INT014 endpoint: SOAP 1.1 on `*${SO_PATH}` (any origin).
  *
  * @example
- * setupServer(...soHandlers(testContext())).listen()
+ * soEndpoint(testContext()).listen()
  */
-export function soHandlers(ctx: SimulatorContext): HttpHandler[] {
-  return [
-    soapEndpoint({
-      path: SO_PATH,
-      operations: [{ ns: SO_NS, local: SO_REQUEST, handle: (payload) => besvara(ctx, payload) }],
-      badRequest: ogiltigBegaran,
-    }),
-  ];
+export function soEndpoint(ctx: SimulatorContext): Endpoint {
+  return soapEndpoint({
+    path: SO_PATH,
+    operations: [{ ns: SO_NS, local: SO_REQUEST, handle: (payload) => besvara(ctx, payload) }],
+    badRequest: ogiltigBegaran,
+  });
 }

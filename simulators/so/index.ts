@@ -1,19 +1,31 @@
+import { decodeResponse as decodeSoResponse } from "../../contract/so/codec.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
+import { soapPayload } from "../soap-endpoint.js";
 import { soKlient } from "./client.js";
-import { SO_PATH, soHandlers } from "./handlers.js";
+import { SO_PATH, soEndpoint } from "./handlers.js";
 
 /**
  * Sveriges a-kassor (INT014, UnemploymentBenefitPaymentService): SOAP 1.1 on `/so/ubpservice/int014`.
  *
  * @example
- * setupServer(...soSimulator.handlers(ctx))
+ * mswHandler(soSimulator.endpoint(ctx))
  */
 export const soSimulator: BastjanstSimulator = {
   kod: "SO",
   namn: "Sveriges a-kassor",
   path: SO_PATH,
-  handlers: soHandlers,
+  endpoint: soEndpoint,
   klient: soKlient,
+  protokoll: {
+    format: "soap",
+    svarElement: "GetUnemploymentBenefitPaymentResponse",
+    mediaTyp: "text/xml",
+    avkoda: (s) => void decodeSoResponse(soapPayload(s)),
+  },
+  pactProvider: "ssbtek-so",
+  latens: { medianMs: 1_200, p95Ms: 4_000 },
+  kodverk: "so",
+  faltregler: "so-svar",
 };
 
 export { begaran, soFraga, soKlient, tolka } from "./client.js";
@@ -27,7 +39,7 @@ export {
   type SoFelkod,
   soFault,
 } from "./errors.js";
-export { besvara, SO_PATH, soHandlers } from "./handlers.js";
+export { besvara, SO_PATH, soEndpoint } from "./handlers.js";
 export {
   AKASSOR,
   type AkassaNamn,

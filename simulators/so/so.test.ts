@@ -22,13 +22,15 @@ import soKodverk from "../../fixtures/kodverk/so.json" with { type: "json" };
 import { TEST_NOW, TEST_PERIOD, testContext, testFraga } from "../../test/support/context.js";
 import { REFERENCE_DIR, readReference } from "../../test/support/reference.js";
 import { SSBT10_XSD, validateAgainst } from "../../test/support/xsd.js";
+import { mswHandler } from "../adapters/msw.js";
+import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import type { Persona } from "../population/persona.js";
 import { PERSONAS, Population } from "../population/population.js";
 import { FAKTA, MAX_ERSATTNINGSDAGAR } from "./data.js";
 import { SO_FELKODER } from "./errors.js";
-import { soHandlers } from "./handlers.js";
+import { soEndpoint } from "./handlers.js";
 import { soSimulator } from "./index.js";
 import { AKASSOR, STATUS } from "./model.js";
 
@@ -44,7 +46,7 @@ const persona = (id: string): Persona => {
 };
 
 const ctx = testContext();
-const server = setupServer(...soSimulator.handlers(ctx));
+const server = setupServer(...[mswHandler(soSimulator.endpoint(ctx))]);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 
@@ -63,7 +65,7 @@ interface Utfall {
 }
 
 async function anropa(fraga: SsbtFraga): Promise<Utfall> {
-  const res = await fetch(begaran(fraga, ENDPOINT, KONTRAKT));
+  const res = await fetch(fetchRequest(begaran(fraga, ENDPOINT, KONTRAKT)));
   const xml = await res.clone().text();
   const sektion = await tolka(res, fraga, KONTRAKT);
   return { status: res.status, xml, body: parseSoapEnvelope(xml).body, sektion };
@@ -71,7 +73,10 @@ async function anropa(fraga: SsbtFraga): Promise<Utfall> {
 
 /** Asks in-process with any context (other seed, other clock) without touching the server. */
 async function anropaMed(c: SimulatorContext, fraga: SsbtFraga): Promise<string> {
-  const res = await getResponse(soHandlers(c), begaran(fraga, ENDPOINT, KONTRAKT));
+  const res = await getResponse(
+    [mswHandler(soEndpoint(c))],
+    fetchRequest(begaran(fraga, ENDPOINT, KONTRAKT)),
+  );
   if (!res) throw new Error("no handler answered");
   return res.text();
 }
@@ -143,7 +148,7 @@ describe("SO simulator: the endpoint and the SSBT client", () => {
       { ordningsnummer: 1, organisationsnummer: "556677889900", namn: "Systemleverantören AB" },
       { organisationsnummer: "556000000001", namn: "Driftbolaget AB" },
     ];
-    const req = begaran(f, ENDPOINT, KONTRAKT);
+    const req = fetchRequest(begaran(f, ENDPOINT, KONTRAKT));
     expect(req.method).toBe("POST");
     expect(req.url).toBe(ENDPOINT);
     expect(req.headers.get("content-type")).toBe("text/xml; charset=utf-8");
@@ -168,7 +173,8 @@ describe("SO simulator: the endpoint and the SSBT client", () => {
 
   it("uses the general period when SO has none of its own", async () => {
     const q = decodeRequest(
-      parseSoapEnvelope(await begaran(testFraga("199608239829"), ENDPOINT, KONTRAKT).text()).body,
+      parseSoapEnvelope(await fetchRequest(begaran(testFraga("199608239829"), ENDPOINT, KONTRAKT)).text())
+        .body,
     );
     expect([q.From, q.Tom]).toEqual([TEST_PERIOD.fromDatum, TEST_PERIOD.tomDatum]);
   });
@@ -215,7 +221,7 @@ describe.skipIf(!REFERENCE_DIR)("SO against the official INT014 XSD (reference)"
       f.generellaFrageparametrar.personuppgiftsbitrade = [
         { ordningsnummer: 1, organisationsnummer: "556677889900", namn: "Systemleverantören AB" },
       ];
-      const reqBody = parseSoapEnvelope(await begaran(f, ENDPOINT, KONTRAKT).text()).body;
+      const reqBody = parseSoapEnvelope(await fetchRequest(begaran(f, ENDPOINT, KONTRAKT)).text()).body;
       const req = await validateAgainst(serializeXml(reqBody, { prefixes: PREFIXES }), SO_XSD);
       expect(req.errors, `${p.id} request`).toEqual([]);
       const u = await anropa(f);
@@ -697,7 +703,7 @@ describe("SO tolka never throws on a bad answer", () => {
   });
 
   it("a SOAP Fault with our detail → its Felkod; without detail → SOAP_FAULT", async () => {
-    const res = await fetch(begaran(testFraga("19960823982"), ENDPOINT, KONTRAKT));
+    const res = await fetch(fetchRequest(begaran(testFraga("19960823982"), ENDPOINT, KONTRAKT)));
     expect(await tolka(res, testFraga("19960823982"), KONTRAKT)).toMatchObject({
       error: { kalla: "BT", felkod: "OGILTIGT_IDENTIFIKATIONSNUMMER" },
     });

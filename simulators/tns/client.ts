@@ -7,7 +7,7 @@ import {
   encodeTidsperiodTillagg,
   hamtaUppgifterResponseChildren,
 } from "../../contract/tns/codec.js";
-import type { BastjanstKlient, KontraktInfo } from "../bastjanst.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
 import { bastjanstFel, soapBegaran } from "../soap-client.js";
 
 /** Felkod of an error section that did not come as `resultat` FEL. */
@@ -30,7 +30,7 @@ const fel = (felkod: string, felmeddelande: string[]): Sektion => bastjanstFel(f
  * @example
  * const request = begaran(fraga, "http://localhost:8080/tns/hamtauppgifter/v1", { version: "v10", ns: NS.ssbt10 });
  */
-export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Request {
+export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Begaran {
   const personidentitet = fraga.generellaFrageparametrar.personidentitet;
   const payload = encodeHamtaUppgifter({
     identifikation: {
@@ -51,7 +51,11 @@ export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktIn
  * @example
  * const sektion = await tolka(await fetch(begaran(fraga, url, kontrakt)), fraga, kontrakt);
  */
-export async function tolka(svar: Response, _fraga: SsbtFraga, _kontrakt: KontraktInfo): Promise<Sektion> {
+export async function tolka(
+  svar: BastjanstSvar,
+  _fraga: SsbtFraga,
+  _kontrakt: KontraktInfo,
+): Promise<Sektion> {
   const http = `HTTP ${svar.status}${svar.statusText ? ` ${svar.statusText}` : ""}`;
   try {
     let text: string;

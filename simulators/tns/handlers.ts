@@ -1,4 +1,3 @@
-import type { HttpHandler } from "msw";
 import { NS } from "../../contract/namespaces.js";
 import {
   decodeHamtaUppgifter,
@@ -9,6 +8,7 @@ import {
 import type { XmlElement } from "../../contract/xml/node.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import type { SimulatorContext } from "../context.js";
+import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { idag, svarFor } from "./data.js";
 import { felaktigFraga, kontrolleraFraga } from "./errors.js";
@@ -39,19 +39,15 @@ export function hamtaUppgifter(ctx: SimulatorContext, payload: XmlElement): Soap
 }
 
 /**
- * The msw handlers of Transportstyrelsen's SSBTEK endpoint (SOAP 1.1, POST on `*${TNS_PATH}`).
+ * The endpoint of Transportstyrelsen's SSBTEK endpoint (SOAP 1.1, POST on `*${TNS_PATH}`).
  *
  * @example
- * const server = setupServer(...tnsHandlers(testContext()));
+ * const server = tnsEndpoint(testContext());
  */
-export function tnsHandlers(ctx: SimulatorContext): HttpHandler[] {
-  return [
-    soapEndpoint({
-      path: TNS_PATH,
-      operations: [
-        { ns: NS.tns, local: "HamtaUppgifter", handle: (payload) => hamtaUppgifter(ctx, payload) },
-      ],
-      badRequest: felaktigFraga,
-    }),
-  ];
+export function tnsEndpoint(ctx: SimulatorContext): Endpoint {
+  return soapEndpoint({
+    path: TNS_PATH,
+    operations: [{ ns: NS.tns, local: "HamtaUppgifter", handle: (payload) => hamtaUppgifter(ctx, payload) }],
+    badRequest: felaktigFraga,
+  });
 }

@@ -1,19 +1,31 @@
+import { decodeHamtaUppgifterResponse } from "../../contract/tns/codec.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
+import { soapPayload } from "../soap-endpoint.js";
 import { tnsKlient } from "./client.js";
-import { TNS_PATH, tnsHandlers } from "./handlers.js";
+import { TNS_PATH, tnsEndpoint } from "./handlers.js";
 
 /**
  * Transportstyrelsen (TNS): vehicles registered to the person, SOAP 1.1 HamtaUppgifter.
  *
  * @example
- * const server = setupServer(...tnsSimulator.handlers(ctx));
+ * const server = mswHandler(tnsSimulator.endpoint(ctx));
  */
 export const tnsSimulator: BastjanstSimulator = {
   kod: "TNS",
   namn: "Transportstyrelsen",
   path: TNS_PATH,
-  handlers: tnsHandlers,
+  endpoint: tnsEndpoint,
   klient: tnsKlient,
+  protokoll: {
+    format: "soap",
+    svarElement: "HamtaUppgifterResponse",
+    mediaTyp: "text/xml",
+    avkoda: (s) => void decodeHamtaUppgifterResponse(soapPayload(s)),
+  },
+  pactProvider: "ssbtek-tns",
+  latens: { medianMs: 300, p95Ms: 1_000 },
+  kodverk: "tns",
+  faltregler: "tns-svar",
 };
 
 export { begaran, TOLKA_FELKOD, tnsKlient, tolka } from "./client.js";
@@ -28,5 +40,5 @@ export {
   TNS_FELUTLOSARE,
   type TnsFelkod,
 } from "./errors.js";
-export { hamtaUppgifter, TNS_PATH, tnsHandlers } from "./handlers.js";
+export { hamtaUppgifter, TNS_PATH, tnsEndpoint } from "./handlers.js";
 export { FORDONSSLAG, type Fordonsinnehav, type Fordonsslag, type TnsFakta } from "./model.js";

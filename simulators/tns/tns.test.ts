@@ -17,6 +17,8 @@ import { kodverk } from "../../fixtures/kodverk/index.js";
 import { TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR } from "../../test/support/reference.js";
 import { SSBT10_XSD, validateAgainst } from "../../test/support/xsd.js";
+import { mswHandler } from "../adapters/msw.js";
+import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
@@ -31,7 +33,7 @@ const KONTRAKT: KontraktInfo = { version: "v10", ns: NS.ssbt10 };
 const { begaran, tolka } = tnsSimulator.klient;
 
 const ctx = testContext();
-const server = setupServer(...tnsSimulator.handlers(ctx));
+const server = setupServer(...[mswHandler(tnsSimulator.endpoint(ctx))]);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
@@ -53,7 +55,7 @@ interface Utfall {
 }
 
 async function anropa(fraga: SsbtFraga, kontrakt: KontraktInfo = KONTRAKT): Promise<Utfall> {
-  const res = await fetch(begaran(fraga, ENDPOINT, kontrakt));
+  const res = await fetch(fetchRequest(begaran(fraga, ENDPOINT, kontrakt)));
   const xml = await res.clone().text();
   const body = parseSoapEnvelope(xml).body;
   const sektion = await tolka(res, fraga, kontrakt);
@@ -71,7 +73,10 @@ async function postRaw(text: string, path = tnsSimulator.path): Promise<{ status
 
 /** Answers (full SOAP text) with another context: the same handlers, resolved without the server. */
 async function svarMedKontext(c: SimulatorContext, fraga: SsbtFraga): Promise<string> {
-  const res = await getResponse(tnsSimulator.handlers(c), begaran(fraga, ENDPOINT, KONTRAKT));
+  const res = await getResponse(
+    [mswHandler(tnsSimulator.endpoint(c))],
+    fetchRequest(begaran(fraga, ENDPOINT, KONTRAKT)),
+  );
   if (!res) throw new Error("the TNS handlers did not answer");
   return res.text();
 }
@@ -87,7 +92,7 @@ const generated = Array.from({ length: 24 }, (_, i) =>
 
 describe("TNS request (client.begaran)", () => {
   it("is a SOAP 1.1 POST with text/xml, empty SOAPAction and sekel + ten digits", async () => {
-    const req = begaran(fragaMed("197802279872"), ENDPOINT, KONTRAKT);
+    const req = fetchRequest(begaran(fragaMed("197802279872"), ENDPOINT, KONTRAKT));
     expect(req.method).toBe("POST");
     expect(req.url).toBe(ENDPOINT);
     expect(req.headers.get("content-type")).toBe("text/xml; charset=utf-8");
@@ -101,21 +106,25 @@ describe("TNS request (client.begaran)", () => {
     const own = { fromDatum: "2017-01-01", tomDatum: "2017-12-31" };
     for (const kontrakt of [KONTRAKT, { version: "v11", ns: NS.ssbt11 } as KontraktInfo]) {
       const fraga = decodeHamtaUppgifter(
-        parseSoapEnvelope(await begaran(fragaMed("197802279872", own), ENDPOINT, kontrakt).text()).body,
+        parseSoapEnvelope(
+          await fetchRequest(begaran(fragaMed("197802279872", own), ENDPOINT, kontrakt)).text(),
+        ).body,
       );
       const [t] = fraga.tillagg;
       expect(t?.ns).toBe(kontrakt.ns);
       expect(t?.local).toBe("tidsperiod");
       expect(serializeXml(t!)).toContain("2017-01-01");
     }
-    const general = await begaran(fragaMed("197802279872"), ENDPOINT, KONTRAKT).text();
+    const general = await fetchRequest(begaran(fragaMed("197802279872"), ENDPOINT, KONTRAKT)).text();
     expect(general).toContain(TEST_PERIOD.fromDatum);
     expect(general).toContain(TEST_PERIOD.tomDatum);
   });
 
   describe.skipIf(!REFERENCE_DIR)("against the official XSD", () => {
     it("the HamtaUppgifter payload (with the forwarded period) validates", async () => {
-      const body = parseSoapEnvelope(await begaran(fragaMed("197405629952"), ENDPOINT, KONTRAKT).text()).body;
+      const body = parseSoapEnvelope(
+        await fetchRequest(begaran(fragaMed("197405629952"), ENDPOINT, KONTRAKT)).text(),
+      ).body;
       const r = await validateAgainst(serializeXml(body, { prefixes: PREFIXES }), TNS_XSD);
       expect(r.errors).toEqual([]);
       expect(r.valid).toBe(true);
@@ -491,7 +500,7 @@ describe("TNS period consistency", () => {
   });
 
   it("without a forwarded period the register answers for today (simulated clock)", async () => {
-    const text = (await begaran(fragaMed("199210109899"), ENDPOINT, KONTRAKT).text()).replace(
+    const text = (await fetchRequest(begaran(fragaMed("199210109899"), ENDPOINT, KONTRAKT)).text()).replace(
       /<ssbt:tidsperiod>.*<\/ssbt:tidsperiod>/,
       "",
     );
@@ -646,6 +655,10 @@ describe("TNS tolka never throws", () => {
 });
 
 it("soapEnvelope round trip of the request payload is stable (sanity for byte determinism)", async () => {
-  const body = parseSoapEnvelope(await begaran(fragaMed("197802279872"), ENDPOINT, KONTRAKT).text()).body;
-  expect(soapEnvelope(body)).toBe(await begaran(fragaMed("197802279872"), ENDPOINT, KONTRAKT).text());
+  const body = parseSoapEnvelope(
+    await fetchRequest(begaran(fragaMed("197802279872"), ENDPOINT, KONTRAKT)).text(),
+  ).body;
+  expect(soapEnvelope(body)).toBe(
+    await fetchRequest(begaran(fragaMed("197802279872"), ENDPOINT, KONTRAKT)).text(),
+  );
 });

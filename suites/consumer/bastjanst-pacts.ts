@@ -6,6 +6,7 @@ import { HarnessError } from "../../contract/errors.js";
 import { NS } from "../../contract/namespaces.js";
 import { BASTJANSTER, type BastjanstKod, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import { parseXml } from "../../contract/xml/parse.js";
+import { fetchRequest } from "../../simulators/adapters/transport.js";
 import type { KontraktInfo } from "../../simulators/bastjanst.js";
 import { SIMULATORER } from "../../simulators/registry.js";
 import { jsonMallFran } from "../pact/json-mall.js";
@@ -140,7 +141,7 @@ export async function referensBastjanstSvar(
   i: BastjanstInteraktion,
 ): Promise<{ request: Request; status: number; contentType: string; text: string }> {
   const sim = SIMULATORER[i.kod];
-  const request = sim.klient.begaran(i.fraga, `${REFERENS_ORIGIN}${sim.path}`, KONTRAKT);
+  const request = fetchRequest(sim.klient.begaran(i.fraga, `${REFERENS_ORIGIN}${sim.path}`, KONTRAKT));
   const res = await getResponse(referensKedja().handlers, request.clone());
   if (!res) throw new HarnessError("INTERNAL", `The reference ${sim.namn} did not answer on ${sim.path}.`);
   return {
@@ -234,7 +235,7 @@ export async function skrivBastjanstPact(kod: BastjanstKod, o: SkrivPactOptions 
         .withRequest(ref.request.method, url.pathname + url.search, begaran)
         .willRespondWith(ref.status, (b) => svarMall(ref.contentType, ref.text, i.exakt ?? [], b))
         .executeTest(async (mock) => {
-          const request = sim.klient.begaran(i.fraga, `${mock.url}${sim.path}`, KONTRAKT);
+          const request = fetchRequest(sim.klient.begaran(i.fraga, `${mock.url}${sim.path}`, KONTRAKT));
           const sektion = await sim.klient.tolka(await fetch(request), i.fraga, KONTRAKT);
           const fick = utfallAv(sektion);
           if (visa(fick) !== visa(i.forvantat))

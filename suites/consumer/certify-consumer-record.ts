@@ -5,7 +5,6 @@
  * our service answers it with a SOAP Fault. Nothing of a request is kept: only the findings
  * (values masked) and the outcome.
  */
-import { getResponse, type HttpHandler, http } from "msw";
 import { HarnessError, isHarnessError } from "../../contract/errors.js";
 import { evaluate } from "../../contract/faltregler/engine.js";
 import { maskera, maskeraText } from "../../contract/personidentitet.js";
@@ -19,6 +18,7 @@ import {
   type CertifyReport,
   caseFrom,
 } from "../../reports/model.js";
+import { bodyText, type SimResponse } from "../../simulators/endpoint.js";
 import type { SimulateOptions } from "../../simulators/options.js";
 import { type RunningSimulator, startSimulator } from "../../simulators/server.js";
 
@@ -44,7 +44,6 @@ export interface RecordSession {
   stop(reason?: string): Promise<CertifyReport>;
 }
 
-const COMPOSITE = ["*/ssbtek", "*/ssbtek/v10", "*/ssbtek/v11"];
 /** Time the last answer gets to be flushed before the server closes its connections. */
 const FLUSH_MS = 100;
 
@@ -83,9 +82,9 @@ function regelFynd(text: string, operation: string, now: Date): CertifyFinding[]
 }
 
 /** The SOAP Fault our service answered with, as a finding. */
-async function faultFynd(res: Response): Promise<CertifyFinding[]> {
+function faultFynd(res: SimResponse): CertifyFinding[] {
   if (res.status < 400) return [];
-  const text = await res.clone().text();
+  const text = typeof res.body === "string" ? res.body : new TextDecoder().decode(res.body);
   try {
     const fault = readSoapFault(parseSoapEnvelope(text).body);
     if (!fault)
@@ -178,36 +177,28 @@ export async function startConsumerRecording(o: RecordOptions = {}): Promise<Rec
 
   // The recorder sits in front of the composite service: it reads the raw request, lets the
   // chain answer it as usual, and inspects the answer. Everything else passes through untouched.
-  const rest: HttpHandler[] = [...sim.chain.handlers];
-  const recorder = async ({ request }: { request: Request }): Promise<Response | undefined> => {
-    if (stopped) return undefined;
+  sim.chain.useComposite((next) => async (request) => {
+    if (stopped || request.method !== "POST") return next(request);
     const n = ++antal;
-    if (maxRequests !== undefined && n > maxRequests) return undefined;
+    if (maxRequests !== undefined && n > maxRequests) return next(request);
     const t = performance.now();
-    const text = await request.clone().text();
-    const res = await getResponse(rest, request);
-    if (!res) return undefined;
+    const res = await next(request);
+    if (!res) return res;
+    const text = bodyText(request);
     const om = beskriv(text);
-    const fynd = [...regelFynd(text, om.operation, sim.chain.context.now()), ...(await faultFynd(res))].map(
-      (f) => ({
-        ...f,
-        seed: sim.chain.context.seed,
-      }),
-    );
+    const fynd = [
+      ...regelFynd(text, om.operation, sim.chain.context.now()),
+      ...(res.kind === "response" ? faultFynd(res) : []),
+    ].map((f) => ({ ...f, seed: sim.chain.context.seed }));
     const namn = `#${n} ${om.operation}${om.korrelationsid ? ` ${om.korrelationsid}` : ""}${om.person ? ` (${om.person})` : ""}`;
-    const c = caseFrom(namn, performance.now() - t, fynd, { status: String(res.status) });
+    const status = res.kind === "response" ? String(res.status) : res.kind;
+    const c = caseFrom(namn, performance.now() - t, fynd, { status });
     cases.push(c);
     onCase?.(c);
     if (maxRequests !== undefined && n === maxRequests)
       setTimeout(() => void stop(`after ${maxRequests} requests`), FLUSH_MS);
     return res;
-  };
-  sim.chain.handlers.splice(
-    0,
-    sim.chain.handlers.length,
-    ...COMPOSITE.map((p) => http.post(p, recorder)),
-    ...rest,
-  );
+  });
 
   return { url: sim.url, ssbtek: sim.ssbtek, done, stop };
 }

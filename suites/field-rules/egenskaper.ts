@@ -16,6 +16,7 @@ import { parseSoapEnvelope, readSoapFault, soapEnvelope } from "../../contract/s
 import { decodeFault, encodeFraga, ssbtNamespace } from "../../contract/ssbt/codec.js";
 import type { BastjanstKod, SsbtFraga } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
+import { fetchRequest } from "../../simulators/adapters/transport.js";
 import { type Chain, createChain } from "../../simulators/chain.js";
 import { resolveOptions } from "../../simulators/options.js";
 import { SIMULATORER } from "../../simulators/registry.js";
@@ -92,7 +93,7 @@ async function egetSvar(
     version: "v10",
     ns: ssbtNamespace("v10"),
   });
-  const res = await getResponse(m.chain.handlers, request);
+  const res = await getResponse(m.chain.handlers, fetchRequest(request));
   if (!res) throw new Error(`The simulated ${kod} did not answer ${sim.path}.`);
   const text = await res.text();
   if (kod === "FK") return res.status === 200 ? text : undefined;

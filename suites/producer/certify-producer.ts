@@ -29,6 +29,7 @@ import {
   caseFrom,
   skippedCase,
 } from "../../reports/model.js";
+import { fetchRequest } from "../../simulators/adapters/transport.js";
 import type { KontraktInfo } from "../../simulators/bastjanst.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { SIMULATORER } from "../../simulators/registry.js";
@@ -259,7 +260,7 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
         "INTERNAL",
         `The certification question for ${namn} fails SSBT's own check: ${fore.felkod}.`,
       );
-    const utbyte = await skicka(klient.begaran(fraga, url, kontrakt), timeoutMs);
+    const utbyte = await skicka(fetchRequest(klient.begaran(fraga, url, kontrakt)), timeoutMs);
     utfall.push({ namn, personaId: p.id, fraga, utbyte, ...(await las(kod, utbyte, fraga, kontrakt)) });
   }
   const medReplay = (fynd: readonly CertifyFinding[], personaId: string) =>
@@ -327,7 +328,7 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
   const felCases: CertifyCase[] = [];
   if (forsta) {
     const giltig = klient.begaran(forsta.fraga, url, kontrakt);
-    const bas = { url: giltig.url, headers: giltig.headers, body: await giltig.text() };
+    const bas = { url: giltig.url, headers: new Headers(giltig.headers), body: giltig.body };
     for (const b of felaktigaBegaranden(kod, bas)) {
       const u = await skicka(b.request, timeoutMs);
       const fynd = felhanteringsFynd(kod, PROTOKOLL[kod].format, b.id, u).map((f) => ({

@@ -1,0 +1,150 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Endpoint, SimRequest } from "../endpoint.js";
+import { renderOutcome } from "./wire.js";
+
+/** Largest request head (request line + headers) accepted; larger gets 431 from node:http itself. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+/** Time allowed to receive the request headers, and the whole request: slow senders are cut off (408). */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Methods no endpoint takes (and TRACE would echo headers): answered 405 up front. */
+const REFUSED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Path and query of a request target on our origin: origin-form (`/ssbtek`) as is, absolute-form
+ * (`http://host/ssbtek`, which RFC 9112 §3.2.2 says a server must accept) by its path only, so a
+ * request can never name another origin. Normalised as fetch's URL does (dot segments, encoding).
+ * Undefined for anything else (`*`, garbage).
+ */
+function requestTarget(target: string): { path: string; query: string } | undefined {
+  try {
+    let u: URL | undefined;
+    if (target.startsWith("/")) u = new URL(target, "http://localhost");
+    else if (/^https?:\/\//i.test(target)) u = new URL(target);
+    if (u) return { path: u.pathname, query: u.search.slice(1) };
+  } catch {
+    // not a URL: the caller answers 400
+  }
+  return undefined;
+}
+
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (declared > max) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > max) {
+        reject(new BodyTooLarge());
+        req.pause();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function plain(res: ServerResponse, status: number, text: string, close = false): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    ...(close ? { Connection: "close" } : {}),
+  });
+  res.end(`${text}\n`);
+}
+
+function plainHeaders(req: IncomingMessage): Record<string, string> {
+  const h: Record<string, string> = {};
+  const raw = req.headers;
+  for (const k in raw) {
+    const v = raw[k];
+    if (v === undefined || k.startsWith(":")) continue;
+    h[k] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return h;
+}
+
+export interface ServeOptions {
+  /** Largest request body read; larger is refused with 413 before it is buffered. */
+  maxBodyBytes: number;
+}
+
+/**
+ * The node:http adapter: serves an endpoint on a real HTTP server. Each request becomes a plain
+ * request (the body read once, capped), goes to the endpoint, and its outcome is written back: a
+ * response as is, a simulated timeout/closure as HTTP 504/503, a dropped connection as a reset
+ * socket. Nothing the endpoint throws reaches the client as more than "internal error".
+ *
+ * @example
+ * const server = serveEndpoint(chain.endpoint, { maxBodyBytes: 5 << 20 });
+ * server.listen(8080);
+ */
+export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Server {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, async (req, res) => {
+    try {
+      const method = req.method ?? "GET";
+      if (REFUSED_METHODS.has(method)) {
+        plain(res, 405, `Method ${method} is not supported here.`);
+        return;
+      }
+      const target = requestTarget(req.url ?? "/");
+      if (!target) {
+        plain(res, 400, "Bad request target: send an absolute path such as /ssbtek.");
+        return;
+      }
+      const hasBody = method !== "GET" && method !== "HEAD";
+      const ac = new AbortController();
+      // The client went away before its answer: whatever waits for it may stop.
+      res.once("close", () => {
+        if (!res.writableFinished) ac.abort();
+      });
+      const request: SimRequest = {
+        method,
+        path: target.path,
+        query: target.query,
+        headers: plainHeaders(req),
+        body: hasBody ? await readBody(req, options.maxBodyBytes) : "",
+        signal: ac.signal,
+      };
+      const outcome = await endpoint(request);
+      if (!outcome) {
+        plain(res, 404, `No endpoint at ${method} ${target.path.slice(0, 200)}. See GET /__admin/upstreams.`);
+        return;
+      }
+      const out = renderOutcome(outcome);
+      if (out.kind === "dropped") {
+        // A simulated dead endpoint: drop the connection like a crashed server would.
+        req.socket.destroy();
+        return;
+      }
+      const body = typeof out.body === "string" ? Buffer.from(out.body) : out.body;
+      res.writeHead(out.status, { ...out.headers, "content-length": String(body.byteLength) });
+      res.end(body);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        plain(res, 413, `Request body larger than ${options.maxBodyBytes} bytes refused.`, true);
+        // Close only once the 413 is flushed, so the client reads it instead of a bare reset.
+        res.once("finish", () => req.destroy());
+        return;
+      }
+      plain(res, 500, "Internal error in the simulator.");
+    }
+  });
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.keepAliveTimeout = 5_000;
+  return server;
+}

@@ -1,0 +1,63 @@
+import type { Begaran } from "../bastjanst.js";
+import { type Endpoint, type SimOutcome, simRequest } from "../endpoint.js";
+
+/**
+ * Sends one request to a bastjänst and returns what came of it. Throws when the bastjänst cannot
+ * be reached (connection refused or dropped); a simulated timeout or closure stays typed.
+ */
+export type Transport = (begaran: Begaran, signal: AbortSignal) => Promise<SimOutcome>;
+
+/** The path and query of an absolute URL ("http://h:1/a?b" → "/a?b"), without building a URL object. */
+function target(url: string): string {
+  const scheme = url.indexOf("://");
+  const slash = scheme < 0 ? url.indexOf("/") : url.indexOf("/", scheme + 3);
+  return slash < 0 ? "/" : url.slice(slash);
+}
+
+/**
+ * The in-process adapter: the request goes straight to the endpoint function — no socket, no
+ * fetch objects — the same definition that serves the wire.
+ *
+ * @example
+ * const send = inProcessTransport(afSimulator.endpoint(ctx));
+ */
+export function inProcessTransport(endpoint: Endpoint): Transport {
+  return async (b, signal) => {
+    const out = await endpoint(simRequest(b.method, target(b.url), lowerCase(b.headers), b.body, signal));
+    if (!out) throw new Error(`No simulated endpoint for ${target(b.url).split("?")[0]}`);
+    if (out.kind === "dropped") throw new TypeError("fetch failed: connection refused");
+    return out;
+  };
+}
+
+function lowerCase(h: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k in h) out[k.toLowerCase()] = h[k] as string;
+  return out;
+}
+
+/**
+ * The fetch adapter, for a real upstream (an authority's test environment, or a simulator on
+ * another port): the answer is read whole.
+ *
+ * @example
+ * const outcome = await fetchTransport(afKlient.begaran(fraga, url, kontrakt), signal);
+ */
+export const fetchTransport: Transport = async (b, signal) => {
+  const res = await fetch(b.url, { method: b.method, headers: b.headers, body: b.body, signal });
+  const headers: Record<string, string> = {};
+  res.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
+  return { kind: "response", status: res.status, headers, body: await res.text() };
+};
+
+/**
+ * A request as a fetch `Request` (for fetch-based tools: msw's `getResponse`, Pact mock servers).
+ *
+ * @example
+ * await fetch(fetchRequest(afKlient.begaran(fraga, url, kontrakt)));
+ */
+export function fetchRequest(b: Begaran): Request {
+  return new Request(b.url, { method: b.method, headers: b.headers, body: b.body });
+}

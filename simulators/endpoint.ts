@@ -1,0 +1,161 @@
+/**
+ * The one shape of every simulated endpoint (the seven bastjänster, the composite service, the
+ * admin API): a function from a plain request and a context to a plain outcome. node:http, msw,
+ * an in-process call and fetch are thin adapters around it (`simulators/adapters/`); decorators
+ * (timing and faults, recording) wrap an endpoint and pass typed outcomes, never HTTP headers.
+ */
+
+/** A request as an endpoint sees it, whatever carried it. */
+export interface SimRequest {
+  readonly method: string;
+  /** The URL path as sent (still percent-encoded), e.g. "/af/arbetssokande/ersattningsstod/v2". */
+  readonly path: string;
+  /** The query string without "?", "" when none. */
+  readonly query: string;
+  /** Header names in lower case; repeated headers joined with ", ". */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body: bytes from the wire, or text from an in-process caller ("" when none). */
+  readonly body: Uint8Array | string;
+  /** Aborted when the caller gives up (its deadline passed, or the client went away). */
+  readonly signal?: AbortSignal;
+}
+
+/** An HTTP answer. Header names in lower case. */
+export interface SimResponse {
+  readonly kind: "response";
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | Uint8Array;
+}
+
+/**
+ * What an endpoint can do with a request: answer it, drop the connection (a crashed server), or
+ * — only behind the timing and fault layer — stand for something the caller must report itself:
+ * no answer within the deadline, or a service closed for the night. `rader` are the lines a
+ * person reads (no personal data); the wire adapter renders them as HTTP 504 / 503.
+ */
+export type SimOutcome =
+  | SimResponse
+  | { readonly kind: "dropped" }
+  | { readonly kind: "timeout"; readonly rader: readonly string[] }
+  | { readonly kind: "closed"; readonly rader: readonly string[]; readonly retryAfterS?: number };
+
+/**
+ * An endpoint. `undefined` means "not mine": the adapter tries the next endpoint, and answers
+ * 404 when none takes the request (msw: the request is unhandled).
+ *
+ * @example
+ * const endpoint: Endpoint = (req) => req.path === "/ping" ? textResponse(200, "pong") : undefined;
+ */
+export type Endpoint = (request: SimRequest) => SimOutcome | undefined | Promise<SimOutcome | undefined>;
+
+const decoder = new TextDecoder();
+
+/**
+ * The body as text (UTF-8 for bytes; use the SOAP binding's strict reader where the charset matters).
+ *
+ * @example
+ * bodyText({ ...req, body: new TextEncoder().encode("{}") }) // "{}"
+ */
+export function bodyText(request: SimRequest): string {
+  return typeof request.body === "string" ? request.body : decoder.decode(request.body);
+}
+
+/**
+ * The body's size in bytes.
+ *
+ * @example
+ * bodyBytes({ ...req, body: "åäö" }) // 6
+ */
+export function bodyBytes(body: Uint8Array | string): number {
+  return typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
+}
+
+/**
+ * A response with a content type.
+ *
+ * @example
+ * response(200, "text/xml; charset=utf-8", xml)
+ */
+export function response(
+  status: number,
+  contentType: string,
+  body: string | Uint8Array,
+  headers: Readonly<Record<string, string>> = {},
+): SimResponse {
+  return { kind: "response", status, headers: { "content-type": contentType, ...headers }, body };
+}
+
+/**
+ * A plain-text response (one message, newline-terminated).
+ *
+ * @example
+ * textResponse(405, "POST a SOAP envelope.", { allow: "POST" })
+ */
+export function textResponse(
+  status: number,
+  text: string,
+  headers: Readonly<Record<string, string>> = {},
+): SimResponse {
+  return response(status, "text/plain; charset=utf-8", `${text}\n`, headers);
+}
+
+/**
+ * A JSON response.
+ *
+ * @example
+ * jsonResponse(400, { error: "BAD_JSON", message: "…" })
+ */
+export function jsonResponse(status: number, value: unknown, contentType = "application/json"): SimResponse {
+  return response(status, contentType, JSON.stringify(value));
+}
+
+/**
+ * Whether `path` is `base` or below it ("/fk" matches "/fk" and "/fk/…", not "/fkx").
+ *
+ * @example
+ * underPath("/fk/lefi/v9", "/fk") // true
+ */
+export function underPath(path: string, base: string): boolean {
+  return path === base || (path.startsWith(base) && path.charCodeAt(base.length) === 47);
+}
+
+/**
+ * A request built by a caller in-process (the composite service's call to a bastjänst).
+ *
+ * @example
+ * simRequest("POST", "/tns/hamtauppgifter/v1", { "content-type": "text/xml" }, envelope)
+ */
+export function simRequest(
+  method: string,
+  target: string,
+  headers: Readonly<Record<string, string>>,
+  body: Uint8Array | string,
+  signal?: AbortSignal,
+): SimRequest {
+  const q = target.indexOf("?");
+  return {
+    method,
+    path: q < 0 ? target : target.slice(0, q),
+    query: q < 0 ? "" : target.slice(q + 1),
+    headers,
+    body,
+    ...(signal ? { signal } : {}),
+  };
+}
+
+/**
+ * The first endpoint that takes the request, in order.
+ *
+ * @example
+ * const chain = firstOf([ssbt, af, csn]);
+ */
+export function firstOf(endpoints: readonly Endpoint[]): Endpoint {
+  return async (request) => {
+    for (const e of endpoints) {
+      const out = await e(request);
+      if (out) return out;
+    }
+    return undefined;
+  };
+}
