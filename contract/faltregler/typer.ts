@@ -1,8 +1,7 @@
 import { arGiltigPersonidentitet, kontrollsiffra } from "../personidentitet.js";
-import { isXsdDate, isXsdDateTime } from "../xml/xsd-types.js";
+import { isBase64, isXsdDate, isXsdDateTime } from "../xml/xsd-types.js";
 import type { FaltTyp } from "./model.js";
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -77,7 +76,7 @@ export function typfel(typ: FaltTyp, value: string): string | undefined {
     case "base64":
     case "base64Xml":
     case "base64Json":
-      return BASE64.test(value.replace(/\s+/g, "")) ? undefined : "is not valid base64";
+      return isBase64(value.replace(/\s+/g, "")) ? undefined : "is not valid base64";
     case "personidentitet":
       return /^[0-9]{12}$/.test(value) ? undefined : "must be exactly 12 digits (YYYYMMDDNNNC)";
     case "organisationsnummer":

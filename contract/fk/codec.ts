@@ -1,5 +1,6 @@
 import { ContractViolation } from "../errors.js";
 import { maskeraText } from "../personidentitet.js";
+import { isBase64 } from "../xml/xsd-types.js";
 import {
   LEFI_AVVIKELSE_KODER,
   LEFI_EXTERN_FORMAN_GRUPP_KODER,
@@ -1240,87 +1241,150 @@ function schemaNamed(name: string): LefiSchema {
   return schema;
 }
 
-function check(value: unknown, schema: LefiSchema, at: string): void {
+/**
+ * Where a value sits, as a linked list built while walking (cheap); the JSON-pointer-like text
+ * ("/period/from") is only written out when a breach is reported.
+ */
+interface Where {
+  readonly up: Where | undefined;
+  readonly key: string | number;
+}
+
+function pointerOf(w: Where | undefined): string {
+  return pointer(w) || "/";
+}
+
+function pointer(w: Where | undefined): string {
+  const parts: (string | number)[] = [];
+  for (let x = w; x; x = x.up) parts.push(x.key);
+  return parts
+    .reverse()
+    .map((k) => `/${k}`)
+    .join("");
+}
+
+const propsCache = new WeakMap<LefiSchema, readonly (readonly [string, LefiSchema])[]>();
+/** An object schema's properties in contract order (computed once per schema). */
+function propsOf(
+  schema: Extract<LefiSchema, { kind: "object" }>,
+): readonly (readonly [string, LefiSchema])[] {
+  let p = propsCache.get(schema);
+  if (!p) {
+    p = Object.entries(schema.props);
+    propsCache.set(schema, p);
+  }
+  return p;
+}
+
+function check(value: unknown, schema: LefiSchema, at: Where | undefined): void {
   // The root is "/" in messages; children are "/period", "/formansinformation/0", …
-  const path = at || "/";
   switch (schema.kind) {
     case "ref":
       check(value, schemaNamed(schema.name), at);
       return;
     case "object": {
       if (kindOf(value) !== "object")
-        throw new ContractViolation("LEFI.type", path, `expected a JSON object, got ${kindOf(value)}.`);
+        throw new ContractViolation(
+          "LEFI.type",
+          pointerOf(at),
+          `expected a JSON object, got ${kindOf(value)}.`,
+        );
       const obj = value as Record<string, unknown>;
       for (const key of schema.required)
         if (obj[key] === undefined)
-          throw new ContractViolation("LEFI.required", `${at}/${key}`, "required property is missing.");
-      for (const [key, sub] of Object.entries(schema.props))
-        if (obj[key] !== undefined) check(obj[key], sub, `${at}/${key}`);
+          throw new ContractViolation(
+            "LEFI.required",
+            pointer({ up: at, key }),
+            "required property is missing.",
+          );
+      for (const [key, sub] of propsOf(schema)) {
+        const v = obj[key];
+        if (v !== undefined) check(v, sub, { up: at, key });
+      }
       return;
     }
     case "array": {
       if (!Array.isArray(value))
-        throw new ContractViolation("LEFI.type", path, `expected a JSON array, got ${kindOf(value)}.`);
+        throw new ContractViolation(
+          "LEFI.type",
+          pointerOf(at),
+          `expected a JSON array, got ${kindOf(value)}.`,
+        );
       if (schema.min !== undefined && value.length < schema.min)
         throw new ContractViolation(
           "LEFI.minItems",
-          path,
+          pointerOf(at),
           `needs at least ${schema.min} item(s), has ${value.length}.`,
         );
       if (schema.max !== undefined && value.length > schema.max)
         throw new ContractViolation(
           "LEFI.maxItems",
-          path,
+          pointerOf(at),
           `allows at most ${schema.max} item(s), has ${value.length}.`,
         );
-      if (schema.unique) {
-        const seen = new Set(value.map((v) => JSON.stringify(v)));
+      if (schema.unique && value.length > 1) {
+        const seen = new Set(value.map((v) => (typeof v === "object" ? JSON.stringify(v) : v)));
         if (seen.size !== value.length)
-          throw new ContractViolation("LEFI.uniqueItems", path, "items must be unique.");
+          throw new ContractViolation("LEFI.uniqueItems", pointerOf(at), "items must be unique.");
       }
-      value.forEach((item, index) => {
-        check(item, schema.items, `${at}/${index}`);
-      });
+      for (let index = 0; index < value.length; index++)
+        check(value[index], schema.items, { up: at, key: index });
       return;
     }
     case "string": {
       if (typeof value !== "string")
-        throw new ContractViolation("LEFI.type", path, `expected a string, got ${kindOf(value)}.`);
+        throw new ContractViolation("LEFI.type", pointerOf(at), `expected a string, got ${kindOf(value)}.`);
       if (schema.enum && !schema.enum.includes(value))
         throw new ContractViolation(
           "LEFI.enum",
-          path,
+          pointerOf(at),
           `${visa(value)} is not one of the codes of the contract.`,
         );
       if (schema.pattern && !regex(schema.pattern).test(value))
-        throw new ContractViolation("LEFI.pattern", path, `does not match the pattern ${schema.pattern}.`);
+        throw new ContractViolation(
+          "LEFI.pattern",
+          pointerOf(at),
+          `does not match the pattern ${schema.pattern}.`,
+        );
       if (schema.format === "date" && !isRealDate(value))
-        throw new ContractViolation("LEFI.format", path, `${visa(value)} is not a date (YYYY-MM-DD).`);
+        throw new ContractViolation(
+          "LEFI.format",
+          pointerOf(at),
+          `${visa(value)} is not a date (YYYY-MM-DD).`,
+        );
       if (schema.format === "date-time" && !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))))
-        throw new ContractViolation("LEFI.format", path, `${visa(value)} is not a date-time (RFC 3339).`);
+        throw new ContractViolation(
+          "LEFI.format",
+          pointerOf(at),
+          `${visa(value)} is not a date-time (RFC 3339).`,
+        );
       return;
     }
     case "integer":
     case "number": {
       if (typeof value !== "number" || !Number.isFinite(value))
-        throw new ContractViolation("LEFI.type", path, `expected a number, got ${kindOf(value)}.`);
+        throw new ContractViolation("LEFI.type", pointerOf(at), `expected a number, got ${kindOf(value)}.`);
       if (schema.kind === "integer" && !Number.isInteger(value))
-        throw new ContractViolation("LEFI.type", path, `expected an integer, got ${visa(value)}.`);
+        throw new ContractViolation("LEFI.type", pointerOf(at), `expected an integer, got ${visa(value)}.`);
       if (schema.enum && !schema.enum.includes(value))
         throw new ContractViolation(
           "LEFI.enum",
-          path,
+          pointerOf(at),
           `${visa(value)} is not one of the codes of the contract.`,
         );
       if (schema.min !== undefined && value < schema.min)
-        throw new ContractViolation("LEFI.minimum", path, `${visa(value)} is below ${schema.min}.`);
+        throw new ContractViolation("LEFI.minimum", pointerOf(at), `${visa(value)} is below ${schema.min}.`);
       if (schema.max !== undefined && value > schema.max)
-        throw new ContractViolation("LEFI.maximum", path, `${visa(value)} is above ${schema.max}.`);
+        throw new ContractViolation("LEFI.maximum", pointerOf(at), `${visa(value)} is above ${schema.max}.`);
       return;
     }
     case "boolean":
       if (typeof value !== "boolean")
-        throw new ContractViolation("LEFI.type", path, `expected true or false, got ${kindOf(value)}.`);
+        throw new ContractViolation(
+          "LEFI.type",
+          pointerOf(at),
+          `expected true or false, got ${kindOf(value)}.`,
+        );
       return;
   }
 }
@@ -1333,7 +1397,7 @@ function check(value: unknown, schema: LefiSchema, at: string): void {
  * validateLefi("LefiExternFormansinformationFraga", JSON.parse(body));
  */
 export function validateLefi(name: string, value: unknown): void {
-  check(value, schemaNamed(name), "");
+  check(value, schemaNamed(name), undefined);
 }
 
 /** Swedish wording of each validation rule, for LEFI's own error messages (no values, no personal data). */
@@ -1367,8 +1431,10 @@ function canonical(value: unknown, schema: LefiSchema): unknown {
       if (kindOf(value) !== "object") return value;
       const obj = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [key, sub] of Object.entries(schema.props))
-        if (obj[key] !== undefined) out[key] = canonical(obj[key], sub);
+      for (const [key, sub] of propsOf(schema)) {
+        const v = obj[key];
+        if (v !== undefined) out[key] = canonical(v, sub);
+      }
       return out;
     }
     default:
@@ -1479,8 +1545,6 @@ export function decodeLefiTillgangliga(text: string): LefiExternTillgangligaInfo
 // Base64 as carried by ssbt (`lefiJsonFraga`, `lefiJsonSvar` are xsd:base64Binary)
 // ---------------------------------------------------------------------------------------------
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 /**
  * Base64 of a LEFI JSON text (UTF-8), as ssbt carries it.
  *
@@ -1499,8 +1563,8 @@ export function lefiJsonTillBase64(json: string): string {
  * lefiJsonFranBase64("eyJ1dGxhbW5hcmUiOltdfQ==") // '{"utlamnare":[]}'
  */
 export function lefiJsonFranBase64(base64: string, path = "/lefiJsonFraga"): string {
-  const compact = base64.replace(/\s+/g, "");
-  if (!BASE64.test(compact)) throw new ContractViolation("LEFI.base64", path, "is not valid base64.");
+  const compact = /\s/.test(base64) ? base64.replace(/\s+/g, "") : base64;
+  if (!isBase64(compact)) throw new ContractViolation("LEFI.base64", path, "is not valid base64.");
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(compact, "base64"));
   } catch {

@@ -1,4 +1,5 @@
 import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
+import { SIMULATORER } from "../registry.js";
 import type { LatencyParams } from "./lognormal.js";
 
 /** What a bastjänst does outside opening hours. */
@@ -67,15 +68,9 @@ export interface TimingOverrides {
  * Realistic latencies (ms). Reasons are in docs/timing-and-faults.md; LEFI (FK) is the slowest
  * because it fans out to Försäkringskassan and Pensionsmyndigheten behind one gateway.
  */
-export const REALISTIC_LATENCY: Readonly<Record<BastjanstKod, LatencyParams>> = {
-  AF: { medianMs: 600, p95Ms: 2_000 },
-  CSN: { medianMs: 700, p95Ms: 2_500 },
-  FK: { medianMs: 1_800, p95Ms: 5_000 },
-  SKV: { medianMs: 900, p95Ms: 3_000 },
-  SO: { medianMs: 1_200, p95Ms: 4_000 },
-  TNS: { medianMs: 300, p95Ms: 1_000 },
-  MIV: { medianMs: 800, p95Ms: 2_800 },
-};
+export const REALISTIC_LATENCY: Readonly<Record<BastjanstKod, LatencyParams>> = Object.fromEntries(
+  BASTJANSTER.map((k) => [k, SIMULATORER[k].latens]),
+) as Record<BastjanstKod, LatencyParams>;
 
 const STOCKHOLM_HOURS: OpeningHours = {
   days: [1, 2, 3, 4, 5],

@@ -14,7 +14,7 @@ import { evaluate } from "../../contract/faltregler/engine.js";
 import type { Finding } from "../../contract/faltregler/model.js";
 import { parseSoapEnvelope, readSoapFault, soapEnvelope } from "../../contract/soap/envelope.js";
 import { decodeFault, encodeFraga, ssbtNamespace } from "../../contract/ssbt/codec.js";
-import type { BastjanstKod, SsbtFraga } from "../../contract/ssbt/model.js";
+import { BASTJANSTER, type BastjanstKod, type SsbtFraga } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import { fetchRequest } from "../../simulators/adapters/transport.js";
 import { type Chain, createChain } from "../../simulators/chain.js";
@@ -29,15 +29,9 @@ import {
 } from "./fraga.js";
 
 /** The table of each bastjänst's own answer. */
-export const SVARSTABELL: Readonly<Record<BastjanstKod, string>> = {
-  AF: "af-svar",
-  CSN: "csn-svar",
-  FK: "lefi-svar",
-  SKV: "skv-svar",
-  SO: "so-svar",
-  TNS: "tns-svar",
-  MIV: "miv-svar",
-};
+export const SVARSTABELL: Readonly<Record<BastjanstKod, string>> = Object.fromEntries(
+  BASTJANSTER.map((k) => [k, SIMULATORER[k].faltregler]),
+) as Record<BastjanstKod, string>;
 
 const BAS = "http://ssbtek.field-rules.local";
 

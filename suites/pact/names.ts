@@ -12,15 +12,9 @@ export const SSBT = "ssbtek-ssbt";
 export const SSBT_PATH = "/ssbtek";
 
 /** Pact participant name of each bastjänst (FK is the LEFI REST API, hence `fk-lefi`). */
-export const BASTJANST_PROVIDER: Readonly<Record<BastjanstKod, string>> = {
-  AF: "ssbtek-af",
-  CSN: "ssbtek-csn",
-  FK: "ssbtek-fk-lefi",
-  SKV: "ssbtek-skv",
-  SO: "ssbtek-so",
-  TNS: "ssbtek-tns",
-  MIV: "ssbtek-miv",
-};
+export const BASTJANST_PROVIDER: Readonly<Record<BastjanstKod, string>> = Object.fromEntries(
+  BASTJANSTER.map((k) => [k, SIMULATORER[k].pactProvider]),
+) as Record<BastjanstKod, string>;
 
 /**
  * The bastjänst behind a provider name, or undefined for a name that is not one of ours.

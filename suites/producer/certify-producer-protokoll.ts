@@ -4,20 +4,11 @@
  * throws a ContractViolation naming the path), its kodverk file, and the malformed requests its
  * endpoint must refuse.
  */
-import { decodeSvarMeddelande } from "../../contract/af/codec.js";
-import { decodeCsnSvar } from "../../contract/csn/codec.js";
-import { decodeLefiSvar } from "../../contract/fk/codec.js";
-import { decodeFindByPersonnummerResponse } from "../../contract/miv/codec.js";
 import { NS } from "../../contract/namespaces.js";
-import {
-  decodeBeskattningsuppgifterResponse,
-  decodeSvar as decodeSkvSvar,
-} from "../../contract/skv/codec.js";
-import { decodeResponse as decodeSoResponse } from "../../contract/so/codec.js";
 import { parseSoapEnvelope, soapEnvelope } from "../../contract/soap/envelope.js";
-import type { BastjanstKod } from "../../contract/ssbt/model.js";
-import { decodeHamtaUppgifterResponse } from "../../contract/tns/codec.js";
+import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
+import { SIMULATORER } from "../../simulators/registry.js";
 
 /** One bastjänst's protocol as the producer suite sees it. */
 export interface ProducentProtokoll {
@@ -37,78 +28,18 @@ export interface ProducentProtokoll {
   avkoda(svar: XmlElement | string): void;
 }
 
-const xml = (svar: XmlElement | string): XmlElement => {
-  if (typeof svar === "string") throw new TypeError("expected a SOAP Body payload");
-  return svar;
-};
-
 /**
- * The protocol of every bastjänst, by kod.
+ * The protocol of every bastjänst, by kod: derived from each authority's descriptor.
  *
  * @example
  * PROTOKOLL.TNS.avkoda(parseSoapEnvelope(text).body) // throws on a schema breach
  */
-export const PROTOKOLL: Readonly<Record<BastjanstKod, ProducentProtokoll>> = {
-  AF: {
-    format: "soap",
-    kodverk: "af",
-    tabell: "af-svar",
-    svarElement: "SvarMeddelande",
-    mediaTyp: "text/xml",
-    avkoda: (s) => void decodeSvarMeddelande(xml(s)),
-  },
-  CSN: {
-    format: "soap",
-    kodverk: "csn",
-    tabell: "csn-svar",
-    svarElement: "CSNSvar",
-    mediaTyp: "text/xml",
-    avkoda: (s) => void decodeCsnSvar(xml(s)),
-  },
-  FK: {
-    format: "json",
-    kodverk: "lefi",
-    tabell: "lefi-svar",
-    mediaTyp: "application/json",
-    avkoda: (s) => {
-      if (typeof s !== "string") throw new TypeError("expected LEFI JSON text");
-      decodeLefiSvar(s);
-    },
-  },
-  SKV: {
-    format: "soap",
-    kodverk: "skv",
-    tabell: "skv-svar",
-    svarElement: "BeskattningsuppgifterResponse",
-    mediaTyp: "text/xml",
-    // v10: the answer document travels as text in `svar`; it is decoded as strictly as the envelope.
-    avkoda: (s) => void decodeSkvSvar(decodeBeskattningsuppgifterResponse(xml(s)).svar),
-  },
-  SO: {
-    format: "soap",
-    kodverk: "so",
-    tabell: "so-svar",
-    svarElement: "GetUnemploymentBenefitPaymentResponse",
-    mediaTyp: "text/xml",
-    avkoda: (s) => void decodeSoResponse(xml(s)),
-  },
-  TNS: {
-    format: "soap",
-    kodverk: "tns",
-    tabell: "tns-svar",
-    svarElement: "HamtaUppgifterResponse",
-    mediaTyp: "text/xml",
-    avkoda: (s) => void decodeHamtaUppgifterResponse(xml(s)),
-  },
-  MIV: {
-    format: "soap",
-    kodverk: "miv",
-    tabell: "miv-svar",
-    svarElement: "findByPersonnummerResponse",
-    mediaTyp: "text/xml",
-    avkoda: (s) => void decodeFindByPersonnummerResponse(xml(s)),
-  },
-};
+export const PROTOKOLL: Readonly<Record<BastjanstKod, ProducentProtokoll>> = Object.fromEntries(
+  BASTJANSTER.map((k) => {
+    const s = SIMULATORER[k];
+    return [k, { ...s.protokoll, kodverk: s.kodverk, tabell: s.faltregler }];
+  }),
+) as Record<BastjanstKod, ProducentProtokoll>;
 
 /** A malformed request the endpoint must refuse with its own fault or a 4xx. */
 export interface FelaktigBegaran {

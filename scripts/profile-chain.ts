@@ -1,0 +1,36 @@
+// Measures CPU per composite answer in-process (no sockets): node --cpu-prof --import tsx scripts/profile-chain.ts [N]
+import { soapEnvelope } from "../contract/soap/envelope.js";
+import { encodeFraga } from "../contract/ssbt/codec.js";
+import { createChain } from "../simulators/chain.js";
+import { simRequest } from "../simulators/endpoint.js";
+import { resolveOptions } from "../simulators/options.js";
+import { PERSONAS } from "../simulators/population/population.js";
+import { fullFraga } from "../suites/chain/certify-chain.js";
+
+const n = Number(process.argv[2] ?? 2000);
+const now = new Date("2026-12-02T10:00:00+01:00");
+const chain = createChain(resolveOptions({ seed: 1, now: () => now }), "http://127.0.0.1:1");
+const bodies = PERSONAS.map((p, i) =>
+  new TextEncoder().encode(
+    soapEnvelope(
+      encodeFraga(
+        fullFraga(p.personidentitet, { fromDatum: "2026-10-01", tomDatum: "2026-11-30" }, `A-${i}`),
+      ),
+    ),
+  ),
+);
+const send = async (i: number) => {
+  const out = await chain.endpoint(
+    simRequest("POST", "/ssbtek", { "content-type": "text/xml; charset=utf-8" }, bodies[i % bodies.length]!),
+  );
+  if (out?.kind !== "response" || out.status !== 200)
+    throw new Error(`bad ${JSON.stringify(out).slice(0, 300)}`);
+};
+for (let i = 0; i < 300; i++) await send(i);
+const c0 = process.cpuUsage();
+const t0 = performance.now();
+for (let i = 0; i < n; i++) await send(i);
+const c = process.cpuUsage(c0);
+console.log(
+  `${n} answers: ${((performance.now() - t0) / n).toFixed(3)} ms wall, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms CPU per answer; rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`,
+);
