@@ -1,7 +1,7 @@
 import { decodeSvarMeddelande } from "../../contract/af/codec.js";
+import { afKlient } from "../aggregator/klienter/af.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
-import { afKlient } from "./client.js";
 import { AF_PATH, afEndpoint } from "./handlers.js";
 
 /**
@@ -29,7 +29,7 @@ export const afSimulator: BastjanstSimulator = {
   faltregler: "af-svar",
 };
 
-export { afFragaMeddelande, afKlient } from "./client.js";
+export { afFragaMeddelande, afKlient } from "../aggregator/klienter/af.js";
 export { type AfUnderlag, byggSvarMeddelande, FAKTA, faktaFor, genereraFakta, svenskDag } from "./data.js";
 export {
   AF_FELKOD,

@@ -1,8 +1,8 @@
 import { decodeCsnSvar } from "../../contract/csn/codec.js";
+import { csnKlient } from "../aggregator/klienter/csn.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { soapPayload } from "../soap-endpoint.js";
-import { csnKlient } from "./client.js";
 import { CSN_PATH, csnEndpoint } from "./handlers.js";
 
 /**
@@ -29,7 +29,7 @@ export const csnSimulator: BastjanstSimulator = {
   faltregler: "csn-svar",
 };
 
-export { begaran, csnFraga, csnKlient, SSBT_APPNAMN, tolka } from "./client.js";
+export { begaran, csnFraga, csnKlient, SSBT_APPNAMN, tolka } from "../aggregator/klienter/csn.js";
 export {
   byggPersonsvar,
   type CsnPersonsvar,

@@ -1,10 +1,17 @@
 import { decodeLefiSvar } from "../../contract/fk/codec.js";
+import { fkKlient } from "../aggregator/klienter/fk.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
-import { fkKlient } from "./client.js";
 import { lefiFelsvar } from "./errors.js";
 import { FK_PATH, fkEndpoint } from "./handlers.js";
 
-export { fkBegaran, fkForkontroll, fkKlient, fkTolka, lefiFraga, lefiFragaBase64 } from "./client.js";
+export {
+  fkBegaran,
+  fkForkontroll,
+  fkKlient,
+  fkTolka,
+  lefiFraga,
+  lefiFragaBase64,
+} from "../aggregator/klienter/fk.js";
 export { byggLefiSvar, FAKTA, faktaFor, idag, type LefiSvarIndata } from "./data.js";
 export {
   fragarNagot,

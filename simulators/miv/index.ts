@@ -1,10 +1,10 @@
 import { decodeFindByPersonnummerResponse } from "../../contract/miv/codec.js";
+import { mivKlient } from "../aggregator/klienter/miv.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
-import { mivKlient } from "./client.js";
 import { MIV_PATH, mivEndpoint } from "./handlers.js";
 
-export { mivBegaran, mivKlient, mivTolka } from "./client.js";
+export { mivBegaran, mivKlient, mivTolka } from "../aggregator/klienter/miv.js";
 export {
   byggMivSvar,
   correlationid,

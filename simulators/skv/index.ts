@@ -2,9 +2,9 @@ import {
   decodeBeskattningsuppgifterResponse,
   decodeSvar as decodeSkvSvar,
 } from "../../contract/skv/codec.js";
+import { skvKlient } from "../aggregator/klienter/skv.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
-import { skvKlient } from "./client.js";
 import { SKV_PATH, skvEndpoint } from "./handlers.js";
 
 /**
@@ -34,7 +34,23 @@ export const skvSimulator: BastjanstSimulator = {
   faltregler: "skv-svar",
 };
 
-export { fragaTillSkv, inkomstarFor, skvBegaran, skvForkontroll, skvKlient, skvTolka } from "./client.js";
+export {
+  fragaTillSkv,
+  inkomstarFor,
+  skvBegaran,
+  skvForkontroll,
+  skvKlient,
+  skvTolka,
+} from "../aggregator/klienter/skv.js";
+export {
+  blockV11,
+  forfraganV11,
+  fragaTillSkvV11,
+  inkomstarV11,
+  STANDARDBLOCK_V11,
+  skvForkontrollV11,
+  tolkaSvarV11,
+} from "../aggregator/klienter/skv-v11.js";
 export {
   arsuppgift,
   byggSvar,
@@ -59,15 +75,6 @@ export {
 } from "./errors.js";
 export { besvara, SKV_PATH, skvEndpoint } from "./handlers.js";
 export type { Arsuppgift, Beskattningsstatus, Foretag, Kapitalinkomst, SkvFakta } from "./model.js";
-export {
-  blockV11,
-  forfraganV11,
-  fragaTillSkvV11,
-  inkomstarV11,
-  STANDARDBLOCK_V11,
-  skvForkontrollV11,
-  tolkaSvarV11,
-} from "./v11-client.js";
 export {
   type Arsberakning,
   arsberakning,

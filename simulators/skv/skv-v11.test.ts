@@ -39,15 +39,15 @@ import { REFERENCE_DIR } from "../../test/support/reference.js";
 import { SSBT11_XSD, validateAgainst, validateManyAgainst } from "../../test/support/xsd.js";
 import { mswHandler } from "../adapters/msw.js";
 import { fetchRequest } from "../adapters/transport.js";
+import { skvBegaran, skvForkontroll, skvTolka } from "../aggregator/klienter/skv.js";
+import { fragaTillSkvV11 } from "../aggregator/klienter/skv-v11.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
 import { FAKTA as SO_FAKTA } from "../so/data.js";
-import { skvBegaran, skvForkontroll, skvTolka } from "./client.js";
 import { FAKTA, STATUSKOD } from "./data.js";
 import { MEDDELANDEKOD } from "./errors.js";
 import { SKV_PATH, skvEndpoint } from "./handlers.js";
-import { fragaTillSkvV11 } from "./v11-client.js";
 import { arsberakning, FAKTA_V11, skvPersonV11 } from "./v11-data.js";
 
 const SKV_XSD = "se/rsv/zg/bs/service/ws/beskattningws/ZgBsBeskattningWSService_schema.xsd";

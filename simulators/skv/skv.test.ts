@@ -29,10 +29,16 @@ import { REFERENCE_DIR, readReference } from "../../test/support/reference.js";
 import { SSBT10_XSD, SSBT11_XSD, validateAgainst } from "../../test/support/xsd.js";
 import { mswHandler } from "../adapters/msw.js";
 import { fetchRequest } from "../adapters/transport.js";
+import {
+  fragaTillSkv,
+  inkomstarFor,
+  skvBegaran,
+  skvForkontroll,
+  skvTolka,
+} from "../aggregator/klienter/skv.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
-import { fragaTillSkv, inkomstarFor, skvBegaran, skvForkontroll, skvTolka } from "./client.js";
 import { FAKTA, STATUSKOD } from "./data.js";
 import { MEDDELANDEKOD, SYSTEMVERSION } from "./errors.js";
 import { SKV_PATH, skvEndpoint } from "./handlers.js";

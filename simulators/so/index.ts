@@ -1,7 +1,7 @@
 import { decodeResponse as decodeSoResponse } from "../../contract/so/codec.js";
+import { soKlient } from "../aggregator/klienter/so.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
-import { soKlient } from "./client.js";
 import { SO_PATH, soEndpoint } from "./handlers.js";
 
 /**
@@ -28,7 +28,7 @@ export const soSimulator: BastjanstSimulator = {
   faltregler: "so-svar",
 };
 
-export { begaran, soFraga, soKlient, tolka } from "./client.js";
+export { begaran, soFraga, soKlient, tolka } from "../aggregator/klienter/so.js";
 export { byggSvar, FAKTA, faktaFor, genereraFakta, idag, MAX_ERSATTNINGSDAGAR } from "./data.js";
 export {
   AKASSA_FELSTATUS,

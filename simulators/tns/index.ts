@@ -1,7 +1,7 @@
 import { decodeHamtaUppgifterResponse } from "../../contract/tns/codec.js";
+import { tnsKlient } from "../aggregator/klienter/tns.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
-import { tnsKlient } from "./client.js";
 import { TNS_PATH, tnsEndpoint } from "./handlers.js";
 
 /**
@@ -28,7 +28,7 @@ export const tnsSimulator: BastjanstSimulator = {
   faltregler: "tns-svar",
 };
 
-export { begaran, TOLKA_FELKOD, tnsKlient, tolka } from "./client.js";
+export { begaran, TOLKA_FELKOD, tnsKlient, tolka } from "../aggregator/klienter/tns.js";
 export { agdUnderPerioden, FAKTA, faktaFor, genereraFakta, idag, svarFor } from "./data.js";
 export {
   felaktigFraga,

@@ -4,8 +4,8 @@ import {
   type SsbtFraga,
   type Tidsperiod,
 } from "../../contract/ssbt/model.js";
+import { lefiFragaBase64 } from "../../simulators/aggregator/klienter/fk.js";
 import { type Chain, createChain } from "../../simulators/chain.js";
-import { lefiFragaBase64 } from "../../simulators/fk/client.js";
 import { resolveOptions } from "../../simulators/options.js";
 
 /**

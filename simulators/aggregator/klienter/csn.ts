@@ -1,20 +1,20 @@
-import { decodeCsnSvar, encodeFraga, serializeCsnSvar } from "../../contract/csn/codec.js";
+import { decodeCsnSvar, encodeFraga, serializeCsnSvar } from "../../../contract/csn/codec.js";
 import {
   CSN_NS,
   CSN_SCHEMA_VERSION,
   type CsnSvar,
   type SbnUppgEkBistandBegar,
-} from "../../contract/csn/model.js";
-import { isHarnessError } from "../../contract/errors.js";
-import { maskera } from "../../contract/personidentitet.js";
-import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
-import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
-import { childElements, el, textOf } from "../../contract/xml/node.js";
-import { dateOnly } from "../../contract/xml/xsd-types.js";
-import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
-import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
-import { DATAKODER } from "./errors.js";
-import { CSN_SOAP_PREFIXES } from "./handlers.js";
+} from "../../../contract/csn/model.js";
+import { isHarnessError } from "../../../contract/errors.js";
+import { maskera } from "../../../contract/personidentitet.js";
+import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
+import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
+import { childElements, el, textOf } from "../../../contract/xml/node.js";
+import { dateOnly } from "../../../contract/xml/xsd-types.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
+import { DATAKODER } from "../../csn/errors.js";
+import { CSN_SOAP_PREFIXES } from "../../csn/handlers.js";
+import { bastjanstFel as fel, soapBegaran } from "./soap.js";
 
 /** What SSBT calls itself in CSN's `AppNamn`. */
 export const SSBT_APPNAMN = "SSBTEK Sammansatt bastjänst ekonomiskt bistånd";

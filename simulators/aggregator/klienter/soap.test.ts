@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { NS } from "../contract/namespaces.js";
-import { parseSoapEnvelope, soapEnvelope } from "../contract/soap/envelope.js";
-import { el } from "../contract/xml/node.js";
-import { fetchRequest } from "./adapters/transport.js";
-import { bastjanstFel, soapBegaran } from "./soap-client.js";
+import { NS } from "../../../contract/namespaces.js";
+import { parseSoapEnvelope, soapEnvelope } from "../../../contract/soap/envelope.js";
+import { el } from "../../../contract/xml/node.js";
+import { fetchRequest } from "../../adapters/transport.js";
+import { bastjanstFel, soapBegaran } from "./soap.js";
 
 describe("soapBegaran", () => {
   it("POSTs a SOAP 1.1 envelope with the payload as the Body child and an empty SOAPAction", async () => {

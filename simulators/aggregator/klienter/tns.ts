@@ -1,14 +1,14 @@
-import { isHarnessError } from "../../contract/errors.js";
-import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
-import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
+import { isHarnessError } from "../../../contract/errors.js";
+import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
+import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
 import {
   decodeHamtaUppgifterResponse,
   encodeHamtaUppgifter,
   encodeTidsperiodTillagg,
   hamtaUppgifterResponseChildren,
-} from "../../contract/tns/codec.js";
-import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
-import { bastjanstFel, soapBegaran } from "../soap-client.js";
+} from "../../../contract/tns/codec.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
+import { bastjanstFel, soapBegaran } from "./soap.js";
 
 /** Felkod of an error section that did not come as `resultat` FEL. */
 export const TOLKA_FELKOD = {

@@ -1,17 +1,17 @@
-import { maskera, maskeraText } from "../../contract/personidentitet.js";
-import { decodeSvarV11, encodeDelDokument, encodeFragaV11 } from "../../contract/skv/v11-codec.js";
+import { maskera, maskeraText } from "../../../contract/personidentitet.js";
+import { decodeSvarV11, encodeDelDokument, encodeFragaV11 } from "../../../contract/skv/v11-codec.js";
 import {
   type FragaSkatteuppgifterV11,
   MAX_INKOMSTAR_V11,
   SKV_V11_VERSION,
   type SkvBlock,
   type SvarSkatteuppgifterV11,
-} from "../../contract/skv/v11-model.js";
-import { encodeSsbtError, SKV11_BLOCK } from "../../contract/ssbt/codec.js";
-import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
-import { periodFor, type Sektion, type SsbtError, type SsbtFraga } from "../../contract/ssbt/model.js";
-import { el } from "../../contract/xml/node.js";
-import type { KontraktInfo } from "../bastjanst.js";
+} from "../../../contract/skv/v11-model.js";
+import { encodeSsbtError, SKV11_BLOCK } from "../../../contract/ssbt/codec.js";
+import { SSBT_FELKOD } from "../../../contract/ssbt/felkoder.js";
+import { periodFor, type Sektion, type SsbtError, type SsbtFraga } from "../../../contract/ssbt/model.js";
+import { el } from "../../../contract/xml/node.js";
+import type { KontraktInfo } from "../../bastjanst.js";
 
 /**
  * The blocks SSBT asks for when an ssbt/11 question includes SKV without a `fraga`: the decided

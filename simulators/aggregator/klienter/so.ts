@@ -1,11 +1,11 @@
-import { isHarnessError } from "../../contract/errors.js";
-import { decodeFault, decodeResponse, encodeRequest, encodeResponse } from "../../contract/so/codec.js";
-import type { GetUnemploymentBenefitPaymentRequest } from "../../contract/so/model.js";
-import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
-import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
-import { childElements, type XmlElement } from "../../contract/xml/node.js";
-import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
-import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
+import { isHarnessError } from "../../../contract/errors.js";
+import { decodeFault, decodeResponse, encodeRequest, encodeResponse } from "../../../contract/so/codec.js";
+import type { GetUnemploymentBenefitPaymentRequest } from "../../../contract/so/model.js";
+import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
+import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
+import { childElements, type XmlElement } from "../../../contract/xml/node.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
+import { bastjanstFel as fel, soapBegaran } from "./soap.js";
 
 /**
  * The INT014 request for a composite question: ingivare → OrganisationsnummerIngivare,

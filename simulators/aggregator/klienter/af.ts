@@ -4,14 +4,14 @@ import {
   encodeFraga,
   encodeFragaMeddelande,
   encodeSvar,
-} from "../../contract/af/codec.js";
-import type { AfFraga, AfFragaMeddelande } from "../../contract/af/model.js";
-import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
-import { periodFor, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
-import type { XmlElement } from "../../contract/xml/node.js";
-import type { BastjanstKlient, BastjanstSvar } from "../bastjanst.js";
-import { bastjanstFel, soapBegaran } from "../soap-client.js";
-import { KLIENT_FELKOD } from "./errors.js";
+} from "../../../contract/af/codec.js";
+import type { AfFraga, AfFragaMeddelande } from "../../../contract/af/model.js";
+import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
+import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
+import type { XmlElement } from "../../../contract/xml/node.js";
+import { KLIENT_FELKOD } from "../../af/errors.js";
+import type { BastjanstKlient, BastjanstSvar } from "../../bastjanst.js";
+import { bastjanstFel, soapBegaran } from "./soap.js";
 
 /**
  * The AF question SSBT derives from the composite question: ingivare and handläggare, the

@@ -1,8 +1,8 @@
-import { maskeraText } from "../contract/personidentitet.js";
-import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../contract/soap/envelope.js";
-import type { Sektion } from "../contract/ssbt/model.js";
-import type { XmlElement } from "../contract/xml/node.js";
-import type { Begaran } from "./bastjanst.js";
+import { maskeraText } from "../../../contract/personidentitet.js";
+import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../../contract/soap/envelope.js";
+import type { Sektion } from "../../../contract/ssbt/model.js";
+import type { XmlElement } from "../../../contract/xml/node.js";
+import type { Begaran } from "../../bastjanst.js";
 
 // What SSBT's SOAP clients (AF, CSN, SKV, SO, TNS, MIV) share. Their `tolka` functions keep their
 // own read → fault → HTTP status → decode flow: the steps are the same, but what each step makes of

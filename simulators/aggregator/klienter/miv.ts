@@ -5,13 +5,13 @@ import {
   encodeFkResponse,
   MIV_ELEMENT,
   MIV_NS,
-} from "../../contract/miv/codec.js";
-import { maskera } from "../../contract/personidentitet.js";
-import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
-import type { Sektion, SsbtFraga } from "../../contract/ssbt/model.js";
-import type { XmlElement } from "../../contract/xml/node.js";
-import type { BastjanstKlient, BastjanstSvar, Begaran } from "../bastjanst.js";
-import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
+} from "../../../contract/miv/codec.js";
+import { maskera } from "../../../contract/personidentitet.js";
+import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
+import type { Sektion, SsbtFraga } from "../../../contract/ssbt/model.js";
+import type { XmlElement } from "../../../contract/xml/node.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran } from "../../bastjanst.js";
+import { bastjanstFel as fel, soapBegaran } from "./soap.js";
 
 /**
  * Builds Migrationsverket's request for one composite question. Migrationsverket's `fkQuery` only

@@ -1,24 +1,24 @@
-import { maskera } from "../../contract/personidentitet.js";
+import { maskera } from "../../../contract/personidentitet.js";
 import {
   decodeBeskattningsuppgifterResponse,
   decodeSkvException,
   encodeBeskattningsuppgifterRequest,
   encodeFraga,
-} from "../../contract/skv/codec.js";
-import { type FragaBeskattningsuppgifter, SKV_DOKUMENT_NS, SVAR_ROT } from "../../contract/skv/model.js";
-import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
+} from "../../../contract/skv/codec.js";
+import { type FragaBeskattningsuppgifter, SKV_DOKUMENT_NS, SVAR_ROT } from "../../../contract/skv/model.js";
+import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
 import {
   periodFor,
   type Sektion,
   type SsbtError,
   type SsbtFraga,
   type Tidsperiod,
-} from "../../contract/ssbt/model.js";
-import { childElements, el, textOf, type XmlElement } from "../../contract/xml/node.js";
-import { parseXml } from "../../contract/xml/parse.js";
-import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
-import { bastjanstFel as fel, soapBegaran } from "../soap-client.js";
-import { forfraganV11, skvForkontrollV11, tolkaSvarV11 } from "./v11-client.js";
+} from "../../../contract/ssbt/model.js";
+import { childElements, el, textOf, type XmlElement } from "../../../contract/xml/node.js";
+import { parseXml } from "../../../contract/xml/parse.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
+import { forfraganV11, skvForkontrollV11, tolkaSvarV11 } from "./skv-v11.js";
+import { bastjanstFel as fel, soapBegaran } from "./soap.js";
 
 /**
  * The income years SSBT asks Skatteverket for: the latest decided taxation before the period (the

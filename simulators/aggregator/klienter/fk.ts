@@ -1,4 +1,4 @@
-import { HarnessError, isHarnessError } from "../../contract/errors.js";
+import { HarnessError, isHarnessError } from "../../../contract/errors.js";
 import {
   decodeLefiFelsvar,
   decodeLefiSvar,
@@ -8,19 +8,19 @@ import {
   lefiFragaPath,
   lefiJsonFranBase64,
   lefiJsonTillBase64,
-} from "../../contract/fk/codec.js";
+} from "../../../contract/fk/codec.js";
 import {
   LEFI_EXTERN_FORMAN_GRUPP_KODER,
   LEFI_EXTERN_OVRIG_INFORMATION_TYP_KODER,
   LEFI_FK_FORMAN_GRUPP_KODER,
   LEFI_PM_FORMAN_GRUPP_KODER,
   type LefiExternFormansinformationFraga,
-} from "../../contract/fk/model.js";
-import { maskeraText } from "../../contract/personidentitet.js";
-import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
-import type { Sektion, SsbtError, SsbtFraga, Tidsperiod } from "../../contract/ssbt/model.js";
-import { el } from "../../contract/xml/node.js";
-import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../bastjanst.js";
+} from "../../../contract/fk/model.js";
+import { maskeraText } from "../../../contract/personidentitet.js";
+import { SSBT_FELKOD } from "../../../contract/ssbt/felkoder.js";
+import type { Sektion, SsbtError, SsbtFraga, Tidsperiod } from "../../../contract/ssbt/model.js";
+import { el } from "../../../contract/xml/node.js";
+import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
 
 /**
  * A LEFI v9 question asking for everything a question can name: every förmånsgrupp in every
