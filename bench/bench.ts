@@ -1,6 +1,10 @@
+import { existsSync, readFileSync } from "node:fs";
 import { Agent } from "node:http";
 import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { HarnessError } from "../contract/errors.js";
+import { encodeLefiFraga } from "../contract/fk/codec.js";
+import { kontrollsiffra } from "../contract/personidentitet.js";
 import {
   parseSoapEnvelope,
   readSoapFault,
@@ -9,10 +13,13 @@ import {
 } from "../contract/soap/envelope.js";
 import { decodeSvar, encodeFraga } from "../contract/ssbt/codec.js";
 import { BASTJANSTER } from "../contract/ssbt/model.js";
+import { lefiFraga } from "../simulators/aggregator/klienter/fk.js";
 import { PERSONAS } from "../simulators/population/population.js";
+import { SIMULATORER } from "../simulators/registry.js";
 import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
 import { type Answer, type AnswerCheck, runLoad } from "./load.js";
 import type { ResolvedBenchOptions } from "./options.js";
+import { startPrism, startWireMock } from "./peers.js";
 import type { ServerKind } from "./protocol.js";
 import { type ServerProcess, type ServerSample, startServerProcess } from "./servers.js";
 import {
@@ -23,7 +30,7 @@ import {
   summarizeLatencies,
 } from "./stats.js";
 
-/** The figures of one server under test. */
+/** The figures of one server under test in one comparison. */
 export interface ServerFigures {
   kind: ServerKind;
   /** Measured requests (warm-up excluded). */
@@ -39,8 +46,18 @@ export interface ServerFigures {
   rssVerdict: RssVerdict;
   /** Server CPU time (user + system) per measured answer, in µs: independent of other load. */
   cpuMicrosPerAnswer: number;
-  /** True when `durationS` stopped it before `requests`. */
+  /** True when `durationS` stopped it before its requests were done. */
   stoppedByDuration: boolean;
+}
+
+/** One target of the issue, judged. */
+export interface Target {
+  name: string;
+  /** The measured figure, printed. */
+  value: string;
+  /** The target, printed ("≥ 1×"). */
+  target: string;
+  pass: boolean;
 }
 
 export interface BenchResult {
@@ -53,67 +70,113 @@ export interface BenchResult {
     loadavgStart: number[];
     loadavgEnd: number[];
   };
-  bytes: { request: number; answer: number };
+  /** Composite answers: ours (rotating identities) against WireMock (one static stub). */
+  composite: {
+    ours: ServerFigures;
+    wiremock: ServerFigures;
+    /** answers/s ours ÷ WireMock. */
+    ratio: number;
+    /** WireMock's rate before and after ours: how much the machine's load drifted. */
+    wiremockRates: { before: number; after: number };
+    /** Where WireMock's stub came from. */
+    stub: "reference client (test08 all agencies)" | "our own answer";
+    identities: { personas: number; generated: number };
+    bytes: { oursRequestAvg: number; oursAnswerAvg: number; wiremockRequest: number; wiremockAnswer: number };
+  };
+  /** The LEFI endpoint: ours against Prism on the official LEFI v9 spec, same bodies. */
+  lefi?: { ours: ServerFigures; prism: ServerFigures; ratio: number };
+  /** Why the LEFI comparison did not run (no reference spec), when it did not. */
+  lefiSkipped?: string;
+  /** Errors of our simulator during warm-up (counted in the error target). */
   warmupErrors: number;
-  ours: ServerFigures;
-  bare: ServerFigures;
-  /** answers/s ours ÷ answers/s bare over the whole run. */
-  ratio: number;
-  /** answers/s of the bare server before and after ours: how much the machine's load drifted. */
-  bareRates: { before: number; after: number };
+  targets: Target[];
   pass: boolean;
   /** Why it did not pass (empty when it did). */
   failures: string[];
 }
 
-/** The persona that every bastjänst knows: all seven sections answer with data. */
-const PERSONA_ID = "hela-kedjan";
-
-/** The fixed composite question of the benchmark: one persona, all seven bastjänster included. */
-export function benchRequest(now: Date): Buffer {
-  const persona = PERSONAS.find((p) => p.id === PERSONA_ID);
-  if (!persona)
-    throw new HarnessError("BENCH_PERSONA", `Persona ${PERSONA_ID} is missing from fixtures/personas.`);
-  const fraga = fullFraga(persona.personidentitet, standardPeriod(now), "BENCH-0001");
-  return Buffer.from(soapEnvelope(encodeFraga(fraga)), "utf8");
-}
+const REFERENCE = fileURLToPath(new URL("../../shared/reference/ssbtek-v10/", import.meta.url));
+const TEST08 = `${REFERENCE}client-traffic/test08_getFinancialAid_allAgencies/`;
+const LEFI_SPEC = `${REFERENCE}contract/se/forsakringskassan/schema/lefi/lefi-formansinformation-v9.openapi.yaml`;
+const LEFI_PATH = "/lefi-extern-formansinformation/v9/aktorer/026-51/formansinformation/fraga";
 
 export const REQUEST_HEADERS: Readonly<Record<string, string>> = {
   "Content-Type": SOAP11_CONTENT_TYPE,
   SOAPAction: '""',
 };
+const LEFI_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Type": "application/json",
+  Accept: "application/json",
+};
 
 /**
- * What counts as a right answer: HTTP 200, SOAP content type, and either exactly the reference
- * bytes or (should the simulated date roll over during a long run) a composite answer with seven
- * data sections and no error section. Works on bytes/latin1 so the check stays cheap next to the
- * server's work.
+ * `n` synthetic identities that no persona has: checksum-valid personnummer in the test series
+ * (serial 980–999), born 1940–2006, deterministic for the seed. The simulators make a person of
+ * each (a generated history), so the load cannot be served from a handful of cached persons.
  *
  * @example
- * const check = answerCheck(reference); check({ status: 500, headers: {}, body }) // "HTTP 500"
+ * genereradeIdentiteter(2, 1) // ["19400102980…", …]
  */
-export function answerCheck(reference: Buffer): AnswerCheck {
+export function genereradeIdentiteter(n: number, seed: number): string[] {
+  const kanda = new Set(PERSONAS.map((p) => p.personidentitet));
+  const out: string[] = [];
+  for (let i = 0; out.length < n; i++) {
+    const k = (i * 7919 + seed * 104_729) >>> 0;
+    const ar = 1940 + (k % 67);
+    const manad = 1 + ((k >>> 3) % 12);
+    const dag = 1 + ((k >>> 7) % 28);
+    const serie = 980 + (i % 20);
+    const nio = `${String(ar).slice(2)}${String(manad).padStart(2, "0")}${String(dag).padStart(2, "0")}${serie}`;
+    const pid = `${ar}${nio.slice(2)}${kontrollsiffra(nio)}`;
+    if (!kanda.has(pid) && !out.includes(pid)) out.push(pid);
+  }
+  return out;
+}
+
+/**
+ * A composite answer with a section for every bastjänst and no error of the composite's own
+ * (`kalla` SSBT: a deadline or an unreachable bastjänst). Works on latin1 text, cheap next to the
+ * server's work.
+ */
+export function compositeCheck(): AnswerCheck {
   return (a: Answer) => {
     if (a.status !== 200) return `HTTP ${a.status}`;
     if (!String(a.headers["content-type"] ?? "").startsWith("text/xml"))
       return `content type ${a.headers["content-type"]}`;
-    if (a.body.equals(reference)) return undefined;
     const text = a.body.toString("latin1");
     if (!text.includes("hamtaBastjanstInformationResponse>"))
       return "not a hamtaBastjanstInformationResponse";
-    if (text.includes(":error>")) return "answer with an error section";
-    if (text.split(":data>").length - 1 !== 2 * BASTJANSTER.length)
-      return "answer without seven data sections";
+    if (text.includes(">SSBT</")) return "a section failed in the composite service itself (kalla SSBT)";
+    for (const k of BASTJANSTER) if (!text.includes(`:${k}>`)) return `no ${k} section`;
     return undefined;
   };
 }
 
-/** Sends the question once and insists on seven data sections: a bench of error answers proves nothing. */
-async function probe(endpoint: string, body: Buffer): Promise<{ body: Buffer; contentType: string }> {
-  const res = await fetch(endpoint, { method: "POST", headers: REQUEST_HEADERS, body: new Uint8Array(body) });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  const contentType = res.headers.get("content-type") ?? "";
-  const parsed = parseSoapEnvelope(bytes.toString("utf8"));
+const exactCheck =
+  (reference: Buffer): AnswerCheck =>
+  (a) =>
+    a.status !== 200 ? `HTTP ${a.status}` : a.body.equals(reference) ? undefined : "not the stub's answer";
+
+const jsonCheck: AnswerCheck = (a) =>
+  a.status !== 200
+    ? `HTTP ${a.status}`
+    : String(a.headers["content-type"] ?? "").startsWith("application/json")
+      ? undefined
+      : `content type ${a.headers["content-type"]}`;
+
+async function post(url: string, headers: Readonly<Record<string, string>>, body: Buffer) {
+  const res = await fetch(url, { method: "POST", headers, body: new Uint8Array(body) });
+  return {
+    status: res.status,
+    contentType: res.headers.get("content-type") ?? "",
+    body: Buffer.from(await res.arrayBuffer()),
+  };
+}
+
+/** The all-seven answer of one persona, decoded: a bench of error answers proves nothing. */
+async function probeAllSeven(url: string, body: Buffer): Promise<{ body: Buffer; contentType: string }> {
+  const res = await post(url, REQUEST_HEADERS, body);
+  const parsed = parseSoapEnvelope(res.body.toString("utf8"));
   const fault = readSoapFault(parsed.body);
   if (res.status !== 200 || fault)
     throw new HarnessError(
@@ -125,13 +188,14 @@ async function probe(endpoint: string, body: Buffer): Promise<{ body: Buffer; co
   if (utan.length)
     throw new HarnessError(
       "BENCH_BAD_ANSWER",
-      `The benchmark needs data from all seven bastjänster, but ${utan.join(", ")} answered with an error or not at all; fix the chain first (npm start).`,
+      `The benchmark needs data from all seven bastjänster for hela-kedjan, but ${utan.join(", ")} answered with an error or not at all; fix the chain first (npm start).`,
     );
-  return { body: bytes, contentType };
+  return { body: res.body, contentType: res.contentType };
 }
 
 interface Accumulator {
   server: ServerProcess;
+  total: number;
   done: number;
   errors: number;
   errorSamples: Set<string>;
@@ -143,14 +207,15 @@ interface Accumulator {
   stoppedByDuration: boolean;
 }
 
-function accumulator(server: ServerProcess, requests: number, first: ServerSample): Accumulator {
+function accumulator(server: ServerProcess, total: number, first: ServerSample): Accumulator {
   return {
     server,
+    total,
     done: 0,
     errors: 0,
     errorSamples: new Set(),
     ms: 0,
-    latencies: new Float64Array(requests),
+    latencies: new Float64Array(total),
     rss: [{ requests: 0, rss: first.rss, heapAfterGc: first.heapAfterGc }],
     cpuStart: first.cpuMicros,
     cpuEnd: first.cpuMicros,
@@ -158,7 +223,7 @@ function accumulator(server: ServerProcess, requests: number, first: ServerSampl
   };
 }
 
-function figures(a: Accumulator, o: ResolvedBenchOptions): ServerFigures {
+function figures(a: Accumulator, maxRssGrowth: number): ServerFigures {
   return {
     kind: a.server.kind,
     requests: a.done,
@@ -168,21 +233,25 @@ function figures(a: Accumulator, o: ResolvedBenchOptions): ServerFigures {
     answersPerS: a.done / (a.ms / 1000),
     latency: summarizeLatencies(a.latencies, a.done),
     rss: a.rss,
-    rssVerdict: rssVerdict(a.rss, o.maxRssGrowth),
+    rssVerdict: rssVerdict(a.rss, maxRssGrowth),
     cpuMicrosPerAnswer: a.done ? (a.cpuEnd - a.cpuStart) / a.done : Number.NaN,
     stoppedByDuration: a.stoppedByDuration,
   };
 }
 
 /**
- * Runs the benchmark: our simulated chain and a bare node:http server (each in its own child
- * process, the load generator in this one) get the same warm-up, load code and answer check.
- * Sequence: bare (half its requests), ours (all), bare (the other half); RSS and CPU time of
- * each server are sampled every `sampleEvery` requests.
+ * Runs the benchmark, every server in its own process and the load generator in this one, all in
+ * one run so that the figures share the machine's load:
+ * 1. composite answers — WireMock ½ → ours → WireMock ½. Ours answers every persona and
+ *    `identities` generated persons in turn (each answer computed); WireMock replays one static
+ *    stub (the reference client's own `equalToXml` mapping and answer when ../shared/reference is
+ *    there). RSS of ours is sampled every `sampleEvery` requests.
+ * 2. the LEFI endpoint — Prism ½ → ours → Prism ½, the same LEFI question bodies and path.
+ * Then every target of docs/performance.md is judged.
  *
  * @example
  * const r = await runBench(resolveBenchOptions({ requests: 2000 }), console.error);
- * r.ratio // answers/s ours ÷ bare
+ * r.pass // every target held
  */
 export async function runBench(
   o: ResolvedBenchOptions,
@@ -190,43 +259,88 @@ export async function runBench(
 ): Promise<BenchResult> {
   const loadavgStart = loadavg();
   const started: ServerProcess[] = [];
+  const stopAll = () => Promise.all(started.splice(0).map((s) => s.stop()));
   try {
+    const now = new Date();
+    const period = standardPeriod(now);
     log("Starting the simulated chain (child process) …");
     const ours = await startServerProcess({ type: "start", kind: "ours", seed: o.seed });
     started.push(ours);
-    const request = benchRequest(new Date());
-    const reference = await probe(ours.endpoint, request);
-    log(
-      `Request ${request.length} bytes, answer ${reference.body.length} bytes, all seven sections with data.`,
+    const ssbtUrl = `${ours.endpoint}/ssbtek`;
+
+    const generated = genereradeIdentiteter(o.identities, o.seed);
+    const identities = [...PERSONAS.map((p) => p.personidentitet), ...generated];
+    const compositeBodies = identities.map((pid, i) =>
+      Buffer.from(soapEnvelope(encodeFraga(fullFraga(pid, period, `BENCH-${i}`))), "utf8"),
     );
-    const bare = await startServerProcess({
-      type: "start",
-      kind: "bare",
-      body: reference.body.toString("base64"),
-      status: 200,
-      headers: { "Content-Type": reference.contentType },
-    });
-    started.push(bare);
-    const check = answerCheck(reference.body);
-    const budgetMs = o.durationS * 1000;
+    const helaKedjan = PERSONAS.findIndex((p) => p.id === "hela-kedjan");
+    if (helaKedjan < 0)
+      throw new HarnessError("BENCH_PERSONA", "Persona hela-kedjan is missing from fixtures/personas.");
+    const ourAnswer = await probeAllSeven(ssbtUrl, compositeBodies[helaKedjan]!);
+    // One pass over every identity: each must get a complete composite answer.
+    const check = compositeCheck();
+    let answerBytes = 0;
+    for (const body of compositeBodies) {
+      const r = await post(ssbtUrl, REQUEST_HEADERS, body);
+      const wrong = check({ status: r.status, headers: { "content-type": r.contentType }, body: r.body });
+      if (wrong)
+        throw new HarnessError(
+          "BENCH_BAD_ANSWER",
+          `An identity of the load was answered wrongly (${wrong}); fix the chain first.`,
+        );
+      answerBytes += r.body.length;
+    }
+    log(
+      `${identities.length} identities (${PERSONAS.length} personas + ${generated.length} generated), each answered in full.`,
+    );
+
+    // WireMock's stub: the reference client's own (its all-agencies equalToXml mapping and answer).
+    let stub: BenchResult["composite"]["stub"] = "our own answer";
+    let wmRequest = compositeBodies[helaKedjan]!;
+    let wmStub = {
+      equalToXml: wmRequest.toString("utf8"),
+      answer: ourAnswer.body,
+      contentType: ourAnswer.contentType,
+    };
+    if (existsSync(`${TEST08}wiremock-mapping.json`)) {
+      const mapping = JSON.parse(readFileSync(`${TEST08}wiremock-mapping.json`, "utf8"));
+      const equalToXml = String(mapping.request.bodyPatterns[0].equalToXml);
+      wmStub = {
+        equalToXml,
+        answer: readFileSync(`${TEST08}response.xml`),
+        contentType: "text/xml;charset=UTF-8",
+      };
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: WireMock's placeholder, literally.
+      wmRequest = Buffer.from(equalToXml.replaceAll("${xmlunit.ignore}", "BENCH-0001"), "utf8");
+      stub = "reference client (test08 all agencies)";
+    } else
+      log(
+        "WARNING: ../shared/reference is absent: WireMock replays our own answer instead of the reference client's stub.",
+      );
+    log("Starting WireMock 3 (java -jar) …");
+    const wiremock = await startWireMock(wmStub);
+    started.push(wiremock);
+
     let warmupErrors = 0;
     const warmupSamples = new Set<string>();
-    const warmedUp = new Set<ServerKind>();
-    const acc: Partial<Record<ServerKind, Accumulator>> = {};
+    const budgetMs = o.durationS * 1000;
 
-    /**
-     * One phase: `requests` measured requests to one server on one pool of keep-alive
-     * connections (warm-up first, the first time), in chunks of `sampleEvery` with an RSS sample
-     * after each. The pool lives for the phase only: reconnecting mid-run while the server is
-     * saturated measured connection set-up, not answering (see docs/performance.md).
-     */
-    const phase = async (server: ServerProcess, requests: number): Promise<number> => {
+    /** One phase: `requests` measured requests to one server on one pool of keep-alive connections. */
+    const phase = async (
+      a: Accumulator,
+      url: string,
+      bodies: readonly Buffer[],
+      headers: Readonly<Record<string, string>>,
+      check: AnswerCheck,
+      requests: number,
+      warmup: number,
+    ): Promise<number> => {
       const agent = new Agent({ keepAlive: true, maxSockets: o.connections, maxFreeSockets: o.connections });
       const load = (n: number, maxMs?: number) =>
         runLoad({
-          url: server.endpoint,
-          body: request,
-          headers: REQUEST_HEADERS,
+          url,
+          body: bodies,
+          headers,
           connections: o.connections,
           requests: n,
           check,
@@ -234,15 +348,21 @@ export async function runBench(
           ...(maxMs !== undefined ? { maxMs } : {}),
         });
       try {
-        if (!warmedUp.has(server.kind) && o.warmup > 0) {
-          log(`Warm-up ${server.kind}: ${o.warmup} requests …`);
-          const w = await load(o.warmup);
-          warmupErrors += w.errors;
-          for (const e of w.errorSamples) warmupSamples.add(`${server.kind} warm-up: ${e}`);
+        if (warmup > 0) {
+          log(`Warm-up ${a.server.kind}: ${warmup} requests …`);
+          const w = await load(warmup);
+          // A peer's warm-up errors are its own business (WireMock 3 misses some equalToXml
+          // matches while it starts up); ours must have none.
+          if (a.server.kind === "ours") warmupErrors += w.errors;
+          for (const e of w.errorSamples) warmupSamples.add(`${a.server.kind} warm-up: ${e}`);
+          const s = await a.server.sample();
+          if (a.done === 0) {
+            a.rss = [{ requests: 0, rss: s.rss, heapAfterGc: s.heapAfterGc }];
+            a.cpuStart = a.cpuEnd = s.cpuMicros;
+          }
         }
-        warmedUp.add(server.kind);
-        const a = acc[server.kind] ?? accumulator(server, o.requests, await server.sample());
-        acc[server.kind] = a;
+        const cpuBefore = (await a.server.sample()).cpuMicros;
+        a.cpuStart += cpuBefore - a.cpuEnd; // CPU between phases (idle, warm-up) is not counted
         let done = 0;
         let ms = 0;
         while (done < requests && !a.stoppedByDuration) {
@@ -254,13 +374,12 @@ export async function runBench(
           for (const e of r.errorSamples) a.errorSamples.add(e);
           a.ms += r.elapsedMs;
           ms += r.elapsedMs;
-          if (r.timedOut || a.ms >= budgetMs) a.stoppedByDuration = a.done < o.requests;
-          const s = await server.sample();
+          if (r.timedOut || a.ms >= budgetMs) a.stoppedByDuration = a.done < a.total;
+          const s = await a.server.sample();
           a.rss.push({ requests: a.done, rss: s.rss, heapAfterGc: s.heapAfterGc });
           a.cpuEnd = s.cpuMicros;
           log(
-            `${server.kind}: ${a.done}/${o.requests} requests, ${(r.completed / (r.elapsedMs / 1000)).toFixed(0)} answers/s, ` +
-              `RSS ${mb(s.rss)}, errors ${a.errors}`,
+            `${a.server.kind}: ${a.done}/${a.total} requests, ${(r.completed / (r.elapsedMs / 1000)).toFixed(0)} answers/s, RSS ${mb(s.rss)}, errors ${a.errors}`,
           );
         }
         return done / (ms / 1000);
@@ -269,27 +388,76 @@ export async function runBench(
       }
     };
 
-    // Bare before and after ours: the machine's load drifts, and the bare rate brackets the run.
-    const half = Math.ceil(o.requests / 2);
-    const bareBefore = await phase(bare, half);
-    await phase(ours, o.requests);
-    const bareAfter = o.requests - half > 0 ? await phase(bare, o.requests - half) : bareBefore;
-    if (!acc.ours || !acc.bare) throw new HarnessError("BENCH_INTERNAL", "A benchmark phase did not run.");
+    // 1. Composite: WireMock ½ → ours → WireMock ½.
+    const half = Math.ceil(o.peerRequests / 2);
+    const accOurs = accumulator(ours, o.requests, await ours.sample());
+    const accWm = accumulator(wiremock, o.peerRequests, await wiremock.sample());
+    const wmCheck = exactCheck(wmStub.answer);
+    const wmBefore = await phase(
+      accWm,
+      wiremock.endpoint,
+      [wmRequest],
+      REQUEST_HEADERS,
+      wmCheck,
+      half,
+      o.warmup,
+    );
+    await phase(accOurs, ssbtUrl, compositeBodies, REQUEST_HEADERS, check, o.requests, o.warmup);
+    const wmAfter =
+      o.peerRequests - half > 0
+        ? await phase(
+            accWm,
+            wiremock.endpoint,
+            [wmRequest],
+            REQUEST_HEADERS,
+            wmCheck,
+            o.peerRequests - half,
+            0,
+          )
+        : wmBefore;
+    await wiremock.stop();
+    started.splice(started.indexOf(wiremock), 1);
+    const oursF = figures(accOurs, o.maxRssGrowth);
+    const wmF = figures(accWm, o.maxRssGrowth);
 
-    const oursF = figures(acc.ours, o);
-    const bareF = figures(acc.bare, o);
-    for (const e of warmupSamples) oursF.errorSamples.push(e);
-    const ratio = oursF.answersPerS / bareF.answersPerS;
-    const failures: string[] = [];
-    const errors = oursF.errors + bareF.errors + warmupErrors;
-    if (errors > 0) failures.push(`${errors} errors (target 0)`);
-    if (!(ratio >= o.minRatio)) failures.push(`ratio ${ratio.toFixed(3)} < ${o.minRatio}`);
-    if (!oursF.rssVerdict.flat)
-      failures.push(
-        `RSS of the simulator not flat: ${mb(oursF.rssVerdict.baseline)} → ${mb(oursF.rssVerdict.end)} (medians) (+${(oursF.rssVerdict.growth * 100).toFixed(1)} %, limit +${(o.maxRssGrowth * 100).toFixed(0)} %)`,
+    // 2. LEFI: Prism ½ → ours → Prism ½, same bodies.
+    let lefi: BenchResult["lefi"];
+    let lefiSkipped: string | undefined;
+    if (existsSync(LEFI_SPEC)) {
+      const lefiBodies = identities.map((pid) =>
+        Buffer.from(encodeLefiFraga(lefiFraga(pid, period)), "utf8"),
       );
+      log("Starting Prism on the official LEFI v9 spec …");
+      const prism = await startPrism(LEFI_SPEC, LEFI_PATH);
+      started.push(prism);
+      const fkUrl = `${ours.endpoint}${SIMULATORER.FK.path}${LEFI_PATH}`;
+      const accPrism = accumulator(prism, o.peerRequests, await prism.sample());
+      const accFk = accumulator(ours, o.peerRequests, await ours.sample());
+      const lhalf = Math.ceil(o.peerRequests / 2);
+      await phase(accPrism, prism.endpoint, lefiBodies, LEFI_HEADERS, jsonCheck, lhalf, o.warmup);
+      await phase(accFk, fkUrl, lefiBodies, LEFI_HEADERS, jsonCheck, o.peerRequests, o.warmup);
+      if (o.peerRequests - lhalf > 0)
+        await phase(accPrism, prism.endpoint, lefiBodies, LEFI_HEADERS, jsonCheck, o.peerRequests - lhalf, 0);
+      const oursLefi = figures(accFk, o.maxRssGrowth);
+      const prismF = figures(accPrism, o.maxRssGrowth);
+      lefi = { ours: oursLefi, prism: prismF, ratio: oursLefi.answersPerS / prismF.answersPerS };
+    } else {
+      lefiSkipped = "../shared/reference is absent: no official LEFI v9 spec for Prism to mock";
+      log(`WARNING: LEFI comparison SKIPPED: ${lefiSkipped}.`);
+    }
+
+    const ratio = oursF.answersPerS / wmF.answersPerS;
+    const targets = judge(
+      o,
+      oursF,
+      ratio,
+      lefi,
+      oursF.errors + wmF.errors + (lefi ? lefi.ours.errors + lefi.prism.errors : 0) + warmupErrors,
+    );
+    const failures = targets.filter((t) => !t.pass).map((t) => `${t.name} ${t.value} (target ${t.target})`);
     if (oursF.stoppedByDuration)
       failures.push(`stopped by --duration after ${oursF.requests} of ${o.requests} requests`);
+    for (const e of warmupSamples) oursF.errorSamples.push(e);
     const cpu = cpus();
     return {
       options: o,
@@ -301,18 +469,96 @@ export async function runBench(
         loadavgStart,
         loadavgEnd: loadavg(),
       },
-      bytes: { request: request.length, answer: reference.body.length },
+      composite: {
+        ours: oursF,
+        wiremock: wmF,
+        ratio,
+        wiremockRates: { before: wmBefore, after: wmAfter },
+        stub,
+        identities: { personas: PERSONAS.length, generated: generated.length },
+        bytes: {
+          oursRequestAvg: Math.round(
+            compositeBodies.reduce((s, b) => s + b.length, 0) / compositeBodies.length,
+          ),
+          oursAnswerAvg: Math.round(answerBytes / compositeBodies.length),
+          wiremockRequest: wmRequest.length,
+          wiremockAnswer: wmStub.answer.length,
+        },
+      },
+      ...(lefi ? { lefi } : {}),
+      ...(lefiSkipped ? { lefiSkipped } : {}),
       warmupErrors,
-      ours: oursF,
-      bare: bareF,
-      ratio,
-      bareRates: { before: bareBefore, after: bareAfter },
+      targets,
       pass: failures.length === 0,
       failures,
     };
   } finally {
-    await Promise.all(started.map((s) => s.stop()));
+    await stopAll();
   }
+}
+
+/**
+ * Every target of the issue, judged against the options' limits.
+ *
+ * @example
+ * judge(options, ours, 1.2, undefined, 0).every((t) => t.pass)
+ */
+export function judge(
+  o: ResolvedBenchOptions,
+  oursF: ServerFigures,
+  ratio: number,
+  lefi: BenchResult["lefi"],
+  errors: number,
+): Target[] {
+  const rssEnd = oursF.rssVerdict.end;
+  return [
+    {
+      name: "composite answers/s ours ÷ WireMock 3",
+      value: `${ratio.toFixed(2)}×`,
+      target: `≥ ${o.minWiremockRatio}×`,
+      pass: ratio >= o.minWiremockRatio,
+    },
+    {
+      name: "server CPU per composite answer",
+      value: `${(oursF.cpuMicrosPerAnswer / 1000).toFixed(3)} ms`,
+      target: `≤ ${o.maxCpuMs} ms`,
+      pass: oursF.cpuMicrosPerAnswer / 1000 <= o.maxCpuMs,
+    },
+    {
+      name: `composite p99 at ${o.connections} connections`,
+      value: `${oursF.latency.p99.toFixed(1)} ms`,
+      target: `≤ ${o.maxP99Ms} ms`,
+      pass: oursF.latency.p99 <= o.maxP99Ms,
+    },
+    ...(lefi
+      ? [
+          {
+            name: "LEFI answers/s ours ÷ Prism",
+            value: `${lefi.ratio.toFixed(2)}×`,
+            target: `≥ ${o.minPrismRatio}×`,
+            pass: lefi.ratio >= o.minPrismRatio,
+          },
+        ]
+      : []),
+    {
+      name: `RSS after ${oursF.requests} composite requests`,
+      value: mb(rssEnd),
+      target: `≤ ${o.maxRssMiB} MiB`,
+      pass: rssEnd <= o.maxRssMiB * 2 ** 20,
+    },
+    {
+      name: "RSS flat (median of last 3 vs first 3 samples)",
+      value: `${(oursF.rssVerdict.growth * 100).toFixed(1)} %`,
+      target: `≤ +${(o.maxRssGrowth * 100).toFixed(0)} %`,
+      pass: oursF.rssVerdict.flat,
+    },
+    {
+      name: "errors (all phases, our warm-up included)",
+      value: String(errors),
+      target: "0",
+      pass: errors === 0,
+    },
+  ];
 }
 
 /** Bytes as MiB with one decimal, e.g. "84.2 MiB". */

@@ -3,9 +3,9 @@ import { type BenchResult, mb, type ServerFigures } from "./bench.js";
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
 const signedMb = (bytes: number) => `${bytes >= 0 ? "+" : "−"}${mb(Math.abs(bytes))}`;
 
-function row(f: ServerFigures): string[] {
+function row(label: string, f: ServerFigures): string[] {
   return [
-    f.kind,
+    label,
     String(f.requests),
     f.answersPerS.toFixed(0),
     ms(f.latency.p50),
@@ -13,6 +13,7 @@ function row(f: ServerFigures): string[] {
     ms(f.latency.max),
     String(f.errors),
     `${f.cpuMicrosPerAnswer.toFixed(0)} µs`,
+    mb(f.rss.at(-1)?.rss ?? Number.NaN),
   ];
 }
 
@@ -23,13 +24,15 @@ function table(head: string[], rows: string[][]): string {
 }
 
 /**
- * The result as Markdown tables (ready to paste into docs/performance.md) plus the verdict.
+ * The result as Markdown tables (ready to paste into docs/performance.md): the servers side by
+ * side, then every target with its figure and verdict.
  *
  * @example
  * console.log(formatBench(await runBench(resolveBenchOptions())));
  */
 export function formatBench(r: BenchResult): string {
   const o = r.options;
+  const c = r.composite;
   const out: string[] = [];
   out.push(
     `Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), node ${r.machine.node}, ${r.machine.platform}; ` +
@@ -37,61 +40,59 @@ export function formatBench(r: BenchResult): string {
       `${r.machine.loadavgEnd.map((l) => l.toFixed(1)).join(" ")} at end.`,
   );
   out.push(
-    `Load: ${o.connections} keep-alive connections, ${o.warmup} warm-up + ${o.requests} measured requests per server, ` +
-      `sequence bare ½ → ours → bare ½, RSS sampled every ${o.sampleEvery}; request ${r.bytes.request} bytes, answer ${r.bytes.answer} bytes.`,
+    `Load: ${o.connections} keep-alive connections, ${o.warmup} warm-up per server; ours ${o.requests} composite requests ` +
+      `rotating over ${c.identities.personas} personas + ${c.identities.generated} generated identities (all seven bastjänster, ` +
+      `avg request ${c.bytes.oursRequestAvg} B, avg answer ${c.bytes.oursAnswerAvg} B); WireMock ${o.peerRequests} requests ` +
+      `(½ before, ½ after ours) on one stub: ${c.stub} (request ${c.bytes.wiremockRequest} B, answer ${c.bytes.wiremockAnswer} B).`,
+  );
+  out.push("");
+  const head = [
+    "server",
+    "requests",
+    "answers/s",
+    "p50",
+    "p99",
+    "max",
+    "errors",
+    "server CPU/answer",
+    "RSS end",
+  ];
+  const rows = [row("ours: composite", c.ours), row("WireMock 3: static stub", c.wiremock)];
+  if (r.lefi) rows.push(row("ours: LEFI endpoint", r.lefi.ours), row("Prism: LEFI v9 spec", r.lefi.prism));
+  out.push(table(head, rows));
+  out.push("");
+  out.push(
+    `WireMock ran ${c.wiremockRates.before.toFixed(0)} answers/s before ours and ${c.wiremockRates.after.toFixed(0)} after.` +
+      (r.lefiSkipped ? ` LEFI comparison SKIPPED: ${r.lefiSkipped}.` : ""),
   );
   out.push("");
   out.push(
     table(
-      ["server", "requests", "answers/s", "p50", "p99", "max", "errors", "server CPU/answer"],
-      [row(r.ours), row(r.bare)],
+      ["target", "figure", "target", "verdict"],
+      r.targets.map((t) => [t.name, t.value, t.target, t.pass ? "PASS" : "FAIL"]),
     ),
   );
   out.push("");
+  const v = c.ours.rssVerdict;
   out.push(
-    `Ratio ours/bare: ${r.ratio.toFixed(3)} (target ≥ ${o.minRatio}); bare ran ${r.bareRates.before.toFixed(0)} answers/s ` +
-      `before ours and ${r.bareRates.after.toFixed(0)} after. Server CPU per answer ours/bare: ` +
-      `${(r.ours.cpuMicrosPerAnswer / r.bare.cpuMicrosPerAnswer).toFixed(1)}×.`,
+    `RSS of ours: ${mb(v.baseline)} after warm-up* → ${mb(v.end)} at the end* (max ${mb(v.max)}, slope ${signedMb(v.slopePer10k)} / 10k requests, ` +
+      `heap after GC ${signedMb(v.heapSlopePer10k)} / 10k). * median of the first / last three samples.`,
   );
-  out.push("");
-  const series = (f: ServerFigures) => f.rss.map((s) => mb(s.rss).replace(" MiB", "")).join(", ");
-  const heap = (f: ServerFigures) => f.rss.map((s) => mb(s.heapAfterGc).replace(" MiB", "")).join(", ");
-  const v = (f: ServerFigures) => f.rssVerdict;
   out.push(
-    table(
-      [
-        "server",
-        "RSS after warm-up*",
-        "end*",
-        "max",
-        "growth",
-        "slope / 10k req",
-        "heap after GC slope / 10k req",
-      ],
-      [r.ours, r.bare].map((f) => [
-        f.kind,
-        mb(v(f).baseline),
-        mb(v(f).end),
-        mb(v(f).max),
-        `${(v(f).growth * 100).toFixed(1)} %`,
-        signedMb(v(f).slopePer10k),
-        signedMb(v(f).heapSlopePer10k),
-      ]),
-    ),
+    `RSS series ours (MiB, every ${o.sampleEvery} requests): ${c.ours.rss.map((s) => mb(s.rss).replace(" MiB", "")).join(", ")}`,
   );
-  out.push("");
-  out.push("* median of the first / last three samples (one sample swings ±10 % as V8 sizes its heap).");
-  out.push(`RSS series ours (MiB, every ${o.sampleEvery} requests): ${series(r.ours)}`);
-  out.push(`RSS series bare (MiB, every ${o.sampleEvery} requests): ${series(r.bare)}`);
-  out.push(`Heap after GC ours (MiB): ${heap(r.ours)}`);
   const samples = [
-    ...r.ours.errorSamples.map((e) => `ours: ${e}`),
-    ...r.bare.errorSamples.map((e) => `bare: ${e}`),
+    ...c.ours.errorSamples.map((e) => `ours: ${e}`),
+    ...c.wiremock.errorSamples.map((e) => `WireMock: ${e}`),
+    ...(r.lefi
+      ? [
+          ...r.lefi.ours.errorSamples.map((e) => `ours LEFI: ${e}`),
+          ...r.lefi.prism.errorSamples.map((e) => `Prism: ${e}`),
+        ]
+      : []),
   ];
   if (samples.length) out.push(`Errors, e.g.: ${samples.join("; ")}`);
   out.push("");
-  out.push(
-    r.pass ? "PASS: zero errors, ratio at or above target, RSS flat." : `FAIL: ${r.failures.join("; ")}.`,
-  );
+  out.push(r.pass ? "PASS: every target holds." : `FAIL: ${r.failures.join("; ")}.`);
   return out.join("\n");
 }

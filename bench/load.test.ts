@@ -1,7 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerCheck, benchRequest } from "./bench.js";
+import { arGiltigPersonidentitet } from "../contract/personidentitet.js";
+import { PERSONAS } from "../simulators/population/population.js";
+import { compositeCheck, genereradeIdentiteter } from "./bench.js";
 import { runLoad } from "./load.js";
 
 describe("runLoad", () => {
@@ -62,7 +64,7 @@ describe("runLoad", () => {
   });
 });
 
-describe("answerCheck", () => {
+describe("compositeCheck", () => {
   const svar = (sections: string) =>
     Buffer.from(
       `<soap:Envelope><soap:Body><ssbt:hamtaBastjanstInformationResponse><ssbt:svarsdata>${sections}</ssbt:svarsdata></ssbt:hamtaBastjanstInformationResponse></soap:Body></soap:Envelope>`,
@@ -71,32 +73,71 @@ describe("answerCheck", () => {
   const seven = ["AF", "CSN", "FK", "SKV", "SO", "TNS", "MIV"].map(
     (k) => `<ssbt:${k}><ssbt:data>x</ssbt:data></ssbt:${k}>`,
   );
-  const reference = svar(seven.join(""));
-  const check = answerCheck(reference);
+  const check = compositeCheck();
   const xml = { "content-type": "text/xml; charset=utf-8" };
 
-  it("accepts the reference bytes and any answer with seven data sections", () => {
-    expect(check({ status: 200, headers: xml, body: reference })).toBeUndefined();
+  it("accepts an answer with a section per bastjänst, data or the bastjänst's own error", () => {
+    expect(check({ status: 200, headers: xml, body: svar(seven.join("")) })).toBeUndefined();
+    const btFel = "<ssbt:MIV><ssbt:error><ssbt:kalla>BT</ssbt:kalla></ssbt:error></ssbt:MIV>";
     expect(
-      check({ status: 200, headers: xml, body: svar(seven.join("").replaceAll(">x<", ">y<")) }),
+      check({ status: 200, headers: xml, body: svar([...seven.slice(0, 6), btFel].join("")) }),
     ).toBeUndefined();
   });
 
-  it("refuses errors, missing sections, faults and wrong media types", () => {
-    expect(check({ status: 500, headers: xml, body: reference })).toBe("HTTP 500");
-    expect(check({ status: 200, headers: { "content-type": "text/html" }, body: reference })).toMatch(
+  it("refuses HTTP errors, missing sections, the composite's own failures and wrong media types", () => {
+    const ok = svar(seven.join(""));
+    expect(check({ status: 500, headers: xml, body: ok })).toBe("HTTP 500");
+    expect(check({ status: 200, headers: { "content-type": "text/html" }, body: ok })).toMatch(
       /content type/,
     );
-    expect(check({ status: 200, headers: xml, body: svar(seven.slice(1).join("")) })).toMatch(/seven/);
-    const withError = svar([...seven.slice(1), "<ssbt:MIV><ssbt:error>x</ssbt:error></ssbt:MIV>"].join(""));
-    expect(check({ status: 200, headers: xml, body: withError })).toMatch(/error section/);
+    expect(check({ status: 200, headers: xml, body: svar(seven.slice(1).join("")) })).toMatch(
+      /no AF section/,
+    );
+    const ssbtFel = "<ssbt:MIV><ssbt:error><ssbt:kalla>SSBT</ssbt:kalla></ssbt:error></ssbt:MIV>";
+    expect(
+      check({ status: 200, headers: xml, body: svar([...seven.slice(0, 6), ssbtFel].join("")) }),
+    ).toMatch(/kalla SSBT/);
     expect(check({ status: 200, headers: xml, body: Buffer.from("<x/>") })).toMatch(/not a hamta/);
   });
+});
 
-  it("builds the benchmark question for the persona every bastjänst knows, without a real person", () => {
-    const q = benchRequest(new Date("2026-11-20T10:00:00Z")).toString("utf8");
-    expect(q).toContain("hamtaBastjanstInformation");
-    for (const kod of ["AF", "CSN", "FK", "SKV", "SO", "TNS", "MIV"])
-      expect(q).toContain(`<ssbt:${kod} inkludera="true"`);
+describe("genereradeIdentiteter", () => {
+  it("makes checksum-valid test-series identities no persona has, the same for the same seed", () => {
+    const ids = genereradeIdentiteter(1000, 1);
+    expect(new Set(ids).size).toBe(1000);
+    for (const id of ids) {
+      expect(arGiltigPersonidentitet(id)).toBe(true);
+      expect(Number(id.slice(8, 11))).toBeGreaterThanOrEqual(980);
+    }
+    expect(ids.some((id) => PERSONAS.some((p) => p.personidentitet === id))).toBe(false);
+    expect(genereradeIdentiteter(1000, 1)).toEqual(ids);
+    expect(genereradeIdentiteter(50, 2)).not.toEqual(ids.slice(0, 50));
+  });
+});
+
+describe("runLoad with several bodies", () => {
+  it("sends them in turn", async () => {
+    const got: string[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        got.push(Buffer.concat(chunks).toString());
+        res.end("ok");
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`;
+    const r = await runLoad({
+      url,
+      body: [Buffer.from("a"), Buffer.from("bb")],
+      headers: {},
+      connections: 1,
+      requests: 4,
+      check: () => undefined,
+    });
+    await new Promise<void>((r) => server.close(() => r()));
+    expect(r.errors).toBe(0);
+    expect(got).toEqual(["a", "bb", "a", "bb"]);
   });
 });

@@ -13,8 +13,8 @@ export type AnswerCheck = (answer: Answer) => string | undefined;
 export interface LoadOptions {
   /** Absolute http URL to POST to. */
   url: string;
-  /** The fixed request body, sent on every request. */
-  body: Buffer;
+  /** The request body, or bodies sent in turn (request i sends `bodies[i % length]`). */
+  body: Buffer | readonly Buffer[];
   /** Request headers (Content-Length is added). */
   headers: Readonly<Record<string, string>>;
   /** Concurrent keep-alive connections, each with one request in flight. */
@@ -84,7 +84,9 @@ function send(agent: Agent, url: URL, body: Buffer, headers: Record<string, stri
  */
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const url = new URL(o.url);
-  const headers = { ...o.headers, "Content-Length": String(o.body.length) };
+  const bodies: readonly Buffer[] = Buffer.isBuffer(o.body) ? [o.body] : o.body;
+  if (bodies.length === 0) throw new RangeError("runLoad needs at least one request body.");
+  const headers = bodies.map((b) => ({ ...o.headers, "Content-Length": String(b.length) }));
   const agent =
     o.agent ?? new Agent({ keepAlive: true, maxSockets: o.connections, maxFreeSockets: o.connections });
   const latencies = new Float64Array(o.requests);
@@ -105,10 +107,10 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
         timedOut = true;
         return;
       }
-      issued++;
+      const i = issued++ % bodies.length;
       const start = performance.now();
       try {
-        const answer = await send(agent, url, o.body, headers, timeoutMs);
+        const answer = await send(agent, url, bodies[i]!, headers[i]!, timeoutMs);
         const wrong = o.check(answer);
         if (wrong) fail(wrong);
       } catch (e) {

@@ -2,12 +2,17 @@ import { describe, expect, it } from "vitest";
 import { BENCH_DEFAULTS, parseBenchArgs, resolveBenchOptions } from "./options.js";
 
 describe("bench options", () => {
-  it("defaults to 100k requests at 32 connections, ratio ≥ 0.5 and +15 % RSS", () => {
+  it("defaults to the issue's targets: 100k requests at 32 connections, ≥ 1× WireMock, ≤ 1 ms CPU, p99 ≤ 50 ms, ≥ 3× Prism, ≤ 150 MiB", () => {
     expect(resolveBenchOptions()).toEqual(BENCH_DEFAULTS);
     expect(BENCH_DEFAULTS).toMatchObject({
       requests: 100_000,
+      identities: 1_000,
       connections: 32,
-      minRatio: 0.5,
+      minWiremockRatio: 1,
+      maxCpuMs: 1,
+      maxP99Ms: 50,
+      minPrismRatio: 3,
+      maxRssMiB: 150,
       maxRssGrowth: 0.15,
     });
   });
@@ -38,7 +43,8 @@ describe("bench options", () => {
     [["--requests", "many"], /--requests "many"/],
     [["--connections", "2.5"], /--connections 2.5/],
     [["--duration", "soon"], /--duration "soon"/],
-    [["--min-ratio=-1"], /--min-ratio -1/],
+    [["--min-prism-ratio=-1"], /--min-prism-ratio -1/],
+    [["--max-cpu-ms", "x"], /--max-cpu-ms "x"/],
     [["--bogus"], /bogus.*--help/],
     [["extra"], /--help/],
   ])("refuses %j with a message naming the flag", (argv, message) => {

@@ -3,8 +3,12 @@ import { HarnessError } from "../contract/errors.js";
 
 /** Options of `npm run bench`. All optional; {@link resolveBenchOptions} fills in the defaults. */
 export interface BenchOptions {
-  /** Measured requests per server (after warm-up). Default 100 000. */
+  /** Measured composite requests to our simulator (after warm-up). Default 100 000. */
   requests?: number;
+  /** Measured requests to each peer (WireMock, Prism) and to our LEFI endpoint. Default 20 000. */
+  peerRequests?: number;
+  /** Generated identities in the load besides every persona. Default 1 000. */
+  identities?: number;
   /** Concurrent keep-alive connections. Default 32. */
   connections?: number;
   /** Warm-up requests per server, not measured. Default 5 000. */
@@ -13,8 +17,16 @@ export interface BenchOptions {
   sampleEvery?: number;
   /** Longest measured time per server in seconds: stops early rather than run forever. Default 900. */
   durationS?: number;
-  /** Least acceptable ratio ours/bare. Default 0.5. */
-  minRatio?: number;
+  /** Least acceptable composite answers/s ours ÷ WireMock. Default 1. */
+  minWiremockRatio?: number;
+  /** Most server CPU per composite answer, ms. Default 1. */
+  maxCpuMs?: number;
+  /** Most composite p99 at the given connections, ms. Default 50. */
+  maxP99Ms?: number;
+  /** Least LEFI answers/s ours ÷ Prism. Default 3. */
+  minPrismRatio?: number;
+  /** Most RSS of our simulator at the end of the run, MiB. Default 150. */
+  maxRssMiB?: number;
   /** Largest acceptable RSS growth from after warm-up to the end, e.g. 0.15 = +15 %. Default 0.15. */
   maxRssGrowth?: number;
   /** Seed of the simulated chain. Default 1. */
@@ -28,16 +40,28 @@ export type ResolvedBenchOptions = Required<BenchOptions>;
 /** The defaults, and the small smoke run of `--quick`. */
 export const BENCH_DEFAULTS: ResolvedBenchOptions = {
   requests: 100_000,
+  peerRequests: 20_000,
+  identities: 1_000,
   connections: 32,
   warmup: 5_000,
   sampleEvery: 10_000,
   durationS: 900,
-  minRatio: 0.5,
+  minWiremockRatio: 1,
+  maxCpuMs: 1,
+  maxP99Ms: 50,
+  minPrismRatio: 3,
+  maxRssMiB: 150,
   maxRssGrowth: 0.15,
   seed: 1,
   json: false,
 };
-export const QUICK: BenchOptions = { requests: 4_000, warmup: 500, sampleEvery: 1_000, durationS: 120 };
+export const QUICK: BenchOptions = {
+  requests: 4_000,
+  peerRequests: 2_000,
+  warmup: 500,
+  sampleEvery: 1_000,
+  durationS: 120,
+};
 
 function positiveInt(name: string, v: number): number {
   if (!Number.isInteger(v) || v < 1)
@@ -54,6 +78,9 @@ function positiveInt(name: string, v: number): number {
 export function resolveBenchOptions(o: BenchOptions = {}): ResolvedBenchOptions {
   const r = { ...BENCH_DEFAULTS, ...o };
   positiveInt("requests", r.requests);
+  positiveInt("peer-requests", r.peerRequests);
+  if (!Number.isInteger(r.identities) || r.identities < 0)
+    throw new HarnessError("BAD_OPTION", `Invalid --identities ${r.identities}: pass a whole number ≥ 0.`);
   positiveInt("connections", r.connections);
   positiveInt("sample-every", r.sampleEvery);
   if (!Number.isInteger(r.warmup) || r.warmup < 0)
@@ -62,8 +89,15 @@ export function resolveBenchOptions(o: BenchOptions = {}): ResolvedBenchOptions 
     throw new HarnessError("BAD_OPTION", `Invalid --connections ${r.connections}: at most 1024.`);
   if (!(r.durationS > 0) || !Number.isFinite(r.durationS))
     throw new HarnessError("BAD_OPTION", `Invalid --duration ${r.durationS}: pass seconds > 0, e.g. 600.`);
-  if (!(r.minRatio >= 0) || !Number.isFinite(r.minRatio))
-    throw new HarnessError("BAD_OPTION", `Invalid --min-ratio ${r.minRatio}: pass a number ≥ 0, e.g. 0.5.`);
+  for (const [flag, v] of [
+    ["min-wiremock-ratio", r.minWiremockRatio],
+    ["max-cpu-ms", r.maxCpuMs],
+    ["max-p99-ms", r.maxP99Ms],
+    ["min-prism-ratio", r.minPrismRatio],
+    ["max-rss-mib", r.maxRssMiB],
+  ] as const)
+    if (!(v >= 0) || !Number.isFinite(v))
+      throw new HarnessError("BAD_OPTION", `Invalid --${flag} ${v}: pass a number ≥ 0.`);
   if (!(r.maxRssGrowth >= 0) || !Number.isFinite(r.maxRssGrowth))
     throw new HarnessError(
       "BAD_OPTION",
@@ -71,7 +105,7 @@ export function resolveBenchOptions(o: BenchOptions = {}): ResolvedBenchOptions 
     );
   if (!Number.isInteger(r.seed))
     throw new HarnessError("BAD_OPTION", `Invalid --seed ${r.seed}: pass an integer.`);
-  return { ...r, sampleEvery: Math.min(r.sampleEvery, r.requests) };
+  return { ...r, sampleEvery: Math.min(r.sampleEvery, r.requests, r.peerRequests) };
 }
 
 /** "10s", "2m", "90" (seconds) → seconds. */
@@ -96,19 +130,26 @@ function num(name: string, v: string | undefined): number | undefined {
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
 
-  --requests N         measured requests per server (default 100000)
+  --requests N         measured composite requests to our simulator (default 100000)
+  --peer-requests N    measured requests to WireMock, to Prism and to our LEFI endpoint (default 20000)
+  --identities N       generated identities in the load besides every persona (default 1000)
   --connections N      concurrent keep-alive connections (default 32)
   --warmup N           warm-up requests per server, not measured (default 5000)
   --sample-every N     requests between RSS samples / per interleaved round (default 10000)
   --duration D         longest measured time per server, e.g. 600, 600s, 10m (default 900s)
-  --min-ratio F        fail below this ratio ours/bare (default 0.5)
+  --min-wiremock-ratio F  fail below composite answers/s ours ÷ WireMock (default 1)
+  --max-cpu-ms F       fail above this server CPU per composite answer (default 1)
+  --max-p99-ms F       fail above this composite p99 (default 50)
+  --min-prism-ratio F  fail below LEFI answers/s ours ÷ Prism (default 3)
+  --max-rss-mib F      fail above this RSS of ours at the end (default 150)
   --max-rss-growth F   fail when RSS grows more than this after warm-up (default 0.15 = +15 %)
   --seed N             seed of the simulated chain (default 1)
-  --quick              smoke run: 4000 requests, 500 warm-up, sample every 1000
+  --quick              smoke run: 4000 + 2000 per peer, 500 warm-up, sample every 1000
   --json               print the result as JSON
   --help               this text
 
-Exits 0 when errors = 0, ratio ≥ min-ratio and RSS is flat; 1 otherwise; 2 on bad options.`;
+Needs Java (WireMock) and ../shared/reference (Prism mocks the official LEFI spec; skipped loudly
+without it). Exits 0 when every target holds; 1 otherwise; 2 on bad options.`;
 
 /**
  * Parses `npm run bench -- …` arguments. `help` is true for --help. Explicit flags win over
@@ -134,7 +175,13 @@ export function parseBenchArgs(argv: readonly string[]): { options: BenchOptions
   set("warmup", num("warmup", v.warmup));
   set("sampleEvery", num("sample-every", v["sample-every"]));
   set("durationS", v.duration === undefined ? undefined : seconds("duration", v.duration));
-  set("minRatio", num("min-ratio", v["min-ratio"]));
+  set("peerRequests", num("peer-requests", v["peer-requests"]));
+  set("identities", num("identities", v.identities));
+  set("minWiremockRatio", num("min-wiremock-ratio", v["min-wiremock-ratio"]));
+  set("maxCpuMs", num("max-cpu-ms", v["max-cpu-ms"]));
+  set("maxP99Ms", num("max-p99-ms", v["max-p99-ms"]));
+  set("minPrismRatio", num("min-prism-ratio", v["min-prism-ratio"]));
+  set("maxRssMiB", num("max-rss-mib", v["max-rss-mib"]));
   set("maxRssGrowth", num("max-rss-growth", v["max-rss-growth"]));
   set("seed", num("seed", v.seed));
   if (v.json) explicit.json = true;
@@ -152,7 +199,13 @@ function parse(argv: readonly string[]) {
       warmup: { type: "string" },
       "sample-every": { type: "string" },
       duration: { type: "string" },
-      "min-ratio": { type: "string" },
+      "peer-requests": { type: "string" },
+      identities: { type: "string" },
+      "min-wiremock-ratio": { type: "string" },
+      "max-cpu-ms": { type: "string" },
+      "max-p99-ms": { type: "string" },
+      "min-prism-ratio": { type: "string" },
+      "max-rss-mib": { type: "string" },
       "max-rss-growth": { type: "string" },
       seed: { type: "string" },
       quick: { type: "boolean" },

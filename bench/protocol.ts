@@ -1,7 +1,7 @@
 /** Messages between the benchmark (parent) and a server under test (child process, over IPC). */
 
-/** What the child serves: the simulated chain, or a bare node:http server with a fixed answer. */
-export type ServerKind = "ours" | "bare";
+/** What a server under test is: the simulated chain (a child of ours), or a peer (WireMock, Prism). */
+export type ServerKind = "ours" | "wiremock" | "prism";
 
 /** Parent → child. */
 export type ToServer =
@@ -9,15 +9,6 @@ export type ToServer =
       type: "start";
       kind: "ours";
       seed: number;
-    }
-  | {
-      type: "start";
-      kind: "bare";
-      /** The fixed answer, base64. */
-      body: string;
-      status: number;
-      /** Answer headers besides Content-Length (node:http adds Date, Connection, Keep-Alive). */
-      headers: Record<string, string>;
     }
   | { type: "sample" };
 

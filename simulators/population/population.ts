@@ -52,6 +52,10 @@ export const PERSONAS: readonly Persona[] = (personasJson.personas as PersonaFix
  */
 export class Population {
   private readonly named = new Map<string, Persona>();
+  /** Generated persons by identity, oldest first: a person is made once, not per question. */
+  private readonly generated = new Map<string, Persona>();
+  /** Most generated persons kept (≈ 1 KiB each); beyond it the oldest is made again when asked. */
+  static readonly MAX_GENERATED = 8192;
 
   constructor(readonly seed: number) {
     for (const p of PERSONAS) this.named.set(p.personidentitet, p);
@@ -75,7 +79,14 @@ export class Population {
     const named = this.named.get(personidentitet);
     if (named) return named;
     if (!harRimligtDatum(personidentitet)) return undefined;
-    return this.generera(personidentitet);
+    let p = this.generated.get(personidentitet);
+    if (!p) {
+      p = this.generera(personidentitet);
+      if (this.generated.size >= Population.MAX_GENERATED)
+        this.generated.delete(this.generated.keys().next().value as string);
+      this.generated.set(personidentitet, p);
+    }
+    return p;
   }
 
   private generera(personidentitet: string): Persona {

@@ -1,0 +1,11 @@
+import { runLoad } from "../bench/load.js";
+import { genereradeIdentiteter, REQUEST_HEADERS } from "../bench/bench.js";
+import { soapEnvelope } from "../contract/soap/envelope.js";
+import { encodeFraga } from "../contract/ssbt/codec.js";
+import { PERSONAS } from "../simulators/population/population.js";
+import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
+const period = standardPeriod(new Date());
+const ids = [...PERSONAS.map((p) => p.personidentitet), ...genereradeIdentiteter(1000, 1)];
+const bodies = ids.map((pid, i) => Buffer.from(soapEnvelope(encodeFraga(fullFraga(pid, period, `B-${i}`)))));
+const r = await runLoad({ url: "http://127.0.0.1:28731/ssbtek", body: bodies, headers: REQUEST_HEADERS, connections: 32, requests: Number(process.argv[2] ?? 5000), check: (a) => (a.status === 200 ? undefined : `HTTP ${a.status}`) });
+console.log(r.errorSamples, r.completed, r.errors, (r.completed / r.elapsedMs * 1000).toFixed(0), "/s");
