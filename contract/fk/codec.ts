@@ -1223,6 +1223,17 @@ function regex(pattern: string): RegExp {
   return re;
 }
 
+const enumCache = new WeakMap<object, ReadonlySet<unknown>>();
+/** Whether a value is one of an enum's codes (a Set per enum, built once: code lists are long). */
+function inEnum(values: readonly unknown[], value: unknown): boolean {
+  let set = enumCache.get(values);
+  if (!set) {
+    set = new Set(values);
+    enumCache.set(values, set);
+  }
+  return set.has(value);
+}
+
 function kindOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -1334,7 +1345,7 @@ function check(value: unknown, schema: LefiSchema, at: Where | undefined): void 
     case "string": {
       if (typeof value !== "string")
         throw new ContractViolation("LEFI.type", pointerOf(at), `expected a string, got ${kindOf(value)}.`);
-      if (schema.enum && !schema.enum.includes(value))
+      if (schema.enum && !inEnum(schema.enum, value))
         throw new ContractViolation(
           "LEFI.enum",
           pointerOf(at),
@@ -1366,7 +1377,7 @@ function check(value: unknown, schema: LefiSchema, at: Where | undefined): void 
         throw new ContractViolation("LEFI.type", pointerOf(at), `expected a number, got ${kindOf(value)}.`);
       if (schema.kind === "integer" && !Number.isInteger(value))
         throw new ContractViolation("LEFI.type", pointerOf(at), `expected an integer, got ${visa(value)}.`);
-      if (schema.enum && !schema.enum.includes(value))
+      if (schema.enum && !inEnum(schema.enum, value))
         throw new ContractViolation(
           "LEFI.enum",
           pointerOf(at),
