@@ -1,4 +1,6 @@
-// Measures CPU per composite answer in-process (no sockets): node --cpu-prof --import tsx scripts/profile-chain.ts [N]
+// Measures CPU per composite answer in-process (no sockets), over the benchmark's load (every persona
+// and 1 000 generated identities): node --cpu-prof --import tsx scripts/profile-chain.ts [N]
+import { genereradeIdentiteter } from "../bench/bench.js";
 import { soapEnvelope } from "../contract/soap/envelope.js";
 import { encodeFraga } from "../contract/ssbt/codec.js";
 import { createChain } from "../simulators/chain.js";
@@ -10,13 +12,10 @@ import { fullFraga } from "../suites/chain/certify-chain.js";
 const n = Number(process.argv[2] ?? 2000);
 const now = new Date("2026-12-02T10:00:00+01:00");
 const chain = createChain(resolveOptions({ seed: 1, now: () => now }), "http://127.0.0.1:1");
-const bodies = PERSONAS.map((p, i) =>
+const identities = [...PERSONAS.map((p) => p.personidentitet), ...genereradeIdentiteter(1000, 1)];
+const bodies = identities.map((pid, i) =>
   new TextEncoder().encode(
-    soapEnvelope(
-      encodeFraga(
-        fullFraga(p.personidentitet, { fromDatum: "2026-10-01", tomDatum: "2026-11-30" }, `A-${i}`),
-      ),
-    ),
+    soapEnvelope(encodeFraga(fullFraga(pid, { fromDatum: "2026-10-01", tomDatum: "2026-11-30" }, `A-${i}`))),
   ),
 );
 const send = async (i: number) => {
@@ -26,7 +25,7 @@ const send = async (i: number) => {
   if (out?.kind !== "response" || out.status !== 200)
     throw new Error(`bad ${JSON.stringify(out).slice(0, 300)}`);
 };
-for (let i = 0; i < 300; i++) await send(i);
+for (let i = 0; i < 1100; i++) await send(i);
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 for (let i = 0; i < n; i++) await send(i);
