@@ -89,6 +89,8 @@ export interface BenchResult {
   lefiSkipped?: string;
   /** Errors of our simulator during warm-up (counted in the error target). */
   warmupErrors: number;
+  /** Peers' warm-up failures, reported but not judged (not our errors). */
+  peerWarmupErrors: string[];
   targets: Target[];
   pass: boolean;
   /** Why it did not pass (empty when it did). */
@@ -323,6 +325,7 @@ export async function runBench(
 
     let warmupErrors = 0;
     const warmupSamples = new Set<string>();
+    const peerWarmupErrors: string[] = [];
     const budgetMs = o.durationS * 1000;
 
     /** One phase: `requests` measured requests to one server on one pool of keep-alive connections. */
@@ -353,8 +356,13 @@ export async function runBench(
           const w = await load(warmup);
           // A peer's warm-up errors are its own business (WireMock 3 misses some equalToXml
           // matches while it starts up); ours must have none.
-          if (a.server.kind === "ours") warmupErrors += w.errors;
-          for (const e of w.errorSamples) warmupSamples.add(`${a.server.kind} warm-up: ${e}`);
+          if (a.server.kind === "ours") {
+            warmupErrors += w.errors;
+            for (const e of w.errorSamples) warmupSamples.add(`warm-up: ${e}`);
+          } else if (w.errors > 0)
+            peerWarmupErrors.push(
+              `${a.server.kind}: ${w.errors} of ${warmup} warm-up requests failed (${w.errorSamples.join("; ")})`,
+            );
           const s = await a.server.sample();
           if (a.done === 0) {
             a.rss = [{ requests: 0, rss: s.rss, heapAfterGc: s.heapAfterGc }];
@@ -488,6 +496,7 @@ export async function runBench(
       ...(lefi ? { lefi } : {}),
       ...(lefiSkipped ? { lefiSkipped } : {}),
       warmupErrors,
+      peerWarmupErrors,
       targets,
       pass: failures.length === 0,
       failures,

@@ -92,6 +92,7 @@ export function formatBench(r: BenchResult): string {
       : []),
   ];
   if (samples.length) out.push(`Errors, e.g.: ${samples.join("; ")}`);
+  for (const p of r.peerWarmupErrors) out.push(`Note (not judged): ${p}.`);
   out.push("");
   out.push(r.pass ? "PASS: every target holds." : `FAIL: ${r.failures.join("; ")}.`);
   return out.join("\n");

@@ -1,6 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { createRequire } from "node:module";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { HarnessError } from "../contract/errors.js";
 import { type FromServer, isFromServer, type ServerKind, type ToServer } from "./protocol.js";
 
@@ -22,13 +21,11 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const CHILD = fileURLToPath(new URL("./server-child.ts", import.meta.url));
-/** tsx's loader by absolute URL, so the child finds it whatever its working directory. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const CHILD = fileURLToPath(new URL("./server-child.js", import.meta.url));
 
 /**
- * Starts a server under test in a child process (`node --import tsx --expose-gc
- * bench/server-child.ts`) and waits until it listens on a free loopback port.
+ * Starts a server under test in a child process (`node --expose-gc bench/server-child.js`,
+ * the built simulator) and waits until it listens on a free loopback port.
  *
  * @example
  * const ours = await startServerProcess({ type: "start", kind: "ours", seed: 1 });
@@ -40,7 +37,7 @@ export function startServerProcess(
   timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   const child: ChildProcess = fork(CHILD, [], {
-    execArgv: ["--import", TSX, "--expose-gc"],
+    execArgv: ["--expose-gc"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   let waiting: ((m: FromServer) => void) | undefined;

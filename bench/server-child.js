@@ -1,0 +1,48 @@
+/**
+ * Our simulated chain under test, run as a child process of the benchmark so that its RSS and CPU
+ * are its own and the load generator (in the parent) competes with it only for cores, not for the
+ * heap. Plain JavaScript on purpose: it runs the built simulator (dist/, as `npx ssbtek-harness`
+ * does; `npm run bench` builds it first) without tsx's loader in the process — that loader alone
+ * is ~40 MiB of RSS. With SSBTEK_HARNESS_FROM_SOURCE=1 (the test suite) or without dist/, it runs
+ * the TypeScript sources through tsx. Talks to the parent over IPC (bench/protocol.ts); prints nothing.
+ */
+import { existsSync } from "node:fs";
+
+/** @param {import("./protocol.js").FromServer} m */
+const send = (m) => process.send?.(m);
+
+async function loadServer() {
+  const built = new URL("../dist/simulators/server.js", import.meta.url);
+  if (process.env.SSBTEK_HARNESS_FROM_SOURCE !== "1" && existsSync(built)) return import(built.href);
+  const { register } = await import("tsx/esm/api");
+  register();
+  return import("../simulators/server.ts");
+}
+
+/** @param {{ seed: number }} m */
+async function start(m) {
+  const { startSimulator } = await loadServer();
+  const sim = await startSimulator({ port: 0, seed: m.seed, profile: "fast", timeScale: 0 });
+  send({ type: "ready", url: sim.url, path: "" });
+}
+
+function sample() {
+  const rss = process.memoryUsage.rss();
+  // Started with --expose-gc: heap after a full GC is what is really kept alive.
+  globalThis.gc?.();
+  const cpu = process.cpuUsage();
+  send({
+    type: "sample",
+    rss,
+    heapAfterGc: process.memoryUsage().heapUsed,
+    cpuMicros: cpu.user + cpu.system,
+  });
+}
+
+process.on("message", (/** @type {{ type: string, seed?: number }} */ m) => {
+  if (m.type === "start")
+    start({ seed: m.seed ?? 1 }).catch((e) => send({ type: "error", message: e?.message ?? String(e) }));
+  else if (m.type === "sample") sample();
+});
+// The parent went away (or closed the channel): nothing left to serve.
+process.on("disconnect", () => process.exit(0));
