@@ -1,7 +1,7 @@
 import type { BastjanstKod, KontraktVersion, Sektion, SsbtError, SsbtFraga } from "../contract/ssbt/model.js";
 import type { XmlElement } from "../contract/xml/node.js";
 import type { SimulatorContext } from "./context.js";
-import type { Endpoint, SimResponse } from "./endpoint.js";
+import type { Endpoint, Parsed, SimResponse } from "./endpoint.js";
 import type { LatencyParams } from "./timing/lognormal.js";
 
 /** What the composite service needs to know about the contract it is answering in. */
@@ -19,6 +19,8 @@ export interface Begaran {
   /** Header names as sent. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  /** The SOAP Body payload serialised into `body`, for an in-process call (see `SimRequest.parsedXml`). */
+  readonly parsedXml?: Parsed<XmlElement>;
 }
 
 /**
@@ -31,6 +33,12 @@ export interface BastjanstSvar {
   readonly statusText: string;
   readonly headers: { get(name: string): string | null };
   text(): Promise<string>;
+  /**
+   * In-process only (see `SimResponse.parsedXml`/`parsedJson`): the answer as the bastjänst built it — the
+   * same document as `text()`. A client reads it instead of parsing the text.
+   */
+  readonly parsedXml?: XmlElement;
+  readonly parsedJson?: unknown;
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { XmlElement } from "../contract/xml/node.js";
+
 /**
  * The one shape of every simulated endpoint (the seven bastjänster, the composite service, the
  * admin API): a function from a plain request and a context to a plain outcome. node:http, msw,
@@ -18,6 +20,30 @@ export interface SimRequest {
   readonly body: Uint8Array | string;
   /** Aborted when the caller gives up (its deadline passed, or the client went away). */
   readonly signal?: AbortSignal;
+  /**
+   * In-process only: the SOAP Body payload the caller serialised into `body`, as a tree. A SOAP
+   * endpoint reads it instead of parsing what the same process just wrote (see {@link parsedIfSame}).
+   */
+  readonly parsedXml?: Parsed<XmlElement>;
+}
+
+/**
+ * A document's parsed form bound to the exact text it was serialised to: whoever changes the text
+ * (a test breaking a request, a fault cutting an answer) leaves a hint that no longer applies.
+ */
+export interface Parsed<T> {
+  readonly text: string;
+  readonly value: T;
+}
+
+/**
+ * The parsed form when it belongs to exactly this body, else undefined (parse the body then).
+ *
+ * @example
+ * const tree = parsedIfSame(request.parsedXml, request.body) ?? parseSoapEnvelope(text).body;
+ */
+export function parsedIfSame<T>(p: Parsed<T> | undefined, body: string | Uint8Array): T | undefined {
+  return p !== undefined && p.text === body ? p.value : undefined;
 }
 
 /** An HTTP answer. Header names in lower case. */
@@ -26,6 +52,13 @@ export interface SimResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | Uint8Array;
+  /**
+   * In-process only: the answer as the endpoint built it before serialising it into `body` — the
+   * SOAP Body payload (`parsedXml`) or the LEFI JSON value (`parsedJson`). The composite service's clients read
+   * these instead of parsing the body; anything that changes `body` must drop them.
+   */
+  readonly parsedXml?: Parsed<XmlElement>;
+  readonly parsedJson?: Parsed<unknown>;
 }
 
 /**
@@ -132,6 +165,7 @@ export function simRequest(
   headers: Readonly<Record<string, string>>,
   body: Uint8Array | string,
   signal?: AbortSignal,
+  parsedXml?: Parsed<XmlElement>,
 ): SimRequest {
   const q = target.indexOf("?");
   return {
@@ -141,6 +175,7 @@ export function simRequest(
     headers,
     body,
     ...(signal ? { signal } : {}),
+    ...(parsedXml ? { parsedXml } : {}),
   };
 }
 

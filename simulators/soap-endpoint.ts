@@ -10,7 +10,7 @@ import {
 } from "../contract/soap/envelope.js";
 import { readSoapBody, soapHttpStatus } from "../contract/soap/http-binding.js";
 import type { XmlElement } from "../contract/xml/node.js";
-import { type Endpoint, response, type SimRequest, type SimResponse } from "./endpoint.js";
+import { type Endpoint, parsedIfSame, response, type SimRequest, type SimResponse } from "./endpoint.js";
 
 /** The outcome of one SOAP operation: a Body payload, or a SOAP Fault (sent as HTTP 500). */
 export type SoapOutcome = { body: XmlElement } | { fault: SoapFault };
@@ -56,12 +56,14 @@ export function soapEndpoint(options: SoapEndpointOptions): Endpoint {
     try {
       // The same media type, size and encoding rules as the composite service (contract/soap/http-binding.ts).
       const text = readSoapBody(request.headers["content-type"], request.body);
-      const { body } = parseSoapEnvelope(text);
+      // In-process, the caller hands over the payload it serialised: no need to parse it back.
+      const body = parsedIfSame(request.parsedXml, text) ?? parseSoapEnvelope(text).body;
       const op = options.operations.find((o) => o.ns === body.ns && o.local === body.local);
       if (!op) return fault(options.badRequest(`Unknown operation {${body.ns}}${body.local}.`));
       const outcome = await op.handle(body, request);
       if ("fault" in outcome) return fault(outcome.fault);
-      return soapResponse(soapEnvelope(outcome.body, prefixes));
+      const xml = soapEnvelope(outcome.body, prefixes);
+      return { ...soapResponse(xml), parsedXml: { text: xml, value: outcome.body } };
     } catch (e) {
       // 413/415 keep their status. MustUnderstand is SOAP's own verdict (§4.2.3) whatever the
       // authority's fault looks like; anything else, a SOAP 1.2 envelope included, stays the

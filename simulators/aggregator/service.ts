@@ -58,6 +58,9 @@ function svarAv(r: SimResponse): BastjanstSvar {
     statusText: "",
     headers: { get: (name) => r.headers[name.toLowerCase()] ?? null },
     text: () => Promise.resolve(text),
+    // What the bastjänst built, when it is still exactly what the body says (nothing cut it since).
+    ...(r.parsedXml?.text === text ? { parsedXml: r.parsedXml.value } : {}),
+    ...(r.parsedJson?.text === text ? { parsedJson: r.parsedJson.value } : {}),
   };
 }
 

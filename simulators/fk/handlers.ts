@@ -84,7 +84,9 @@ function hamtaFormansinformation(
   const felPeriod = periodfel(fraga.period);
   if (felPeriod) return lefiFelsvar(400, felPeriod, now);
   const persona = ctx.population.hitta(tolvSiffror(fraga.personnummer, idag(now)));
-  return json(encodeLefiSvar(byggLefiSvar({ fraga, persona, aktor, now, seed: ctx.seed })));
+  const svar = byggLefiSvar({ fraga, persona, aktor, now, seed: ctx.seed });
+  const text = encodeLefiSvar(svar);
+  return { ...json(text), parsedJson: { text, value: svar } };
 }
 
 function tillgangliga(ctx: SimulatorContext, version: string, aktorsId: string): SimResponse {

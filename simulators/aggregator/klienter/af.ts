@@ -72,7 +72,7 @@ async function tolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
   const httpFel = `HTTP_${svar.status}`;
   let body: XmlElement;
   try {
-    body = parseSoapEnvelope(text).body;
+    body = svar.parsedXml ?? parseSoapEnvelope(text).body;
   } catch (e) {
     const orsak = `Svaret från Arbetsförmedlingen är inte ett SOAP-meddelande: ${meddelande(e)}`;
     return svar.ok

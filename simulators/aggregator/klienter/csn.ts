@@ -9,7 +9,7 @@ import { isHarnessError } from "../../../contract/errors.js";
 import { maskera } from "../../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
-import { childElements, el, textOf } from "../../../contract/xml/node.js";
+import { childElements, el, textOf, type XmlElement } from "../../../contract/xml/node.js";
 import { dateOnly } from "../../../contract/xml/xsd-types.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
 import { DATAKODER } from "../../csn/errors.js";
@@ -77,10 +77,10 @@ function resultatIFault(detail: ReturnType<typeof readSoapFault>): { kod?: strin
   return { ...(kod ? { kod: textOf(kod).trim() } : {}), ...(text ? { text: textOf(text) } : {}) };
 }
 
-function lasSvar(text: string, status: number): CsnSvar | Sektion {
+function lasSvar(text: string, status: number, parsedXml: XmlElement | undefined): CsnSvar | Sektion {
   let body: ReturnType<typeof parseSoapEnvelope>["body"];
   try {
-    body = parseSoapEnvelope(text).body;
+    body = parsedXml ?? parseSoapEnvelope(text).body;
   } catch (e) {
     const varfor = isHarnessError(e) ? e.message : "the body could not be read";
     if (status !== 200)
@@ -121,7 +121,7 @@ export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: Kon
     } catch {
       return fel("MALFORMED", "CSN:s svar kunde inte läsas.");
     }
-    const last = lasSvar(text, svar.status);
+    const last = lasSvar(text, svar.status, svar.parsedXml);
     if (!("Resultat" in last)) return last;
     const { ResultatKod, ResultatText } = last.Resultat;
     if (!DATAKODER.includes(ResultatKod)) return fel(ResultatKod, ResultatText);

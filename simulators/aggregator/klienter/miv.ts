@@ -84,7 +84,7 @@ export async function mivTolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<S
   }
   let body: XmlElement;
   try {
-    body = parseSoapEnvelope(text).body;
+    body = svar.parsedXml ?? parseSoapEnvelope(text).body;
   } catch (e) {
     if (svar.status !== 200)
       return fel(

@@ -146,7 +146,7 @@ export async function skvTolka(
   }
   let body: XmlElement;
   try {
-    body = parseSoapEnvelope(text).body;
+    body = svar.parsedXml ?? parseSoapEnvelope(text).body;
   } catch (e) {
     if (!svar.ok)
       return fel(

@@ -98,7 +98,7 @@ export async function tolka(
   }
   let body: XmlElement;
   try {
-    body = parseSoapEnvelope(text).body;
+    body = svar.parsedXml ?? parseSoapEnvelope(text).body;
   } catch (e) {
     if (!svar.ok)
       return fel(

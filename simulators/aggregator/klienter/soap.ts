@@ -21,11 +21,13 @@ export function soapBegaran(
   payload: XmlElement,
   prefixes?: Readonly<Record<string, string>>,
 ): Begaran {
+  const body = soapEnvelope(payload, prefixes);
   return {
     method: "POST",
     url: endpoint,
     headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-    body: soapEnvelope(payload, prefixes),
+    body,
+    parsedXml: { text: body, value: payload },
   };
 }
 

@@ -66,7 +66,7 @@ export async function tolka(
     }
     let body: ReturnType<typeof parseSoapEnvelope>["body"];
     try {
-      body = parseSoapEnvelope(text).body;
+      body = svar.parsedXml ?? parseSoapEnvelope(text).body;
     } catch (e) {
       const varfor = isHarnessError(e) ? e.message : "okänt fel";
       if (!svar.ok)
