@@ -1,4 +1,4 @@
-import { laggTillManader, svenskDag } from "../datum.js";
+import { laggTillManader, svenskDag } from "../kalender.js";
 import { HarnessError } from "../errors.js";
 import { BASTJANSTER, type BastjanstKod, periodFor, type SsbtFraga, type Tidsperiod } from "../ssbt/model.js";
 import { textOf } from "../xml/node.js";

@@ -5,7 +5,7 @@
  * planned ones (preliminära) within the month after; amounts are whole kronor.
  */
 
-import { plusDagar, svenskDag } from "../../contract/datum.js";
+import { plusDagar, svenskDag } from "../../contract/kalender.js";
 import type {
   LefiBarnbidragBeslut,
   LefiBelopp,

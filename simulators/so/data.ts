@@ -1,4 +1,4 @@
-import { svenskDag } from "../../contract/datum.js";
+import { svenskDag } from "../../contract/kalender.js";
 import { HarnessError } from "../../contract/errors.js";
 import type {
   Arbetsloshetsersattning,

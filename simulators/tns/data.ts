@@ -1,4 +1,4 @@
-import { svenskDag } from "../../contract/datum.js";
+import { svenskDag } from "../../contract/kalender.js";
 import { fodelsedatum } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import type { Fordon, HamtaUppgifterResponse } from "../../contract/tns/model.js";

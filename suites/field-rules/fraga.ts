@@ -4,7 +4,7 @@
  * and what the composite service must do about it.
  */
 import fc from "fast-check";
-import { laggTillManader, svenskDag } from "../../contract/datum.js";
+import { laggTillManader, svenskDag } from "../../contract/kalender.js";
 import { evaluate, regelId } from "../../contract/faltregler/engine.js";
 import type {
   Faltregel,

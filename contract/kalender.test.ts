@@ -1,5 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { laggTillManader, plusDagar, svenskDag } from "./datum.js";
+import {
+  arBankdag,
+  type Betalare,
+  bankdagPaEllerEfter,
+  bankdagPaEllerFore,
+  bankfriaDagar,
+  dagarMellan,
+  dagIManad,
+  laggTillManader,
+  mandagFore,
+  paskdagen,
+  plusDagar,
+  sondagEfter,
+  svenskDag,
+  UTBETALNINGSREGLER,
+  utbetalningsdag,
+  veckodag,
+} from "./kalender.js";
 
 describe("svenskDag", () => {
   it("is the Swedish calendar day, not the UTC one", () => {
@@ -66,5 +83,63 @@ describe("plusDagar", () => {
     expect(plusDagar("2026-03-28", 1)).toBe("2026-03-29");
     expect(plusDagar("2026-03-29", 1)).toBe("2026-03-30");
     expect(plusDagar("2026-10-25", 1)).toBe("2026-10-26");
+  });
+});
+
+describe("bank days", () => {
+  it("knows the Easter-based holidays (computus)", () => {
+    expect(paskdagen(2025)).toBe("2025-04-20");
+    expect(paskdagen(2026)).toBe("2026-04-05");
+    expect(paskdagen(2027)).toBe("2027-03-28");
+    expect(paskdagen(2038)).toBe("2038-04-25");
+    expect(paskdagen(2285)).toBe("2285-03-22");
+    expect(arBankdag("2025-04-18")).toBe(false); // långfredagen
+    expect(arBankdag("2025-04-21")).toBe(false); // annandag påsk
+    expect(arBankdag("2027-03-26")).toBe(false); // långfredagen 2027
+    expect(arBankdag("2027-03-29")).toBe(false); // annandag påsk 2027
+    expect(arBankdag("2027-05-06")).toBe(false); // Kristi himmelsfärdsdag 2027
+    expect(arBankdag("2027-03-25")).toBe(true); // skärtorsdagen is a bank day
+  });
+
+  it("closes on the fixed holidays and the evenings banks keep closed", () => {
+    expect(arBankdag("2026-12-25")).toBe(false);
+    expect(arBankdag("2026-12-24")).toBe(false);
+    expect(arBankdag("2026-12-31")).toBe(false);
+    expect(arBankdag("2026-06-19")).toBe(false); // midsommarafton
+    expect(arBankdag("2026-06-05")).toBe(true);
+    expect(arBankdag("2027-01-06")).toBe(false);
+    expect(arBankdag("2026-05-01")).toBe(false);
+    expect(bankfriaDagar(2026).get("2026-06-19")).toBe("midsommarafton");
+    expect(arBankdag("2026-11-21")).toBe(false); // a Saturday
+    expect(arBankdag("2026-11-23")).toBe(true);
+  });
+
+  it("moves a payment to the bank day before", () => {
+    expect(bankdagPaEllerFore("2026-12-25")).toBe("2026-12-23");
+    expect(bankdagPaEllerFore("2027-01-01")).toBe("2026-12-30");
+    expect(bankdagPaEllerEfter("2026-12-24")).toBe("2026-12-28");
+    expect(utbetalningsdag("FK", "2026-12-01")).toBe("2026-12-23");
+    expect(utbetalningsdag("PM", "2025-04-03")).toBe("2025-04-17");
+    expect(utbetalningsdag("PM", "2026-06-30")).toBe("2026-06-18");
+    expect(utbetalningsdag("CSN", "2026-10-01")).toBe("2026-10-23");
+    expect(utbetalningsdag("FK_BARNBIDRAG", "2026-12-09")).toBe("2026-12-18");
+    expect(utbetalningsdag("AKASSA", "2026-11-18")).toBe("2026-11-24");
+  });
+
+  it("never pays on a non-bank day, for every payer over ten years", () => {
+    for (let d = "2020-01-01"; d < "2030-12-31"; d = plusDagar(d, 7))
+      for (const b of Object.keys(UTBETALNINGSREGLER) as Betalare[]) {
+        const u = utbetalningsdag(b, d);
+        expect(arBankdag(u), `${b} ${d} → ${u}`).toBe(true);
+      }
+  });
+
+  it("has one weekday convention: ISO 1 = Monday … 7 = Sunday", () => {
+    expect(veckodag("2026-11-23")).toBe(1);
+    expect(veckodag("2026-11-22")).toBe(7);
+    expect(mandagFore("2026-11-22")).toBe("2026-11-16");
+    expect(sondagEfter("2026-11-22")).toBe("2026-11-22");
+    expect(dagarMellan("2026-12-31", "2027-01-02")).toBe(2);
+    expect(dagIManad("2026-02-03", 31)).toBe("2026-02-28");
   });
 });
