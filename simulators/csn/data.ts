@@ -8,20 +8,20 @@ import type {
   StudiestodArende,
   Utbetalning,
 } from "../../contract/csn/model.js";
+import { HarnessError } from "../../contract/errors.js";
 import {
+  bankdagPaEllerFore,
   dagIManad,
   mandagFore,
   plusDagar,
   sondagEfter,
   utbetalningsdag,
-  bankdagPaEllerFore,
   veckodag,
 } from "../../contract/kalender.js";
-import { HarnessError } from "../../contract/errors.js";
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
-import type { Persona } from "../population/persona.js";
 import { berattelseperiod } from "../population/historia.js";
+import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import { CSN_RESULTAT, type CsnResultat, idag } from "./errors.js";
 import {
@@ -826,8 +826,7 @@ function utbetalningar(a: LostArende, p: Tidsperiod, dagensDatum: string): Utbet
         : {}),
       ...beloppen(a.fakta, t.enheter),
     }));
-    const planerad =
-      u.datum > dagensDatum || (a.fakta.sistaUtbetalningPlanerad === true && u === sista);
+    const planerad = u.datum > dagensDatum || (a.fakta.sistaUtbetalningPlanerad === true && u === sista);
     return {
       utbetdatum: csnDatum(u.datum),
       utbetstatus: planerad ? "Planerad" : hut ? "UTBETALAD" : "Utbetald",

@@ -1,5 +1,5 @@
-import { svenskDag } from "../../contract/kalender.js";
 import { HarnessError } from "../../contract/errors.js";
+import { svenskDag } from "../../contract/kalender.js";
 import type {
   Arbetsloshetsersattning,
   Avstangning,
