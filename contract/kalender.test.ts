@@ -124,6 +124,10 @@ describe("bank days", () => {
     expect(utbetalningsdag("CSN", "2026-10-01")).toBe("2026-10-23");
     expect(utbetalningsdag("FK_BARNBIDRAG", "2026-12-09")).toBe("2026-12-18");
     expect(utbetalningsdag("AKASSA", "2026-11-18")).toBe("2026-11-24");
+    // Tuesday 2029-12-25 is juldagen and the Monday julafton: paid after the week, on the 27th.
+    expect(utbetalningsdag("AKASSA", "2029-12-20")).toBe("2029-12-27");
+    // Tuesday 2029-05-01 is första maj: paid on Monday 30 April.
+    expect(utbetalningsdag("AKASSA", "2029-04-26")).toBe("2029-04-30");
   });
 
   it("never pays on a non-bank day, for every payer over ten years", () => {

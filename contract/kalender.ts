@@ -251,7 +251,8 @@ export function bankdagPaEllerEfter(iso: string): string {
 /**
  * A payer's payment-day rule. `manadsdag`: day `dag` of every month; `vecka`: every week, on
  * weekday `veckodag` after the reported week (Monday–Sunday) ends. Either way a day that is not
- * a bank day moves to the bank day before it.
+ * a bank day moves to the bank day before it — for a weekly payer only as long as that is after
+ * the reported week, else to the bank day after.
  */
 export type Utbetalningsregel =
   | { readonly typ: "manadsdag"; readonly dag: number; readonly beskrivning: string }
@@ -298,5 +299,9 @@ export const UTBETALNINGSREGLER: Readonly<Record<Betalare, Utbetalningsregel>> =
 export function utbetalningsdag(betalare: Betalare, iso: string): string {
   const r = UTBETALNINGSREGLER[betalare];
   if (r.typ === "manadsdag") return bankdagPaEllerFore(dagIManad(iso, r.dag));
-  return bankdagPaEllerFore(plusDagar(sondagEfter(iso), r.veckodag));
+  const sondag = sondagEfter(iso);
+  const dag = plusDagar(sondag, r.veckodag);
+  // Never paid before the reported week has ended: then the first bank day after it instead.
+  const fore = bankdagPaEllerFore(dag);
+  return fore > sondag ? fore : bankdagPaEllerEfter(dag);
 }
