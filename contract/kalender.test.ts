@@ -13,6 +13,7 @@ import {
   plusDagar,
   sondagEfter,
   svenskDag,
+  svenskTid,
   UTBETALNINGSREGLER,
   utbetalningsdag,
   veckodag,
@@ -145,5 +146,22 @@ describe("bank days", () => {
     expect(sondagEfter("2026-11-22")).toBe("2026-11-22");
     expect(dagarMellan("2026-12-31", "2027-01-02")).toBe(2);
     expect(dagIManad("2026-02-03", 31)).toBe("2026-02-28");
+  });
+});
+
+describe("svenskTid", () => {
+  it("gives the Swedish day, ISO weekday and hour", () => {
+    expect(svenskTid(new Date("2026-11-22T01:30:00Z"))).toEqual({
+      dag: "2026-11-22",
+      ar: 2026,
+      veckodag: 7,
+      timme: 2,
+    });
+    expect(svenskTid(new Date("2026-12-31T23:30:00Z"))).toEqual({
+      dag: "2027-01-01",
+      ar: 2027,
+      veckodag: 5,
+      timme: 0,
+    });
   });
 });

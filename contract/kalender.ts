@@ -41,6 +41,25 @@ export function svenskDag(now: Date): string {
   return `${ar}-${manad}-${dag}`;
 }
 
+const STOCKHOLM_TIMME = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Europe/Stockholm",
+  hour: "numeric",
+  hourCycle: "h23",
+});
+
+/**
+ * The Swedish wall clock at `now`: the day, its year, its ISO weekday (1 = Monday … 7 = Sunday)
+ * and the hour (0–23), whatever the host's time zone.
+ *
+ * @example
+ * svenskTid(new Date("2026-11-22T01:30:00Z")) // { dag: "2026-11-22", ar: 2026, veckodag: 7, timme: 2 }
+ */
+export function svenskTid(now: Date): { dag: string; ar: number; veckodag: Veckodag; timme: number } {
+  const dag = svenskDag(now);
+  const timme = Number(STOCKHOLM_TIMME.formatToParts(now).find((p) => p.type === "hour")?.value ?? 0) % 24;
+  return { dag, ar: Number(dag.slice(0, 4)), veckodag: veckodag(dag), timme };
+}
+
 /**
  * `YYYY-MM-DD` plus `manader` calendar months, clamped to the month's last day.
  *
