@@ -950,6 +950,8 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
   const tom = f.tom ? losDatum(f.tom, l.berattelse) : undefined;
   const beslutad = losDatum(f.beslutad, l.berattelse);
   const startades = losDatum(f.startades, l.berattelse);
+  // A generated person draws no benefit before turning 18: nothing before it can have happened.
+  if (l.persona.genererad && fran < plusManader(fodelsedatum(l.persona.personidentitet), 18 * 12)) return;
   // Only decisions already made, about a time that touches the asked period.
   if (beslutad > l.idag || fran > period.tom || (tom !== undefined && tom < period.from)) return;
   const aktivt = tom === undefined || tom >= l.idag;

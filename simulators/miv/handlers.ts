@@ -28,7 +28,7 @@ function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome {
   try {
     const now = ctx.now();
     const idag = svenskDag(now);
-    const persona = ctx.population.hitta(query.personnummer);
+    const persona = ctx.population.hitta(query.personnummer, idag);
     const response = byggMivSvar({
       personnummer: query.personnummer,
       ...(query.korrelationsid !== undefined ? { korrelationsid: query.korrelationsid } : {}),

@@ -3,6 +3,7 @@ import { faker } from "@faker-js/faker/locale/sv";
 import {
   arGiltigPersonidentitet,
   arSamordningsnummer,
+  fodelsedatum,
   harRimligtDatum,
   maskera,
 } from "../../contract/personidentitet.js";
@@ -69,13 +70,17 @@ export class Population {
 
   /**
    * The person behind a personidentitet: a named persona, a generated person, or undefined
-   * when the identity is not well-formed (not 12 digits or no real birth date).
+   * when the identity is not well-formed (not 12 digits or no real birth date) or, given the
+   * clock's day `idag`, names someone not yet born then (unknown to every register).
+   *
+   * @example
+   * new Population(1).hitta("209901019806", "2026-11-20") // undefined: born 2099
    */
-  hitta(personidentitet: string): Persona | undefined {
+  hitta(personidentitet: string, idag?: string): Persona | undefined {
     const named = this.named.get(personidentitet);
-    if (named) return named;
-    if (!harRimligtDatum(personidentitet)) return undefined;
-    return this.generera(personidentitet);
+    if (!named && !harRimligtDatum(personidentitet)) return undefined;
+    if (idag !== undefined && fodelsedatum(personidentitet) > idag) return undefined;
+    return named ?? this.generera(personidentitet);
   }
 
   private generera(personidentitet: string): Persona {

@@ -1,4 +1,5 @@
 import { isHarnessError } from "../../contract/errors.js";
+import { svenskDag } from "../../contract/kalender.js";
 import { NS } from "../../contract/namespaces.js";
 import {
   decodeBeskattningsuppgifterRequest,
@@ -51,7 +52,7 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
   if (fel) return { fault: fel };
   try {
     const pnr = fraga.IdentitetsbeteckningFysiskPerson;
-    const persona = ctx.population.hitta(pnr);
+    const persona = ctx.population.hitta(pnr, svenskDag(ctx.now()));
     // One decision day per income year for v10 and v11 alike (v11 says 9071005 before it).
     const person = skvPersonV11(pnr, persona, ctx);
     const beslutad = (ar: number) => {

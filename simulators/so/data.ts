@@ -1,10 +1,12 @@
 import { HarnessError } from "../../contract/errors.js";
 import {
   mandagFore as kalenderMandagFore,
+  laggTillManader,
   svenskDag,
   utbetalningsdag,
   veckodag,
 } from "../../contract/kalender.js";
+import { fodelsedatum } from "../../contract/personidentitet.js";
 import type {
   Arbetsloshetsersattning,
   Avstangning,
@@ -270,6 +272,9 @@ export function genereraFakta(ctx: SimulatorContext, persona: Persona): SoFakta 
       ],
     };
   const fran = mandagFore(dag(idag(ctx.now())) - 7 * rng.int(3, 40));
+  // Compensation needs a working life first: nobody younger than 18 is paid.
+  if (iso(fran) < laggTillManader(fodelsedatum(persona.personidentitet), 18 * 12))
+    return { akassor: [{ akassa, status: STATUS.ingenUppgift, avstangningar: [] }] };
   const ersattning: Ersattning = {
     fran: iso(fran),
     dagpenningBrutto: rng.int(510, 1200),
