@@ -51,8 +51,12 @@ export const PERSONAS: readonly Persona[] = (personasJson.personas as PersonaFix
  * const pop = new Population(42);
  * pop.hitta("199608239829")?.id // "arbetslos-akassa"
  */
+/** Generated persons kept per Population (oldest dropped first): no faker call per request. */
+const GENERERADE_MAX = 4096;
+
 export class Population {
   private readonly named = new Map<string, Persona>();
+  private readonly genererade = new Map<string, Persona>();
 
   constructor(readonly seed: number) {
     for (const p of PERSONAS) this.named.set(p.personidentitet, p);
@@ -80,7 +84,17 @@ export class Population {
     const named = this.named.get(personidentitet);
     if (!named && !harRimligtDatum(personidentitet)) return undefined;
     if (idag !== undefined && fodelsedatum(personidentitet) > idag) return undefined;
-    return named ?? this.generera(personidentitet);
+    if (named) return named;
+    let p = this.genererade.get(personidentitet);
+    if (!p) {
+      p = this.generera(personidentitet);
+      if (this.genererade.size >= GENERERADE_MAX) {
+        const aldsta = this.genererade.keys().next().value;
+        if (aldsta !== undefined) this.genererade.delete(aldsta);
+      }
+      this.genererade.set(personidentitet, p);
+    }
+    return p;
   }
 
   private generera(personidentitet: string): Persona {
