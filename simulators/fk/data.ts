@@ -51,6 +51,7 @@ import { LEFI_EXTERN_OVRIG_INFORMATION_TYP_KODER } from "../../contract/fk/model
 import {
   bankdagPaEllerFore,
   dagarIManad,
+  dagarMellan,
   dagIManad,
   laggTillManader,
   plusDagar,
@@ -71,8 +72,6 @@ import type { FaktaDatum, FkBarn, FkFakta, FkForman, FkPersonuppgifter, PmFakta,
 // not depend on the machine's time zone.
 // =============================================================================================
 
-const DAG_MS = 86_400_000;
-const ms = (d: string): number => Date.parse(`${d}T00:00:00Z`);
 const manadStart = (d: string): string => `${d.slice(0, 7)}-01`;
 const manadSlut = (d: string): string => `${d.slice(0, 7)}-${String(dagarIManad(d)).padStart(2, "0")}`;
 const senast = (a: string, b: string): string => (a > b ? a : b);
@@ -877,7 +876,7 @@ function betalningar(f: FkForman, l: Lage): Betalning[] {
     const pFran = senast(avser, fran);
     const pTill = tidigast(manadSlut(avser), tom);
     if (pFran > pTill) continue;
-    const kalenderdagar = (ms(pTill) - ms(pFran)) / DAG_MS + 1;
+    const kalenderdagar = dagarMellan(pFran, pTill) + 1;
     const andel = kalenderdagar / dagarIManad(avser);
     const ersatta = f.per === "dag" ? dagar(pFran, pTill, f.dagarPerVecka ?? 7) : [];
     const brutto = f.per === "dag" ? ersatta.length * f.belopp : Math.round(f.belopp * faktor * andel);

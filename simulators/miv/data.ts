@@ -1,4 +1,11 @@
-import { dagIManad, plusDagar, svenskDag, veckodag } from "../../contract/kalender.js";
+import {
+  dagarMellan,
+  dagIManad,
+  laggTillManader,
+  plusDagar,
+  svenskDag,
+  veckodag,
+} from "../../contract/kalender.js";
 import type { FkQuery, FkResponse, FkSvar } from "../../contract/miv/model.js";
 import { fodelsedatum } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
@@ -305,8 +312,7 @@ function tidsbegransad(
   fran: string,
   manader: number,
 ): { giltighetstid: "TIDBEGRANSAT"; fromDatum: string; tomDatum: string } {
-  const [y, m, d] = fran.split("-").map(Number) as [number, number, number];
-  const slut = new Date(Date.UTC(y, m - 1 + manader, d - 1)).toISOString().slice(0, 10);
+  const slut = plusDagar(laggTillManader(fran, manader), -1);
   return { giltighetstid: "TIDBEGRANSAT", fromDatum: fran, tomDatum: slut };
 }
 
@@ -330,7 +336,7 @@ export function genereraFakta(ctx: SimulatorContext, persona: Persona): MivFakta
   const tidigast = [plusDagar(fodd, 1), plusDagar(idag, -bakat)].sort()[1]!;
   const senast = plusDagar(idag, -60);
   if (tidigast > senast) return undefined;
-  const spann = Math.round((Date.parse(senast) - Date.parse(tidigast)) / 86_400_000);
+  const spann = dagarMellan(tidigast, senast);
   const inresa = plusDagar(tidigast, rng.int(0, spann));
   const ansokan = plusDagar(inresa, rng.int(0, 10));
   const beslutad = [plusDagar(ansokan, rng.int(30, 240)), idag].sort()[0]!;
