@@ -865,7 +865,14 @@ function betalningar(f: FkForman, l: Lage): Betalning[] {
   const beslutad = losDatum(f.beslutad, l.berattelse);
   const faktor = f.typ === "barnbidrag" || f.typ === "underhallsstod" ? (f.barn?.length ?? 1) : 1;
   const out: Betalning[] = [];
-  for (let m = manadStart(plusManader(period.from, -1)); m <= period.tom; m = plusManader(m, 1)) {
+  // Only the months that can pay: from the month before the benefit starts (paid in arrears) to
+  // a month after today (planned payments) or the month after it ends.
+  const forsta = manadStart(plusManader(senast(period.from, fran), -1));
+  const sista = tidigast(
+    period.tom,
+    tidigast(plusDagar(l.idag, 31), tom === OPPEN ? OPPEN : plusManader(tom, 1)),
+  );
+  for (let m = forsta; m <= sista; m = plusManader(m, 1)) {
     const datum = utbetalningsdag(f.betalare, m);
     if (datum < period.from || datum > period.tom || datum <= beslutad) continue;
     const preliminar = datum > l.idag;
