@@ -148,6 +148,23 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
       }
     };
     for (const f of direktFragor()) await egen(chain.handlers, f);
+    // ssbt/11: Skatteverket's per-block errors (9071004, 9071005) live inside its JSON parts.
+    const v11 = createChain(
+      resolveOptions({ seed: 1, contract: "v11", now: () => new Date(TEST_NOW) }),
+      "http://kodtackning.local",
+    );
+    for (const f of [...PERSONAS.map((p, i) => fullFraga(p.personidentitet, TEST_PERIOD, `KT11-${i}`))]) {
+      const sim = SIMULATORER.SKV;
+      const kontrakt = {
+        version: "v11" as const,
+        ns: "http://schema.forsakringskassan.se/integration/ssbt/11",
+      };
+      const r = await getResponse(
+        v11.handlers,
+        fetchRequest(sim.klient.begaran(f, `http://kodtackning.local${sim.path}`, kontrakt)),
+      );
+      fromXml(parseXml((await r?.text()) ?? "<tom/>"), [], leaves);
+    }
     // A request SKV cannot read (9071002), straight to its endpoint.
     const skv = await getResponse(
       chain.handlers,

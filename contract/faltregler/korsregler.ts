@@ -1,5 +1,5 @@
-import { laggTillManader, svenskDag } from "../datum.js";
 import { HarnessError } from "../errors.js";
+import { laggTillManader, svenskDag } from "../kalender.js";
 import { BASTJANSTER, type BastjanstKod, periodFor, type SsbtFraga, type Tidsperiod } from "../ssbt/model.js";
 import { textOf } from "../xml/node.js";
 import type { EvaluationContext, Korsregel } from "./model.js";

@@ -31,3 +31,28 @@ export const SSBT_FELKOD = {
 } as const;
 
 export type SsbtFelkod = (typeof SSBT_FELKOD)[keyof typeof SSBT_FELKOD];
+
+/**
+ * What each of the composite service's own felkoder means, in Swedish: the first `felmeddelande`
+ * (and the `faultstring`) of its SOAP Faults and section errors. The details that follow name
+ * the element or value at fault.
+ *
+ * @example
+ * SSBT_FELTEXT["SSBT-1005"] // "Ogiltig personidentitet: ange 12 siffror (personnummer eller samordningsnummer)."
+ */
+export const SSBT_FELTEXT: Readonly<Record<SsbtFelkod, string>> = {
+  "SSBT-1001": "Ogiltigt meddelande: frågan är inget giltigt SOAP 1.1-meddelande.",
+  "SSBT-1002": "Schemafel: frågan följer inte tjänstekontraktets schema.",
+  "SSBT-1003":
+    "Ogiltig tidsperiod: datumen måste vara riktiga datum och fromDatum får inte vara efter tomDatum.",
+  "SSBT-1004": "Ogiltigt organisationsnummer: ange 12 siffror enligt mönstret \\d{4}[2-9]\\d{7}.",
+  "SSBT-1005": "Ogiltig personidentitet: ange 12 siffror (personnummer eller samordningsnummer).",
+  "SSBT-1006":
+    "Okänd operation: använd hamtaBastjanstInformation eller testaBastjanstInformation i tjänstekontraktets namnrymd.",
+  "SSBT-1007": "För stor fråga: meddelandet är för stort, för djupt nästlat eller kom för långsamt.",
+  "SSBT-1099": "Internt fel i den sammansatta bastjänsten. Försök igen senare.",
+  "SSBT-2001": "Bastjänsten svarade inte inom tidsgränsen.",
+  "SSBT-2002": "Bastjänsten kunde inte nås.",
+  "SSBT-2003": "Delfrågan till bastjänsten kunde inte skapas.",
+  "SSBT-2004": "Bastjänsten är stängd.",
+};

@@ -268,7 +268,8 @@ describe("AF simulator: every named persona", () => {
     expect(ete.BeslutInfo?.EkonomiskaBeslut.Beslut.map((b) => b.ErsattningTyp)).toEqual(["ETE", "ETT"]);
 
     const pagar = await svarFor(persona("akassa-ansokan-pagar").personidentitet);
-    expect(pagar.ArbetssokandeInfo?.ArbetssokandeRegistrerad).toBe("2026-09-07"); // two weeks before 2026-09-21
+    // Two weeks before the story period (clock 2026-11-20: 2026-09-01 …), whatever period is asked.
+    expect(pagar.ArbetssokandeInfo?.ArbetssokandeRegistrerad).toBe("2026-08-18");
     expect(pagar.Akassetillhorighet).toBe("Akademikernas a-kassa");
   });
 

@@ -8,8 +8,11 @@ import type {
   AfSvarMeddelande,
 } from "../../contract/af/model.js";
 import { HarnessError } from "../../contract/errors.js";
-import { arGiltigPersonidentitet } from "../../contract/personidentitet.js";
+import { dagIManad, laggTillManader, plusDagar } from "../../contract/kalender.js";
+import { arGiltigPersonidentitet, fodelsedatum } from "../../contract/personidentitet.js";
+import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
+import { berattelseperiod } from "../population/historia.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import { SCHEMAVERSION, STATUSKOD, statustext } from "./errors.js";
@@ -249,31 +252,30 @@ export function faktaFor(persona: Persona | undefined, seed: number): AfFakta | 
 // Dates
 
 // Answers speak Swedish dates, whatever the host's zone: the shared calendar day, under AF's roof.
-export { svenskDag } from "../../contract/datum.js";
-
-function dag(y: number, m: number, d: number): string {
-  return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
-}
-
-function plusDagar(datum: string, n: number): string {
-  const [y, m, d] = datum.split("-").map(Number) as [number, number, number];
-  return dag(y, m, d + n);
-}
+export { svenskDag } from "../../contract/kalender.js";
 
 const min = (a: string, b: string) => (a < b ? a : b);
 const max = (a: string, b: string) => (a > b ? a : b);
 
+/** The asked period (`fran`, `tom`), today, and the story period the facts' dates count from. */
 interface Ramar {
   fran: string;
   tom: string;
   idag: string;
+  berattelse: Tidsperiod;
 }
 
+/** A fact's date in calendar time: relative dates count from the story period, never the asked one. */
 function los(t: Tidpunkt, r: Ramar): string {
   if ("datum" in t) return t.datum;
-  if ("fran" in t) return plusDagar(r.fran, t.fran);
-  if ("tom" in t) return plusDagar(r.tom, t.tom);
+  if ("fran" in t) return plusDagar(r.berattelse.fromDatum, t.fran);
+  if ("tom" in t) return plusDagar(r.berattelse.tomDatum, t.tom);
   return plusDagar(r.idag, t.idag);
+}
+
+/** The day a person turns 16: AF registers no one younger. */
+function sextonArsdag(personidentitet: string): string {
+  return laggTillManader(fodelsedatum(personidentitet), 16 * 12);
 }
 
 /**
@@ -282,10 +284,9 @@ function los(t: Tidpunkt, r: Ramar): string {
  * person registered too late for that; undefined when no report can have been made yet.
  */
 function senasteRapport(registrerad: string, referensdag: string, rapportdag: number): string | undefined {
-  const [y, m] = referensdag.split("-").map(Number) as [number, number];
-  const foregaende = dag(y, m - 1, rapportdag);
+  const foregaende = dagIManad(laggTillManader(`${referensdag.slice(0, 8)}01`, -1), rapportdag);
   if (foregaende > registrerad) return foregaende;
-  const denna = dag(y, m, rapportdag);
+  const denna = dagIManad(referensdag, rapportdag);
   return denna > registrerad && denna <= referensdag ? denna : undefined;
 }
 
@@ -338,8 +339,16 @@ export function byggSvarMeddelande(u: AfUnderlag): AfSvarMeddelande {
   const { persona, fakta } = u;
   if (!persona || !fakta) return { Fraga: fraga, Svar: endastStatus(fraga, STATUSKOD.ejInskriven) };
 
-  const ramar: Ramar = { fran: dateOnly(fraga.From), tom: dateOnly(fraga.Tom), idag: u.idag };
-  const registrerad = min(los(fakta.registrerad, ramar), ramar.idag);
+  const ramar: Ramar = {
+    fran: dateOnly(fraga.From),
+    tom: dateOnly(fraga.Tom),
+    idag: u.idag,
+    berattelse: berattelseperiod(u.idag),
+  };
+  // Nobody is registered before turning 16, and nothing is known about a person not yet 16.
+  const sexton = sextonArsdag(pnr);
+  if (sexton > ramar.idag) return { Fraga: fraga, Svar: endastStatus(fraga, STATUSKOD.ejInskriven) };
+  const registrerad = min(max(los(fakta.registrerad, ramar), sexton), ramar.idag);
   const avaktualiserad =
     !fakta.arbetssokande && fakta.avaktualiserad
       ? max(min(los(fakta.avaktualiserad, ramar), ramar.idag), plusDagar(registrerad, 1))

@@ -24,7 +24,7 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
     const { From, Tom, IdentitetsbeteckningFysiskPerson: pnr } = fragaMeddelande.Fraga;
     if (dateOnly(From) > dateOnly(Tom))
       return { fault: afFault(AF_FELKOD.ogiltigTidsperiod, `From (${From}) is after Tom (${Tom}).`) };
-    const persona = ctx.population.hitta(pnr);
+    const persona = ctx.population.hitta(pnr, svenskDag(ctx.now()));
     const svar = byggSvarMeddelande({
       fragaMeddelande,
       persona,

@@ -13,12 +13,13 @@ export type ErsattningTyp = "AKS" | "UVE" | "ETE" | "ETT";
 export type AktivitetsRapportKod = "200" | "500" | "501" | "502";
 
 /**
- * A date in a story: fixed, or relative to the asked period or to "today" (the personas say
- * "perioder räknas relativt den frågade tidsperioden"). Offsets are in days.
+ * A date in a story: fixed, or relative to the story period (`fran`/`tom`: its first/last day,
+ * see `berattelseperiod` in simulators/population/historia.ts) or to "today". Never relative to
+ * the asked period: a person has one history for a given clock. Offsets are in days.
  *
  * @example
  * { datum: "2026-03-02" } // fixed
- * { fran: -14 }           // two weeks before the asked period starts
+ * { fran: -14 }           // two weeks before the story period starts
  */
 export type Tidpunkt = { datum: string } | { fran: number } | { tom: number } | { idag: number };
 

@@ -17,7 +17,7 @@ import {
   ssbtNamespace,
   versionOfNamespace,
 } from "../../contract/ssbt/codec.js";
-import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
+import { SSBT_FELKOD, SSBT_FELTEXT, type SsbtFelkod } from "../../contract/ssbt/felkoder.js";
 import type { KontraktVersion, SsbtFraga } from "../../contract/ssbt/model.js";
 import { buildWsdl } from "../../contract/ssbt/wsdl.js";
 import type { XmlLimits } from "../../contract/xml/parse.js";
@@ -83,10 +83,13 @@ function faultResponse(
   faultcode?: SoapFault["faultcode"],
 ): SimResponse {
   const client = felkod !== SSBT_FELKOD.INTERNT_FEL;
+  // Swedish first: what the felkod means, then the detail that names the element or value.
+  const text = SSBT_FELTEXT[felkod as SsbtFelkod] ?? SSBT_FELTEXT["SSBT-1099"];
+  const felmeddelande = meddelande && meddelande !== text ? [text, meddelande] : [text];
   const body = soapFaultEnvelope({
     faultcode: faultcode ?? (client ? "Client" : "Server"),
-    faultstring: meddelande,
-    detail: encodeFault(op, { felkod, felmeddelande: [meddelande] }, version),
+    faultstring: text,
+    detail: encodeFault(op, { felkod, felmeddelande }, version),
   });
   return response(status, SOAP11_CONTENT_TYPE, body);
 }
@@ -122,7 +125,7 @@ export async function hanteraSsbt(
     if (bodyVersion !== version)
       return fail(
         SSBT_FELKOD.OKAND_OPERATION,
-        `Element {${body.ns}}${body.local} is not served here: this endpoint speaks ${ssbtNamespace(version)}.`,
+        `Elementet {${body.ns}}${body.local} besvaras inte här: denna adress talar ${ssbtNamespace(version)}.`,
       );
     if (body.local === "hamtaBastjanstInformation") {
       utfall.operation = op;
@@ -139,16 +142,17 @@ export async function hanteraSsbt(
     }
     return fail(
       SSBT_FELKOD.OKAND_OPERATION,
-      `Unknown operation ${body.local}: expected hamtaBastjanstInformation or testaBastjanstInformation.`,
+      `Okänd operation ${body.local}: förväntade hamtaBastjanstInformation eller testaBastjanstInformation.`,
     );
   } catch (e) {
     const felkod = felkodFor(e);
-    const msg = isHarnessError(e) ? e.message : "Internal error in the composite service.";
+    const msg = isHarnessError(e) ? e.message : "";
     return fail(felkod, msg, soapHttpStatus(e), soapFaultcodeFor(e));
   }
 }
 
-const NOT_SOAP_METHOD = "This is a SOAP 1.1 endpoint: POST a SOAP envelope, or GET ?wsdl for the WSDL.";
+const NOT_SOAP_METHOD =
+  "Detta är en SOAP 1.1-tjänst: skicka ett SOAP-meddelande med POST, eller hämta WSDL med GET ?wsdl.";
 
 /** The contract version a composite endpoint path serves, or undefined for another path. */
 function versionAt(path: string, defaultVersion: KontraktVersion): KontraktVersion | undefined {

@@ -16,7 +16,7 @@ import {
   type StudiestodArende,
   type Utbetalning,
 } from "../../contract/csn/model.js";
-import { laggTillManader } from "../../contract/datum.js";
+import { laggTillManader, utbetalningsdag } from "../../contract/kalender.js";
 import { NS } from "../../contract/namespaces.js";
 import {
   parseSoapEnvelope,
@@ -38,7 +38,7 @@ import { csnFraga } from "../aggregator/klienter/csn.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { PERSONAS } from "../population/population.js";
-import { FAKTA, laggTillDagar, utbetalningsdag } from "./data.js";
+import { FAKTA, laggTillDagar } from "./data.js";
 import { CSN_FELSCENARIER, CSN_RESULTAT, type CsnStorning, csnDatumTillIso, idag } from "./errors.js";
 import { besvaraFraga, CSN_SOAP_PREFIXES, csnEndpoint } from "./handlers.js";
 import { csnSimulator } from "./index.js";
@@ -524,11 +524,11 @@ describe("period consistency", () => {
   });
 
   it("CSN's payment day: the 25th, or the bank day before a weekend or holiday", () => {
-    expect(utbetalningsdag(2026, 9)).toBe("2026-09-25");
-    expect(utbetalningsdag(2026, 10)).toBe("2026-10-23");
-    expect(utbetalningsdag(2026, 12)).toBe("2026-12-23");
+    expect(utbetalningsdag("CSN", "2026-09-01")).toBe("2026-09-25");
+    expect(utbetalningsdag("CSN", "2026-10-01")).toBe("2026-10-23");
+    expect(utbetalningsdag("CSN", "2026-12-01")).toBe("2026-12-23");
     // 2027-06-25 is midsommarafton (a Friday).
-    expect(utbetalningsdag(2027, 6)).toBe("2027-06-24");
+    expect(utbetalningsdag("CSN", "2027-06-01")).toBe("2027-06-24");
   });
 
   it("a student's payments in a period spanning two terms belong to two ärenden", async () => {

@@ -8,10 +8,19 @@ import type {
   StudiestodArende,
   Utbetalning,
 } from "../../contract/csn/model.js";
-import { plusDagar } from "../../contract/datum.js";
 import { HarnessError } from "../../contract/errors.js";
+import {
+  bankdagPaEllerFore,
+  dagIManad,
+  mandagFore,
+  plusDagar,
+  sondagEfter,
+  utbetalningsdag,
+  veckodag,
+} from "../../contract/kalender.js";
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
+import { berattelseperiod } from "../population/historia.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import { CSN_RESULTAT, type CsnResultat, idag } from "./errors.js";
@@ -25,30 +34,11 @@ import {
 } from "./model.js";
 
 // ---------------------------------------------------------------------------------------------
-// Calendar
+// Calendar: the shared one (contract/kalender.ts)
 // ---------------------------------------------------------------------------------------------
-
-function tid(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`);
-}
 
 /** `YYYY-MM-DD` plus `n` days: the shared {@link plusDagar} under CSN's name. */
 export const laggTillDagar = plusDagar;
-
-/** 0 = Monday … 6 = Sunday. */
-function veckodag(iso: string): number {
-  return (new Date(tid(iso)).getUTCDay() + 6) % 7;
-}
-
-/** The Monday on or before a date. */
-export function mandagFore(iso: string): string {
-  return laggTillDagar(iso, -veckodag(iso));
-}
-
-/** The Sunday on or after a date. */
-export function sondagEfter(iso: string): string {
-  return laggTillDagar(iso, 6 - veckodag(iso));
-}
 
 /** Monday of ISO week `vecka` of `ar` (week 1 holds 4 January). */
 function isoVeckansMandag(ar: number, vecka: number): string {
@@ -56,42 +46,22 @@ function isoVeckansMandag(ar: number, vecka: number): string {
 }
 
 function datum(ar: number, manad: number, dag: number): string {
-  const dim = new Date(Date.UTC(ar, manad, 0)).getUTCDate();
-  return `${String(ar).padStart(4, "0")}-${String(manad).padStart(2, "0")}-${String(Math.min(dag, dim)).padStart(2, "0")}`;
+  return dagIManad(`${String(ar).padStart(4, "0")}-${String(manad).padStart(2, "0")}-01`, dag);
 }
 
 function sistaIManaden(ar: number, manad: number): string {
   return datum(ar, manad, 31);
 }
 
-/** False on weekends and on the fixed-date and midsummer bank holidays a 25th can hit. */
-function arBankdag(iso: string): boolean {
-  const wd = veckodag(iso);
-  if (wd >= 5) return false;
-  const md = iso.slice(5);
-  if (["01-01", "01-06", "05-01", "06-06", "12-24", "12-25", "12-26", "12-31"].includes(md)) return false;
-  // Midsommarafton: the Friday between 19 and 25 June.
-  const d = Number(iso.slice(8));
-  return !(iso.slice(5, 7) === "06" && wd === 4 && d >= 19 && d <= 25);
-}
-
-/**
- * CSN's payment day of a month: the given day (25 by default), moved back to the nearest bank
- * day before it when it falls on a weekend or holiday.
- *
- * @example
- * utbetalningsdag(2026, 10) // "2026-10-23" (the 25th is a Sunday)
- */
-export function utbetalningsdag(ar: number, manad: number, dag = 25): string {
-  let d = datum(ar, manad, dag);
-  while (!arBankdag(d)) d = laggTillDagar(d, -1);
-  return d;
+/** CSN's payment day of a month: the 25th, moved back to the bank day before (the shared rule). */
+function betaldag(ar: number, manad: number): string {
+  return utbetalningsdag("CSN", datum(ar, manad, 1));
 }
 
 /** Every Monday in [start, slut]. */
 function mandagar(start: string, slut: string): string[] {
   const out: string[] = [];
-  let m = veckodag(start) === 0 ? start : laggTillDagar(mandagFore(start), 7);
+  let m = veckodag(start) === 1 ? start : laggTillDagar(mandagFore(start), 7);
   for (; m <= slut; m = laggTillDagar(m, 7)) out.push(m);
   return out;
 }
@@ -445,7 +415,7 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
         stodform: "HUT",
         klartext: "Hemutrustningslån",
         status: "AVSLUTAD",
-        tid: { typ: "engang-i-perioden", dagarEfterStart: 7 },
+        tid: { typ: "engang-nyligen", dagarFore: 20 },
         belopp: [{ beloppstyp: "HUT", belopp: 30000 }],
         medlanare: KODTACKNING_MEDLANARE,
       },
@@ -628,11 +598,7 @@ export function genereraFakta(persona: Persona, seed: number, dagensDatum: strin
       status: "BESLUTAD",
       tid: {
         typ: "engang",
-        utbetdatum: utbetalningsdag(
-          Number(betald.slice(0, 4)),
-          Number(betald.slice(5, 7)),
-          Number(betald.slice(8)),
-        ),
+        utbetdatum: bankdagPaEllerFore(betald),
       },
       belopp: [{ beloppstyp: "HUT", belopp: rng.int(150, 320) * 100 }],
     });
@@ -687,7 +653,7 @@ interface Plan {
 }
 
 function enhetFor(f: ArendeFakta): Enhet {
-  if (f.tid.typ === "engang" || f.tid.typ === "engang-i-perioden") return "engang";
+  if (f.tid.typ === "engang" || f.tid.typ === "engang-nyligen") return "engang";
   return f.stodslag === "studiehjalp" ? "manad" : "vecka";
 }
 
@@ -701,7 +667,12 @@ function valjSpann<T extends { start: string; slut: string }>(kandidater: T[], p
   return fore.length > 0 ? [fore[fore.length - 1]!] : [];
 }
 
-function losTid(f: ArendeFakta, p: Tidsperiod): LostArende[] {
+/**
+ * An ärende's dates in calendar time. Terms and school years are the calendar's own; a story's
+ * relative dates ("began twelve weeks ago") are resolved against the story's period `b`
+ * ({@link berattelseperiod}), never against the asked period `p`, which only picks what is shown.
+ */
+function losTid(f: ArendeFakta, p: Tidsperiod, b: Tidsperiod): LostArende[] {
   const t = f.tid;
   const spann = (start: string, slut: string, extra: Partial<LostArende> = {}): LostArende => ({
     fakta: f,
@@ -733,11 +704,11 @@ function losTid(f: ArendeFakta, p: Tidsperiod): LostArende[] {
       );
     }
     case "kring": {
-      const start = laggTillDagar(mandagFore(p.fromDatum), -7 * t.veckorFore);
-      return [spann(start, laggTillDagar(sondagEfter(p.tomDatum), 7 * t.veckorEfter))];
+      const start = laggTillDagar(mandagFore(b.fromDatum), -7 * t.veckorFore);
+      return [spann(start, laggTillDagar(sondagEfter(b.tomDatum), 7 * t.veckorEfter))];
     }
     case "avbruten": {
-      const start = laggTillDagar(mandagFore(p.fromDatum), -7 * t.veckorFore);
+      const start = laggTillDagar(mandagFore(b.fromDatum), -7 * t.veckorFore);
       return [
         spann(start, laggTillDagar(start, 7 * t.veckorStuderade - 1), {
           soktTom: laggTillDagar(start, 7 * t.veckorSokta - 1),
@@ -748,16 +719,15 @@ function losTid(f: ArendeFakta, p: Tidsperiod): LostArende[] {
       return [spann(t.start, t.slut)];
     case "engang":
       return [spann(t.utbetdatum, t.utbetdatum, { kand: laggTillDagar(t.utbetdatum, -10) })];
-    case "engang-i-perioden": {
-      const d = laggTillDagar(p.fromDatum, t.dagarEfterStart);
-      const dag = tidigast(d, p.tomDatum);
+    case "engang-nyligen": {
+      const dag = bankdagPaEllerFore(laggTillDagar(b.tomDatum, -t.dagarFore));
       return [spann(dag, dag, { kand: laggTillDagar(dag, -10) })];
     }
     case "ansokan": {
-      const start = laggTillDagar(sondagEfter(p.tomDatum), 1 + 7 * t.veckorEfter);
+      const start = laggTillDagar(sondagEfter(b.tomDatum), 1 + 7 * t.veckorEfter);
       return [
         spann(start, laggTillDagar(start, 7 * t.veckor - 1), {
-          kand: laggTillDagar(p.fromDatum, -14),
+          kand: laggTillDagar(b.fromDatum, -14),
           beviljad: false,
         }),
       ];
@@ -769,7 +739,6 @@ function losTid(f: ArendeFakta, p: Tidsperiod): LostArende[] {
 function planera(a: LostArende): Plan[] {
   const f = a.fakta;
   if (!a.beviljad || f.utbetalas === false) return [];
-  const dag = f.utbetalningsdag ?? 25;
   const enhet = enhetFor(f);
   if (enhet === "engang") return [{ datum: a.start, tider: [{ enheter: 1 }] }];
   if (enhet === "manad") {
@@ -778,7 +747,7 @@ function planera(a: LostArende): Plan[] {
       const forsta = datum(ar, man, 1);
       const sista = sistaIManaden(ar, man);
       return {
-        datum: utbetalningsdag(ar, man, dag),
+        datum: betaldag(ar, man),
         tider: [{ start: senast(forsta, a.start), slut: tidigast(sista, a.slut), enheter: 1 }],
       };
     });
@@ -788,14 +757,14 @@ function planera(a: LostArende): Plan[] {
   const [ar0, man0] = forraManaden(Number(a.start.slice(0, 4)), Number(a.start.slice(5, 7)));
   const out: Plan[] = [];
   for (const [ar, man] of manader(datum(ar0, man0, 1), a.slut)) {
-    const betaldag = utbetalningsdag(ar, man, dag);
+    const dagen = betaldag(ar, man);
     const [nar, nman] = nastaManad(ar, man);
-    const nasta = utbetalningsdag(nar, nman, dag);
-    const dessa = veckor.filter((m) => m >= betaldag && m < nasta);
+    const nasta = betaldag(nar, nman);
+    const dessa = veckor.filter((m) => m >= dagen && m < nasta);
     if (dessa.length === 0) continue;
     const sistaSondag = laggTillDagar(dessa[dessa.length - 1]!, 6);
     out.push({
-      datum: betaldag,
+      datum: dagen,
       tider: [{ start: dessa[0]!, slut: tidigast(sistaSondag, a.slut), enheter: dessa.length }],
     });
   }
@@ -844,18 +813,20 @@ function statusFor(a: LostArende, dagensDatum: string): ArendeStatus {
 
 function utbetalningar(a: LostArende, p: Tidsperiod, dagensDatum: string): Utbetalning[] {
   const hut = a.fakta.stodslag === "hemutrustningslan";
-  const inom = planera(a).filter((u) => u.datum >= p.fromDatum && u.datum <= p.tomDatum);
+  const hela = planera(a);
+  // Kodtäckning: the latest payment due by today is still "Planerad" (fixed by the clock alone).
+  const sista = hela.filter((u) => u.datum <= dagensDatum).pop();
+  const inom = hela.filter((u) => u.datum >= p.fromDatum && u.datum <= p.tomDatum);
   // At most 50 payments per ärende (schema): keep the latest.
   const plan = inom.slice(-50);
-  return plan.map((u, i) => {
+  return plan.map((u) => {
     const tider = u.tider.map((t) => ({
       ...(t.start !== undefined && t.slut !== undefined
         ? { startvecka: csnDatum(t.start), slutvecka: csnDatum(t.slut) }
         : {}),
       ...beloppen(a.fakta, t.enheter),
     }));
-    const planerad =
-      u.datum > dagensDatum || (a.fakta.sistaUtbetalningPlanerad === true && i === plan.length - 1);
+    const planerad = u.datum > dagensDatum || (a.fakta.sistaUtbetalningPlanerad === true && u === sista);
     return {
       utbetdatum: csnDatum(u.datum),
       utbetstatus: planerad ? "Planerad" : hut ? "UTBETALAD" : "Utbetald",
@@ -951,7 +922,10 @@ export function byggPersonsvar(
   const pnr = personidentitet.slice(2);
   if (!fakta || !CSN_TYPER.personnummer.pattern.test(pnr)) return ejTraff(personidentitet);
 
-  const losta = fakta.arenden.flatMap((f) => losTid(f, period)).filter((a) => a.kand <= dagensDatum);
+  const berattelse = berattelseperiod(dagensDatum);
+  const losta = fakta.arenden
+    .flatMap((f) => losTid(f, period, berattelse))
+    .filter((a) => a.kand <= dagensDatum);
   if (losta.length === 0) return ejTraff(personidentitet);
 
   // lopnummer: CSN-internal running numbers; HUT is another system with 7-digit numbers.

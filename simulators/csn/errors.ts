@@ -1,6 +1,6 @@
 import type { SbnUppgEkBistandBegar } from "../../contract/csn/model.js";
 import { CSN_NS } from "../../contract/csn/model.js";
-import { laggTillManader, svenskDag } from "../../contract/datum.js";
+import { laggTillManader, svenskDag } from "../../contract/kalender.js";
 import { arGiltigPersonidentitet, harRimligtDatum, maskeraText } from "../../contract/personidentitet.js";
 import type { SoapFault } from "../../contract/soap/envelope.js";
 import type { SsbtFraga } from "../../contract/ssbt/model.js";

@@ -69,7 +69,7 @@ export function besvaraFraga(
   const period = { fromDatum: csnDatumTillIso(fraga.FromDatum)!, tomDatum: csnDatumTillIso(fraga.TomDatum)! };
   const { Resultat, Personer } = byggPersonsvar(
     personidentitet,
-    ctx.population.hitta(personidentitet),
+    ctx.population.hitta(personidentitet, idag(now)),
     period,
     now,
     ctx.seed,

@@ -36,7 +36,6 @@ export {
   FAKTA,
   faktaFor,
   genereraFakta,
-  utbetalningsdag,
 } from "./data.js";
 export {
   CSN_FELSCENARIER,

@@ -1,7 +1,7 @@
 /**
  * What CSN knows about a person, as domain facts (not protocol): the person's study-support
  * cases (ärenden) per stödform, when they run, at what pace and with which amounts. Times are
- * described relative to the asked period where the persona's story says so ("beviljat per
+ * described relative to the story period where the persona's story says so ("beviljat per
  * termin som täcker frågeperioden"), or fixed where the story gives a date.
  */
 
@@ -35,23 +35,27 @@ export type ArendeStatus =
 /** `csngem:takt`: study pace in percent of full time. */
 export type Takt = 0 | 20 | 40 | 50 | 60 | 75 | 100;
 
-/** When an ärende runs. Dates are `YYYY-MM-DD`. */
+/**
+ * When an ärende runs. Dates are `YYYY-MM-DD`; relative ones count from the story period
+ * (`berattelseperiod` of simulators/population/historia.ts: the clock's month and the two
+ * before), so an ärende has the same dates whatever period is asked about.
+ */
 export type Tidsplan =
   /** University terms (HT from ISO week 35, VT from week 3, 20 weeks each) overlapping the asked period. */
   | { typ: "terminer" }
   /** School years (September–June) overlapping the asked period, within the given first/last year. */
   | { typ: "lasar"; forstaLasar: number; sistaLasar: number }
-  /** A course that began `veckorFore` weeks before the period and ends `veckorEfter` weeks after it. */
+  /** A course that began `veckorFore` weeks before the story period and ends `veckorEfter` weeks after it. */
   | { typ: "kring"; veckorFore: number; veckorEfter: number }
-  /** Studies applied for `veckorSokta` weeks from `veckorFore` weeks before the period, broken off after `veckorStuderade`. */
+  /** Studies applied for `veckorSokta` weeks from `veckorFore` weeks before the story period, broken off after `veckorStuderade`. */
   | { typ: "avbruten"; veckorFore: number; veckorStuderade: number; veckorSokta: number }
   /** Fixed dates from the story. */
   | { typ: "fast"; start: string; slut: string }
   /** One payment on a fixed date (hemutrustningslån). */
   | { typ: "engang"; utbetdatum: string }
-  /** One payment `dagarEfterStart` days into the asked period (kodtäckning). */
-  | { typ: "engang-i-perioden"; dagarEfterStart: number }
-  /** Applied for, not yet decided: a course starting `veckorEfter` weeks after the period, `veckor` long. */
+  /** One payment `dagarFore` days before the clock's date (moved to a bank day; kodtäckning). */
+  | { typ: "engang-nyligen"; dagarFore: number }
+  /** Applied for, not yet decided: a course starting `veckorEfter` weeks after the story period, `veckor` long. */
   | { typ: "ansokan"; veckorEfter: number; veckor: number };
 
 /** One amount type of an ärende, per unit (per week; per month for studiehjälp; the whole loan for HUT). */
@@ -80,9 +84,7 @@ export interface ArendeFakta {
   belopp: BeloppFakta[];
   /** False when another ärende makes the payments (SB, INACK … under SH). Default true. */
   utbetalas?: boolean;
-  /** Day of month of the payments. Default 25 (moved back over weekends and holidays). */
-  utbetalningsdag?: number;
-  /** The last payment inside the asked period is reported as "Planerad" (kodtäckning). */
+  /** The ärende's latest payment due by today is reported as "Planerad" (kodtäckning). */
   sistaUtbetalningPlanerad?: boolean;
   /** Co-borrower of a hemutrustningslån (test personnummer, 12 digits). */
   medlanare?: string;

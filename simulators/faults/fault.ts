@@ -14,7 +14,7 @@ export type Fault =
   | { kind: "error"; status: number }
   /** The real answer, truncated: an error section kalla=BT (the answer cannot be read). */
   | { kind: "malformed" }
-  /** A SOAP 1.1 Fault, HTTP 500 (FK: a JSON problem, HTTP 500): an error section kalla=BT. */
+  /** A SOAP 1.1 Fault, HTTP 500 (FK: LEFI's own `LefiFelsvar`, HTTP 500): an error section kalla=BT. */
   | { kind: "fault" }
   /** Closed (like a planned outage): HTTP 503; the composite service reports SSBT-2004. */
   | { kind: "closed" };

@@ -5,7 +5,6 @@
  * planned ones (preliminära) within the month after; amounts are whole kronor.
  */
 
-import { plusDagar, svenskDag } from "../../contract/datum.js";
 import type {
   LefiBarnbidragBeslut,
   LefiBelopp,
@@ -49,8 +48,20 @@ import type {
   LefiUtlamnareKod,
 } from "../../contract/fk/model.js";
 import { LEFI_EXTERN_OVRIG_INFORMATION_TYP_KODER } from "../../contract/fk/model.js";
+import {
+  bankdagPaEllerFore,
+  dagarIManad,
+  dagarMellan,
+  dagIManad,
+  laggTillManader,
+  plusDagar,
+  svenskDag,
+  utbetalningsdag,
+  veckodag,
+} from "../../contract/kalender.js";
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
+import { berattelseperiod, historiefonster } from "../population/historia.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import { LEFI_KLASSER, type LefiAktor, type LefiKlass } from "./errors.js";
@@ -61,57 +72,19 @@ import type { FaktaDatum, FkBarn, FkFakta, FkForman, FkPersonuppgifter, PmFakta,
 // not depend on the machine's time zone.
 // =============================================================================================
 
-const DAG_MS = 86_400_000;
-const ms = (d: string): number => Date.parse(`${d}T00:00:00Z`);
-const iso = (t: number): string => new Date(t).toISOString().slice(0, 10);
 const manadStart = (d: string): string => `${d.slice(0, 7)}-01`;
-const dagarIManad = (d: string): number =>
-  new Date(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)), 0)).getUTCDate();
 const manadSlut = (d: string): string => `${d.slice(0, 7)}-${String(dagarIManad(d)).padStart(2, "0")}`;
 const senast = (a: string, b: string): string => (a > b ? a : b);
 const tidigast = (a: string, b: string): string => (a < b ? a : b);
 const OPPEN = "9999-12-31";
 
-/** The same day `n` months later (clamped to the month's last day). */
-function plusManader(d: string, n: number): string {
-  const y = Number(d.slice(0, 4));
-  const m = Number(d.slice(5, 7)) - 1 + n;
-  const first = iso(Date.UTC(y, m, 1));
-  return `${first.slice(0, 8)}${String(Math.min(Number(d.slice(8, 10)), dagarIManad(first))).padStart(2, "0")}`;
-}
+/** The same day `n` months later (clamped to the month's last day): the shared calendar's. */
+const plusManader = laggTillManader;
 
-/** Day `dag` of the month `d` lies in (clamped). */
-function dagIManad(d: string, dag: number): string {
-  return `${d.slice(0, 8)}${String(Math.min(dag, dagarIManad(d))).padStart(2, "0")}`;
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-const veckodag = (d: string): number => new Date(ms(d)).getUTCDay();
-
-/** Payments falling on a weekend are made on the Friday before. */
-function bankdagFore(d: string): string {
-  const w = veckodag(d);
-  if (w === 6) return plusDagar(d, -1);
-  if (w === 0) return plusDagar(d, -2);
-  return d;
-}
-
-/** A banking day inside the period near `d`: weekends move to the Friday before, or the Monday after when that Friday is before the period. */
-function bankdagInom(d: string, period: LefiPeriod): string {
-  const dag = senast(period.from, tidigast(period.tom, d));
-  const fore = bankdagFore(dag);
-  if (fore >= period.from) return fore;
-  const efter = plusDagar(dag, veckodag(dag) === 6 ? 2 : 1);
-  return efter <= period.tom ? efter : dag;
-}
-
-/** Every day from `fran` to `till`, only weekdays when `dagarPerVecka` is 5. */
+/** Every day from `fran` to `till`, only weekdays (Monday–Friday) when `dagarPerVecka` is 5. */
 function dagar(fran: string, till: string, dagarPerVecka: 5 | 7): string[] {
   const out: string[] = [];
-  for (let d = fran; d <= till; d = plusDagar(d, 1)) {
-    const w = veckodag(d);
-    if (dagarPerVecka === 7 || (w !== 0 && w !== 6)) out.push(d);
-  }
+  for (let d = fran; d <= till; d = plusDagar(d, 1)) if (dagarPerVecka === 7 || veckodag(d) <= 5) out.push(d);
   return out;
 }
 
@@ -125,7 +98,7 @@ function dagar(fran: string, till: string, dagarPerVecka: 5 | 7): string[] {
  */
 export const idag = svenskDag;
 
-/** A fact's date for one asked period. */
+/** A fact's date in calendar time, resolved against the story period (never the asked one). */
 function losDatum(d: FaktaDatum, period: LefiPeriod): string {
   if (typeof d === "string") return d;
   if ("dagarEfterPeriodstart" in d) return plusDagar(period.from, d.dagarEfterPeriodstart);
@@ -214,7 +187,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: { manaderForePeriod: 1, dag: 1 },
         belopp: 1300,
         per: "manad",
-        utbetalningsdag: 25,
+        betalare: "FK_BOSTADSBIDRAG",
         skatteprocent: 0,
       },
     ],
@@ -236,7 +209,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         belopp: 365,
         per: "dag",
         dagarPerVecka: 5,
-        utbetalningsdag: 24,
+        betalare: "FK",
         skatteprocent: 30,
         atgardstyp: 53,
         program: 53,
@@ -260,7 +233,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         belopp: 308,
         per: "dag",
         dagarPerVecka: 5,
-        utbetalningsdag: 24,
+        betalare: "FK",
         skatteprocent: 0,
         program: 63,
         omfattning: [1, 1],
@@ -272,7 +245,6 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
     person: person(5, "Björkvägen 3", "82141", "BOLLNÄS", "21", "83"),
     formaner: [],
     pension: {
-      utbetalningsdag: 19,
       skatteprocent: 22,
       levnadsintygsstatus: 24,
       inkomstpensionskonto: 0,
@@ -335,7 +307,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: "2025-04-01",
         belopp: 1250,
         per: "manad",
-        utbetalningsdag: 20,
+        betalare: "FK_BARNBIDRAG",
         skatteprocent: 0,
         barn: [0, 1, 2],
         tillagg: [{ forman: "FBT", beskrivning: "Flerbarnstillägg", belopp: 730, skatteprocent: 0 }],
@@ -349,7 +321,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: "2019-02-01",
         belopp: 1673,
         per: "manad",
-        utbetalningsdag: 25,
+        betalare: "FK",
         skatteprocent: 0,
         barn: [0, 1],
       },
@@ -364,7 +336,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         belopp: 912,
         per: "dag",
         dagarPerVecka: 5,
-        utbetalningsdag: 25,
+        betalare: "FK",
         skatteprocent: 30,
         barn: [2],
         omfattning: [1, 1],
@@ -383,7 +355,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: { manaderForePeriod: 6, dag: 1 },
         belopp: 2100,
         per: "manad",
-        utbetalningsdag: 25,
+        betalare: "FK_BOSTADSBIDRAG",
         skatteprocent: 0,
       },
     ],
@@ -401,7 +373,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         belopp: 812,
         per: "dag",
         dagarPerVecka: 7,
-        utbetalningsdag: 10,
+        betalare: "FK",
         skatteprocent: 30,
         omfattning: [1, 1],
       },
@@ -421,7 +393,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: "2019-05-01",
         belopp: 11_840,
         per: "manad",
-        utbetalningsdag: 19,
+        betalare: "FK_SJUKERSATTNING",
         skatteprocent: 25,
         omfattning: [1, 1],
       },
@@ -434,7 +406,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: "2019-06-01",
         belopp: 4350,
         per: "manad",
-        utbetalningsdag: 19,
+        betalare: "FK_SJUKERSATTNING",
         skatteprocent: 0,
       },
     ],
@@ -452,7 +424,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: "2023-03-01",
         belopp: 10_360,
         per: "manad",
-        utbetalningsdag: 19,
+        betalare: "FK_SJUKERSATTNING",
         skatteprocent: 18,
         omfattning: [1, 1],
       },
@@ -475,7 +447,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         belopp: 308,
         per: "dag",
         dagarPerVecka: 5,
-        utbetalningsdag: 24,
+        betalare: "FK",
         skatteprocent: 0,
         program: 63,
         omfattning: [1, 1],
@@ -486,7 +458,6 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
     person: person(7, "Lindgatan 9", "26133", "LANDSKRONA", "12", "82"),
     formaner: [],
     pension: {
-      utbetalningsdag: 19,
       skatteprocent: 26,
       levnadsintygsstatus: 24,
       inkomstpensionskonto: 0,
@@ -551,11 +522,13 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: "2024-03-01",
         belopp: 1650,
         per: "manad",
-        utbetalningsdag: 25,
+        betalare: "FK_BOSTADSBIDRAG",
         skatteprocent: 0,
       },
     ],
     tillstand: { PM: "OTILLGANGLIG" },
+    // FK answers, but its SGI register fails for this person: one INTERNT_FEL avvikelse.
+    interntFel: ["FK:SGI"],
   },
   "hela-kedjan": {
     person: person(3, "Tallvägen 4", "85350", "SUNDSVALL", "22", "81"),
@@ -569,7 +542,7 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: { manaderForePeriod: 3, dag: 1 },
         belopp: 1900,
         per: "manad",
-        utbetalningsdag: 25,
+        betalare: "FK_BOSTADSBIDRAG",
         skatteprocent: 0,
       },
     ],
@@ -613,12 +586,11 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         fran: "2016-04-01",
         belopp: 3900,
         per: "manad",
-        utbetalningsdag: 19,
+        betalare: "FK_SJUKERSATTNING",
         skatteprocent: 0,
       },
     ],
     pension: {
-      utbetalningsdag: 19,
       skatteprocent: 20,
       levnadsintygsstatus: 24,
       formaner: [
@@ -685,7 +657,6 @@ function genereradeFakta(persona: Persona, seed: number): FkFakta {
   const beslut = { manaderForePeriod: manader + 1, dag: rng.int(5, 25) };
   if (fodd < 1960) {
     fakta.pension = {
-      utbetalningsdag: 19,
       skatteprocent: rng.int(18, 28),
       levnadsintygsstatus: 24,
       formaner: [
@@ -728,7 +699,7 @@ function genereradeFakta(persona: Persona, seed: number): FkFakta {
       fran: start,
       belopp: rng.int(8, 40) * 50,
       per: "manad",
-      utbetalningsdag: 25,
+      betalare: "FK_BOSTADSBIDRAG",
       skatteprocent: 0,
     },
     {
@@ -741,7 +712,7 @@ function genereradeFakta(persona: Persona, seed: number): FkFakta {
       belopp: rng.int(400, 1200),
       per: "dag",
       dagarPerVecka: 7,
-      utbetalningsdag: 10,
+      betalare: "FK",
       skatteprocent: 30,
       omfattning: [1, 1],
     },
@@ -755,7 +726,7 @@ function genereradeFakta(persona: Persona, seed: number): FkFakta {
       belopp: rng.pick([223, 365, 510, 680]),
       per: "dag",
       dagarPerVecka: 5,
-      utbetalningsdag: 24,
+      betalare: "FK",
       skatteprocent: 30,
       atgardstyp: 53,
       program: 53,
@@ -771,7 +742,7 @@ function genereradeFakta(persona: Persona, seed: number): FkFakta {
       fran: start,
       belopp: rng.int(100, 125) * 100,
       per: "manad",
-      utbetalningsdag: 19,
+      betalare: "FK_SJUKERSATTNING",
       skatteprocent: 25,
       omfattning: [1, 1],
     },
@@ -841,7 +812,12 @@ interface Underlag {
 
 /** What a builder needs besides the facts. */
 interface Lage {
+  /** The asked period: it only picks what is shown. */
   period: LefiPeriod;
+  /** The story period the facts' relative dates count from (`berattelseperiod`). */
+  berattelse: LefiPeriod;
+  /** The whole span of the person's history (`historiefonster`): payments are laid out over it. */
+  fonster: LefiPeriod;
   idag: string;
   persona: Persona;
   fakta: FkFakta;
@@ -877,29 +853,37 @@ interface Betalning {
 const PER_ANSPRAK = new Set(["sjukpenning", "foraldrapenning"]);
 
 /**
- * The payments of an FK benefit that fall inside the asked period: made (datum ≤ today) or
- * planned within the next month (preliminary). Monthly benefits pay the current month, day
- * benefits pay the previous month's compensated days (in arrears). No payment before the decision.
+ * Every payment of an FK benefit in the person's history: made (datum ≤ today) or planned within
+ * the next month (preliminary), on the payer's payment day (contract/kalender.ts). Monthly
+ * benefits pay the current month, day benefits the previous month's compensated days (in
+ * arrears). No payment before the decision. Independent of the asked period.
  */
 function betalningar(f: FkForman, l: Lage): Betalning[] {
-  const { period } = l;
-  const fran = losDatum(f.fran, period);
-  const tom = f.tom ? losDatum(f.tom, period) : OPPEN;
-  const beslutad = losDatum(f.beslutad, period);
+  const period = l.fonster;
+  const fran = losDatum(f.fran, l.berattelse);
+  const tom = f.tom ? losDatum(f.tom, l.berattelse) : OPPEN;
+  const beslutad = losDatum(f.beslutad, l.berattelse);
   const faktor = f.typ === "barnbidrag" || f.typ === "underhallsstod" ? (f.barn?.length ?? 1) : 1;
   const out: Betalning[] = [];
-  for (let m = manadStart(plusManader(period.from, -1)); m <= period.tom; m = plusManader(m, 1)) {
-    const datum = bankdagFore(dagIManad(m, f.utbetalningsdag));
+  // Only the months that can pay: from the month before the benefit starts (paid in arrears) to
+  // a month after today (planned payments) or the month after it ends.
+  const forsta = manadStart(plusManader(senast(period.from, fran), -1));
+  const sista = tidigast(
+    period.tom,
+    tidigast(plusDagar(l.idag, 31), tom === OPPEN ? OPPEN : plusManader(tom, 1)),
+  );
+  for (let m = forsta; m <= sista; m = plusManader(m, 1)) {
+    const datum = utbetalningsdag(f.betalare, m);
     if (datum < period.from || datum > period.tom || datum <= beslutad) continue;
     const preliminar = datum > l.idag;
     if (preliminar && datum > plusDagar(l.idag, 31)) continue;
-    const fattades = PER_ANSPRAK.has(f.typ) ? bankdagFore(plusDagar(datum, -4)) : beslutad;
+    const fattades = PER_ANSPRAK.has(f.typ) ? bankdagPaEllerFore(plusDagar(datum, -4)) : beslutad;
     if (fattades > l.idag) continue;
     const avser = f.per === "manad" ? m : plusManader(m, -1);
     const pFran = senast(avser, fran);
     const pTill = tidigast(manadSlut(avser), tom);
     if (pFran > pTill) continue;
-    const kalenderdagar = (ms(pTill) - ms(pFran)) / DAG_MS + 1;
+    const kalenderdagar = dagarMellan(pFran, pTill) + 1;
     const andel = kalenderdagar / dagarIManad(avser);
     const ersatta = f.per === "dag" ? dagar(pFran, pTill, f.dagarPerVecka ?? 7) : [];
     const brutto = f.per === "dag" ? ersatta.length * f.belopp : Math.round(f.belopp * faktor * andel);
@@ -968,14 +952,17 @@ interface BeslutGrund {
 /** The FK ärenden, program data and payments of one benefit. */
 function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
   const { period } = l;
-  const fran = losDatum(f.fran, period);
-  const tom = f.tom ? losDatum(f.tom, period) : undefined;
-  const beslutad = losDatum(f.beslutad, period);
-  const startades = losDatum(f.startades, period);
+  const fran = losDatum(f.fran, l.berattelse);
+  const tom = f.tom ? losDatum(f.tom, l.berattelse) : undefined;
+  const beslutad = losDatum(f.beslutad, l.berattelse);
+  const startades = losDatum(f.startades, l.berattelse);
+  // A generated person draws no benefit before turning 18: nothing before it can have happened.
+  if (l.persona.genererad && fran < plusManader(fodelsedatum(l.persona.personidentitet), 18 * 12)) return;
   // Only decisions already made, about a time that touches the asked period.
   if (beslutad > l.idag || fran > period.tom || (tom !== undefined && tom < period.from)) return;
   const aktivt = tom === undefined || tom >= l.idag;
-  const bet = betalningar(f, l);
+  const alla = betalningar(f, l);
+  const bet = alla.filter((b) => b.datum >= period.from && b.datum <= period.tom);
   for (const b of bet)
     u.fkUtbetalningar.push({ kod: f.grupp, preliminar: b.preliminar, uppgift: fkUppgift(f, b) });
   const periodicitet = sifferkod("Periodicitet", 1);
@@ -1017,7 +1004,7 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
         const bidragFran = manadStart(plusManader(b.fodelsedatum, 1));
         const beslut: LefiBarnbidragBeslut[] = [
           {
-            fattades: bankdagFore(plusDagar(b.fodelsedatum, 21)),
+            fattades: bankdagPaEllerFore(plusDagar(b.fodelsedatum, 21)),
             definitivt: true,
             forman: { ...f.forman },
             periodicitet,
@@ -1059,7 +1046,7 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
         });
       return;
     case "foraldrapenning": {
-      const beslutadeDagar = new Set(bet.flatMap((b) => b.dagar));
+      const beslutadeDagar = new Set(alla.filter((b) => !b.preliminar).flatMap((b) => b.dagar));
       const anspraksdagar = dagar(senast(fran, period.from), tidigast(tom ?? OPPEN, period.tom), 5)
         .filter((d) => !beslutadeDagar.has(d))
         .map((dag) => ({ dag, niva: bokstavskod("Foraldrapenning.Niva", "S"), omfattning }));
@@ -1251,20 +1238,20 @@ function fkOvrigtUnderlag(l: Lage, u: Underlag): void {
       kod: "FK:SGI",
       nyckel: "sjukpenninggrundandeInkomstuppgift",
       post: {
-        faststalldes: losDatum(sgi.faststalld, l.period),
+        faststalldes: losDatum(sgi.faststalld, l.berattelse),
         typ: sifferkod("SjukpenninggrundandeInkomst.Typ", 0),
         anstallning: SEK(sgi.arsinkomst),
       },
     });
   for (const s of l.fakta.studiemedelsaviseringar ?? []) {
-    const fran = losDatum(s.fran, l.period);
+    const fran = losDatum(s.fran, l.berattelse);
     if (fran > l.idag) continue;
     u.fk.push({
       kod: "FK:STAV",
       nyckel: "studiemedelsavisering",
       post: {
         typ: sifferkod("Studiemedelsavisering.Typ", s.typ),
-        period: franTill(fran, losDatum(s.tom, l.period)),
+        period: franTill(fran, losDatum(s.tom, l.berattelse)),
       },
     });
   }
@@ -1275,9 +1262,9 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
   const { period } = l;
   const beviljade: { forman: PmForman; fran: string; beslutsdatum: string }[] = [];
   for (const f of pm.formaner) {
-    const ankomst = losDatum(f.ankomstdatum, period);
-    const beslutsdatum = losDatum(f.beslutsdatum, period);
-    const fran = losDatum(f.fran, period);
+    const ankomst = losDatum(f.ankomstdatum, l.berattelse);
+    const beslutsdatum = losDatum(f.beslutsdatum, l.berattelse);
+    const fran = losDatum(f.fran, l.berattelse);
     if (ankomst > l.idag) continue;
     u.ansprak.push({
       ansprakid: f.ansprakid,
@@ -1304,7 +1291,7 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
         avlidna: [
           {
             person: f.avliden.personnummer,
-            dodsfallsdatum: losDatum(f.avliden.dodsfallsdatum, period),
+            dodsfallsdatum: losDatum(f.avliden.dodsfallsdatum, l.berattelse),
             fodelsedatum: f.avliden.fodelsedatum,
           },
         ],
@@ -1332,9 +1319,9 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
     });
     if (f.utfall === "BIFALL") beviljade.push({ forman: f, fran, beslutsdatum });
   }
-  // Pensions are paid for the current month, on the 19th (the Friday before at weekends).
+  // Pensions are paid for the current month, on PM's payment day (contract/kalender.ts).
   for (let m = manadStart(period.from); m <= period.tom; m = plusManader(m, 1)) {
-    const datum = bankdagFore(dagIManad(m, pm.utbetalningsdag));
+    const datum = utbetalningsdag("PM", m);
     if (datum < period.from || datum > period.tom) continue;
     const preliminar = datum > l.idag;
     if (preliminar && datum > plusDagar(l.idag, 31)) continue;
@@ -1417,9 +1404,11 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
 // =============================================================================================
 
 function kodtackningUnderlag(l: Lage, u: Underlag): void {
-  const { period } = l;
-  const fattades = bankdagFore(plusDagar(period.from, -30));
-  const startades = bankdagFore(plusDagar(period.from, -45));
+  // Anchored on the story period like every other fact; only the payments depend on the asked period.
+  const period = l.berattelse;
+  const synlig = (datum: string) => datum >= l.period.from && datum <= l.period.tom;
+  const fattades = bankdagPaEllerFore(plusDagar(period.from, -30));
+  const startades = bankdagPaEllerFore(plusDagar(period.from, -45));
   const fran = manadStart(plusManader(period.from, -1));
   const per = franTill(fran);
   const barn = barnPerson(
@@ -2050,7 +2039,7 @@ function kodtackningUnderlag(l: Lage, u: Underlag): void {
     });
 
   // Payments: every utbetalningstyp, both utbetalande myndigheter, every avdragstyp.
-  const datum = bankdagInom(dagIManad(period.from, 25), period);
+  const datum = utbetalningsdag("FK", plusManader(l.idag, -1));
   const utbPer = franTill(manadStart(datum), manadSlut(datum));
   const avdragstyper = koder("Utbetalning.Avdragstyp");
   const foretag = koder("Utbetalning.Foretag");
@@ -2067,6 +2056,7 @@ function kodtackningUnderlag(l: Lage, u: Underlag): void {
     ];
     const skatt = avdrag.filter((k) => k === "PS" || k === "SS").length * 100;
     const totalt = avdrag.length * 100;
+    if (!synlig(datum)) return;
     u.fkUtbetalningar.push({
       kod: "FK:BOB",
       preliminar: datum > l.idag,
@@ -2171,7 +2161,7 @@ function kodtackningUnderlag(l: Lage, u: Underlag): void {
       });
     });
   });
-  const pmDatum = bankdagInom(dagIManad(period.from, 19), period);
+  const pmDatum = utbetalningsdag("PM", plusManader(l.idag, -1));
   const formanKoder = koder<LefiPmUtbetalningFormanKod>("Pm.UtbetalningFormanKod");
   const avdragKoder = koder<LefiPmFormanUtbetalningAvdragTypKod>("Pm.UtbetalningAvdragTypKod");
   const rader: PmRad[] = koder<LefiPmFormanUtbetalningBeloppTypKod>("Pm.UtbetalningBeloppTypKod").map(
@@ -2188,12 +2178,13 @@ function kodtackningUnderlag(l: Lage, u: Underlag): void {
       avdrag: avdragKoder[i] !== undefined ? [{ typ: avdragKoder[i], belopp: 10 }] : [],
     }),
   );
-  u.pmUtbetalningar.push({
-    datum: pmDatum,
-    period: { from: manadStart(pmDatum), tom: manadSlut(pmDatum) },
-    preliminar: pmDatum > l.idag,
-    rader,
-  });
+  if (synlig(pmDatum))
+    u.pmUtbetalningar.push({
+      datum: pmDatum,
+      period: { from: manadStart(pmDatum), tom: manadSlut(pmDatum) },
+      preliminar: pmDatum > l.idag,
+      rader,
+    });
   for (const kod of koder("Pm.LevnadsintygStatusKod"))
     u.pmOvrigt.push({
       informationstyp: pmKod("Pm.OvrigInformationTypKod", "PM:LINT"),
@@ -2360,8 +2351,9 @@ export interface LefiSvarIndata {
 
 /**
  * LEFI's 200 answer for a valid question: the utlämnare touched by the question with their
- * state, avvikelser (types the aktör may not see: OBEHORIG; a PM/FK part that is not OK:
- * INTERNT_FEL), and the information the question names. A person FK and PM do not know (not in
+ * state, avvikelser (types the aktör may not see: OBEHORIG; a group that failed inside an
+ * utlämnare that is OK: INTERNT_FEL — none for an utlämnare that is not OK, whose tillstånd says
+ * it), and the information the question names. A person FK and PM do not know (not in
  * `kallor`, unknown or not a valid personnummer) gets the utlämnare with OK and nothing else.
  * Pure: depends only on the input.
  *
@@ -2391,17 +2383,32 @@ export function byggLefiSvar(indata: LefiSvarIndata): LefiExternFormansinformati
         tillstand: { kod: tillstand(u), beskrivning: kodtext("TillstandKod", tillstand(u)) },
       })),
   };
-  // A utlämnare that is not OK contributes nothing; what was asked of it is reported as INTERNT_FEL.
+  // A utlämnare that is not OK contributes nothing, and no avvikelser either: LEFI's spec creates
+  // none for a utlämnare that could not deliver (its tillstånd says it all).
   for (const klass of LEFI_KLASSER)
     for (const kod of [...fragat[klass]])
-      if (tillstand(utlamnareFor(kod)) !== "OK") {
+      if (tillstand(utlamnareFor(kod)) !== "OK") fragat[klass].delete(kod);
+  // A single group that fails inside an utlämnare that is OK: that group's INTERNT_FEL.
+  for (const klass of LEFI_KLASSER)
+    for (const kod of [...fragat[klass]])
+      if (fakta?.interntFel?.includes(kod)) {
         fragat[klass].delete(kod);
         laggTillAvvikelse(avvikelser, klass, kod, "INTERNT_FEL");
       }
   if (Object.keys(avvikelser).length > 0) svar.avvikelser = avvikelser;
   if (!fakta || !persona) return svar;
 
-  const u = underlagFor({ period: fraga.period, idag: idag(indata.now), persona, fakta });
+  const dag = idag(indata.now);
+  const b = berattelseperiod(dag);
+  const h = historiefonster(dag);
+  const u = underlagFor({
+    period: fraga.period,
+    berattelse: { from: b.fromDatum, tom: b.tomDatum },
+    fonster: { from: h.fromDatum, tom: h.tomDatum },
+    idag: dag,
+    persona,
+    fakta,
+  });
   const formansinformation: LefiFormansinformation = {};
   const lagg = formansinformation as Record<string, unknown[]>;
   for (const b of u.fk) {

@@ -7,6 +7,7 @@ import {
   type LefiExternFormansinformationFraga,
   type LefiPeriod,
 } from "../../contract/fk/model.js";
+import { laggTillManader } from "../../contract/kalender.js";
 import { maskeraText } from "../../contract/personidentitet.js";
 import { response, type SimResponse } from "../endpoint.js";
 
@@ -118,17 +119,15 @@ export function lefiFelsvar(status: number, meddelande: string, now: Date): SimR
   return response(status, LEFI_JSON_CONTENT_TYPE, body);
 }
 
-function datum(text: string): number {
-  return Date.parse(`${text}T00:00:00Z`);
-}
-
-/** The day two years after `from` (LEFI's limit: a longer period is rejected). */
+/**
+ * The day two years after `from` (LEFI's limit: a longer period is rejected), clamped to the
+ * month's end: the shared calendar's month arithmetic.
+ *
+ * @example
+ * tvaArEfter("2024-02-29") // "2026-02-28"
+ */
 export function tvaArEfter(from: string): string {
-  const d = new Date(datum(from));
-  const y = d.getUTCFullYear() + 2;
-  const m = d.getUTCMonth();
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last))).toISOString().slice(0, 10);
+  return laggTillManader(from, 24);
 }
 
 /**
@@ -140,8 +139,9 @@ export function tvaArEfter(from: string): string {
  * periodfel({ from: "2024-01-01", tom: "2026-01-01" }) // "Perioden är längre än två år."
  */
 export function periodfel(period: LefiPeriod): string | undefined {
-  if (datum(period.from) > datum(period.tom)) return LEFI_FELMEDDELANDE.OMVAND_PERIOD;
-  if (datum(period.tom) >= datum(tvaArEfter(period.from))) return LEFI_FELMEDDELANDE.FOR_LANG_PERIOD;
+  // YYYY-MM-DD strings sort as dates.
+  if (period.from > period.tom) return LEFI_FELMEDDELANDE.OMVAND_PERIOD;
+  if (period.tom >= tvaArEfter(period.from)) return LEFI_FELMEDDELANDE.FOR_LANG_PERIOD;
   return undefined;
 }
 

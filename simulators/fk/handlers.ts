@@ -83,7 +83,7 @@ function hamtaFormansinformation(
   if (!fragarNagot(fraga)) return lefiFelsvar(400, LEFI_FELMEDDELANDE.INGEN_INFORMATIONSTYP, now);
   const felPeriod = periodfel(fraga.period);
   if (felPeriod) return lefiFelsvar(400, felPeriod, now);
-  const persona = ctx.population.hitta(tolvSiffror(fraga.personnummer, idag(now)));
+  const persona = ctx.population.hitta(tolvSiffror(fraga.personnummer, idag(now)), idag(now));
   const svar = byggLefiSvar({ fraga, persona, aktor, now, seed: ctx.seed });
   const text = encodeLefiSvar(svar);
   return { ...json(text), parsedJson: { text, value: svar } };

@@ -9,6 +9,7 @@ import type {
   LefiTillstandKod,
   LefiUtlamnareKod,
 } from "../../contract/fk/model.js";
+import type { Betalare } from "../../contract/kalender.js";
 
 /**
  * What Försäkringskassan and Pensionsmyndigheten know about one person, in domain terms. The
@@ -17,14 +18,16 @@ import type {
  */
 
 /**
- * A date in the facts: a fixed date (`YYYY-MM-DD`), or a date relative to the asked period,
+ * A date in the facts: a fixed date (`YYYY-MM-DD`), or a date relative to the story period (the
+ * clock's month and the two before, `berattelseperiod` of simulators/population/historia.ts),
  * because the stories say "sedan terminsstart" or "del av perioden" rather than a calendar date.
+ * Never relative to the asked period: a person has one history for a given clock.
  */
 export type FaktaDatum =
   | string
-  /** Day `dag` of the month that lies `manader` months before the month the asked period starts in. */
+  /** Day `dag` of the month that lies `manader` months before the month the story period starts in. */
   | { readonly manaderForePeriod: number; readonly dag: number }
-  /** `dagar` days after the first day of the asked period. */
+  /** `dagar` days after the first day of the story period. */
   | { readonly dagarEfterPeriodstart: number };
 
 /** An address as FK's person register holds it. */
@@ -99,8 +102,8 @@ export interface FkForman {
   per: "manad" | "dag";
   /** For day amounts: 5 = weekdays (programs), 7 = every calendar day (sjukpenning, föräldrapenning). */
   dagarPerVecka?: 5 | 7;
-  /** Day of the month the payment is made (a weekend moves it to the Friday before). */
-  utbetalningsdag: number;
+  /** Who pays, i.e. which payment-day rule of contract/kalender.ts applies (FK, FK_BARNBIDRAG, …). */
+  betalare: Betalare;
   /** Preliminary tax in percent of the gross amount; 0 for tax-free benefits. */
   skatteprocent: number;
   /** Indexes into {@link FkFakta.barn} of the children the benefit concerns. */
@@ -149,8 +152,6 @@ export interface PmErsattning {
 /** What Pensionsmyndigheten knows about the person. */
 export interface PmFakta {
   formaner: PmForman[];
-  /** Pensions are paid on the 19th. */
-  utbetalningsdag: number;
   skatteprocent: number;
   /** Levnadsintyg status (LEFI code list); 24 = not sent, not living abroad. */
   levnadsintygsstatus?: number;
@@ -175,6 +176,11 @@ export interface FkFakta {
   programjobdagar?: number;
   /** The state of each utlämnare when the question arrives; OK when absent. */
   tillstand?: Partial<Record<LefiUtlamnareKod, LefiTillstandKod>>;
+  /**
+   * Groups (förmånsgrupper or övrig-information types) of an utlämnare that is OK whose fetch
+   * fails inside it: asked for, they are reported as avvikelse INTERNT_FEL.
+   */
+  interntFel?: readonly string[];
   /** The kodtackning persona: on top of its facts, every code of fixtures/kodverk/lefi.json. */
   kodtackning?: boolean;
 }

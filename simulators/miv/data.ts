@@ -1,4 +1,12 @@
-import type { FkResponse, FkSvar } from "../../contract/miv/model.js";
+import {
+  dagarMellan,
+  dagIManad,
+  laggTillManader,
+  plusDagar,
+  svenskDag,
+  veckodag,
+} from "../../contract/kalender.js";
+import type { FkQuery, FkResponse, FkSvar } from "../../contract/miv/model.js";
 import { fodelsedatum } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
@@ -10,16 +18,10 @@ import type { Anledning, ArendeTyp, Dag, MivBeslut, MivFakta } from "./model.js"
 
 // ---------------------------------------------------------------- days
 
-/** `YYYY-MM-DD` plus `n` days (negative goes back). */
-export function plusDagar(dag: string, n: number): string {
-  const [y, m, d] = dag.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-/** The last Sunday of a month (1-12), as a UTC day number of the month. */
+/** The last Sunday of a month (1-12), as a day of the month. */
 function sistaSondag(ar: number, manad: number): number {
-  const last = new Date(Date.UTC(ar, manad, 0));
-  return last.getUTCDate() - last.getUTCDay();
+  const sista = dagIManad(`${String(ar).padStart(4, "0")}-${String(manad).padStart(2, "0")}-01`, 31);
+  return Number(sista.slice(8)) - (veckodag(sista) % 7);
 }
 
 /**
@@ -46,22 +48,6 @@ function sommartid(dag: string): boolean {
  */
 export function mivDatum(dag: string): string {
   return `${dag}${sommartid(dag) ? "+02:00" : "+01:00"}`;
-}
-
-/**
- * The Swedish calendar day of an instant (Europe/Stockholm, EU summer-time rule), without relying
- * on the platform's time-zone data so the answer is the same on every machine.
- *
- * @example
- * svenskDag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
- */
-export function svenskDag(now: Date): string {
-  const y = now.getUTCFullYear();
-  const start = Date.UTC(y, 2, sistaSondag(y, 3), 1);
-  const end = Date.UTC(y, 9, sistaSondag(y, 10), 1);
-  const t = now.getTime();
-  const offsetHours = t >= start && t < end ? 2 : 1;
-  return new Date(t + offsetHours * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -326,8 +312,7 @@ function tidsbegransad(
   fran: string,
   manader: number,
 ): { giltighetstid: "TIDBEGRANSAT"; fromDatum: string; tomDatum: string } {
-  const [y, m, d] = fran.split("-").map(Number) as [number, number, number];
-  const slut = new Date(Date.UTC(y, m - 1 + manader, d - 1)).toISOString().slice(0, 10);
+  const slut = plusDagar(laggTillManader(fran, manader), -1);
   return { giltighetstid: "TIDBEGRANSAT", fromDatum: fran, tomDatum: slut };
 }
 
@@ -351,7 +336,7 @@ export function genereraFakta(ctx: SimulatorContext, persona: Persona): MivFakta
   const tidigast = [plusDagar(fodd, 1), plusDagar(idag, -bakat)].sort()[1]!;
   const senast = plusDagar(idag, -60);
   if (tidigast > senast) return undefined;
-  const spann = Math.round((Date.parse(senast) - Date.parse(tidigast)) / 86_400_000);
+  const spann = dagarMellan(tidigast, senast);
   const inresa = plusDagar(tidigast, rng.int(0, spann));
   const ansokan = plusDagar(inresa, rng.int(0, 10));
   const beslutad = [plusDagar(ansokan, rng.int(30, 240)), idag].sort()[0]!;
@@ -444,15 +429,29 @@ export function mivFakta(ctx: SimulatorContext, persona: Persona | undefined): M
 // ---------------------------------------------------------------- the answer
 
 /**
- * Migrationsverket's id of an answer: UUID-shaped, derived from the seed and the personidentitet
- * (never random, so the same seed gives the same bytes).
+ * Migrationsverket's id of one answer: UUID-shaped, new for every call and never random — drawn
+ * from the seed, the whole question (personnummer, korrelationsid, ingivare) and the instant of
+ * the call, so the same seed, question and clock give the same bytes while two calls differ.
  *
  * @example
- * correlationid(42, "199203059846") // "xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx"
+ * correlationid(42, { personnummer: "199203059846", ingivare: { handlaggare: "h" } }, now) // "xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx"
  */
-export function correlationid(seed: number, personidentitet: string): string {
+export function correlationid(seed: number, fraga: FkQuery, now: Date): string {
+  const i = fraga.ingivare;
   // FNV alone leaves neighbouring inputs with similar bits: draw the 128 bits from the seeded PRNG.
-  const rng = new Rng(hashSeed(seed, "miv", "correlationid", personidentitet));
+  const rng = new Rng(
+    hashSeed(
+      seed,
+      "miv",
+      "correlationid",
+      fraga.personnummer,
+      fraga.korrelationsid ?? "",
+      i.organisationsnummer ?? "",
+      i.namn ?? "",
+      i.handlaggare,
+      String(now.getTime()),
+    ),
+  );
   const hex = [0, 1, 2, 3]
     .map(() =>
       Math.floor(rng.next() * 0x1_0000_0000)

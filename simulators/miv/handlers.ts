@@ -1,3 +1,4 @@
+import { svenskDag } from "../../contract/kalender.js";
 import {
   decodeFindByPersonnummer,
   encodeFindByPersonnummerResponse,
@@ -9,7 +10,7 @@ import type { XmlElement } from "../../contract/xml/node.js";
 import type { SimulatorContext } from "../context.js";
 import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
-import { byggMivSvar, correlationid, mivFakta, svenskDag } from "./data.js";
+import { byggMivSvar, correlationid, mivFakta } from "./data.js";
 import { kontrolleraFraga, mivFault } from "./errors.js";
 
 /** Path of Migrationsverket's SSBTEK endpoint, from the server root. */
@@ -27,11 +28,11 @@ function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome {
   try {
     const now = ctx.now();
     const idag = svenskDag(now);
-    const persona = ctx.population.hitta(query.personnummer);
+    const persona = ctx.population.hitta(query.personnummer, idag);
     const response = byggMivSvar({
       personnummer: query.personnummer,
       ...(query.korrelationsid !== undefined ? { korrelationsid: query.korrelationsid } : {}),
-      correlationid: correlationid(ctx.seed, query.personnummer),
+      correlationid: correlationid(ctx.seed, query, now),
       ...(persona ? { persona } : {}),
       ...(persona ? { fakta: mivFakta(ctx, persona) } : {}),
       period: { fromDatum: idag, tomDatum: idag },

@@ -14,9 +14,7 @@ export {
   mivDatum,
   mivFakta,
   mivKodNamn,
-  plusDagar,
   referensdag,
-  svenskDag,
 } from "./data.js";
 export { kontrolleraFraga, MIV_FELKODER, type MivFelkod, mivFault } from "./errors.js";
 export { MIV_PATH, mivEndpoint } from "./handlers.js";

@@ -1,5 +1,6 @@
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { svenskDag } from "../../contract/kalender.js";
 import {
   decodeFindByPersonnummer,
   decodeFindByPersonnummerResponse,
@@ -40,7 +41,6 @@ import {
   mivFakta,
   mivSimulator,
   referensdag,
-  svenskDag,
 } from "./index.js";
 
 const MIV_XSD = "se/migrationsverket/schema/ssbtek/_1/SSBTEKWebService_schema1.xsd";
@@ -234,7 +234,7 @@ describe("MIV: every named persona through begaran → handlers → tolka", () =
     const r = responseOf(x);
     expect(r.personnummer).toBe(p.personidentitet);
     expect(r.korrelationsid).toBe("c0ffee00-0000-4000-8000-000000000001");
-    expect(r.correlationid).toBe(correlationid(ctx.seed, p.personidentitet));
+    expect(r.correlationid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(dataOf(x.sektion)).toHaveLength(1);
     const data = dataOf(x.sektion)[0]!;
     expect(data.ns).toBe("");
@@ -637,13 +637,23 @@ describe("MIV: consistency with the asked period", () => {
     const expected = byggMivSvar({
       personnummer: p.personidentitet,
       korrelationsid: "c0ffee00-0000-4000-8000-000000000001",
-      correlationid: correlationid(ctx.seed, p.personidentitet),
+      correlationid: r.correlationid,
       persona: p,
       fakta: FAKTA[p.id],
       period: { fromDatum: TODAY, tomDatum: TODAY },
       now: ctx.now(),
     });
     expect(r).toEqual(expected);
+  });
+
+  it("gives every call its own correlationid, the same for the same seed, question and clock", () => {
+    const fraga = { personnummer: "199203059846", korrelationsid: "a", ingivare: { handlaggare: "h" } };
+    const now = new Date(TEST_NOW);
+    const id = correlationid(42, fraga, now);
+    expect(correlationid(42, { ...fraga }, new Date(TEST_NOW))).toBe(id);
+    expect(correlationid(42, { ...fraga, korrelationsid: "b" }, now)).not.toBe(id);
+    expect(correlationid(42, fraga, new Date(now.getTime() + 1))).not.toBe(id);
+    expect(correlationid(43, fraga, now)).not.toBe(id);
   });
 
   it("writes dates with the Swedish offset of the day and reads the Swedish day of an instant", () => {

@@ -3,6 +3,7 @@ import { faker } from "@faker-js/faker/locale/sv";
 import {
   arGiltigPersonidentitet,
   arSamordningsnummer,
+  fodelsedatum,
   harRimligtDatum,
   maskera,
 } from "../../contract/personidentitet.js";
@@ -50,12 +51,12 @@ export const PERSONAS: readonly Persona[] = (personasJson.personas as PersonaFix
  * const pop = new Population(42);
  * pop.hitta("199608239829")?.id // "arbetslos-akassa"
  */
+/** Generated persons kept per Population (oldest dropped first): no faker call per request. */
+const GENERERADE_MAX = 4096;
+
 export class Population {
   private readonly named = new Map<string, Persona>();
-  /** Generated persons by identity, oldest first: a person is made once, not per question. */
-  private readonly generated = new Map<string, Persona>();
-  /** Most generated persons kept (≈ 1 KiB each); beyond it the oldest is made again when asked. */
-  static readonly MAX_GENERATED = 8192;
+  private readonly genererade = new Map<string, Persona>();
 
   constructor(readonly seed: number) {
     for (const p of PERSONAS) this.named.set(p.personidentitet, p);
@@ -73,18 +74,25 @@ export class Population {
 
   /**
    * The person behind a personidentitet: a named persona, a generated person, or undefined
-   * when the identity is not well-formed (not 12 digits or no real birth date).
+   * when the identity is not well-formed (not 12 digits or no real birth date) or, given the
+   * clock's day `idag`, names someone not yet born then (unknown to every register).
+   *
+   * @example
+   * new Population(1).hitta("209901019806", "2026-11-20") // undefined: born 2099
    */
-  hitta(personidentitet: string): Persona | undefined {
+  hitta(personidentitet: string, idag?: string): Persona | undefined {
     const named = this.named.get(personidentitet);
+    if (!named && !harRimligtDatum(personidentitet)) return undefined;
+    if (idag !== undefined && fodelsedatum(personidentitet) > idag) return undefined;
     if (named) return named;
-    if (!harRimligtDatum(personidentitet)) return undefined;
-    let p = this.generated.get(personidentitet);
+    let p = this.genererade.get(personidentitet);
     if (!p) {
       p = this.generera(personidentitet);
-      if (this.generated.size >= Population.MAX_GENERATED)
-        this.generated.delete(this.generated.keys().next().value as string);
-      this.generated.set(personidentitet, p);
+      if (this.genererade.size >= GENERERADE_MAX) {
+        const aldsta = this.genererade.keys().next().value;
+        if (aldsta !== undefined) this.genererade.delete(aldsta);
+      }
+      this.genererade.set(personidentitet, p);
     }
     return p;
   }

@@ -1,3 +1,4 @@
+import { svenskTid } from "../../contract/kalender.js";
 import type {
   FragaBeskattningsuppgifter,
   Inkomstuppgift,
@@ -8,7 +9,6 @@ import type {
 import type { SimulatorContext } from "../context.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
-import { svenskTid } from "./errors.js";
 import type { Arsuppgift, Beskattningsstatus, SkvFakta } from "./model.js";
 
 /** The codes of kodverk `SKV.StatusPersonuppgiftKod` (fixtures/kodverk/skv.json). */
@@ -50,8 +50,8 @@ const ar = (
 
 /**
  * Skatteverket's facts for every named persona whose `kallor` includes SKV, coherent with the
- * persona's story (fixtures/personas/personas.json). `ar[0]` is the income year before the asked
- * period, `ar[1]` the year before that.
+ * persona's story (fixtures/personas/personas.json). `ar[0]` is the latest ended income year at
+ * the clock's date (the year before the clock's year), `ar[1]` the year before that.
  */
 export const FAKTA: Readonly<Record<string, SkvFakta>> = {
   // Summer jobs while studying; no capital income.
@@ -156,7 +156,7 @@ export function genereraFakta(persona: Persona, seed: number, senasteInkomstar: 
 }
 
 /**
- * The facts of one inkomstår. `index` 0 is the latest year before the asked period; years older
+ * The facts of one inkomstår. `index` 0 is the latest ended year at the clock's date; years older
  * than the listed ones are the oldest listed year, 3 % lower per further year.
  */
 export function arsuppgift(fakta: SkvFakta, index: number): Arsuppgift | undefined {
@@ -247,33 +247,39 @@ const TACKNING: Readonly<Record<string, { status?: Beskattningsstatus; namn: boo
 };
 
 /**
- * The latest income year a question is anchored on: the year before the asked period's start
- * year (the latest decided taxation before the period).
+ * The latest ended income year at a day: the year before the clock's year. The facts' `ar[0]` is
+ * that year whatever period is asked, so v10 and v11 tell the same years the same way.
  *
  * @example
- * senasteInkomstarFor("2026-09-21") // 2025
+ * senasteInkomstarFor("2026-11-20") // 2025
  */
-export function senasteInkomstarFor(fromDatum: string): number {
-  return Number(fromDatum.slice(0, 4)) - 1;
+export function senasteInkomstarFor(idag: string): number {
+  return Number(idag.slice(0, 4)) - 1;
 }
 
 /**
  * Builds the answer document model for one checked question: pure, depends only on the persona
- * (or none), the asked years and period, the seed and `now`. Years that have not ended at `now`
- * are never answered (Skatteverket's checks refuse such questions before this).
+ * (or none), the asked years, the seed and `now`. Years that have not ended at `now` are never
+ * answered (Skatteverket's checks refuse such questions before this); an ended year whose final
+ * tax is not decided yet (`beslutad` false: the same decision day v11 reports as 9071005) has no
+ * taxation data yet.
  *
  * @example
- * byggSvar(fraga, ctx.population.hitta(fraga.IdentitetsbeteckningFysiskPerson), ctx)
+ * byggSvar(fraga, ctx.population.hitta(fraga.IdentitetsbeteckningFysiskPerson), ctx, (ar) => ar < 2025)
  */
 export function byggSvar(
   fraga: Pick<FragaBeskattningsuppgifter, "IdentitetsbeteckningFysiskPerson" | "Inkomstar" | "Frageperiod">,
   persona: Persona | undefined,
   ctx: SimulatorContext,
+  beslutad: (inkomstar: number) => boolean,
 ): SvarBeskattningsuppgifter {
   const id = fraga.IdentitetsbeteckningFysiskPerson;
-  const senaste = senasteInkomstarFor(fraga.Frageperiod.FromDatum);
-  const iAr = svenskTid(ctx.now()).ar;
-  const inkomstar = fraga.Inkomstar.filter((y) => y < iAr).map((y) => ({ inkomstar: y, index: senaste - y }));
+  const { ar: iAr, dag } = svenskTid(ctx.now());
+  const senaste = senasteInkomstarFor(dag);
+  const inkomstar = fraga.Inkomstar.filter((y) => y < iAr && beslutad(y)).map((y) => ({
+    inkomstar: y,
+    index: senaste - y,
+  }));
   const fakta = skvFakta(persona, ctx, senaste);
 
   const post = (

@@ -1,3 +1,4 @@
+import { svenskTid } from "../../contract/kalender.js";
 import {
   arGiltigPersonidentitet,
   harRimligtDatum,
@@ -63,27 +64,6 @@ export function teknisktFel(): SoapFault {
   return skvFel(MEDDELANDEKOD.teknisktFel, "Tekniskt fel hos Skatteverket. Försök igen senare.");
 }
 
-// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
-const SVENSK_TID = new Intl.DateTimeFormat("en-US", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  weekday: "short",
-  hour: "numeric",
-  hourCycle: "h23",
-});
-const VECKODAGAR = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/** Calendar year, weekday (0 = Sunday) and hour in Swedish time. */
-export function svenskTid(now: Date): { ar: number; veckodag: number; timme: number } {
-  const parts = SVENSK_TID.formatToParts(now);
-  const del = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return {
-    ar: Number(del("year")),
-    veckodag: VECKODAGAR.indexOf(del("weekday")),
-    timme: Number(del("hour")),
-  };
-}
-
 /**
  * Skatteverket's planned maintenance window: Sundays 02:00–03:59 Swedish time every request gets
  * 9071500. Deterministic: it follows the simulator clock (`ctx.now()`), never the wall clock.
@@ -93,7 +73,7 @@ export function svenskTid(now: Date): { ar: number; veckodag: number; timme: num
  */
 export function iServicefonster(now: Date): boolean {
   const t = svenskTid(now);
-  return t.veckodag === 0 && t.timme >= 2 && t.timme < 4;
+  return t.veckodag === 7 && t.timme >= 2 && t.timme < 4;
 }
 
 /** The maintenance fault. */

@@ -1,4 +1,5 @@
 import { isHarnessError } from "../../contract/errors.js";
+import { svenskDag } from "../../contract/kalender.js";
 import { NS } from "../../contract/namespaces.js";
 import {
   decodeBeskattningsuppgifterRequest,
@@ -19,6 +20,7 @@ import {
   servicefonsterFel,
   teknisktFel,
 } from "./errors.js";
+import { arsberakning, skvPersonV11 } from "./v11-data.js";
 import { arV11Forfragan, besvaraV11 } from "./v11-svar.js";
 
 /** Path of Skatteverket's simulated endpoint (ZgBsBeskattningWS), from the server root. */
@@ -49,8 +51,15 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
   const fel = kontrolleraFraga(fraga, now);
   if (fel) return { fault: fel };
   try {
-    const persona = ctx.population.hitta(fraga.IdentitetsbeteckningFysiskPerson);
-    const svar = encodeSvar(byggSvar(fraga, persona, ctx));
+    const pnr = fraga.IdentitetsbeteckningFysiskPerson;
+    const persona = ctx.population.hitta(pnr, svenskDag(ctx.now()));
+    // One decision day per income year for v10 and v11 alike (v11 says 9071005 before it).
+    const person = skvPersonV11(pnr, persona, ctx);
+    const beslutad = (ar: number) => {
+      const b = arsberakning(person, ar)?.beskattning.beslutsdatum;
+      return b === undefined || b <= person.idag;
+    };
+    const svar = encodeSvar(byggSvar(fraga, persona, ctx, beslutad));
     return { body: encodeBeskattningsuppgifterResponse({ svar }) };
   } catch {
     return { fault: teknisktFel() };

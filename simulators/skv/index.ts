@@ -70,7 +70,6 @@ export {
   SYSTEMVERSION,
   servicefonsterFel,
   skvFel,
-  svenskTid,
   teknisktFel,
 } from "./errors.js";
 export { besvara, SKV_PATH, skvEndpoint } from "./handlers.js";

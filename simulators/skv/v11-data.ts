@@ -1,4 +1,4 @@
-import { svenskDag } from "../../contract/datum.js";
+import { svenskDag } from "../../contract/kalender.js";
 import { kontrollsiffra } from "../../contract/personidentitet.js";
 import {
   type Beskattningsbilaga,

@@ -1,4 +1,5 @@
 import { isHarnessError } from "../../contract/errors.js";
+import { svenskDag } from "../../contract/kalender.js";
 import { encodeBeskattningsuppgifterResponse } from "../../contract/skv/codec.js";
 import { decodeFragaV11, encodeSvarV11 } from "../../contract/skv/v11-codec.js";
 import {
@@ -164,7 +165,7 @@ function delFor<B extends SkvBlock>(
  * its own error. Pure: depends only on the question, the persona (or none), the seed and `now`.
  *
  * @example
- * byggSvarV11(fraga, ctx.population.hitta(fraga.personidentitet), ctx).delar.skattekonto
+ * byggSvarV11(fraga, ctx.population.hitta(fraga.personidentitet, svenskDag(ctx.now())), ctx).delar.skattekonto
  */
 export function byggSvarV11(
   fraga: FragaSkatteuppgifterV11,
@@ -198,7 +199,9 @@ export function besvaraV11(forfragan: string, ctx: SimulatorContext): SoapOutcom
   const fel = kontrolleraFragaV11(fraga, ctx.now());
   if (fel) return { fault: fel };
   try {
-    const svar = encodeSvarV11(byggSvarV11(fraga, ctx.population.hitta(fraga.personidentitet), ctx));
+    const svar = encodeSvarV11(
+      byggSvarV11(fraga, ctx.population.hitta(fraga.personidentitet, svenskDag(ctx.now())), ctx),
+    );
     return { body: encodeBeskattningsuppgifterResponse({ svar }) };
   } catch {
     return { fault: teknisktFel() };

@@ -1,5 +1,12 @@
-import { svenskDag } from "../../contract/datum.js";
 import { HarnessError } from "../../contract/errors.js";
+import {
+  mandagFore as kalenderMandagFore,
+  laggTillManader,
+  svenskDag,
+  utbetalningsdag,
+  veckodag,
+} from "../../contract/kalender.js";
+import { fodelsedatum } from "../../contract/personidentitet.js";
 import type {
   Arbetsloshetsersattning,
   Avstangning,
@@ -9,6 +16,7 @@ import type {
 } from "../../contract/so/model.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import type { SimulatorContext } from "../context.js";
+import { berattelseperiod } from "../population/historia.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import {
@@ -23,9 +31,6 @@ import {
 
 /** Most ersättningsdagar in one ersättningsperiod (the a-kassa rules' 300 days). */
 export const MAX_ERSATTNINGSDAGAR = 300;
-
-/** Days from a Sunday (end of a kassakort) to its payment, a Tuesday. */
-const UTBETALNING_EFTER_SONDAG = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Dates as day numbers (days since 1970-01-01, UTC) so arithmetic never meets a time zone.
@@ -45,13 +50,9 @@ function iso(d: number): string {
   return new Date(d * DAG_MS).toISOString().slice(0, 10);
 }
 
-/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
-function veckodag(d: number): number {
-  return (((d + 3) % 7) + 7) % 7;
-}
-
+/** The Monday on or before a day number (the shared calendar's rule). */
 function mandagFore(d: number): number {
-  return d - veckodag(d);
+  return dag(kalenderMandagFore(iso(d)));
 }
 
 /**
@@ -62,19 +63,25 @@ function mandagFore(d: number): number {
  */
 export const idag = svenskDag;
 
-/** The asked period as day numbers; `slut` is its last day that has already happened. */
+/**
+ * The asked period as day numbers; `slut` is its last day that has already happened. `berattelse`
+ * is the story period (the clock's month and the two before, up to today) that relative dates
+ * count from, so a fact has the same date whatever period is asked.
+ */
 interface Fonster {
   from: number;
   tom: number;
   slut: number;
+  berattelse: { from: number; slut: number };
 }
 
 function losDatum(r: Datumregel, f: Fonster): number {
   if (typeof r === "string") return dag(r);
-  const x = f.from + Math.round(r.andel * Math.max(0, f.slut - f.from));
+  const b = f.berattelse;
+  const x = b.from + Math.round(r.andel * Math.max(0, b.slut - b.from));
   const m = mandagFore(x);
   const tidigast = mandagFore(dag(r.tidigast) + 6);
-  return Math.max(m < f.from ? m + 7 : m, tidigast);
+  return Math.max(m < b.from ? m + 7 : m, tidigast);
 }
 
 function kronor(n: number): string {
@@ -84,7 +91,7 @@ function kronor(n: number): string {
 // ---------------------------------------------------------------------------------------------
 // The named personas whose kallor include SO. Stories in fixtures/personas/personas.json.
 
-/** flera-akassor: the change from Byggnads to Unionens, halfway through the asked period. */
+/** flera-akassor: the change from Byggnads to Unionens, halfway through the story period. */
 const BYTE_AV_AKASSA: Datumregel = { andel: 0.5, tidigast: "2026-03-02" };
 
 /**
@@ -112,7 +119,7 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
     ],
   },
   // Linnea Wikström: no aktivitetsrapport (AF 501), so Unionens a-kassa stops paying and
-  // suspends her halfway through the asked period; the payments before it remain.
+  // suspends her halfway through the story period; the payments before it remain.
   "af-501-ej-inlamnad": {
     akassor: [
       {
@@ -143,7 +150,7 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
       },
     ],
   },
-  // Fredrik Lind: Byggnads a-kassa until he moves to Unionens a-kassa halfway through the asked
+  // Fredrik Lind: Byggnads a-kassa until he moves to Unionens a-kassa halfway through the story
   // period; Unionens takes over the case and sets off an earlier overpayment (300 kr a payment).
   "flera-akassor": {
     akassor: [
@@ -265,6 +272,9 @@ export function genereraFakta(ctx: SimulatorContext, persona: Persona): SoFakta 
       ],
     };
   const fran = mandagFore(dag(idag(ctx.now())) - 7 * rng.int(3, 40));
+  // Compensation needs a working life first: nobody younger than 18 is paid.
+  if (iso(fran) < laggTillManader(fodelsedatum(persona.personidentitet), 18 * 12))
+    return { akassor: [{ akassa, status: STATUS.ingenUppgift, avstangningar: [] }] };
   const ersattning: Ersattning = {
     fran: iso(fran),
     dagpenningBrutto: rng.int(510, 1200),
@@ -353,8 +363,8 @@ function arbetsloshetsersattning(u: AkassaUppgift, f: Fonster, idagDag: number):
 }
 
 /**
- * Payments of one ersättning: one per kassakort (one or two weeks, Monday to Sunday), paid the
- * Tuesday after. Walks from the first day so the 300-day limit counts days paid before the
+ * Payments of one ersättning: one per kassakort (one or two weeks, Monday to Sunday), paid on
+ * the a-kassor's payment day after it (contract/kalender.ts: the Tuesday, moved to a bank day). Walks from the first day so the 300-day limit counts days paid before the
  * period too; reports only payments whose whole kassakort and payment date lie inside the
  * asked period and have happened. Suspended days are not paid.
  */
@@ -374,13 +384,13 @@ function utbetalningar(e: Ersattning, f: Fonster, avstangda: readonly [number, n
     for (let v = b; v <= avserTom; v += 7) {
       let iVeckan = 0;
       for (let d = v; d <= Math.min(v + 6, avserTom); d++)
-        if (veckodag(d) < 5 && !avstangda.some(([from, tom]) => d >= from && d <= tom)) iVeckan++;
+        if (veckodag(iso(d)) <= 5 && !avstangda.some(([from, tom]) => d >= from && d <= tom)) iVeckan++;
       dagar += Math.min(iVeckan, e.dagarPerVecka);
     }
     dagar = Math.min(dagar, MAX_ERSATTNINGSDAGAR - dagarHittills);
     if (dagar <= 0) continue;
     dagarHittills += dagar;
-    const utbetalningsdatum = mandagFore(avserTom) + 6 + UTBETALNING_EFTER_SONDAG;
+    const utbetalningsdatum = dag(utbetalningsdag("AKASSA", iso(avserTom)));
     if (b < f.from || utbetalningsdatum > f.slut) continue;
     const brutto = dagar * e.dagpenningBrutto;
     const nettoEfterSkatt = brutto - Math.floor((brutto * e.skattesats) / 100);
@@ -414,7 +424,13 @@ export function byggSvar(
   const from = dag(dateOnly(fraga.From));
   const tom = dag(dateOnly(fraga.Tom));
   const idagDag = dag(idagIso);
-  const f: Fonster = { from, tom, slut: Math.min(tom, idagDag) };
+  const b = berattelseperiod(idagIso);
+  const f: Fonster = {
+    from,
+    tom,
+    slut: Math.min(tom, idagDag),
+    berattelse: { from: dag(b.fromDatum), slut: dag(b.tomDatum) },
+  };
   return {
     ...fraga,
     OrganisationsnummerPersonuppgiftsbitrade: [...fraga.OrganisationsnummerPersonuppgiftsbitrade],

@@ -30,15 +30,18 @@ export function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome
   if (periodFel) return { fault: periodFel };
   try {
     // 12 digits whose first eight are no real date (after the samordningsnummer +60) name nobody.
-    const persona = ctx.population.hitta(fraga.IdentificationNumber);
-    if (!persona)
+    const pnr = fraga.IdentificationNumber;
+    if (!ctx.population.hitta(pnr))
       return {
         fault: soFault(
           "OGILTIGT_IDENTIFIKATIONSNUMMER",
           "De åtta första siffrorna är inget giltigt födelsedatum.",
         ),
       };
-    return { body: encodeResponse(byggSvar(fraga, faktaFor(ctx, persona), idag(ctx.now()))) };
+    // A person not yet born at the clock's day is unknown to every a-kassa.
+    const dag = idag(ctx.now());
+    const persona = ctx.population.hitta(pnr, dag);
+    return { body: encodeResponse(byggSvar(fraga, faktaFor(ctx, persona), dag)) };
   } catch {
     // Our own failure must look like the real service's technical error, never a stack trace.
     return { fault: soFault("TEKNISKT_FEL") };

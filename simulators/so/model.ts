@@ -1,6 +1,6 @@
 /**
  * What the a-kassor know about a person: domain, not protocol. One {@link AkassaUppgift} per
- * a-kassa that knows the person; the INT014 answer is built from these for an asked period.
+ * a-kassa that knows the person; the INT014 answer is these facts seen through an asked period.
  */
 
 /**
@@ -41,11 +41,12 @@ export const STATUS = {
 export type StatusSvarandeOrganisation = (typeof STATUS)[keyof typeof STATUS];
 
 /**
- * A date in a fact: a fixed date (`YYYY-MM-DD`), or a point inside the asked period
- * (`andel` 0..1 of the way from its start to its last day that has happened, moved back to that
- * week's Monday) for stories that say "inside the period", e.g. a change of a-kassa. `tidigast`
- * keeps such a point after the story's own start (a period asked years back does not move the
- * change of a-kassa to before the first one paid).
+ * A date in a fact: a fixed date (`YYYY-MM-DD`), or a point inside the story period (the clock's
+ * month and the two before, up to today: `berattelseperiod` of simulators/population/historia.ts;
+ * `andel` 0..1 of the way from its start to today, moved to that week's Monday) for stories that
+ * say "recently", e.g. a change of a-kassa. Never relative to the asked period: the date is the
+ * same in every answer given on one clock. `tidigast` keeps such a point after the story's own
+ * start.
  */
 export type Datumregel = string | { andel: number; tidigast: string };
 

@@ -1,4 +1,4 @@
-import { svenskDag } from "../../contract/datum.js";
+import { dagarMellan, laggTillManader, plusDagar, svenskDag } from "../../contract/kalender.js";
 import { fodelsedatum } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import type { Fordon, HamtaUppgifterResponse } from "../../contract/tns/model.js";
@@ -89,9 +89,10 @@ const KATALOG: readonly {
 /** Letters for generated regnr; T is left out so they never collide with the named TST plates. */
 const BOKSTAVER = "ABCDEFGHJKLMNPRSUWXYZ";
 
-const DAY_MS = 86_400_000;
-const toDays = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
-const fromDays = (days: number): string => new Date(days * DAY_MS).toISOString().slice(0, 10);
+// Day numbers (days since 1970-01-01) through the shared calendar.
+const EPOK = "1970-01-01";
+const toDays = (iso: string): number => dagarMellan(EPOK, iso);
+const fromDays = (days: number): string => plusDagar(EPOK, days);
 
 /**
  * Today in Sweden (YYYY-MM-DD) at the simulated clock: the shared {@link svenskDag}.
@@ -111,8 +112,7 @@ export const idag = svenskDag;
 export function genereraFakta(seed: number, personidentitet: string, today: string): TnsFakta {
   const rng = new Rng(hashSeed(seed, "tns", personidentitet));
   const fodd = fodelsedatum(personidentitet);
-  const myndig = `${Number(fodd.slice(0, 4)) + 18}${fodd.slice(4)}`;
-  const forst = toDays(myndig.endsWith("02-29") ? `${myndig.slice(0, 8)}28` : myndig);
+  const forst = toDays(laggTillManader(fodd, 18 * 12));
   const sist = toDays(today);
   if (Number.isNaN(forst) || forst > sist) return { fordon: [] };
   const antal = rng.int(1, 3);

@@ -34,7 +34,7 @@ export function hamtaUppgifter(ctx: SimulatorContext, payload: XmlElement): Soap
   const fel = kontrolleraFraga(personidentitet, period, today);
   if (fel.length > 0)
     return { body: encodeHamtaUppgifterResponse({ resultat: "FEL", felresultat: fel, tillagg: [] }) };
-  const persona = ctx.population.hitta(personidentitet);
+  const persona = ctx.population.hitta(personidentitet, today);
   return { body: encodeHamtaUppgifterResponse(svarFor(ctx, persona, period)) };
 }
 

@@ -4,7 +4,6 @@
  * and what the composite service must do about it.
  */
 import fc from "fast-check";
-import { laggTillManader, svenskDag } from "../../contract/datum.js";
 import { evaluate, regelId } from "../../contract/faltregler/engine.js";
 import type {
   Faltregel,
@@ -15,6 +14,7 @@ import type {
 } from "../../contract/faltregler/model.js";
 import { commonPrefix, type Nod, parentPath, segments, step } from "../../contract/faltregler/navigering.js";
 import { hamtaTabell } from "../../contract/faltregler/tabeller.js";
+import { laggTillManader, plusDagar, svenskDag } from "../../contract/kalender.js";
 import { encodeFraga } from "../../contract/ssbt/codec.js";
 import {
   BASTJANSTER,
@@ -26,7 +26,7 @@ import type { XmlElement } from "../../contract/xml/node.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { type Andring, andraBase64Json, andraXml, lasXml } from "./andra.js";
-import { giltigtVarde, ogiltigaAlternativ, plusDagar } from "./varden.js";
+import { giltigtVarde, ogiltigaAlternativ } from "./varden.js";
 
 /** The fixed clock of the field-rule checks (a Friday in month-end peak): same seed, same questions. */
 export const STANDARD_NU = "2026-11-20T10:00:00+01:00";

@@ -37,6 +37,5 @@ export {
   type OgiltigtVarde,
   ogiltigaAlternativ,
   ogiltigtVarde,
-  plusDagar,
   text,
 } from "./varden.js";

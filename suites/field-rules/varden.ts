@@ -103,10 +103,6 @@ export function organisationsnummer(): fc.Arbitrary<string> {
     .map(([a, b, c]) => `${pad(a, 4)}${b}${pad(c, 7)}`);
 }
 
-function dagIso(y: number, m: number, d: number): string {
-  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-}
-
 function datum(): fc.Arbitrary<string> {
   return fc
     .date({
@@ -260,16 +256,4 @@ export function ogiltigaAlternativ(row: Faltregel): { aspekt: string; arb: fc.Ar
 export function ogiltigtVarde(row: Faltregel): fc.Arbitrary<OgiltigtVarde> | undefined {
   const alternativ = ogiltigaAlternativ(row);
   return alternativ.length > 0 ? fc.oneof(...alternativ.map((a) => a.arb)) : undefined;
-}
-
-/**
- * The day `days` after a `YYYY-MM-DD` date.
- *
- * @example
- * plusDagar("2026-12-31", 1) // "2027-01-01"
- */
-export function plusDagar(iso: string, days: number): string {
-  const t = new Date(`${iso.slice(0, 10)}T00:00:00Z`).getTime() + days * 86_400_000;
-  const d = new Date(t);
-  return dagIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }

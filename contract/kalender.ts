@@ -1,0 +1,326 @@
+/**
+ * The one Swedish calendar of the project. Days are `YYYY-MM-DD` strings (UTC arithmetic, no time
+ * of day, no DST). It answers "today in Sweden", day/month arithmetic, weekdays (ISO: 1 = Monday …
+ * 7 = Sunday, the only convention in the code), bank days (weekends, public holidays incl. the
+ * Easter-based ones, and the days banks keep closed in practice: midsommarafton, julafton,
+ * nyårsafton) and every payer's payment day, kept as data in {@link UTBETALNINGSREGLER}.
+ *
+ * One module so the field rules and every simulator agree on what "dagens datum" is, how "two
+ * months back" is counted (CSN's −1006 and the field-rule suite must draw the line on the same
+ * day) and on which day money moves.
+ */
+
+const DAG_MS = 86_400_000;
+
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and
+// svenskDag runs for every simulated answer.
+const STOCKHOLM = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/**
+ * Today's date in Sweden at `now`, `YYYY-MM-DD` (the authorities' "dagens datum"), whatever the
+ * host's time zone.
+ *
+ * @example
+ * svenskDag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
+ */
+export function svenskDag(now: Date): string {
+  // formatToParts, not format: the assembled shape must not depend on the ICU build's locale data.
+  let ar = "";
+  let manad = "";
+  let dag = "";
+  for (const p of STOCKHOLM.formatToParts(now)) {
+    if (p.type === "year") ar = p.value;
+    else if (p.type === "month") manad = p.value;
+    else if (p.type === "day") dag = p.value;
+  }
+  return `${ar}-${manad}-${dag}`;
+}
+
+const STOCKHOLM_TIMME = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Europe/Stockholm",
+  hour: "numeric",
+  hourCycle: "h23",
+});
+
+/**
+ * The Swedish wall clock at `now`: the day, its year, its ISO weekday (1 = Monday … 7 = Sunday)
+ * and the hour (0–23), whatever the host's time zone.
+ *
+ * @example
+ * svenskTid(new Date("2026-11-22T01:30:00Z")) // { dag: "2026-11-22", ar: 2026, veckodag: 7, timme: 2 }
+ */
+export function svenskTid(now: Date): { dag: string; ar: number; veckodag: Veckodag; timme: number } {
+  const dag = svenskDag(now);
+  const timme = Number(STOCKHOLM_TIMME.formatToParts(now).find((p) => p.type === "hour")?.value ?? 0) % 24;
+  return { dag, ar: Number(dag.slice(0, 4)), veckodag: veckodag(dag), timme };
+}
+
+/**
+ * `YYYY-MM-DD` plus `manader` calendar months, clamped to the month's last day.
+ *
+ * @example
+ * laggTillManader("2026-12-31", 2) // "2027-02-28"
+ */
+export function laggTillManader(iso: string, manader: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + manader;
+  const ny = Math.floor(index / 12);
+  const nm = (index % 12) + 1;
+  const dim = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(Math.min(d, dim)).padStart(2, "0")}`;
+}
+
+/**
+ * `YYYY-MM-DD` plus `n` days (negative goes back). UTC arithmetic: no time of day, no DST.
+ *
+ * @example
+ * plusDagar("2026-12-31", 1) // "2027-01-01"
+ */
+export function plusDagar(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAG_MS).toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weekdays, months
+
+/** ISO weekday 1 = Monday … 7 = Sunday. */
+export type Veckodag = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * The ISO weekday of a day: 1 = Monday … 7 = Sunday.
+ *
+ * @example
+ * veckodag("2026-12-25") // 5 (a Friday)
+ */
+export function veckodag(iso: string): Veckodag {
+  const d = new Date(Date.parse(`${iso}T00:00:00Z`)).getUTCDay();
+  return (d === 0 ? 7 : d) as Veckodag;
+}
+
+/**
+ * The Monday on or before a day.
+ *
+ * @example
+ * mandagFore("2026-11-22") // "2026-11-16"
+ */
+export function mandagFore(iso: string): string {
+  return plusDagar(iso, 1 - veckodag(iso));
+}
+
+/**
+ * The Sunday on or after a day.
+ *
+ * @example
+ * sondagEfter("2026-11-18") // "2026-11-22"
+ */
+export function sondagEfter(iso: string): string {
+  return plusDagar(iso, 7 - veckodag(iso));
+}
+
+/**
+ * The number of days in the month a day lies in (28–31).
+ *
+ * @example
+ * dagarIManad("2028-02-10") // 29
+ */
+export function dagarIManad(iso: string): number {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0)).getUTCDate();
+}
+
+/**
+ * Day `dag` of the month `iso` lies in, clamped to the month's last day.
+ *
+ * @example
+ * dagIManad("2026-02-03", 31) // "2026-02-28"
+ */
+export function dagIManad(iso: string, dag: number): string {
+  return `${iso.slice(0, 8)}${String(Math.min(dag, dagarIManad(iso))).padStart(2, "0")}`;
+}
+
+/**
+ * Whole days from `fran` to `till` (negative when `till` is earlier).
+ *
+ * @example
+ * dagarMellan("2026-12-31", "2027-01-02") // 2
+ */
+export function dagarMellan(fran: string, till: string): number {
+  return Math.round((Date.parse(`${till}T00:00:00Z`) - Date.parse(`${fran}T00:00:00Z`)) / DAG_MS);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bank days
+
+function dagStr(ar: number, manad: number, dag: number): string {
+  const d = new Date(0);
+  d.setUTCFullYear(ar, manad - 1, dag);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Easter Sunday of a Gregorian year (the anonymous Gregorian computus, Meeus/Jones/Butcher).
+ *
+ * @example
+ * paskdagen(2027) // "2027-03-28"
+ */
+export function paskdagen(ar: number): string {
+  const a = ar % 19;
+  const b = Math.floor(ar / 100);
+  const c = ar % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const manad = Math.floor((h + l - 7 * m + 114) / 31);
+  const dag = ((h + l - 7 * m + 114) % 31) + 1;
+  return dagStr(ar, manad, dag);
+}
+
+/** The first day in [from, from + 6] with the given ISO weekday. */
+function forstaVeckodag(from: string, vd: Veckodag): string {
+  return plusDagar(from, (vd - veckodag(from) + 7) % 7);
+}
+
+const HELGDAGAR = new Map<number, ReadonlyMap<string, string>>();
+
+/**
+ * The days banks are closed in a year apart from weekends, with their Swedish names: the public
+ * holidays (lag 1989:253, incl. the Easter-based ones) and midsommarafton, julafton and
+ * nyårsafton, which are not holidays by law but bank-free in practice.
+ *
+ * @example
+ * bankfriaDagar(2025).get("2025-04-18") // "långfredagen"
+ */
+export function bankfriaDagar(ar: number): ReadonlyMap<string, string> {
+  const cached = HELGDAGAR.get(ar);
+  if (cached) return cached;
+  const pask = paskdagen(ar);
+  const m = new Map<string, string>([
+    [dagStr(ar, 1, 1), "nyårsdagen"],
+    [dagStr(ar, 1, 6), "trettondedag jul"],
+    [plusDagar(pask, -2), "långfredagen"],
+    [pask, "påskdagen"],
+    [plusDagar(pask, 1), "annandag påsk"],
+    [dagStr(ar, 5, 1), "första maj"],
+    [plusDagar(pask, 39), "Kristi himmelsfärdsdag"],
+    [plusDagar(pask, 49), "pingstdagen"],
+    [dagStr(ar, 6, 6), "Sveriges nationaldag"],
+    [forstaVeckodag(dagStr(ar, 6, 19), 5), "midsommarafton"],
+    [forstaVeckodag(dagStr(ar, 6, 20), 6), "midsommardagen"],
+    [forstaVeckodag(dagStr(ar, 10, 31), 6), "alla helgons dag"],
+    [dagStr(ar, 12, 24), "julafton"],
+    [dagStr(ar, 12, 25), "juldagen"],
+    [dagStr(ar, 12, 26), "annandag jul"],
+    [dagStr(ar, 12, 31), "nyårsafton"],
+  ]);
+  HELGDAGAR.set(ar, m);
+  return m;
+}
+
+/**
+ * True when money moves on the day: a Monday–Friday that is not a public holiday, midsommarafton,
+ * julafton or nyårsafton.
+ *
+ * @example
+ * arBankdag("2026-12-25") // false (juldagen)
+ * arBankdag("2026-12-23") // true
+ */
+export function arBankdag(iso: string): boolean {
+  if (veckodag(iso) >= 6) return false;
+  return !bankfriaDagar(Number(iso.slice(0, 4))).has(iso);
+}
+
+/**
+ * The day itself when it is a bank day, else the nearest bank day before it: where a payment due
+ * on a non-bank day lands.
+ *
+ * @example
+ * bankdagPaEllerFore("2026-12-25") // "2026-12-23"
+ */
+export function bankdagPaEllerFore(iso: string): string {
+  let d = iso;
+  while (!arBankdag(d)) d = plusDagar(d, -1);
+  return d;
+}
+
+/**
+ * The day itself when it is a bank day, else the nearest bank day after it.
+ *
+ * @example
+ * bankdagPaEllerEfter("2026-12-24") // "2026-12-28"
+ */
+export function bankdagPaEllerEfter(iso: string): string {
+  let d = iso;
+  while (!arBankdag(d)) d = plusDagar(d, 1);
+  return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payment days: one rule per payer, as data
+
+/**
+ * A payer's payment-day rule. `manadsdag`: day `dag` of every month; `vecka`: every week, on
+ * weekday `veckodag` after the reported week (Monday–Sunday) ends. Either way a day that is not
+ * a bank day moves to the bank day before it — for a weekly payer only as long as that is after
+ * the reported week, else to the bank day after.
+ */
+export type Utbetalningsregel =
+  | { readonly typ: "manadsdag"; readonly dag: number; readonly beskrivning: string }
+  | { readonly typ: "vecka"; readonly veckodag: Veckodag; readonly beskrivning: string };
+
+/** The payers (and payment streams with their own day) the simulators pay from. */
+export type Betalare =
+  | "FK"
+  | "FK_BARNBIDRAG"
+  | "FK_BOSTADSBIDRAG"
+  | "FK_SJUKERSATTNING"
+  | "PM"
+  | "CSN"
+  | "AKASSA";
+
+/**
+ * Every payer's payment-day rule. The one place a payment day is decided: FK's benefits on the
+ * 25th, barnbidrag on the 20th, bostadsbidrag on the 25th, sjuk- and aktivitetsersättning and
+ * their bostadstillägg with the pensions on the 19th, Pensionsmyndigheten on the 19th, CSN on
+ * the 25th, the a-kassor every week on the Tuesday after the reported week.
+ */
+export const UTBETALNINGSREGLER: Readonly<Record<Betalare, Utbetalningsregel>> = {
+  FK: { typ: "manadsdag", dag: 25, beskrivning: "Försäkringskassan: den 25:e" },
+  FK_BARNBIDRAG: { typ: "manadsdag", dag: 20, beskrivning: "barnbidrag: den 20:e" },
+  FK_BOSTADSBIDRAG: { typ: "manadsdag", dag: 25, beskrivning: "bostadsbidrag: den 25:e" },
+  FK_SJUKERSATTNING: {
+    typ: "manadsdag",
+    dag: 19,
+    beskrivning: "sjuk- och aktivitetsersättning, bostadstillägg: den 19:e",
+  },
+  PM: { typ: "manadsdag", dag: 19, beskrivning: "Pensionsmyndigheten: den 19:e" },
+  CSN: { typ: "manadsdag", dag: 25, beskrivning: "CSN: den 25:e" },
+  AKASSA: { typ: "vecka", veckodag: 2, beskrivning: "a-kassan: tisdagen efter den rapporterade veckan" },
+};
+
+/**
+ * A payer's payment day in the month `iso` lies in (for a weekly payer: the payment for the week
+ * `iso` lies in), moved to the bank day before when it is not a bank day.
+ *
+ * @example
+ * utbetalningsdag("FK", "2026-12-01") // "2026-12-23" (the 25th is juldagen)
+ * utbetalningsdag("PM", "2025-04-01") // "2025-04-17" (the 19th is a Saturday, the 18th långfredagen)
+ */
+export function utbetalningsdag(betalare: Betalare, iso: string): string {
+  const r = UTBETALNINGSREGLER[betalare];
+  if (r.typ === "manadsdag") return bankdagPaEllerFore(dagIManad(iso, r.dag));
+  const sondag = sondagEfter(iso);
+  const dag = plusDagar(sondag, r.veckodag);
+  // Never paid before the reported week has ended: then the first bank day after it instead.
+  const fore = bankdagPaEllerFore(dag);
+  return fore > sondag ? fore : bankdagPaEllerEfter(dag);
+}
