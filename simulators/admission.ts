@@ -40,12 +40,29 @@ export interface Admission {
 export function overloadFault(version: KontraktVersion): SimResponse {
   const felkod = SSBT_FELKOD.OVERBELASTAD;
   const text = beskrivning("SSBT.Felkod", felkod) ?? "Tjänsten är överbelastad. Försök igen om en stund.";
+  return ssbtWireFault(version, felkod, text, 503, { "retry-after": "1" });
+}
+
+/**
+ * A SOAP 1.1 Fault of the composite service built before the request is read (overload, a
+ * request path that cannot be decoded): `hamtaBastjanstInformationFault` with the felkod.
+ *
+ * @example
+ * ssbtWireFault("v10", "SSBT-1001", "Sökvägen är felaktigt kodad.", 400).status // 400
+ */
+export function ssbtWireFault(
+  version: KontraktVersion,
+  felkod: string,
+  text: string,
+  status: number,
+  headers: Record<string, string> = {},
+): SimResponse {
   const body = soapFaultEnvelope({
-    faultcode: "Server",
+    faultcode: status < 500 ? "Client" : "Server",
     faultstring: text,
     detail: encodeFault("hamtaBastjanstInformation", { felkod, felmeddelande: [text] }, version),
   });
-  return response(503, SOAP11_CONTENT_TYPE, body, { "retry-after": "1" });
+  return response(status, SOAP11_CONTENT_TYPE, body, headers);
 }
 
 /**

@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { hostname, networkInterfaces } from "node:os";
 import { HarnessError } from "../contract/errors.js";
+import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
 import type { BastjanstKod, KontraktVersion } from "../contract/ssbt/model.js";
 import { serveEndpoint, type WireExchange } from "./adapters/node-http.js";
 import { adminGuard, guardOperatorPaths, isLoopback, LOOPBACK_NAMES } from "./admin/guard.js";
-import { admissionControl } from "./admission.js";
+import { admissionControl, ssbtWireFault } from "./admission.js";
 import type { SsbtUtfall } from "./aggregator/handlers.js";
 import { type Chain, type ChainHooks, createChain } from "./chain.js";
 import { type SimRequest, underPath } from "./endpoint.js";
@@ -132,6 +133,15 @@ export async function startSimulator(
     maxConnections: options.maxConnections,
     onExchange,
     closing: () => closing,
+    badPath: (path) =>
+      path.startsWith("/ssbtek")
+        ? ssbtWireFault(
+            options.contract,
+            SSBT_FELKOD.OGILTIGT_MEDDELANDE,
+            "Sökvägen har felaktig procentkodning: varje % måste inleda en UTF-8-kodning som %C3%A5.",
+            400,
+          )
+        : undefined,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e: NodeJS.ErrnoException) => {
