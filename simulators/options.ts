@@ -76,6 +76,8 @@ export interface SimulateOptions {
   maxWaitMs?: number;
   /** Most simultaneous connections. Default 768. */
   maxConnections?: number;
+  /** Time a client has to send its request headers (slowloris defence), in ms. Default 10 000. */
+  headersTimeoutMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -99,6 +101,7 @@ export interface ResolvedOptions {
   admin: { enabled: boolean; token?: string; hosts: readonly string[] };
   admission: AdmissionLimits;
   maxConnections: number;
+  headersTimeoutMs: number;
 }
 
 /**
@@ -206,6 +209,9 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
       "BAD_OPTION",
       `Invalid --max-connections ${maxConnections}: give an integer 16–100000.`,
     );
+  const headersTimeoutMs = o.headersTimeoutMs ?? 10_000;
+  if (!Number.isInteger(headersTimeoutMs) || headersTimeoutMs < 500 || headersTimeoutMs > 120_000)
+    throw new HarnessError("BAD_OPTION", `Invalid headers timeout ${headersTimeoutMs} ms: give 500–120000 ms.`);
   const admission = resolveAdmission({
     ...(o.maxInFlight !== undefined ? { maxInFlight: o.maxInFlight } : {}),
     ...(o.maxWaiting !== undefined ? { maxWaiting: o.maxWaiting } : {}),
@@ -235,6 +241,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     },
     admission,
     maxConnections,
+    headersTimeoutMs,
   };
 }
 

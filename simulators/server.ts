@@ -4,7 +4,7 @@ import { hostname, networkInterfaces } from "node:os";
 import { HarnessError } from "../contract/errors.js";
 import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
 import type { BastjanstKod, KontraktVersion } from "../contract/ssbt/model.js";
-import { serveEndpoint, type WireExchange } from "./adapters/node-http.js";
+import { REQUEST_TIMEOUT_MS, serveEndpoint, type WireExchange } from "./adapters/node-http.js";
 import { adminGuard, guardOperatorPaths, isLoopback, LOOPBACK_NAMES } from "./admin/guard.js";
 import { admissionControl, ssbtWireFault } from "./admission.js";
 import type { SsbtUtfall } from "./aggregator/handlers.js";
@@ -131,6 +131,8 @@ export async function startSimulator(
   const server = serveEndpoint(guardOperatorPaths(chain.endpoint, adminGuard(policy)), {
     maxBodyBytes: options.maxBodyBytes,
     maxConnections: options.maxConnections,
+    headersTimeoutMs: options.headersTimeoutMs,
+    requestTimeoutMs: Math.max(options.headersTimeoutMs, REQUEST_TIMEOUT_MS),
     onExchange,
     closing: () => closing,
     badPath: (path) =>
