@@ -74,6 +74,8 @@ export interface SimulateOptions {
   maxWaiting?: number;
   /** Longest wait for a place, in ms; then 503 SSBT-3001. Default 500. */
   maxWaitMs?: number;
+  /** Event-loop lag in ms above which new composite requests are refused (CPU saturated). Default 0 (off); `simulate` uses 150. */
+  maxLagMs?: number;
   /** Most simultaneous connections. Default 768. */
   maxConnections?: number;
   /** Time a client has to send its request headers (slowloris defence), in ms. Default 10 000. */
@@ -211,11 +213,15 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     );
   const headersTimeoutMs = o.headersTimeoutMs ?? 10_000;
   if (!Number.isInteger(headersTimeoutMs) || headersTimeoutMs < 500 || headersTimeoutMs > 120_000)
-    throw new HarnessError("BAD_OPTION", `Invalid headers timeout ${headersTimeoutMs} ms: give 500–120000 ms.`);
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Invalid headers timeout ${headersTimeoutMs} ms: give 500–120000 ms.`,
+    );
   const admission = resolveAdmission({
     ...(o.maxInFlight !== undefined ? { maxInFlight: o.maxInFlight } : {}),
     ...(o.maxWaiting !== undefined ? { maxWaiting: o.maxWaiting } : {}),
     ...(o.maxWaitMs !== undefined ? { maxWaitMs: o.maxWaitMs } : {}),
+    ...(o.maxLagMs !== undefined ? { maxLagMs: o.maxLagMs } : {}),
   });
   const clock = scenario?.clock ? new Date(scenario.clock) : undefined;
   const now = o.now ?? (clock ? () => new Date(clock) : () => new Date());

@@ -180,6 +180,7 @@ export async function startSimulator(
   const close = (c: { drainMs?: number } = {}): Promise<StopResult> => {
     stopped ??= new Promise<StopResult>((resolve) => {
       closing = true;
+      admission.stop();
       const drainMs = c.drainMs ?? DEFAULT_DRAIN_MS;
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();
