@@ -98,8 +98,8 @@ program
     duration("--drain", 600_000),
     15_000,
   )
-  .option("--max-in-flight <n>", "composite requests handled at once", int("--max-in-flight"), 96)
-  .option("--max-waiting <n>", "composite requests that may wait for a place", int("--max-waiting"), 256)
+  .option("--max-in-flight <n>", "composite requests handled at once", int("--max-in-flight"), 32)
+  .option("--max-waiting <n>", "composite requests that may wait for a place", int("--max-waiting"), 128)
   .option(
     "--max-wait <duration>",
     "longest wait for a place before 503 SSBT-3001",
