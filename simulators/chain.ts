@@ -6,7 +6,7 @@ import { adminHandlers } from "./admin/handlers.js";
 import { type SsbtUtfall, ssbtEndpoint } from "./aggregator/handlers.js";
 import { KompositTjanst, type Upstream } from "./aggregator/service.js";
 import type { SimulatorContext } from "./context.js";
-import { type Endpoint, underPath } from "./endpoint.js";
+import { type Endpoint, type SimRequest, underPath } from "./endpoint.js";
 import { SimulationControl } from "./faults/control.js";
 import { withTimingAndFaults } from "./faults/layer.js";
 import type { Scenario } from "./faults/scenario.js";
@@ -39,6 +39,9 @@ export interface Chain {
   /** The scenario the chain was started with, if any. */
   scenario?: Scenario;
 }
+
+/** The admin API's paths: `/__admin/faults`, `/__admin/metrics`, … (one lower-case segment). */
+const ADMIN_PATH = /^\/__admin\/[a-z]+$/;
 
 /** The connection-test question: a person nobody knows, last month. */
 export function pingFraga(now: Date): SsbtFraga {
@@ -87,7 +90,8 @@ export function pingFraga(now: Date): SsbtFraga {
 
 /** What a caller plugs into the chain: an observer of every exchange and extra admin endpoints. */
 export interface ChainHooks {
-  onUtfall?: (u: SsbtUtfall) => void;
+  /** Every SOAP exchange (`request` is the plain request it answered). */
+  onUtfall?: (u: SsbtUtfall, request: SimRequest) => void;
   /** Extra admin endpoints, e.g. the metrics of simulators/observability.ts. */
   adminHandlers?: () => HttpHandler[];
 }
@@ -160,7 +164,8 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
     const { path } = request;
     if (underPath(path, "/ssbtek")) return composite(request);
     for (const s of simulated) if (underPath(path, s.sim.path)) return s.endpoint(request);
-    return admin(request);
+    // Exact admin paths only: /__admin/<name>, case-sensitive, nothing before or after it.
+    return ADMIN_PATH.test(path) ? admin(request) : undefined;
   };
   return {
     context,

@@ -1,0 +1,201 @@
+import { HarnessError } from "../contract/errors.js";
+import { SOAP11_CONTENT_TYPE, soapFaultEnvelope } from "../contract/soap/envelope.js";
+import { encodeFault } from "../contract/ssbt/codec.js";
+import { SSBT_FELKOD, SSBT_FELTEXT } from "../contract/ssbt/felkoder.js";
+import type { KontraktVersion } from "../contract/ssbt/model.js";
+import type { Decorator } from "./chain.js";
+import { response, type SimRequest, type SimResponse } from "./endpoint.js";
+
+/** Limits of the composite service's admission control. */
+export interface AdmissionLimits {
+  /** Composite requests handled at once. */
+  maxInFlight: number;
+  /** Requests that may wait for a free place; more are refused at once. */
+  maxWaiting: number;
+  /** Longest wait for a free place, in ms; then the request is refused. */
+  maxWaitMs: number;
+  /**
+   * Event-loop lag (ms) above which new requests are refused at once. When the process has more
+   * work than CPU, requests queue in socket buffers before the server sees them — invisible to the
+   * count in progress, but not to the loop's lag. 0 turns the check off.
+   */
+  maxLagMs: number;
+}
+
+/**
+ * Library defaults (`startSimulator`): generous, because a test suite may fire hundreds of
+ * questions at once on a loop busy with its own work. `simulate` uses {@link SIMULATE_ADMISSION}.
+ */
+export const DEFAULT_ADMISSION: AdmissionLimits = {
+  maxInFlight: 1_024,
+  maxWaiting: 100_000,
+  maxWaitMs: 60_000,
+  maxLagMs: 0,
+};
+
+/**
+ * The defaults of `simulate`, an operator's server: 32 in progress is ten times the agreement's
+ * 3 requests/s at its 7 s response time, yet keeps the CPU-bound queue short (32 × ~10 ms of
+ * work); a refusal comes within 0.25 s, and at once while the event loop lags more than 150 ms.
+ */
+export const SIMULATE_ADMISSION: AdmissionLimits = {
+  maxInFlight: 32,
+  maxWaiting: 128,
+  maxWaitMs: 250,
+  maxLagMs: 150,
+};
+
+/** How often the loop's lag is sampled, in ms. */
+const LAG_TICK_MS = 20;
+
+/** The live state of an admission control (for tests and metrics). */
+export interface Admission {
+  decorator: Decorator;
+  inFlight(): number;
+  waiting(): number;
+  /** The event loop's recent lag in ms (smoothed). */
+  lagMs(): number;
+  /** Stops the lag sampler. */
+  stop(): void;
+  /** Whether this request was refused as overloaded. */
+  refused(request: SimRequest): boolean;
+}
+
+/**
+ * The overload refusal: HTTP 503, a SOAP 1.1 Server Fault carrying felkod SSBT-3001 in the
+ * operation's fault element, and `Retry-After: 1`. Built without reading the request body, so it
+ * costs next to nothing when the service is busiest.
+ *
+ * @example
+ * overloadFault("v10").status // 503
+ */
+export function overloadFault(version: KontraktVersion): SimResponse {
+  const felkod = SSBT_FELKOD.OVERBELASTAD;
+  const text = SSBT_FELTEXT[felkod];
+  return ssbtWireFault(version, felkod, text, 503, { "retry-after": "1" });
+}
+
+/**
+ * A SOAP 1.1 Fault of the composite service built before the request is read (overload, a
+ * request path that cannot be decoded): `hamtaBastjanstInformationFault` with the felkod.
+ *
+ * @example
+ * ssbtWireFault("v10", "SSBT-1001", "Sökvägen är felaktigt kodad.", 400).status // 400
+ */
+export function ssbtWireFault(
+  version: KontraktVersion,
+  felkod: string,
+  text: string,
+  status: number,
+  headers: Record<string, string> = {},
+): SimResponse {
+  const body = soapFaultEnvelope({
+    faultcode: status < 500 ? "Client" : "Server",
+    faultstring: text,
+    detail: encodeFault("hamtaBastjanstInformation", { felkod, felmeddelande: [text] }, version),
+  });
+  return response(status, SOAP11_CONTENT_TYPE, body, headers);
+}
+
+/**
+ * Admission control for the composite service: at most `maxInFlight` requests are handled at
+ * once, at most `maxWaiting` wait (each at most `maxWaitMs`) for a place, and while the event
+ * loop lags more than `maxLagMs` (the CPU is saturated) none is admitted; every other request
+ * gets {@link overloadFault} at once. Under overload a client thus gets a fast, honest 503 instead of a
+ * queue that grows until it times out.
+ *
+ * @example
+ * const admission = admissionControl(DEFAULT_ADMISSION, (req) => "v10");
+ * chain.useComposite(admission.decorator);
+ */
+export function admissionControl(
+  limits: AdmissionLimits,
+  versionOf: (request: SimRequest) => KontraktVersion,
+): Admission {
+  let active = 0;
+  const queue: { wake: (admitted: boolean) => void }[] = [];
+  const refusedRequests = new WeakSet<SimRequest>();
+  const release = () => {
+    const next = queue.shift();
+    if (next)
+      next.wake(true); // the place passes on: `active` is unchanged
+    else active -= 1;
+  };
+  const wait = () =>
+    new Promise<boolean>((resolve) => {
+      const entry = {
+        wake: (admitted: boolean) => {
+          clearTimeout(timer);
+          resolve(admitted);
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = queue.indexOf(entry);
+        if (i >= 0) queue.splice(i, 1);
+        resolve(false);
+      }, limits.maxWaitMs);
+      queue.push(entry);
+    });
+  // Lag: how late a 20 ms timer fires, smoothed so one GC pause does not shed a burst.
+  let lag = 0;
+  let last = performance.now();
+  const sampler =
+    limits.maxLagMs > 0
+      ? setInterval(() => {
+          const now = performance.now();
+          const late = Math.max(0, now - last - LAG_TICK_MS);
+          last = now;
+          lag = late > lag ? lag * 0.5 + late * 0.5 : lag * 0.8 + late * 0.2;
+        }, LAG_TICK_MS)
+      : undefined;
+  sampler?.unref();
+  const refuse = (request: SimRequest) => {
+    refusedRequests.add(request);
+    return overloadFault(versionOf(request));
+  };
+  const decorator: Decorator = (next) => async (request) => {
+    if (limits.maxLagMs > 0 && lag > limits.maxLagMs) return refuse(request);
+    if (active < limits.maxInFlight) active += 1;
+    else if (queue.length >= limits.maxWaiting || limits.maxWaitMs <= 0 || !(await wait()))
+      return refuse(request);
+    try {
+      return await next(request);
+    } finally {
+      release();
+    }
+  };
+  return {
+    decorator,
+    inFlight: () => active,
+    waiting: () => queue.length,
+    refused: (request) => refusedRequests.has(request),
+    lagMs: () => lag,
+    stop: () => clearInterval(sampler),
+  };
+}
+
+/**
+ * Checks admission limits given as options, with a message that says what to do.
+ *
+ * @example
+ * resolveAdmission({ maxInFlight: 0 }) // throws: --max-in-flight must be an integer ≥ 1 …
+ */
+export function resolveAdmission(o: Partial<AdmissionLimits>): AdmissionLimits {
+  const out = { ...DEFAULT_ADMISSION, ...o };
+  const int = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
+  if (!int(out.maxInFlight, 1, 100_000))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `--max-in-flight must be an integer 1–100000, got ${out.maxInFlight}.`,
+    );
+  if (!int(out.maxWaiting, 0, 1_000_000))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `--max-waiting must be an integer 0–1000000, got ${out.maxWaiting}.`,
+    );
+  if (!int(out.maxLagMs, 0, 60_000))
+    throw new HarnessError("BAD_OPTION", `--max-lag must be a duration 0–60s, got ${out.maxLagMs} ms.`);
+  if (!int(out.maxWaitMs, 0, 60_000))
+    throw new HarnessError("BAD_OPTION", `--max-wait must be a duration 0–60s, got ${out.maxWaitMs} ms.`);
+  return out;
+}
