@@ -7,7 +7,6 @@ import { type KeyObject, sign, verify } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { HarnessError } from "../../contract/errors.js";
-import pkg from "../../package.json" with { type: "json" };
 import { formatCertificate } from "./certificate.js";
 import { contractDigest, kodverkDigest, populationDigest, sha256 } from "./digest.js";
 import { keyFingerprint, parsePublicKey, type SigningKey } from "./keys.js";
@@ -19,9 +18,10 @@ import {
   type EvidenceMeta,
   SIGNATURE_FILE,
 } from "./model.js";
+import { toolVersion } from "./version.js";
 
 /** The version of the tool that writes evidence (package.json). */
-export const TOOL_VERSION: string = pkg.version;
+export const TOOL_VERSION: string = toolVersion();
 
 /** Every file below `dir`, as "/"-separated paths relative to it, sorted. */
 function listFiles(dir: string): string[] {

@@ -29,4 +29,4 @@ export {
   type SystemUnderTest,
   TRAFFIC_FILE,
 } from "./model.js";
-export { checkOutDir, type WrittenCertification, writeCertification } from "./seal.js";
+export { checkOutDir, evidenceMeta, type WrittenCertification, writeCertification } from "./seal.js";

@@ -71,3 +71,33 @@ export function writeCertification(
   }
   return { ...reports, har, evidence: writeEvidence(resolve(dir), o.meta, { key: o.key }) };
 }
+
+/**
+ * The evidence meta of a run from its report: command, seed, verdict and times from the report,
+ * the rest from the caller (what the suite knows about the system under test and the pairs).
+ *
+ * @example
+ * evidenceMeta(report, { suite: "producer", clock, options, systemUnderTest, results })
+ */
+export function evidenceMeta(
+  report: CertifyReport,
+  x: Pick<EvidenceMeta, "suite" | "clock" | "options" | "systemUnderTest" | "results"> & {
+    contractVersion?: EvidenceMeta["contractVersion"];
+  },
+): EvidenceMeta {
+  const started = new Date(report.startedAt);
+  return {
+    command: report.command,
+    suite: x.suite,
+    contractVersion: x.contractVersion ?? "v10",
+    ...(report.seed !== undefined ? { seed: report.seed } : {}),
+    clock: x.clock,
+    options: x.options,
+    systemUnderTest: x.systemUnderTest,
+    results: x.results,
+    verdict: report.passed ? "passed" : "failed",
+    startedAt: report.startedAt,
+    endedAt: new Date(started.getTime() + report.durationMs).toISOString(),
+    ...(report.interrupted ? { interrupted: report.interrupted } : {}),
+  };
+}
