@@ -296,3 +296,35 @@ describe("CLI polish", () => {
     }
   }, 60_000);
 });
+
+describe("CLI pacts from the package", () => {
+  it("certify consumer --write-pacts writes the reference pacts; --pact verifies one with the verifier's output in a log", async () => {
+    const pacts = join(root, "pacts");
+    const w = await runCli(["certify", "consumer", "--write-pacts", pacts, "--json"]);
+    expect(w.code).toBe(0);
+    const written = JSON.parse(w.stdout) as { fil: string; consumer: string; provider: string }[];
+    expect(written.map((p) => `${p.consumer} → ${p.provider}`)).toEqual([
+      "verksamhetssystem → ssbtek-ssbt",
+      ...["af", "csn", "fk-lefi", "skv", "so", "tns", "miv"].map((k) => `ssbtek-ssbt → ssbtek-${k}`),
+    ]);
+    const out = join(root, "pact-run");
+    const r = await runCli(["certify", "consumer", "--pact", written[0]!.fil, "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("Verifying a pact");
+    expect(r.stdout).not.toContain("\u001b[");
+    expect(r.stdout).toContain(`The verifier's own output: ${join(out, "pact-verifier.log")}`);
+    expect(readFileSync(join(out, "pact-verifier.log"), "utf8")).toContain("Verifying a pact");
+    const e = JSON.parse(readFileSync(join(out, "evidence.json"), "utf8")) as Evidence;
+    expect(e.suite).toBe("consumer-pact");
+    expect(e.results).toEqual([
+      { consumer: "verksamhetssystem", provider: "ssbtek-ssbt", verdict: "passed" },
+    ]);
+    expect(Object.keys(e.files)).toContain("pact-verifier.log");
+  }, 120_000);
+
+  it("the package exports the pact writers at ssbtek-harness/pact", () => {
+    const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+    expect(pkg.exports["./pact"]).toEqual({ types: "./dist/pact.d.ts", import: "./dist/pact.js" });
+    expect(pkg.files).toEqual(expect.arrayContaining(["docs", "LICENSE", "pact.ts", "!**/*.test.ts"]));
+  });
+});
