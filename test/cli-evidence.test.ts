@@ -328,3 +328,40 @@ describe("CLI pacts from the package", () => {
     expect(pkg.files).toEqual(expect.arrayContaining(["docs", "LICENSE", "pact.ts", "!**/*.test.ts"]));
   });
 });
+
+describe("CLI consumer certification session", () => {
+  it("prints the checklist, ticks an item live, and on SIGTERM writes a failing, verifiable bundle", async () => {
+    const dir = join(root, "session");
+    const c = startCli([
+      "certify",
+      "consumer",
+      "--session",
+      "--port",
+      "0",
+      "--name",
+      "kommunsystem-x",
+      "--out",
+      dir,
+    ]);
+    const [, url] = await c.waitFor(/point your verksamhetssystem at (http:\/\/\S+) and perform:/);
+    await c.waitFor(/☐ fel:SSBT-2004: /);
+    await fetch(url!, {
+      method: "POST",
+      headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: '""' },
+      body: '<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><testaBastjanstInformation xmlns="http://schema.forsakringskassan.se/integration/ssbt/10"/></soap:Body></soap:Envelope>',
+    });
+    await c.waitFor(/✓ \[1\/14\] anslutning/);
+    c.p.kill("SIGTERM");
+    const r = await c.done;
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("SESSION.ej-utford — 13 case(s)");
+    const e = JSON.parse(readFileSync(join(dir, "evidence.json"), "utf8")) as Evidence;
+    expect(e).toMatchObject({
+      suite: "consumer-session",
+      verdict: "failed",
+      systemUnderTest: { role: "consumer", name: "kommunsystem-x", url },
+      results: [{ consumer: "kommunsystem-x", provider: "ssbtek-ssbt", verdict: "failed" }],
+    });
+    expect((await runCli(["certify", "verify", dir])).code).toBe(0);
+  }, 60_000);
+});

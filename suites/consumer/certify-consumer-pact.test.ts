@@ -33,7 +33,11 @@ describe("certify consumer --pact", () => {
     const log = join(dir, "pact-verifier.log");
     const r = await certifyConsumerPact({ pact: broken, verifierLog: log });
     expect(readFileSync(log, "utf8")).toMatch(/Verifying a pact between verksamhetssystem and ssbtek-ssbt/);
-    expect(r.extra).toMatchObject({ consumer: "verksamhetssystem", provider: "ssbtek-ssbt", verifierLog: log });
+    expect(r.extra).toMatchObject({
+      consumer: "verksamhetssystem",
+      provider: "ssbtek-ssbt",
+      verifierLog: log,
+    });
     expect(r.suites[0]!.cases.every((c) => c.untimed)).toBe(true);
     expect(r.passed).toBe(false);
     const failed = r.suites[0]!.cases.filter((c) => c.status === "fail");
