@@ -103,7 +103,7 @@ describe("CLI certify", () => {
     expect(noPact.code).toBe(2);
     expect(noPact.stderr).toContain("does not exist");
     for (const r of [noUrl, badBudget, neither, noPact]) noStackTrace(r);
-  });
+  }, 90_000);
 
   it("certify consumer --record checks a request live and exits 0 after --max-requests", async () => {
     const dir = join(out, "record");

@@ -25,7 +25,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const userPublicKey = () =>
   JSON.parse(readFileSync(join(root, "chain", "evidence.json"), "utf8")).publicKey as string;
 
-describe("CLI evidence bundle and certify verify", () => {
+describe("CLI evidence bundle and certify verify", { timeout: 90_000 }, () => {
   const chain = join(root, "chain");
   let run: CliRun;
   beforeAll(async () => {
@@ -40,7 +40,7 @@ describe("CLI evidence bundle and certify verify", () => {
       chain,
       "--json",
     ]);
-  }, 60_000);
+  }, 120_000);
 
   it("certify chain --json leaves a verifiable bundle and prints the result as JSON on stdout", async () => {
     expect(run.code).toBe(0);
@@ -150,7 +150,7 @@ describe("CLI evidence bundle and certify verify", () => {
   });
 });
 
-describe("CLI robustness of certify runs", () => {
+describe("CLI robustness of certify runs", { timeout: 90_000 }, () => {
   let hang: Server;
   let hangUrl = "";
   beforeAll(async () => {
@@ -187,7 +187,7 @@ describe("CLI robustness of certify runs", () => {
     expect(down.stderr.trim().split("\n")).toEqual([
       "Error: Nothing answers at 127.0.0.1:9 (ECONNREFUSED): start the system under test, or pass --url with the endpoint it listens on.",
     ]);
-    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(Date.now() - t0).toBeLessThan(45_000); // two CLI starts on a busy machine, no run
   });
 
   it("on Ctrl+C against a producer that never answers, shows progress and writes a partial, verifiable bundle", async () => {
@@ -243,7 +243,7 @@ describe("CLI robustness of certify runs", () => {
   });
 });
 
-describe("CLI polish", () => {
+describe("CLI polish", { timeout: 90_000 }, () => {
   it("--version prints the package version", async () => {
     const r = await runCli(["--version"]);
     expect(r.code).toBe(0);
@@ -294,10 +294,10 @@ describe("CLI polish", () => {
     } finally {
       rmSync(home, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 90_000);
 });
 
-describe("CLI pacts from the package", () => {
+describe("CLI pacts from the package", { timeout: 90_000 }, () => {
   it("certify consumer --write-pacts writes the reference pacts; --pact verifies one with the verifier's output in a log", async () => {
     const pacts = join(root, "pacts");
     const w = await runCli(["certify", "consumer", "--write-pacts", pacts, "--json"]);
@@ -329,7 +329,7 @@ describe("CLI pacts from the package", () => {
   });
 });
 
-describe("CLI consumer certification session", () => {
+describe("CLI consumer certification session", { timeout: 90_000 }, () => {
   it("prints the checklist, ticks an item live, and on SIGTERM writes a failing, verifiable bundle", async () => {
     const dir = join(root, "session");
     const c = startCli([
@@ -363,5 +363,5 @@ describe("CLI consumer certification session", () => {
       results: [{ consumer: "kommunsystem-x", provider: "ssbtek-ssbt", verdict: "failed" }],
     });
     expect((await runCli(["certify", "verify", dir])).code).toBe(0);
-  }, 60_000);
+  }, 90_000);
 });

@@ -9,7 +9,7 @@
 import { HarnessError } from "../../contract/errors.js";
 import { maskera } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
-import { decodeFraga, decodeSvar } from "../../contract/ssbt/codec.js";
+import { decodeFraga, decodeSvar, ssbtNamespace } from "../../contract/ssbt/codec.js";
 import type { BastjanstKod, KontraktVersion, SsbtFraga, SsbtSvar } from "../../contract/ssbt/model.js";
 import type { TrafficLog } from "../../reports/evidence/har.js";
 import {
@@ -221,7 +221,7 @@ export interface ConsumerSession {
 }
 
 function versionAv(ns: string): KontraktVersion {
-  return ns.endsWith("/v11") || ns.includes("v11") ? "v11" : "v10";
+  return ns === ssbtNamespace("v11") ? "v11" : "v10";
 }
 
 function lasUtbyte(
