@@ -53,7 +53,8 @@ export function regelId(row: Pick<Faltregel, "id">, aspekt: string): string {
  */
 export function maskeraVarde(value: string, personlig: boolean): string {
   const t = value.trim();
-  if (personlig || /^\d{10}$/.test(t) || /^\d{12}$/.test(t)) return maskera(t);
+  if (personlig) return maskera(t);
+  // The one rule of every report: personnummer-like values masked, an organisationsnummer kept.
   const m = maskeraText(value);
   return m.length > MAX_VARDE ? `${m.slice(0, MAX_VARDE)}…` : m;
 }
