@@ -5,6 +5,7 @@ import type { CertifyCase, CertifyReport, CertifySuite } from "../reports/model.
 import { DEFAULT_REPORT_DIR, reportName, writeReports } from "../reports/write.js";
 import { parseDuration } from "../simulators/faults/fault.js";
 import { certifyChain, chainCertifyReport, formatChainTable } from "../suites/chain/certify-chain.js";
+import { certifyCompat, compatCertifyReport, formatCompat } from "../suites/compat/certify-compat.js";
 import { startConsumerRecording } from "../suites/consumer/certify-consumer-record.js";
 import { bastjanstKod, certifyProducer } from "../suites/producer/certify-producer.js";
 
@@ -259,6 +260,62 @@ export function registerCertify(program: Command): void {
             for (const c of s.cases.filter((x) => !x.name.startsWith("#"))) printCase(c);
           }
           finish(report, o.out, reportName("certify consumer record"));
+        } catch (e) {
+          fail(e);
+        }
+      },
+    );
+
+  certify
+    .command("compat")
+    .description(
+      "Compare two contracts (versions of our model, or XSD/WSDL/OpenAPI files): every change classified for consumers, producers and strict clients; exit 1 when a change breaks consumers",
+    )
+    .option("--from <version>", "the current contract: v10, v11 or utkast")
+    .option("--to <version>", "the candidate contract: v10, v11 or utkast")
+    .option("--from-xsd <path>", "the current contract as an XSD/WSDL file or a contract folder")
+    .option("--to-xsd <path>", "the candidate contract as an XSD/WSDL file or a contract folder")
+    .option("--from-openapi <file>", "the current LEFI OpenAPI document")
+    .option("--to-openapi <file>", "the candidate LEFI OpenAPI document")
+    .option("--json", "print the comparison as JSON")
+    .option("--out <dir>", "also write JSON, JUnit XML and HTML reports to this folder")
+    .exitOverride(usageExit)
+    .action(
+      (o: {
+        from?: string;
+        to?: string;
+        fromXsd?: string;
+        toXsd?: string;
+        fromOpenapi?: string;
+        toOpenapi?: string;
+        json?: boolean;
+        out?: string;
+      }) => {
+        try {
+          const startedAt = new Date();
+          const t0 = performance.now();
+          const r = certifyCompat({
+            from: {
+              ...(o.from ? { version: o.from } : {}),
+              ...(o.fromXsd ? { xsd: o.fromXsd } : {}),
+              ...(o.fromOpenapi ? { openapi: o.fromOpenapi } : {}),
+            },
+            to: {
+              ...(o.to ? { version: o.to } : {}),
+              ...(o.toXsd ? { xsd: o.toXsd } : {}),
+              ...(o.toOpenapi ? { openapi: o.toOpenapi } : {}),
+            },
+          });
+          console.log(o.json ? JSON.stringify(r, null, 2) : formatCompat(r));
+          if (o.out) {
+            const w = writeReports(
+              compatCertifyReport(r, startedAt, performance.now() - t0),
+              o.out,
+              reportName("certify compat"),
+            );
+            if (!o.json) console.log(`Reports: ${w.json}\n         ${w.junit}\n         ${w.html}`);
+          }
+          process.exitCode = r.brytandeForKonsumenter ? EXIT.failed : EXIT.passed;
         } catch (e) {
           fail(e);
         }

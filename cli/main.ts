@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isHarnessError } from "../contract/errors.js";
+import { KONTRAKT_VERSIONER } from "../contract/ssbt/model.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import type { RunningSimulator } from "../simulators/server.js";
@@ -37,7 +38,7 @@ program
   .option("--seed <n>", "seed of the population and simulators", int("--seed"), 1)
   .option("--time-scale <f>", "compress simulated delays: 0 = none, 1 = real time", num("--time-scale"), 0)
   .addOption(
-    new Option("--contract <version>", "contract served at /ssbtek").choices(["v10", "v11"]).default("v10"),
+    new Option("--contract <version>", "contract served at /ssbtek").choices([...KONTRAKT_VERSIONER]).default("v10"),
   )
   .option("--upstream <KOD=URL>", "call a real bastjänst instead of the simulator (repeatable)", collect, [])
   .addOption(

@@ -119,23 +119,26 @@ export async function hanteraSsbt(
     const { body } = parseSoapEnvelope(text, o.limits);
     if (body.local === "testaBastjanstInformation") op = "testaBastjanstInformation";
     const bodyVersion = versionOfNamespace(body.ns);
-    if (bodyVersion !== version)
+    // The draft is additive over ssbt/11: it also answers ssbt/11 questions, in ssbt/11.
+    const blandad = version === "utkast" && bodyVersion === "v11";
+    const wire: KontraktVersion = blandad ? "v11" : version;
+    if (bodyVersion !== version && !blandad)
       return fail(
         SSBT_FELKOD.OKAND_OPERATION,
         `Element {${body.ns}}${body.local} is not served here: this endpoint speaks ${ssbtNamespace(version)}.`,
       );
     if (body.local === "hamtaBastjanstInformation") {
       utfall.operation = op;
-      const fraga = decodeFraga(body, version);
+      const fraga = decodeFraga(body, wire);
       utfall.fraga = fraga;
-      const svar = await o.komposit.hamta(fraga, version, utfall.delar);
-      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeSvar(svar, version))));
+      const svar = await o.komposit.hamta(fraga, version, utfall.delar, ssbtNamespace(wire));
+      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeSvar(svar, wire))));
     }
     if (body.local === "testaBastjanstInformation") {
       utfall.operation = op;
-      decodeTestFraga(body, version);
+      decodeTestFraga(body, wire);
       const svar = await o.komposit.testa(version, o.pingFraga());
-      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeTestSvar(svar, version))));
+      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeTestSvar(svar, wire))));
     }
     return fail(
       SSBT_FELKOD.OKAND_OPERATION,
@@ -155,6 +158,7 @@ function versionAt(path: string, defaultVersion: KontraktVersion): KontraktVersi
   if (path === "/ssbtek") return defaultVersion;
   if (path === "/ssbtek/v10") return "v10";
   if (path === "/ssbtek/v11") return "v11";
+  if (path === "/ssbtek/utkast") return "utkast";
   return undefined;
 }
 
