@@ -82,21 +82,20 @@ function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
   const medTid = (name: string) =>
     complex(name, [{ name: "tidsperiod", type: t("Tidsperiod"), min: 0 }], [inkludera()]);
   const tom = (name: string) => el(X, "complexType", [el(X, "sequence"), inkludera()], { name });
-  const skvFraga =
-    harSkvV11(version)
-      ? [
-          complex("SkatteverketFraga", [
-            { name: "ar", type: "xsd:int", max: "unbounded" },
-            ...SKV11_BLOCK.map((b) => ({ name: b, type: "xsd:boolean" })),
-          ]),
-          complex("Skatteverket", [{ name: "fraga", type: t("SkatteverketFraga"), min: 0 }], [inkludera()]),
-          choiceSvar("SkatteverketDelSvar", "xsd:base64Binary"),
-          complex("SkatteverketSvar", [
-            ...SKV11_BLOCK.map((b) => ({ name: b, type: t("SkatteverketDelSvar"), min: 0 as const })),
-            { name: "error", type: t("Error"), min: 0 },
-          ]),
-        ]
-      : [tom("Skatteverket"), choiceSvar("SkatteverketSvar", t("AnyData"))];
+  const skvFraga = harSkvV11(version)
+    ? [
+        complex("SkatteverketFraga", [
+          { name: "ar", type: "xsd:int", max: "unbounded" },
+          ...SKV11_BLOCK.map((b) => ({ name: b, type: "xsd:boolean" })),
+        ]),
+        complex("Skatteverket", [{ name: "fraga", type: t("SkatteverketFraga"), min: 0 }], [inkludera()]),
+        choiceSvar("SkatteverketDelSvar", "xsd:base64Binary"),
+        complex("SkatteverketSvar", [
+          ...SKV11_BLOCK.map((b) => ({ name: b, type: t("SkatteverketDelSvar"), min: 0 as const })),
+          { name: "error", type: t("Error"), min: 0 },
+        ]),
+      ]
+    : [tom("Skatteverket"), choiceSvar("SkatteverketSvar", t("AnyData"))];
   const fragaFields: Field[] = [
     { name: "generellaFrageparametrar", type: t("GenerellaFrageparametrar") },
     { name: "specifikaFrageparametrar", type: t("SpecifikaFrageparametrar") },
