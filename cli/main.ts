@@ -38,7 +38,9 @@ program
   .option("--seed <n>", "seed of the population and simulators", int("--seed"), 1)
   .option("--time-scale <f>", "compress simulated delays: 0 = none, 1 = real time", num("--time-scale"), 0)
   .addOption(
-    new Option("--contract <version>", "contract served at /ssbtek").choices([...KONTRAKT_VERSIONER]).default("v10"),
+    new Option("--contract <version>", "contract served at /ssbtek")
+      .choices([...KONTRAKT_VERSIONER])
+      .default("v10"),
   )
   .option("--upstream <KOD=URL>", "call a real bastjänst instead of the simulator (repeatable)", collect, [])
   .addOption(

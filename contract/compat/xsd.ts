@@ -169,7 +169,7 @@ class Plattare {
       const [ns, local] = splitQn(typ);
       if (ns === X) return { bas: `xsd:${local}` };
       const d = this.r.typer.get(typ);
-      if (!d || d.e.local !== "simpleType" || seen.has(typ)) return { bas: typ, namn: typ };
+      if (d?.e.local !== "simpleType" || seen.has(typ)) return { bas: typ, namn: typ };
       seen.add(typ);
       return { ...this.varde(d.e, d.ctx, seen), namn: typ };
     }

@@ -72,6 +72,11 @@ export interface SchemaOptions {
   afTypad?: boolean;
   /** schemaLocation of the AF schema when `afTypad` (default `ers_stod.xsd`). */
   afSchemaLocation?: string;
+  /**
+   * schemaLocation of AF's draft extension (`utkast` with `afTypad`; default `ers_stod_utkast.xsd`):
+   * imported so that a validator checks the extension carried in ers_stod's lax wildcards.
+   */
+  afUtkastSchemaLocation?: string;
 }
 
 function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
@@ -115,6 +120,12 @@ function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
     [
       o.afTypad
         ? el(X, "import", [], { namespace: NS.af, schemaLocation: o.afSchemaLocation ?? "ers_stod.xsd" })
+        : undefined,
+      o.afTypad && version === "utkast"
+        ? el(X, "import", [], {
+            namespace: NS.afUtkast,
+            schemaLocation: o.afUtkastSchemaLocation ?? "ers_stod_utkast.xsd",
+          })
         : undefined,
       simple("NonEmptyString", "xsd:string", [el(X, "minLength", [], { value: "1" })]),
       simple("Organisationsnummer", "xsd:token", [

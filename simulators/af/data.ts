@@ -20,12 +20,15 @@ import type {
   Sokandekategori,
   Tidpunkt,
 } from "./model.js";
+import { UTKAST_PERSONAS_FAKTA } from "./utkast-personas.js";
 
 /**
  * AF's facts for every named persona whose `kallor` include AF, coherent with the persona's
  * story (fixtures/personas/personas.json). Names come from the persona itself.
  */
 export const FAKTA: Readonly<Record<string, AfFakta>> = {
+  // The draft contract's personas (utkast), kept in their own file.
+  ...UTKAST_PERSONAS_FAKTA,
   "arbetslos-akassa": {
     arbetssokande: true,
     sokandekategori: "11",
@@ -263,13 +266,15 @@ function plusDagar(datum: string, n: number): string {
 const min = (a: string, b: string) => (a < b ? a : b);
 const max = (a: string, b: string) => (a > b ? a : b);
 
-interface Ramar {
+/** The frame dates of a question are resolved against (`utkast-data.ts` uses it too). */
+export interface Ramar {
   fran: string;
   tom: string;
   idag: string;
 }
 
-function los(t: Tidpunkt, r: Ramar): string {
+/** A story's date resolved against the asked period and today. */
+export function los(t: Tidpunkt, r: Ramar): string {
   if ("datum" in t) return t.datum;
   if ("fran" in t) return plusDagar(r.fran, t.fran);
   if ("tom" in t) return plusDagar(r.tom, t.tom);
