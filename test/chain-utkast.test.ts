@@ -4,10 +4,14 @@ import { decodeFraga as decodeAfFraga, decodeSvar as decodeAfSvar } from "../con
 import type { AfSvar } from "../contract/af/model.js";
 import { AVAKTUALISERINGSORSAK, INDRAGNINGSORSAK } from "../contract/af/utkast.js";
 import { schemaDokument } from "../contract/compat/modell.js";
+import { evaluateTabell, tabellfel } from "../contract/faltregler/index.js";
+import type { Faltregeltabell } from "../contract/faltregler/model.js";
 import { NS } from "../contract/namespaces.js";
 import { soapEnvelope } from "../contract/soap/envelope.js";
 import { decodeSvar, encodeFraga, SKV11_BLOCK } from "../contract/ssbt/codec.js";
 import type { SsbtFraga, SsbtSvar } from "../contract/ssbt/model.js";
+import { findChild } from "../contract/xml/node.js";
+import afUtkastRegler from "../fixtures/faltregler/af-utkast-svar.json" with { type: "json" };
 import { PERSONAS } from "../simulators/population/population.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { fullFraga } from "../suites/chain/certify-chain.js";
@@ -90,6 +94,29 @@ describe("the draft contract utkast: every persona at /ssbtek/utkast", () => {
     });
     expect(r.valid).toBe(false);
     expect(r.errors.map((e) => e.rawMessage).join("\n")).toContain("GLOMDE_BORT");
+  });
+
+  it("every extension keeps the draft's field rules (fixtures/faltregler/af-utkast-svar.json)", () => {
+    const tabell = afUtkastRegler as Faltregeltabell;
+    expect(tabellfel(tabell)).toEqual([]);
+    let checked = 0;
+    for (const a of answers) {
+      const s = a.svar.svarsdata.AF;
+      if (!s || !("data" in s)) continue;
+      const ext = findChild(s.data[1]!, NS.afUtkast, "UtokadSvar");
+      if (!ext) continue;
+      checked++;
+      expect(evaluateTabell(tabell, ext, { now: new Date(TEST_NOW) }), a.id).toEqual([]);
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+    // A broken one is caught, rule named.
+    const a = answers.find((x) => x.id === "af-program-leverantor")!;
+    const s = a.svar.svarsdata.AF as { data: import("../contract/xml/node.js").XmlElement[] };
+    const ext = findChild(s.data[1]!, NS.afUtkast, "UtokadSvar")!;
+    const broken = JSON.parse(JSON.stringify(ext).replace('"text":"50"', '"text":"60"'));
+    expect(evaluateTabell(tabell, broken, { now: new Date(TEST_NOW) }).map((f) => f.rule)).toContain(
+      "AF.utkast.Aktivitet.Omfattning.varden",
+    );
   });
 
   it("tells the withdrawn aktivitetsstöd: reason, label, dates, and AF's v2 decision ends the day before", () => {
