@@ -4,6 +4,7 @@ import { formatFinding } from "../reports/junit.js";
 import type { CertifyCase, CertifyReport, CertifySuite } from "../reports/model.js";
 import { DEFAULT_REPORT_DIR, reportName, writeReports } from "../reports/write.js";
 import { parseDuration } from "../simulators/faults/fault.js";
+import { blandadOptions, certifyBlandadKedja, formatBlandad } from "../suites/chain/certify-blandad.js";
 import { certifyChain, chainCertifyReport, formatChainTable } from "../suites/chain/certify-chain.js";
 import { certifyCompat, compatCertifyReport, formatCompat } from "../suites/compat/certify-compat.js";
 import { startConsumerRecording } from "../suites/consumer/certify-consumer-record.js";
@@ -106,24 +107,46 @@ export function registerCertify(program: Command): void {
       int("--fault-subsets", 0),
       5,
     )
+    .option("--contract <version>", "contract the composite service speaks: v10, v11 or utkast", "v10")
+    .option(
+      "--consumers <version>",
+      "mixed-version rehearsal: replay the reference consumer interactions of this version against --contract",
+    )
     .option("--out <dir>", "folder for the reports", DEFAULT_REPORT_DIR)
     .exitOverride(usageExit)
-    .action(async (o: { seed: number; faultSubsets: number; out: string }) => {
-      try {
-        console.log(
-          `certify chain: every persona through the composite service, then ${o.faultSubsets} fault subsets (seed ${o.seed})…`,
-        );
-        const startedAt = new Date();
-        const t0 = performance.now();
-        const report = await certifyChain({ seed: o.seed, faultSubsets: o.faultSubsets });
-        console.log(formatChainTable(report));
-        const cert = chainCertifyReport(report, startedAt, performance.now() - t0);
-        for (const s of cert.suites) printSuite(s);
-        finish(cert, o.out, reportName("certify chain"));
-      } catch (e) {
-        fail(e);
-      }
-    });
+    .action(
+      async (o: {
+        seed: number;
+        faultSubsets: number;
+        out: string;
+        contract: string;
+        consumers?: string;
+      }) => {
+        try {
+          if (o.consumers) {
+            const bo = blandadOptions(o.contract, o.consumers);
+            console.log(`certify chain: ${bo.consumers} consumers against the ${bo.contract} service…`);
+            const { rader, report } = await certifyBlandadKedja(bo);
+            console.log(formatBlandad(bo, rader));
+            finish(report, o.out, reportName("certify chain", bo.contract, "consumers", bo.consumers));
+            return;
+          }
+          const contract = blandadOptions(o.contract, o.contract).contract;
+          console.log(
+            `certify chain: every persona through the composite service (${contract}), then ${o.faultSubsets} fault subsets (seed ${o.seed})…`,
+          );
+          const startedAt = new Date();
+          const t0 = performance.now();
+          const report = await certifyChain({ seed: o.seed, faultSubsets: o.faultSubsets, contract });
+          console.log(formatChainTable(report));
+          const cert = chainCertifyReport(report, startedAt, performance.now() - t0);
+          for (const s of cert.suites) printSuite(s);
+          finish(cert, o.out, reportName("certify chain"));
+        } catch (e) {
+          fail(e);
+        }
+      },
+    );
 
   certify
     .command("producer")

@@ -279,7 +279,11 @@ export async function certifyChain(
     const rader: ChainRad[] = [];
     for (const [i, p] of PERSONAS.entries()) {
       const arende = `CERT-${String(i + 1).padStart(3, "0")}`;
-      const r = await hamtaOverHttp(sim.ssbtek, fullFraga(p.personidentitet, period, arende));
+      const r = await hamtaOverHttp(
+        sim.ssbtek,
+        fullFraga(p.personidentitet, period, arende),
+        simulate.contract,
+      );
       const { sektioner, fynd } = lasAnrop(r, `certify-${arende}`);
       for (const kod of BASTJANSTER)
         if (sektioner[kod].startsWith("SSBT:"))
@@ -310,7 +314,7 @@ export async function certifyChain(
       sim.chain.control.setFaults(s.fel);
       let r: SsbtAnrop;
       try {
-        r = await hamtaOverHttp(sim.ssbtek, fullFraga(p.personidentitet, period, arende));
+        r = await hamtaOverHttp(sim.ssbtek, fullFraga(p.personidentitet, period, arende), simulate.contract);
       } finally {
         sim.chain.control.clearFaults();
       }
