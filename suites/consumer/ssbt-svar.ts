@@ -1,4 +1,3 @@
-import { NS } from "../../contract/namespaces.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { decodeFault, decodeSsbtError, decodeSvar, versionOfNamespace } from "../../contract/ssbt/codec.js";
 import {
