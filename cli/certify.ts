@@ -1,14 +1,34 @@
-import { type Command, type CommanderError, InvalidArgumentError } from "commander";
-import { isHarnessError } from "../contract/errors.js";
-import { formatFinding } from "../reports/junit.js";
-import type { CertifyCase, CertifyReport, CertifySuite } from "../reports/model.js";
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { type Command, InvalidArgumentError } from "commander";
+import { HarnessError, isHarnessError } from "../contract/errors.js";
+import { verifyEvidence } from "../reports/evidence/bundle.js";
+import { TrafficLog } from "../reports/evidence/har.js";
+import { defaultKeyDir, loadSigningKey, type SigningKey } from "../reports/evidence/keys.js";
+import type { EvidenceMeta } from "../reports/evidence/model.js";
+import { checkOutDir, evidenceMeta, writeCertification } from "../reports/evidence/seal.js";
+import type { CertifyCase, CertifyReport } from "../reports/model.js";
+import { failureGroups } from "../reports/triage.js";
 import { DEFAULT_REPORT_DIR, reportName, writeReports } from "../reports/write.js";
 import { parseDuration } from "../simulators/faults/fault.js";
-import { blandadOptions, certifyBlandadKedja, formatBlandad } from "../suites/chain/certify-blandad.js";
-import { certifyChain, chainCertifyReport, formatChainTable } from "../suites/chain/certify-chain.js";
+import { PERSONAS } from "../simulators/population/population.js";
+import {
+  blandadOptions,
+  blandadResults,
+  certifyBlandadKedja,
+  formatBlandad,
+} from "../suites/chain/certify-blandad.js";
+import {
+  certifyChain,
+  chainCertifyReport,
+  chainResults,
+  formatChainTable,
+} from "../suites/chain/certify-chain.js";
 import { certifyCompat, compatCertifyReport, formatCompat } from "../suites/compat/certify-compat.js";
 import { startConsumerRecording } from "../suites/consumer/certify-consumer-record.js";
-import { bastjanstKod, certifyProducer } from "../suites/producer/certify-producer.js";
+import { BASTJANST_PROVIDER, SSBT, VERKSAMHETSSYSTEM } from "../suites/pact/names.js";
+import { bastjanstKod, certifyProducer, producerResults } from "../suites/producer/certify-producer.js";
 
 /** Exit codes of every `certify` command. */
 export const EXIT = { passed: 0, failed: 1, usage: 2 } as const;
@@ -36,55 +56,209 @@ const clock = (v: string) => {
 };
 const collect = (v: string, prev: string[]) => [...prev, v];
 
+/** Flags every certify command takes. */
+interface CommonFlags {
+  out?: string;
+  json?: boolean;
+  key?: string;
+  timeout?: number;
+}
+
+function addCommon(c: Command): Command {
+  return c
+    .option(
+      "--out <dir>",
+      `folder for the reports and the evidence bundle (default ${DEFAULT_REPORT_DIR}/<command>)`,
+    )
+    .option("--key <file>", "PEM Ed25519 private key to sign the evidence with (default: your per-user key)")
+    .option(
+      "--timeout <duration>",
+      "stop the whole run after this long (5m, 300s); reports what was done",
+      duration("--timeout", "s"),
+    )
+    .option("--json", "print the result as JSON on stdout (progress goes to stderr)");
+}
+
+/**
+ * Where human output goes: stdout, or stderr when stdout carries JSON. Per-case progress
+ * rewrites one line on a terminal and prints a plain line per case otherwise.
+ */
+class Output {
+  private readonly stream: NodeJS.WriteStream;
+  private live = false;
+
+  constructor(readonly json: boolean) {
+    this.stream = json ? process.stderr : process.stdout;
+  }
+
+  line(text = ""): void {
+    this.clear();
+    this.stream.write(`${text}\n`);
+  }
+
+  progress(text: string): void {
+    if (!this.stream.isTTY) return this.line(text);
+    const width = (this.stream.columns ?? 100) - 1;
+    this.stream.write(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+    this.live = true;
+  }
+
+  clear(): void {
+    if (!this.live) return;
+    this.stream.write("\r\x1b[K");
+    this.live = false;
+  }
+}
+
 function fail(e: unknown): never {
   console.error(isHarnessError(e) ? `Error: ${e.message}` : `Unexpected error: ${(e as Error).message ?? e}`);
   process.exit(isHarnessError(e) ? EXIT.usage : EXIT.failed);
 }
 
-/** Bad usage (unknown option, missing value) exits 2 like any other bad input; help exits 0. */
-function usageExit(err: CommanderError): never {
-  process.exit(err.exitCode === 0 ? 0 : EXIT.usage);
+/** Everything a run needs from the CLI: where to write, how to sign, how to stop, how to talk. */
+interface RunContext {
+  out: Output;
+  dir: string;
+  key: SigningKey;
+  traffic: TrafficLog;
+  /** Aborted on Ctrl+C / SIGTERM, with the signal's name as reason. */
+  signal: AbortSignal;
 }
 
-const MAX_FINDINGS_SHOWN = 3;
-const MAX_CASES_SHOWN = 10;
-
-function printCase(c: CertifyCase, prefix = "    "): void {
-  if (c.status !== "fail") return;
-  console.log(`${prefix}✗ ${c.name}`);
-  for (const f of c.findings.slice(0, MAX_FINDINGS_SHOWN))
-    console.log(`${prefix}    ${formatFinding({ ...f, replay: "" })}`);
-  if (c.findings.length > MAX_FINDINGS_SHOWN)
-    console.log(`${prefix}    … ${c.findings.length - MAX_FINDINGS_SHOWN} more finding(s) in the report`);
+/** What a command's run hands back to be sealed. */
+interface RunResult {
+  report: CertifyReport;
+  evidence: Pick<EvidenceMeta, "suite" | "clock" | "options" | "systemUnderTest" | "results"> &
+    Partial<Pick<EvidenceMeta, "contractVersion">>;
+  /** Printed before the summary (e.g. the chain's table). */
+  preamble?: string;
 }
 
-function printSuite(s: CertifySuite, cases = true): void {
-  const n = (st: string) => s.cases.filter((c) => c.status === st).length;
-  const skipped = n("skip") ? `, ${n("skip")} skipped` : "";
-  console.log(
-    `  ${n("fail") ? "FAIL" : "ok  "} ${s.name}: ${n("pass")} passed, ${n("fail")} failed${skipped}`,
-  );
-  if (!cases) return;
-  const failed = s.cases.filter((c) => c.status === "fail");
-  for (const c of failed.slice(0, MAX_CASES_SHOWN)) printCase(c);
-  if (failed.length > MAX_CASES_SHOWN)
-    console.log(`    … ${failed.length - MAX_CASES_SHOWN} more failed case(s) in the report`);
-}
+const MAX_GROUPS_SHOWN = 8;
+const MAX_OCCURRENCES_SHOWN = 3;
 
-/** Writes the reports, prints the verdict and where the reports are, and sets the exit code. */
-function finish(report: CertifyReport, out: string, name: string): void {
-  const w = writeReports(report, out, name);
-  const n = report.summary;
-  console.log(
-    `${report.passed ? "PASSED" : "FAILED"}: ${report.command} — ${n.passed} passed, ${n.failed} failed, ${n.skipped} skipped (${report.durationMs} ms).`,
-  );
-  console.log(`Reports: ${w.json}\n         ${w.junit}\n         ${w.html}`);
-  process.exitCode = report.passed ? EXIT.passed : EXIT.failed;
+function printSummary(out: Output, report: CertifyReport): void {
+  const groups = failureGroups(report);
+  for (const s of report.suites) {
+    const n = (st: string) => s.cases.filter((c) => c.status === st).length;
+    const skipped = n("skip") ? `, ${n("skip")} skipped` : "";
+    out.line(
+      `  ${n("fail") ? "FAIL" : "ok  "} ${s.name}: ${n("pass")} passed, ${n("fail")} failed${skipped}`,
+    );
+  }
+  if (groups.length) out.line(`\n${groups.length} failing rule(s), most cases first:`);
+  for (const g of groups.slice(0, MAX_GROUPS_SHOWN)) {
+    out.line(`  ✗ ${g.rule} — ${g.cases} case(s)`);
+    for (const o of g.occurrences.slice(0, MAX_OCCURRENCES_SHOWN))
+      out.line(`      ${o.suite} › ${o.case.name}: ${o.finding.message}`);
+    if (g.occurrences.length > MAX_OCCURRENCES_SHOWN)
+      out.line(`      … ${g.occurrences.length - MAX_OCCURRENCES_SHOWN} more in the report`);
+    if (g.replay) out.line(`      replay: ${g.replay}`);
+  }
+  if (groups.length > MAX_GROUPS_SHOWN)
+    out.line(`  … ${groups.length - MAX_GROUPS_SHOWN} more rule(s) in the report`);
 }
 
 /**
- * Registers `certify chain|producer|consumer` on the program: flags in, an options object to the
- * suite, a report written to `--out`, an exit code out (0 passed, 1 failed, 2 bad input).
+ * The frame of every certify command: `--out` checked and the key loaded before anything runs,
+ * Ctrl+C / SIGTERM turned into a stop signal, then the reports, the HAR and the signed evidence
+ * written, the verdict printed (or the JSON result), and the exit code set.
+ */
+async function certifyRun(
+  flags: CommonFlags,
+  name: string,
+  run: (ctx: RunContext) => Promise<RunResult>,
+): Promise<void> {
+  const out = new Output(Boolean(flags.json));
+  try {
+    const dir = checkOutDir(flags.out ?? join(DEFAULT_REPORT_DIR, name));
+    const key = loadSigningKey({
+      ...(flags.key ? { keyFile: flags.key } : {}),
+      keyDir: defaultKeyDir(process.env, homedir()),
+    });
+    if (key.created)
+      console.error(
+        `Created your evidence signing key ${key.path} (${key.fingerprint}).\nIts public key — give it to whoever checks your evidence (certify verify --public-key):\n${key.publicKeyPem}`,
+      );
+    const stop = new AbortController();
+    let signals = 0;
+    const onSignal = (sig: NodeJS.Signals) => {
+      // A second Ctrl+C means "now": no report.
+      if (++signals > 1) process.exit(130);
+      out.line(`\n${sig}: stopping — writing the reports of what was done…`);
+      stop.abort(sig);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    const traffic = new TrafficLog();
+    let r: RunResult;
+    try {
+      r = await run({ out, dir, key, traffic, signal: stop.signal });
+    } finally {
+      out.clear();
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+    const w = writeCertification(r.report, dir, name, {
+      meta: evidenceMeta(r.report, r.evidence),
+      key,
+      traffic,
+    });
+    const report = r.report;
+    const n = report.summary;
+    const verdict = report.interrupted ? "INTERRUPTED" : report.passed ? "PASSED" : "FAILED";
+    if (r.preamble) out.line(r.preamble);
+    printSummary(out, report);
+    out.line(
+      `\n${verdict}: ${report.command} — ${n.passed} passed, ${n.failed} failed, ${n.skipped} skipped (${report.durationMs} ms)${
+        report.interrupted ? `; stopped early (${report.interrupted}), the reports are partial` : ""
+      }.`,
+    );
+    out.line(`Reports:  ${w.html}\n          ${w.junit}\n          ${w.json}\n          ${w.har}`);
+    out.line(
+      `Evidence: ${w.evidence.certificate}\n          ${w.evidence.json} (signed by ${key.fingerprint})`,
+    );
+    if (flags.json)
+      process.stdout.write(
+        `${JSON.stringify(
+          {
+            verdict: verdict.toLowerCase(),
+            passed: report.passed,
+            command: report.command,
+            summary: n,
+            ...(report.interrupted ? { interrupted: report.interrupted } : {}),
+            out: dir,
+            files: {
+              html: w.html,
+              junit: w.junit,
+              json: w.json,
+              har: w.har,
+              certificate: w.evidence.certificate,
+              evidence: w.evidence.json,
+              signature: w.evidence.sig,
+            },
+            keyFingerprint: key.fingerprint,
+            results: w.evidence.evidence.results,
+            failures: failureGroups(report).map((g) => ({ rule: g.rule, cases: g.cases, replay: g.replay })),
+          },
+          null,
+          2,
+        )}\n`,
+      );
+    process.exitCode = report.passed ? EXIT.passed : EXIT.failed;
+  } catch (e) {
+    out.clear();
+    fail(e);
+  }
+}
+
+const caseLine = (c: CertifyCase) =>
+  `${c.status === "fail" ? "✗" : c.status === "skip" ? "-" : "✓"} ${c.name}${c.details?.status ? ` → HTTP ${c.details.status}` : ""}`;
+
+/**
+ * Registers `certify chain|producer|consumer|verify` on the program: flags in, an options object
+ * to the suite, reports and a signed evidence bundle written to `--out`, an exit code out
+ * (0 passed, 1 failed or altered, 2 bad input).
  *
  * @example
  * registerCertify(new Command("ssbtek-harness"));
@@ -92,202 +266,407 @@ function finish(report: CertifyReport, out: string, name: string): void {
 export function registerCertify(program: Command): void {
   const certify = program
     .command("certify")
-    .description("Run certification suites; each writes JSON, JUnit XML and HTML reports to --out")
-    .exitOverride(usageExit);
+    .description("Run certification suites; each writes reports and a signed evidence bundle to --out");
 
-  certify
-    .command("chain")
-    .description(
-      "Certify the whole chain end to end on the embedded simulators: every persona, every section, sampled fault subsets, SLA figures",
-    )
-    .option("--seed <n>", "seed of the population, the simulators and the fault subsets", int("--seed", 0), 1)
-    .option(
-      "--fault-subsets <n>",
-      "seeded subsets of 1–3 failing bastjänster to inject (0 = none)",
-      int("--fault-subsets", 0),
-      5,
-    )
-    .option("--contract <version>", "contract the composite service speaks: v10, v11 or utkast", "v10")
-    .option(
-      "--consumers <version>",
-      "mixed-version rehearsal: replay the reference consumer interactions of this version against --contract",
-    )
-    .option("--out <dir>", "folder for the reports", DEFAULT_REPORT_DIR)
-    .exitOverride(usageExit)
-    .action(
-      async (o: {
+  addCommon(
+    certify
+      .command("chain")
+      .description(
+        "Certify the whole chain end to end on the embedded simulators: every persona, every section, sampled fault subsets, SLA figures",
+      )
+      .option(
+        "--seed <n>",
+        "seed of the population, the simulators and the fault subsets",
+        int("--seed", 0),
+        1,
+      )
+      .option("--clock <iso>", "the simulated clock (default: now; a replay passes the run's)", clock)
+      .option(
+        "--fault-subsets <n>",
+        "seeded subsets of 1–3 failing bastjänster to inject (0 = none)",
+        int("--fault-subsets", 0),
+        5,
+      )
+      .option("--contract <version>", "contract the composite service speaks: v10, v11 or utkast", "v10")
+      .option(
+        "--consumers <version>",
+        "mixed-version rehearsal: replay the reference consumer interactions of this version against --contract",
+      ),
+  ).action(
+    (
+      o: CommonFlags & {
         seed: number;
+        clock?: Date;
         faultSubsets: number;
-        out: string;
         contract: string;
         consumers?: string;
-      }) => {
-        try {
-          if (o.consumers) {
-            const bo = blandadOptions(o.contract, o.consumers);
-            console.log(`certify chain: ${bo.consumers} consumers against the ${bo.contract} service…`);
-            const { rader, report } = await certifyBlandadKedja(bo);
-            console.log(formatBlandad(bo, rader));
-            finish(report, o.out, reportName("certify chain", bo.contract, "consumers", bo.consumers));
-            return;
-          }
-          const contract = blandadOptions(o.contract, o.contract).contract;
-          console.log(
-            `certify chain: every persona through the composite service (${contract}), then ${o.faultSubsets} fault subsets (seed ${o.seed})…`,
-          );
-          const startedAt = new Date();
-          const t0 = performance.now();
-          const report = await certifyChain({ seed: o.seed, faultSubsets: o.faultSubsets, contract });
-          console.log(formatChainTable(report));
-          const cert = chainCertifyReport(report, startedAt, performance.now() - t0);
-          for (const s of cert.suites) printSuite(s);
-          finish(cert, o.out, reportName("certify chain"));
-        } catch (e) {
-          fail(e);
-        }
       },
-    );
+    ) => (o.consumers ? certifyBlandad(o, o.consumers) : certifyHelaKedjan(o)),
+  );
 
-  certify
-    .command("producer")
-    .description(
-      "Certify one authority's bastjänst at its own endpoint, in its own protocol (URL as GET /__admin/upstreams lists it)",
-    )
-    .requiredOption("--bastjanst <KOD>", "AF, CSN, FK, SKV, SO, TNS or MIV")
-    .requiredOption("--url <URL>", "the bastjänst's endpoint (FK: the LEFI base URL)")
-    .option(
-      "--budget <duration>",
-      "longest acceptable answer time (e.g. 7s, 7000 = ms)",
-      duration("--budget", "ms"),
-      7_000,
-    )
-    .option(
-      "--timeout <duration>",
-      "give up on an answer after this long (a hang)",
-      duration("--timeout", "ms"),
-      12_000,
-    )
-    .option(
-      "--persona <id>",
-      "only this persona (repeatable; ids from `ssbtek-harness personas`)",
-      collect,
-      [],
-    )
-    .option("--clock <iso>", "the clock the asked period is taken from (default: now)", clock)
-    .option("--out <dir>", "folder for the reports", DEFAULT_REPORT_DIR)
-    .exitOverride(usageExit)
-    .action(
-      async (o: {
+  const certifyBlandad = (o: CommonFlags & { contract: string }, consumers: string) =>
+    certifyRun(o, reportName("certify chain", o.contract, "consumers", consumers), async ({ out }) => {
+      const bo = blandadOptions(o.contract, consumers);
+      out.line(
+        `certify chain: the reference ${bo.consumers} consumer interactions against the ${bo.contract} service…`,
+      );
+      const { rader, report, klocka } = await certifyBlandadKedja(bo);
+      return {
+        report,
+        preamble: formatBlandad(bo, rader),
+        evidence: {
+          suite: "chain",
+          contractVersion: bo.contract,
+          clock: klocka,
+          options: { contract: bo.contract, consumers: bo.consumers },
+          systemUnderTest: {
+            role: "chain",
+            name: `ssbtek-harness embedded chain speaking ${bo.contract}, replayed by ${bo.consumers} consumers`,
+          },
+          results: blandadResults(rader),
+        },
+      };
+    });
+
+  const certifyHelaKedjan = (
+    o: CommonFlags & { seed: number; clock?: Date; faultSubsets: number; contract: string },
+  ) =>
+    certifyRun(o, reportName("certify chain"), async ({ out, traffic, signal }) => {
+      const contract = blandadOptions(o.contract, o.contract).contract;
+      const total = PERSONAS.length + o.faultSubsets;
+      out.line(
+        `certify chain: every persona through the composite service (${contract}), then ${o.faultSubsets} fault subsets (seed ${o.seed})…`,
+      );
+      let done = 0;
+      const startedAt = new Date();
+      const t0 = performance.now();
+      const at = o.clock;
+      const report = await certifyChain(
+        {
+          seed: o.seed,
+          faultSubsets: o.faultSubsets,
+          contract,
+          ...(at ? { now: () => new Date(at) } : {}),
+          traffic,
+          signal,
+          ...(o.timeout !== undefined ? { runTimeoutMs: o.timeout } : {}),
+          onStorning: (r) =>
+            out.progress(
+              `[${++done}/${total}] fault subset #${r.nr} ${Object.entries(r.fel)
+                .map(([k, f]) => `${k}=${f}`)
+                .join(" ")} → ${r.fynd.length ? "✗" : "✓"} (${r.ms} ms)`,
+            ),
+        },
+        (r) =>
+          out.progress(
+            `[${++done}/${total}] ${r.personaId} (${r.person}) → ${r.fynd.length ? "✗" : "✓"} HTTP ${r.status} (${r.ms} ms)`,
+          ),
+      );
+      const cert = chainCertifyReport(report, startedAt, performance.now() - t0);
+      return {
+        report: cert,
+        preamble: formatChainTable(report),
+        evidence: {
+          suite: "chain",
+          contractVersion: contract,
+          clock: report.klocka,
+          options: {
+            seed: o.seed,
+            faultSubsets: o.faultSubsets,
+            contract,
+            ...(o.timeout !== undefined ? { timeoutMs: o.timeout } : {}),
+          },
+          systemUnderTest: {
+            role: "chain",
+            name: "ssbtek-harness embedded chain (composite service + seven simulated bastjänster)",
+          },
+          results: chainResults(report),
+        },
+      };
+    });
+
+  addCommon(
+    certify
+      .command("producer")
+      .description(
+        "Certify one authority's bastjänst at its own endpoint, in its own protocol (URL as GET /__admin/upstreams lists it)",
+      )
+      .requiredOption("--bastjanst <KOD>", "AF, CSN, FK, SKV, SO, TNS or MIV")
+      .requiredOption("--url <URL>", "the bastjänst's endpoint (FK: the LEFI base URL)")
+      .option(
+        "--budget <duration>",
+        "longest acceptable answer time (e.g. 7s, 7000 = ms)",
+        duration("--budget", "ms"),
+        7_000,
+      )
+      .option(
+        "--answer-timeout <duration>",
+        "give up on one answer after this long (a hang)",
+        duration("--answer-timeout", "ms"),
+        12_000,
+      )
+      .option(
+        "--persona <id>",
+        "only this persona (repeatable; ids from `ssbtek-harness personas`)",
+        collect,
+        [],
+      )
+      .option("--clock <iso>", "the clock the asked period is taken from (default: now)", clock),
+  ).action(
+    (
+      o: CommonFlags & {
         bastjanst: string;
         url: string;
         budget: number;
-        timeout: number;
+        answerTimeout: number;
         persona: string[];
         clock?: Date;
-        out: string;
-      }) => {
-        try {
-          const kod = bastjanstKod(o.bastjanst);
-          console.log(`certify producer: ${kod} at ${o.url} (budget ${o.budget} ms)…`);
-          const report = await certifyProducer({
-            bastjanst: kod,
-            url: o.url,
-            budgetMs: o.budget,
-            timeoutMs: o.timeout,
-            ...(o.persona.length ? { personas: o.persona } : {}),
-            ...(o.clock ? { now: () => new Date(o.clock!) } : {}),
-            onSuite: printSuite,
-          });
-          finish(report, o.out, reportName("certify producer", kod));
-        } catch (e) {
-          fail(e);
-        }
       },
-    );
+    ) => {
+      let kod: ReturnType<typeof bastjanstKod>;
+      try {
+        kod = bastjanstKod(o.bastjanst);
+      } catch (e) {
+        fail(e);
+      }
+      return certifyRun(o, reportName("certify producer", kod), async ({ out, traffic, signal }) => {
+        out.line(`certify producer: ${kod} at ${o.url} (budget ${o.budget} ms)…`);
+        const klocka = o.clock ?? new Date();
+        const report = await certifyProducer({
+          bastjanst: kod,
+          url: o.url,
+          budgetMs: o.budget,
+          timeoutMs: o.answerTimeout,
+          ...(o.persona.length ? { personas: o.persona } : {}),
+          now: () => new Date(klocka),
+          traffic,
+          signal,
+          ...(o.timeout !== undefined ? { runTimeoutMs: o.timeout } : {}),
+          onExchange: (e) => out.progress(`[${e.done}/${e.total}] ${e.name} → ${e.status} (${e.ms} ms)`),
+        });
+        return {
+          report,
+          evidence: {
+            suite: "producer",
+            clock: klocka.toISOString(),
+            options: {
+              bastjanst: kod,
+              budgetMs: o.budget,
+              answerTimeoutMs: o.answerTimeout,
+              ...(o.persona.length ? { personas: o.persona } : {}),
+              ...(o.timeout !== undefined ? { timeoutMs: o.timeout } : {}),
+            },
+            systemUnderTest: { role: "producer", name: BASTJANST_PROVIDER[kod], url: o.url },
+            results: producerResults(kod, report),
+          },
+        };
+      });
+    },
+  );
 
-  certify
-    .command("consumer")
-    .description(
-      "Certify a verksamhetssystem: --pact FILE verifies its pact against the reference SSBT; --record runs the simulator and checks every request it sends",
-    )
-    .option("--pact <file>", "the vendor's Pact file to verify against the reference SSBT")
-    .option("--record", "run the simulator and report every request that breaks a field rule")
-    .option("--port <port>", "TCP port for --record (0 = any free port)", int("--port", 0), 8080)
-    .option("--host <host>", "interface to bind for --record", "127.0.0.1")
-    .option("--seed <n>", "seed of the simulators", int("--seed", 0))
-    .option("--max-requests <n>", "--record: stop after this many requests", int("--max-requests", 1))
-    .option(
-      "--duration <seconds>",
-      "--record: stop after this long (90, 90s, 2m)",
-      duration("--duration", "s"),
-    )
-    .option("--out <dir>", "folder for the reports", DEFAULT_REPORT_DIR)
-    .exitOverride(usageExit)
-    .action(
-      async (o: {
+  addCommon(
+    certify
+      .command("consumer")
+      .description(
+        "Certify a verksamhetssystem: --pact FILE verifies its pact against the reference SSBT; --record checks every request it sends; --write-pacts DIR writes the reference pacts",
+      )
+      .option("--pact <file>", "the vendor's Pact file to verify against the reference SSBT")
+      .option("--record", "run the simulator and report every request that breaks a field rule")
+      .option(
+        "--write-pacts <dir>",
+        "write the reference pacts (verksamhetssystem → SSBT → bastjänster) and exit",
+      )
+      .option("--name <system>", "the verksamhetssystem's name in the evidence (--record)", VERKSAMHETSSYSTEM)
+      .option("--port <port>", "TCP port for --record (0 = any free port)", int("--port", 0), 8080)
+      .option("--host <host>", "interface to bind for --record", "127.0.0.1")
+      .option("--seed <n>", "seed of the simulators", int("--seed", 0))
+      .option(
+        "--clock <iso>",
+        "the simulated clock (default: the pacts' reference clock for --pact, now for --record)",
+        clock,
+      )
+      .option("--max-requests <n>", "--record: stop after this many requests", int("--max-requests", 1))
+      .option(
+        "--duration <seconds>",
+        "--record: stop after this long (90, 90s, 2m)",
+        duration("--duration", "s"),
+      ),
+  ).action(
+    async (
+      o: CommonFlags & {
         pact?: string;
         record?: boolean;
+        writePacts?: string;
+        name: string;
         port: number;
         host: string;
         seed?: number;
+        clock?: Date;
         maxRequests?: number;
         duration?: number;
-        out: string;
-      }) => {
+      },
+    ) => {
+      const modes = [o.pact, o.record, o.writePacts].filter(Boolean).length;
+      if (modes !== 1) {
+        console.error(
+          "Error: pass exactly one of --pact FILE, --record or --write-pacts DIR. Run `ssbtek-harness certify consumer --help` for usage.",
+        );
+        process.exit(EXIT.usage);
+      }
+      if (o.writePacts) {
         try {
-          if (Boolean(o.pact) === Boolean(o.record)) {
-            console.error("Error: pass either --pact FILE or --record (exactly one).");
-            process.exit(EXIT.usage);
-          }
-          if (o.pact) {
-            console.log(`certify consumer: verifying ${o.pact} against the reference SSBT…`);
-            // Loaded only here: the Pact verifier is a heavy native package the other commands never need.
-            const { certifyConsumerPact } = await import("../suites/consumer/certify-consumer-pact.js");
-            const report = await certifyConsumerPact({
-              pact: o.pact,
-              ...(o.seed !== undefined ? { seed: o.seed } : {}),
-            });
-            for (const s of report.suites) printSuite(s);
-            finish(report, o.out, reportName("certify consumer pact"));
-            return;
-          }
-          const rec = await startConsumerRecording({
-            port: o.port,
-            host: o.host,
-            ...(o.seed !== undefined ? { seed: o.seed } : {}),
-            ...(o.maxRequests !== undefined ? { maxRequests: o.maxRequests } : {}),
-            ...(o.duration !== undefined ? { durationS: o.duration / 1000 } : {}),
-            onCase: (c) => {
+          checkOutDir(o.writePacts);
+          const { skrivReferensPacter } = await import("../suites/consumer/referens-pacter.js");
+          const pacts = await skrivReferensPacter({ dir: o.writePacts });
+          if (o.json) process.stdout.write(`${JSON.stringify(pacts, null, 2)}\n`);
+          else
+            for (const p of pacts)
               console.log(
-                `  ${c.status === "fail" ? "✗" : "✓"} ${c.name} → HTTP ${c.details?.status ?? "?"}`,
+                `${p.fil}  (${p.consumer} → ${p.provider}, ${p.interaktioner.length} interactions)`,
               );
-              printCase(c, "      ");
-            },
-          });
-          // Listen before saying so: a SIGTERM sent as soon as the line below is read must stop the
-          // recording, not kill the process before the handler exists.
-          for (const signal of ["SIGINT", "SIGTERM"] as const)
-            process.once(signal, () => void rec.stop(signal));
-          console.log(`certify consumer --record: point your verksamhetssystem at ${rec.ssbtek}`);
-          const limits = [
-            o.maxRequests !== undefined ? `${o.maxRequests} requests` : "",
-            o.duration !== undefined ? `${o.duration / 1000} s` : "",
-          ].filter(Boolean);
-          console.log(
-            `Recording until ${limits.length ? `${limits.join(" or ")}, or ` : ""}Ctrl+C / SIGTERM…`,
-          );
-          const report = await rec.done;
-          for (const s of report.suites) {
-            printSuite(s, false);
-            // the recorded requests were shown live; what is left is the verdict on the recording itself
-            for (const c of s.cases.filter((x) => !x.name.startsWith("#"))) printCase(c);
-          }
-          finish(report, o.out, reportName("certify consumer record"));
+          return;
         } catch (e) {
           fail(e);
         }
-      },
-    );
+      }
+      const at = o.clock;
+      if (o.pact) {
+        const pact = o.pact;
+        return certifyRun(o, reportName("certify consumer pact"), async ({ out, dir }) => {
+          out.line(`certify consumer: verifying ${pact} against the reference SSBT…`);
+          // Loaded only here: the Pact verifier is a heavy native package the other commands never need.
+          const { certifyConsumerPact } = await import("../suites/consumer/certify-consumer-pact.js");
+          const verifierLog = join(dir, "pact-verifier.log");
+          const report = await certifyConsumerPact({
+            pact,
+            ...(o.seed !== undefined ? { seed: o.seed } : {}),
+            ...(at ? { now: () => new Date(at) } : {}),
+            verifierLog,
+          });
+          out.line(`The verifier's own output: ${verifierLog}`);
+          const extra = (report.extra ?? {}) as { consumer?: string; provider?: string };
+          const consumer = extra.consumer ?? "(unnamed consumer)";
+          const provider = extra.provider ?? SSBT;
+          return {
+            report,
+            evidence: {
+              suite: "consumer-pact",
+              clock: (at ?? new Date(report.startedAt)).toISOString(),
+              options: { pact, ...(o.seed !== undefined ? { seed: o.seed } : {}) },
+              systemUnderTest: { role: "consumer", name: consumer },
+              results: [{ consumer, provider, verdict: report.passed ? "passed" : "failed" }],
+            },
+          };
+        });
+      }
+      return certifyRun(o, reportName("certify consumer record"), async ({ out, traffic, signal }) => {
+        const rec = await startConsumerRecording({
+          port: o.port,
+          host: o.host,
+          ...(o.seed !== undefined ? { seed: o.seed } : {}),
+          ...(at ? { now: () => new Date(at) } : {}),
+          ...(o.maxRequests !== undefined ? { maxRequests: o.maxRequests } : {}),
+          ...(o.duration !== undefined ? { durationS: o.duration / 1000 } : {}),
+          traffic,
+          onCase: (c) => {
+            out.line(`  ${caseLine(c)}`);
+            for (const f of c.findings.slice(0, 3)) out.line(`      ${f.rule}: ${f.message}`);
+          },
+        });
+        // A stop signal ends the recording normally: the report covers what was recorded.
+        signal.addEventListener("abort", () => void rec.stop(String(signal.reason)), { once: true });
+        if (o.timeout !== undefined)
+          setTimeout(() => void rec.stop(`--timeout ${o.timeout} ms`), o.timeout).unref();
+        out.line(`certify consumer --record: point your verksamhetssystem at ${rec.ssbtek}`);
+        const limits = [
+          o.maxRequests !== undefined ? `${o.maxRequests} requests` : "",
+          o.duration !== undefined ? `${o.duration / 1000} s` : "",
+        ].filter(Boolean);
+        out.line(`Recording until ${limits.length ? `${limits.join(" or ")}, or ` : ""}Ctrl+C / SIGTERM…`);
+        const report = await rec.done;
+        return {
+          report,
+          evidence: {
+            suite: "consumer-record",
+            clock: (at ?? new Date(report.startedAt)).toISOString(),
+            options: {
+              port: o.port,
+              ...(o.seed !== undefined ? { seed: o.seed } : {}),
+              ...(o.maxRequests !== undefined ? { maxRequests: o.maxRequests } : {}),
+              ...(o.duration !== undefined ? { durationMs: o.duration } : {}),
+            },
+            systemUnderTest: { role: "consumer", name: o.name, url: rec.ssbtek },
+            results: [{ consumer: o.name, provider: SSBT, verdict: report.passed ? "passed" : "failed" }],
+          },
+        };
+      });
+    },
+  );
+
+  certify
+    .command("verify")
+    .description("Check an evidence bundle: the signature over evidence.json and the digest of every file")
+    .argument("<dir>", "the --out folder of a certify run")
+    .option(
+      "--public-key <file>",
+      "the signer's public key (PEM); without it the key in evidence.json is used",
+    )
+    .option("--json", "print the result as JSON on stdout")
+    .action((dir: string, o: { publicKey?: string; json?: boolean }) => {
+      try {
+        let publicKey: string | undefined;
+        if (o.publicKey) {
+          try {
+            publicKey = readFileSync(o.publicKey, "utf8");
+          } catch (e) {
+            throw new HarnessError(
+              "BAD_OPTION",
+              `Cannot read --public-key ${o.publicKey}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Pass the signer's PEM public key.`,
+            );
+          }
+        }
+        const v = verifyEvidence(dir, publicKey !== undefined ? { publicKey } : {});
+        const e = v.evidence;
+        if (o.json)
+          process.stdout.write(
+            `${JSON.stringify(
+              {
+                ok: v.ok,
+                problems: v.problems,
+                keyFingerprint: v.keyFingerprint,
+                ...(e
+                  ? {
+                      verdict: e.verdict,
+                      command: e.command,
+                      systemUnderTest: e.systemUnderTest,
+                      results: e.results,
+                    }
+                  : {}),
+              },
+              null,
+              2,
+            )}\n`,
+          );
+        else if (v.ok) {
+          console.log(
+            `VERIFIED: ${dir} — signature by ${v.keyFingerprint} holds, ${Object.keys(e!.files).length} files intact.`,
+          );
+          console.log(
+            `  ${e!.command} of ${e!.systemUnderTest.name}: ${e!.verdict.toUpperCase()} (${e!.endedAt}, contract ${e!.contract.version})`,
+          );
+          if (!publicKey)
+            console.log(
+              "  Checked with the key evidence.json names: pass --public-key with the signer's key to know who signed it.",
+            );
+        } else {
+          console.log(`ALTERED: ${dir} — ${v.problems.length} problem(s):`);
+          for (const p of v.problems) console.log(`  ✗ ${p}`);
+        }
+        process.exitCode = v.ok ? EXIT.passed : EXIT.failed;
+      } catch (e) {
+        fail(e);
+      }
+    });
 
   certify
     .command("compat")
@@ -302,7 +681,6 @@ export function registerCertify(program: Command): void {
     .option("--to-openapi <file>", "the candidate LEFI OpenAPI document")
     .option("--json", "print the comparison as JSON")
     .option("--out <dir>", "also write JSON, JUnit XML and HTML reports to this folder")
-    .exitOverride(usageExit)
     .action(
       (o: {
         from?: string;
@@ -317,26 +695,23 @@ export function registerCertify(program: Command): void {
         try {
           const startedAt = new Date();
           const t0 = performance.now();
+          const sida = (version?: string, xsd?: string, openapi?: string) => ({
+            ...(version ? { version } : {}),
+            ...(xsd ? { xsd } : {}),
+            ...(openapi ? { openapi } : {}),
+          });
           const r = certifyCompat({
-            from: {
-              ...(o.from ? { version: o.from } : {}),
-              ...(o.fromXsd ? { xsd: o.fromXsd } : {}),
-              ...(o.fromOpenapi ? { openapi: o.fromOpenapi } : {}),
-            },
-            to: {
-              ...(o.to ? { version: o.to } : {}),
-              ...(o.toXsd ? { xsd: o.toXsd } : {}),
-              ...(o.toOpenapi ? { openapi: o.toOpenapi } : {}),
-            },
+            from: sida(o.from, o.fromXsd, o.fromOpenapi),
+            to: sida(o.to, o.toXsd, o.toOpenapi),
           });
           console.log(o.json ? JSON.stringify(r, null, 2) : formatCompat(r));
           if (o.out) {
             const w = writeReports(
               compatCertifyReport(r, startedAt, performance.now() - t0),
-              o.out,
+              checkOutDir(o.out),
               reportName("certify compat"),
             );
-            if (!o.json) console.log(`Reports: ${w.json}\n         ${w.junit}\n         ${w.html}`);
+            if (!o.json) console.log(`Reports: ${w.html}\n         ${w.junit}\n         ${w.json}`);
           }
           process.exitCode = r.brytandeForKonsumenter ? EXIT.failed : EXIT.passed;
         } catch (e) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { isHarnessError } from "../contract/errors.js";
 import { KONTRAKT_VERSIONER } from "../contract/ssbt/model.js";
+import { toolVersion } from "../reports/evidence/version.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import type { RunningSimulator } from "../simulators/server.js";
@@ -25,10 +26,19 @@ function fail(e: unknown): never {
   process.exit(isHarnessError(e) ? 2 : 1);
 }
 
+// `ssbtek-harness personas | head` closes our stdout early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
+
 const program = new Command()
   .name("ssbtek-harness")
   .description("Conformance test harness and simulated SSBTEK chain (ssbt/10)")
-  .showHelpAfterError();
+  .version(toolVersion(), "--version", "print the version")
+  // Every usage error: commander's one-line message, a one-line hint (set below), exit 2 — no help dump.
+  .exitOverride();
 
 program
   .command("simulate")
@@ -80,7 +90,7 @@ program
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      console.log(`\n${signal}: stopping…`);
+      console.error(`\n${signal}: stopping…`);
       await sim?.close();
       process.exit(0);
     };
@@ -102,7 +112,8 @@ program
           ...parseDeadlines(o.deadline),
           ...(o.outsideHours ? { outsideHours: o.outsideHours } : {}),
         },
-        (l) => console.log(l),
+        // The banner is for people (stderr); stdout carries only the JSON event log.
+        (l) => console.error(l),
         { logLevel: o.logLevel as LogLevel },
       );
       if (stopping) await sim.close();
@@ -136,7 +147,34 @@ program
     }
   });
 
-// certify chain|producer|consumer: see cli/certify.ts and docs/certify.md
+// certify chain|producer|consumer|verify: see cli/certify.ts and docs/certify.md
 registerCertify(program);
 
-await program.parseAsync(process.argv);
+/** The full name of a command, e.g. "ssbtek-harness certify producer". */
+const fullName = (c: Command): string => (c.parent ? `${fullName(c.parent)} ${c.name()}` : c.name());
+const withHint = (c: Command): void => {
+  c.configureOutput({
+    outputError: (text, write) => write(`${text.trimEnd()}\nRun \`${fullName(c)} --help\` for usage.\n`),
+  });
+  for (const sub of c.commands) withHint(sub);
+};
+withHint(program);
+
+const args = process.argv.slice(2);
+const parent = [program, ...program.commands].find(
+  (c) =>
+    c.commands.length > 0 && (c === program ? args.length === 0 : args.length === 1 && args[0] === c.name()),
+);
+if (parent) {
+  // A command group without its command is a usage error too: one line, not the help.
+  const names = parent.commands.map((c) => c.name()).join(", ");
+  console.error(`error: missing command (${names}).\nRun \`${fullName(parent)} --help\` for usage.`);
+  process.exit(2);
+}
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (!(e instanceof CommanderError)) throw e;
+  // --help and --version end with 0; every other commander error is bad usage.
+  process.exit(e.exitCode === 0 ? 0 : 2);
+}

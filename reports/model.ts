@@ -40,6 +40,10 @@ export interface CertifyCase {
   skipReason?: string;
   /** Plain facts shown with the case (masked), e.g. `{ status: "200", ms: "412" }`. */
   details?: Record<string, string>;
+  /** The persona the case asked about (its id), when there is one: narrows a replay to it. */
+  persona?: string;
+  /** True when the case has no time of its own (e.g. a pact interaction): shown as "–", not 0 ms. */
+  untimed?: boolean;
 }
 
 /** A group of cases checking one thing (schema, field rules, timing, …). */
@@ -56,6 +60,27 @@ export interface CertifySummary {
   passed: number;
   failed: number;
   skipped: number;
+}
+
+/**
+ * A grid of outcomes for people, e.g. persona × bastjänst: one row per subject, one cell per
+ * column, the failed cells named.
+ */
+export interface CertifyGrid {
+  title: string;
+  columns: string[];
+  rows: { name: string; cells: Record<string, string>; failed: string[] }[];
+}
+
+/** One service-level figure against its target, e.g. "answers within 7 s: 98.2 % (target ≥ 90 %)". */
+export interface CertifyFigure {
+  name: string;
+  /** The target as text, e.g. "≥ 90 % within 7 s". */
+  target: string;
+  /** The measured value as text, e.g. "98.2 %" ("no data" when there was none). */
+  actual: string;
+  /** Met, not met, or null when there was no data. */
+  met: boolean | null;
 }
 
 /** What one `certify` command found. */
@@ -75,6 +100,19 @@ export interface CertifyReport {
   summary: CertifySummary;
   /** Extra results of the command (e.g. SLA figures of `certify chain`), JSON-serializable and masked. */
   extra?: Record<string, unknown>;
+  /** The command that reproduces the whole run exactly (seed, clock, timeouts, options). */
+  replay?: string;
+  /**
+   * The same command without any `--persona` flag, for commands that take `--persona ID`: a failure
+   * group's replay is this plus `--persona` for each of the group's personas.
+   */
+  replayNarrow?: string;
+  /** Outcome grids shown first in the HTML report (e.g. persona × bastjänst). */
+  grids?: CertifyGrid[];
+  /** Service-level figures against their targets. */
+  figures?: CertifyFigure[];
+  /** Set when the run was stopped before it finished (e.g. "SIGINT", "--timeout 5m"): the report is partial. */
+  interrupted?: string;
 }
 
 /**
@@ -139,7 +177,7 @@ export function buildReport(r: Omit<CertifyReport, "passed" | "summary">): Certi
     durationMs: Math.round(r.durationMs),
     suites,
     summary,
-    passed: summary.failed === 0 && summary.passed > 0,
+    passed: summary.failed === 0 && summary.passed > 0 && !r.interrupted,
   });
 }
 

@@ -15,7 +15,8 @@ import { buildReport, type CertifyCase, type CertifyReport } from "../../reports
 import type { FaultMap } from "../../simulators/faults/fault.js";
 import { type SsbtInteraktion, ssbtInteraktioner } from "../consumer/ssbt-pact.js";
 import { lasSsbtSvar, skillnader } from "../consumer/ssbt-svar.js";
-import { REFERENS_ORIGIN, REFERENS_SEED, referensKedja } from "../pact/referens.js";
+import { SSBT, VERKSAMHETSSYSTEM } from "../pact/names.js";
+import { REFERENS_KLOCKA, REFERENS_ORIGIN, REFERENS_SEED, referensKedja } from "../pact/referens.js";
 import { parseTillstand } from "../pact/states.js";
 
 /** Options of {@link certifyBlandadKedja}. */
@@ -105,7 +106,7 @@ function lasAf(xml: string, consumers: KontraktVersion): { fel?: string; utokad:
  */
 export async function certifyBlandadKedja(
   o: BlandadOptions,
-): Promise<{ rader: BlandadRad[]; report: CertifyReport }> {
+): Promise<{ rader: BlandadRad[]; report: CertifyReport; klocka: string }> {
   const startedAt = new Date();
   const t0 = performance.now();
   const chain = referensKedja();
@@ -168,7 +169,26 @@ export async function certifyBlandadKedja(
       },
     ],
   });
-  return { rader, report };
+  return { rader, report, klocka: REFERENS_KLOCKA };
+}
+
+/**
+ * The consumer × provider pair the rehearsal verified, for the evidence bundle: the reference
+ * consumer (pact participant `verksamhetssystem`) against the composite service `ssbtek-ssbt`.
+ *
+ * @example
+ * blandadResults(rader) // [{ consumer: "verksamhetssystem", provider: "ssbtek-ssbt", verdict: "passed" }]
+ */
+export function blandadResults(
+  rader: readonly BlandadRad[],
+): { consumer: string; provider: string; verdict: "passed" | "failed" }[] {
+  return [
+    {
+      consumer: VERKSAMHETSSYSTEM,
+      provider: SSBT,
+      verdict: rader.every((r) => r.passed) ? "passed" : "failed",
+    },
+  ];
 }
 
 /** The rehearsal as a table for the terminal. */

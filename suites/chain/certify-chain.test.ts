@@ -3,10 +3,12 @@ import { BASTJANSTER } from "../../contract/ssbt/model.js";
 import { attr, childElements } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
 import { formatJunit } from "../../reports/junit.js";
+import { PERSONAS } from "../../simulators/population/population.js";
 import {
   type ChainSla,
   certifyChain,
   chainCertifyReport,
+  chainResults,
   faultSubsets,
   formatChainTable,
   slaFynd,
@@ -33,11 +35,33 @@ describe("certify chain", () => {
 
     const cert = chainCertifyReport(r, new Date(), 1000);
     expect(cert.passed).toBe(true);
+    // a case per persona × section plus one for the answer as a whole: CI names persona, section and rule
     expect(cert.suites.map((s) => [s.name, s.cases.length])).toEqual([
-      ["personas", r.rader.length],
-      ["fault subsets", 4],
+      ["personas", r.rader.length * 8],
+      ["fault subsets", 4 * 8],
       ["SLA", 3],
     ]);
+    expect(cert.summary.tests).toBeGreaterThanOrEqual(200);
+    expect(cert.suites[0]!.cases.slice(0, 2).map((c) => c.name)).toEqual([
+      `${r.rader[0]!.personaId} (${r.rader[0]!.person}) › svar`,
+      `${r.rader[0]!.personaId} (${r.rader[0]!.person}) › AF`,
+    ]);
+    expect(cert.grids?.[0]?.rows).toHaveLength(r.rader.length);
+    expect(cert.figures?.map((f) => [f.target, f.met])).toEqual([
+      ["≥ 90 %", true],
+      ["100 %", true],
+      ["≥ 95 %", true],
+    ]);
+    expect(chainResults(r)).toContainEqual({
+      consumer: "verksamhetssystem",
+      provider: "ssbtek-ssbt",
+      verdict: "passed",
+    });
+    expect(chainResults(r)).toContainEqual({
+      consumer: "ssbtek-ssbt",
+      provider: "ssbtek-af",
+      verdict: "passed",
+    });
     const junit = parseXml(formatJunit(cert));
     expect(childElements(junit).map((s) => attr(s, "name"))).toEqual(["personas", "fault subsets", "SLA"]);
     expect(JSON.stringify(cert)).not.toMatch(/\b(19|20)\d{10}\b/);
@@ -58,8 +82,32 @@ describe("certify chain", () => {
     expect(r.rader[0]!.fynd.map((f) => f.rule)).toEqual(["CHAIN.sektion.ssbt"]);
     const cert = chainCertifyReport(r, new Date(), 1);
     expect(cert.summary.failed).toBe(r.rader.length);
-    expect(cert.suites[0]!.cases[0]!.findings[0]!.replay).toBe("npx ssbtek-harness certify chain --seed 1");
+    const miv = cert.suites[0]!.cases.find((c) => c.status === "fail")!;
+    expect(miv.name).toMatch(/ › MIV$/);
+    expect(miv.findings[0]!.replay).toBe(
+      "npx ssbtek-harness certify chain --seed 1 --clock 2026-11-20T09:00:00.000Z --fault-subsets 0",
+    );
+    expect(
+      chainResults(r)
+        .filter((p) => p.verdict === "failed")
+        .map((p) => p.provider),
+    ).toEqual(["ssbtek-miv", "ssbtek-ssbt"]);
     expect(formatChainTable(r)).toMatch(/FAILED: \d+ problem\(s\)/);
+  });
+
+  it("stops when its signal aborts and reports what was done, marked interrupted", async () => {
+    const stop = new AbortController();
+    const r = await certifyChain({ seed: 1, now, faultSubsets: 3, signal: stop.signal }, (rad) => {
+      if (rad.personaId === PERSONAS[2]!.id) stop.abort("SIGINT");
+    });
+    expect(r.interrupted).toBe("SIGINT");
+    expect(r.rader).toHaveLength(3);
+    expect(r.storningar).toEqual([]);
+    expect(r.passed).toBe(false);
+    const cert = chainCertifyReport(r, new Date(), 1);
+    expect(cert.interrupted).toBe("SIGINT");
+    expect(cert.passed).toBe(false);
+    expect(formatChainTable(r)).toContain("INTERRUPTED (SIGINT): 3 of");
   });
 
   it("draws the same fault subsets for the same seed, other ones for another", () => {

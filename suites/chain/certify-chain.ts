@@ -7,9 +7,14 @@ import {
   type SsbtFraga,
   type Tidsperiod,
 } from "../../contract/ssbt/model.js";
+import type { TrafficLog } from "../../reports/evidence/har.js";
+import type { EvidencePair } from "../../reports/evidence/model.js";
 import {
   buildReport,
+  type CertifyCase,
+  type CertifyFigure,
   type CertifyFinding,
+  type CertifyGrid,
   type CertifyReport,
   type CertifySuite,
   caseFrom,
@@ -17,11 +22,14 @@ import {
 import { type Fault, type FaultMap, formatFault, parseFault } from "../../simulators/faults/fault.js";
 import type { MetricsSnapshot } from "../../simulators/metrics/recorder.js";
 import { SlaRecorder } from "../../simulators/metrics/recorder.js";
+import { SERVICENIVAER } from "../../simulators/metrics/service-levels.js";
 import type { SimulateOptions } from "../../simulators/options.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { hashSeed, Rng } from "../../simulators/population/rng.js";
 import { startSimulator } from "../../simulators/server.js";
+import { BASTJANST_PROVIDER, SSBT, VERKSAMHETSSYSTEM } from "../pact/names.js";
 import { referensFraga } from "../pact/referens.js";
+import { runSignal, stopReason } from "../run-control.js";
 import { hamtaOverHttp, type SsbtAnrop } from "./client.js";
 
 /** Per persona: what each section held. */
@@ -77,6 +85,14 @@ export interface ChainSla {
 
 export interface ChainReport {
   seed: number;
+  /** ISO time of the simulated clock when the run started (a replay passes it as --clock). */
+  klocka: string;
+  /** How many fault subsets were asked for. */
+  faultSubsets: number;
+  /** The run's overall time limit, when it had one. */
+  runTimeoutMs?: number;
+  /** Set when the run was stopped before it finished (the abort reason): the report is partial. */
+  interrupted?: string;
   tidsperiod: Tidsperiod;
   rader: ChainRad[];
   /** The sampled fault subsets (empty when `faultSubsets` is 0). */
@@ -91,6 +107,12 @@ export interface CertifyChainOptions extends SimulateOptions {
   faultSubsets?: number;
   /** Called after each fault subset (progress output). */
   onStorning?: (rad: StorningsRad) => void;
+  /** Records every exchange with the composite service (masked) for the run's HAR file. */
+  traffic?: TrafficLog;
+  /** Stops the run early (Ctrl+C): the report then holds what was done. */
+  signal?: AbortSignal;
+  /** Stops the whole run after this many ms (the CLI's --timeout); the report then holds what was done. */
+  runTimeoutMs?: number;
 }
 
 /** The fault kinds a subset draws from, and the SSBT felkod each must give (undefined = kalla BT). */
@@ -258,7 +280,27 @@ export async function certifyChain(
   options: CertifyChainOptions = {},
   progress: (rad: ChainRad) => void = () => {},
 ): Promise<ChainReport> {
-  const { faultSubsets: antalStorningar = 5, onStorning, ...simulate } = options;
+  const {
+    faultSubsets: antalStorningar = 5,
+    onStorning,
+    traffic,
+    signal: outer,
+    runTimeoutMs,
+    ...simulate
+  } = options;
+  const { signal, dispose } = runSignal(outer, runTimeoutMs);
+  const fraga = async (url: string, f: SsbtFraga): Promise<SsbtAnrop | undefined> => {
+    if (signal?.aborted) return undefined;
+    try {
+      return await hamtaOverHttp(url, f, simulate.contract ?? "v10", 30_000, {
+        ...(traffic ? { traffic } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (e) {
+      if (signal?.aborted) return undefined;
+      throw e;
+    }
+  };
   const metrics = new SlaRecorder();
   const sim = await startSimulator(
     { ...simulate, port: simulate.port ?? 0 },
@@ -279,11 +321,8 @@ export async function certifyChain(
     const rader: ChainRad[] = [];
     for (const [i, p] of PERSONAS.entries()) {
       const arende = `CERT-${String(i + 1).padStart(3, "0")}`;
-      const r = await hamtaOverHttp(
-        sim.ssbtek,
-        fullFraga(p.personidentitet, period, arende),
-        simulate.contract,
-      );
+      const r = await fraga(sim.ssbtek, fullFraga(p.personidentitet, period, arende));
+      if (!r) break;
       const { sektioner, fynd } = lasAnrop(r, `certify-${arende}`);
       for (const kod of BASTJANSTER)
         if (sektioner[kod].startsWith("SSBT:"))
@@ -309,15 +348,17 @@ export async function certifyChain(
     const storningar: StorningsRad[] = [];
     for (const [i, s] of faultSubsets(sim.chain.context.seed, antalStorningar).entries()) {
       const p = PERSONAS[s.personaIndex]!;
-      const bas = rader[s.personaIndex]!.sektioner;
+      const bas = rader[s.personaIndex]?.sektioner;
+      if (!bas || signal?.aborted) break;
       const arende = `CERT-F${String(i + 1).padStart(2, "0")}`;
       sim.chain.control.setFaults(s.fel);
-      let r: SsbtAnrop;
+      let r: SsbtAnrop | undefined;
       try {
-        r = await hamtaOverHttp(sim.ssbtek, fullFraga(p.personidentitet, period, arende), simulate.contract);
+        r = await fraga(sim.ssbtek, fullFraga(p.personidentitet, period, arende));
       } finally {
         sim.chain.control.clearFaults();
       }
+      if (!r) break;
       const { sektioner, fynd } = lasAnrop(r, `certify-${arende}`);
       for (const kod of BASTJANSTER) {
         const f = s.fel[kod];
@@ -359,18 +400,25 @@ export async function certifyChain(
     }
 
     const siffror = sla(metrics.toJSON());
+    const interrupted = stopReason(signal);
     return {
       seed: sim.chain.context.seed,
+      klocka: now.toISOString(),
+      faultSubsets: antalStorningar,
+      ...(runTimeoutMs !== undefined ? { runTimeoutMs } : {}),
+      ...(interrupted ? { interrupted } : {}),
       tidsperiod: period,
       rader,
       storningar,
       sla: siffror,
       passed:
+        !interrupted &&
         rader.every((r) => r.fynd.length === 0) &&
         storningar.every((r) => r.fynd.length === 0) &&
         slaFynd(siffror).every((c) => c.fynd.length === 0),
     };
   } finally {
+    dispose();
     await sim.close();
   }
 }
@@ -380,44 +428,182 @@ const felText = (fel: Partial<Record<BastjanstKod, string>>) =>
     .map(([k, f]) => `${k}=${f}`)
     .join(" ");
 
+const pct = (x: number | null) => (x === null ? "no data" : `${(x * 100).toFixed(1)} %`);
+
+/** The findings of one section (by their path) and of the answer as a whole. */
+function perSektion(fynd: readonly CertifyFinding[]): {
+  svar: CertifyFinding[];
+  sektion: Record<string, CertifyFinding[]>;
+} {
+  const sektion: Record<string, CertifyFinding[]> = {};
+  const svar: CertifyFinding[] = [];
+  for (const f of fynd) {
+    const kod = /^\/svarsdata\/([A-Z]+)/.exec(f.path ?? "")?.[1];
+    if (kod) (sektion[kod] ??= []).push(f);
+    else svar.push(f);
+  }
+  return { svar, sektion };
+}
+
+/** One case for the answer as a whole and one per section: a CI failure names persona, section and rule. */
+function fallPerSektion(
+  namn: string,
+  persona: string,
+  ms: number,
+  status: number,
+  sektioner: Record<BastjanstKod, string>,
+  fynd: readonly CertifyFinding[],
+  injicerat: Partial<Record<BastjanstKod, string>> = {},
+): CertifyCase[] {
+  const { svar, sektion } = perSektion(fynd);
+  return [
+    { ...caseFrom(`${namn} › svar`, ms, svar, { status: String(status) }), persona },
+    ...BASTJANSTER.map((kod) => ({
+      ...caseFrom(`${namn} › ${kod}`, 0, sektion[kod] ?? [], {
+        sektion: sektioner[kod],
+        ...(injicerat[kod] ? { injicerat: injicerat[kod] } : {}),
+      }),
+      persona,
+      untimed: true,
+    })),
+  ];
+}
+
 /**
- * The chain report as a {@link CertifyReport}: suites "personas", "fault subsets" and "SLA".
+ * The SLA figures against the agreement's targets (7 s / 12 s / 95 %).
+ *
+ * @example
+ * slaFigurer(report.sla)[0] // { name: "answers within 7 s", target: "≥ 90 %", actual: "100.0 % (p50 …)", met: true }
+ */
+export function slaFigurer(s: ChainSla): CertifyFigure[] {
+  const n = SERVICENIVAER;
+  const t = (x?: number) => (x === undefined ? "–" : `${x} ms`);
+  return [
+    {
+      name: `answers within ${n.svarstidInomMs / 1000} s`,
+      target: `≥ ${n.andelInom7s * 100} %`,
+      actual: `${pct(s.svarstid.andelInom7s)} of ${s.svarstid.antal} (p50 ${t(s.svarstid.p50)}, p90 ${t(s.svarstid.p90)}, max ${t(s.svarstid.max)})`,
+      met: s.mal.inom7s,
+    },
+    {
+      name: `answers within ${n.svarstidSenastMs / 1000} s`,
+      target: `${n.andelInom12s * 100} %`,
+      actual: pct(s.svarstid.andelInom12s),
+      met: s.mal.inom12s,
+    },
+    {
+      name: "questions answered (leveransprecision)",
+      target: `≥ ${n.andelBesvarade * 100} %`,
+      actual: `${pct(s.andelBesvarade)}; ${s.medStorning} answer(s) "med störning"`,
+      met: s.mal.leveransprecision,
+    },
+  ];
+}
+
+/** The replay command of a chain run: same seed, clock and fault subsets. */
+export function chainReplay(report: ChainReport): string {
+  return `npx ssbtek-harness certify chain --seed ${report.seed} --clock ${report.klocka} --fault-subsets ${report.faultSubsets}${
+    report.runTimeoutMs !== undefined ? ` --timeout ${report.runTimeoutMs}ms` : ""
+  }`;
+}
+
+/**
+ * The pairs a chain run verified: SSBT as consumer of each bastjänst (failed when a finding names
+ * its section) and the verksamhetssystem as consumer of SSBT (the whole verdict).
+ *
+ * @example
+ * chainResults(report)[0] // { consumer: "ssbtek-ssbt", provider: "ssbtek-af", verdict: "passed" }
+ */
+export function chainResults(report: ChainReport): EvidencePair[] {
+  const fynd = [...report.rader, ...report.storningar].flatMap((r) => r.fynd);
+  const verdict = (ok: boolean): EvidencePair["verdict"] => (ok ? "passed" : "failed");
+  return [
+    ...BASTJANSTER.map((kod) => ({
+      consumer: SSBT,
+      provider: BASTJANST_PROVIDER[kod],
+      verdict: verdict(
+        !report.interrupted &&
+          report.rader.length > 0 &&
+          !fynd.some((f) => f.path?.startsWith(`/svarsdata/${kod}`)),
+      ),
+    })),
+    { consumer: VERKSAMHETSSYSTEM, provider: SSBT, verdict: verdict(report.passed) },
+  ];
+}
+
+/**
+ * The chain report as a {@link CertifyReport}: suites "personas" and "fault subsets" with a case
+ * per persona (or subset) × section plus one for the answer as a whole, and "SLA" with a case per
+ * figure; the persona × bastjänst grids and the SLA figures for the HTML report.
  *
  * @example
  * writeReports(chainCertifyReport(report, startedAt, ms), "reports/out", "certify-chain");
  */
 export function chainCertifyReport(report: ChainReport, startedAt: Date, durationMs: number): CertifyReport {
-  const replay = `npx ssbtek-harness certify chain --seed ${report.seed}`;
+  const replay = chainReplay(report);
   const medReplay = (fynd: readonly CertifyFinding[]) =>
     fynd.map((f) => ({ ...f, seed: report.seed, replay }));
-  const detaljer = (sektioner: Record<BastjanstKod, string>, status: number) => ({
-    status: String(status),
-    ...sektioner,
-  });
+  const felaSektioner = (fynd: readonly CertifyFinding[]) => Object.keys(perSektion(fynd).sektion);
   const suites: CertifySuite[] = [
     {
       name: "personas",
-      properties: { tidsperiod: `${report.tidsperiod.fromDatum}..${report.tidsperiod.tomDatum}` },
-      cases: report.rader.map((r) =>
-        caseFrom(`${r.personaId} (${r.person})`, r.ms, medReplay(r.fynd), detaljer(r.sektioner, r.status)),
+      properties: {
+        tidsperiod: `${report.tidsperiod.fromDatum}..${report.tidsperiod.tomDatum}`,
+        clock: report.klocka,
+      },
+      cases: report.rader.flatMap((r) =>
+        fallPerSektion(
+          `${r.personaId} (${r.person})`,
+          r.personaId,
+          r.ms,
+          r.status,
+          r.sektioner,
+          medReplay(r.fynd),
+        ),
       ),
     },
     {
       name: "fault subsets",
-      cases: report.storningar.map((r) =>
-        caseFrom(
+      cases: report.storningar.flatMap((r) =>
+        fallPerSektion(
           `#${r.nr} ${felText(r.fel)} — ${r.personaId} (${r.person})`,
+          r.personaId,
           r.ms,
+          r.status,
+          r.sektioner,
           medReplay(r.fynd),
-          detaljer(r.sektioner, r.status),
+          r.fel,
         ),
       ),
     },
     {
       name: "SLA",
-      cases: slaFynd(report.sla).map((c) => caseFrom(c.namn, 0, medReplay(c.fynd))),
+      cases: slaFynd(report.sla).map((c) => ({ ...caseFrom(c.namn, 0, medReplay(c.fynd)), untimed: true })),
     },
   ];
+  const grids: CertifyGrid[] = [
+    {
+      title: "Persona × bastjänst",
+      columns: [...BASTJANSTER],
+      rows: report.rader.map((r) => ({
+        name: `${r.personaId} (${r.person})`,
+        cells: { ...r.sektioner },
+        failed: felaSektioner(r.fynd),
+      })),
+    },
+  ];
+  if (report.storningar.length > 0)
+    grids.push({
+      title: "Fault subsets × bastjänst (injected fault → section)",
+      columns: [...BASTJANSTER],
+      rows: report.storningar.map((r) => ({
+        name: `#${r.nr} ${r.personaId} (${r.person})`,
+        cells: Object.fromEntries(
+          BASTJANSTER.map((k) => [k, r.fel[k] ? `${r.fel[k]} → ${r.sektioner[k]}` : r.sektioner[k]]),
+        ),
+        failed: felaSektioner(r.fynd),
+      })),
+    });
   return buildReport({
     command: "certify chain",
     target: "embedded composite service and seven simulated bastjänster",
@@ -425,7 +611,11 @@ export function chainCertifyReport(report: ChainReport, startedAt: Date, duratio
     durationMs,
     seed: report.seed,
     suites,
-    extra: { sla: report.sla },
+    extra: { sla: report.sla, clock: report.klocka },
+    replay,
+    grids,
+    figures: slaFigurer(report.sla),
+    ...(report.interrupted ? { interrupted: report.interrupted } : {}),
   });
 }
 
@@ -459,7 +649,6 @@ export function formatChainTable(report: ChainReport): string {
     );
   }
   const s = report.sla;
-  const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
   const mal = (x: boolean | null) => (x === null ? "no data" : x ? "met" : "NOT MET");
   out.push(
     "",
@@ -478,7 +667,9 @@ export function formatChainTable(report: ChainReport): string {
   out.push(
     report.passed
       ? `PASSED: ${report.rader.length} personas, every answer contract-valid with all seven sections; ${report.storningar.length} fault subsets failed exactly where injected; SLA met (seed ${report.seed}, period ${report.tidsperiod.fromDatum}..${report.tidsperiod.tomDatum}).`
-      : `FAILED: ${problems.length} problem(s):\n${problems.join("\n")}`,
+      : report.interrupted
+        ? `INTERRUPTED (${report.interrupted}): ${report.rader.length} of ${PERSONAS.length} personas and ${report.storningar.length} of ${report.faultSubsets} fault subsets asked; the report is partial.${problems.length ? `\n${problems.join("\n")}` : ""}`
+        : `FAILED: ${problems.length} problem(s):\n${problems.join("\n")}`,
   );
   return out.join("\n");
 }

@@ -6,6 +6,7 @@ import {
 } from "../../contract/soap/envelope.js";
 import { decodeFault, decodeSvar, encodeFraga } from "../../contract/ssbt/codec.js";
 import type { KontraktVersion, SsbtFault, SsbtFraga, SsbtSvar } from "../../contract/ssbt/model.js";
+import type { TrafficLog } from "../../reports/evidence/har.js";
 
 /** The outcome of one composite question over HTTP. */
 export type SsbtAnrop =
@@ -18,22 +19,56 @@ export type SsbtAnrop =
  *
  * @example
  * const r = await hamtaOverHttp("http://127.0.0.1:8080/ssbtek", fraga);
+ *
+ * Pass `o.traffic` to record the exchange (masked) for the run's HAR file, `o.signal` to give up
+ * when the run is stopped (the promise then rejects with the abort reason).
  */
 export async function hamtaOverHttp(
   url: string,
   fraga: SsbtFraga,
   version: KontraktVersion = "v10",
   timeoutMs = 30_000,
+  o: { traffic?: TrafficLog; signal?: AbortSignal } = {},
 ): Promise<SsbtAnrop> {
   const t0 = performance.now();
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-    body: soapEnvelope(encodeFraga(fraga, version)),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const xml = await res.text();
+  const startedAt = new Date();
+  const headers = { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' };
+  const body = soapEnvelope(encodeFraga(fraga, version));
+  const timeout = AbortSignal.timeout(timeoutMs);
+  let res: Response;
+  let xml: string;
+  try {
+    res = await fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      signal: o.signal ? AbortSignal.any([o.signal, timeout]) : timeout,
+    });
+    xml = await res.text();
+  } catch (e) {
+    o.traffic?.add({
+      startedAt,
+      method: "POST",
+      url,
+      requestHeaders: headers,
+      requestBody: body,
+      error: (e as Error).message,
+      ms: performance.now() - t0,
+    });
+    throw e;
+  }
   const ms = performance.now() - t0;
+  o.traffic?.add({
+    startedAt,
+    method: "POST",
+    url,
+    requestHeaders: headers,
+    requestBody: body,
+    status: res.status,
+    responseHeaders: res.headers,
+    responseBody: xml,
+    ms,
+  });
   try {
     const { body } = parseSoapEnvelope(xml);
     const fault = readSoapFault(body);

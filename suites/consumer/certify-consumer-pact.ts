@@ -11,6 +11,7 @@ import { startSimulator } from "../../simulators/server.js";
 import { kodForProvider, SSBT } from "../pact/names.js";
 import { REFERENS_KLOCKA, REFERENS_SEED } from "../pact/referens.js";
 import { verifyProvider } from "../producer/verify.js";
+import { verifyProviderIsolated } from "../producer/verify-isolated.js";
 
 /** Options of {@link certifyConsumerPact}. */
 export interface CertifyConsumerPactOptions {
@@ -22,17 +23,22 @@ export interface CertifyConsumerPactOptions {
   now?: () => Date;
   /** Pact verifier log level. Default "warn". */
   logLevel?: "trace" | "debug" | "info" | "warn" | "error";
+  /**
+   * Where the verifier's own output goes (it runs in a child process then). Default: none — the
+   * verifier runs in this process and prints to its stdout.
+   */
+  verifierLog?: string;
 }
 
-function providerAv(fil: string): string {
+function deltagare(fil: string): { consumer: string; provider: string } {
   if (!existsSync(fil) || !statSync(fil).isFile())
     throw new HarnessError(
       "BAD_OPTION",
       `Pact file ${fil} does not exist. Pass --pact with the path of your Pact JSON file.`,
     );
-  let json: { provider?: { name?: unknown } };
+  let json: { consumer?: { name?: unknown }; provider?: { name?: unknown } };
   try {
-    json = JSON.parse(readFileSync(fil, "utf8")) as { provider?: { name?: unknown } };
+    json = JSON.parse(readFileSync(fil, "utf8")) as typeof json;
   } catch {
     throw new HarnessError(
       "BAD_PACT",
@@ -41,7 +47,10 @@ function providerAv(fil: string): string {
   }
   if (typeof json.provider?.name !== "string")
     throw new HarnessError("BAD_PACT", `${fil} is not a pact file: it has no provider.name.`);
-  return json.provider.name;
+  return {
+    consumer: typeof json.consumer?.name === "string" ? json.consumer.name : "(unnamed consumer)",
+    provider: json.provider.name,
+  };
 }
 
 /**
@@ -56,7 +65,7 @@ function providerAv(fil: string): string {
  */
 export async function certifyConsumerPact(o: CertifyConsumerPactOptions): Promise<CertifyReport> {
   const fil = resolve(o.pact);
-  const provider = providerAv(fil);
+  const { consumer, provider } = deltagare(fil);
   const kod = kodForProvider(provider);
   if (provider !== SSBT && !kod)
     throw new HarnessError(
@@ -70,27 +79,26 @@ export async function certifyConsumerPact(o: CertifyConsumerPactOptions): Promis
   const sim = await startSimulator({ port: 0, seed, now: klocka, profile: "fast", timeScale: 0 });
   try {
     const url = kod ? sim.upstreams[kod] : sim.ssbtek;
-    const r = await verifyProvider({
-      pactFiles: [fil],
-      provider,
-      providerBaseUrl: url,
-      logLevel: o.logLevel ?? "warn",
-    });
-    const cases: CertifyCase[] = r.interaktioner.map((i) =>
-      caseFrom(
+    const v = { pactFiles: [fil], provider, providerBaseUrl: url, logLevel: o.logLevel ?? "warn" } as const;
+    const r = o.verifierLog ? await verifyProviderIsolated(v, o.verifierLog) : await verifyProvider(v);
+    // The verifier reports no time per interaction: the cases say so rather than "0 ms".
+    const cases: CertifyCase[] = r.interaktioner.map((i) => ({
+      ...caseFrom(
         i.beskrivning || "(interaction)",
         0,
         i.ok ? [] : [{ rule: "PACT.interaktion", message: i.fel ?? "failed" }],
       ),
-    );
+      untimed: true,
+    }));
     if (r.tillstandsfel.length > 0)
-      cases.push(
-        caseFrom(
+      cases.push({
+        ...caseFrom(
           "provider states",
           0,
           r.tillstandsfel.map((f) => ({ rule: "PACT.tillstand", message: f })),
         ),
-      );
+        untimed: true,
+      });
     return buildReport({
       command: "certify consumer",
       target: `pact ${fil} → ${provider}`,
@@ -98,7 +106,13 @@ export async function certifyConsumerPact(o: CertifyConsumerPactOptions): Promis
       durationMs: performance.now() - t0,
       seed,
       suites: [{ name: `pact ${provider}`, properties: { pact: fil, provider, providerUrl: url }, cases }],
-      extra: { verifierMs: Math.round(r.ms) },
+      extra: {
+        verifierMs: Math.round(r.ms),
+        consumer,
+        provider,
+        ...(o.verifierLog ? { verifierLog: o.verifierLog } : {}),
+      },
+      replay: `npx ssbtek-harness certify consumer --pact ${fil} --seed ${seed} --clock ${klocka().toISOString()}`,
     });
   } finally {
     await sim.close();

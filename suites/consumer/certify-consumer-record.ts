@@ -11,6 +11,7 @@ import { maskera, maskeraText } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { decodeFault } from "../../contract/ssbt/codec.js";
 import { childElements, textOf, type XmlElement } from "../../contract/xml/node.js";
+import type { TrafficLog } from "../../reports/evidence/har.js";
 import {
   buildReport,
   type CertifyCase,
@@ -30,6 +31,8 @@ export interface RecordOptions extends SimulateOptions {
   durationS?: number;
   /** Called for every request as soon as it is answered (live output). */
   onCase?: (c: CertifyCase) => void;
+  /** Records every request to the composite service and its answer (masked) for the run's HAR file. */
+  traffic?: TrafficLog;
 }
 
 /** A running recording. */
@@ -119,7 +122,7 @@ function faultFynd(res: SimResponse): CertifyFinding[] {
  * const report = await rec.done;
  */
 export async function startConsumerRecording(o: RecordOptions = {}): Promise<RecordSession> {
-  const { maxRequests, durationS, onCase, ...simulate } = o;
+  const { maxRequests, durationS, onCase, traffic, ...simulate } = o;
   if (maxRequests !== undefined && !(Number.isInteger(maxRequests) && maxRequests > 0))
     throw new HarnessError("BAD_OPTION", `Invalid --max-requests ${maxRequests}: pass a whole number > 0.`);
   if (durationS !== undefined && !(durationS > 0 && Number.isFinite(durationS)))
@@ -182,9 +185,25 @@ export async function startConsumerRecording(o: RecordOptions = {}): Promise<Rec
     const n = ++antal;
     if (maxRequests !== undefined && n > maxRequests) return next(request);
     const t = performance.now();
+    const startad = new Date();
     const res = await next(request);
     if (!res) return res;
     const text = bodyText(request);
+    traffic?.add({
+      startedAt: startad,
+      method: request.method,
+      url: `${sim.url}${request.path}${request.query ? `?${request.query}` : ""}`,
+      requestHeaders: request.headers,
+      requestBody: text,
+      ...(res.kind === "response"
+        ? {
+            status: res.status,
+            responseHeaders: res.headers,
+            responseBody: typeof res.body === "string" ? res.body : new TextDecoder().decode(res.body),
+          }
+        : { error: res.kind }),
+      ms: performance.now() - t,
+    });
     const om = beskriv(text);
     const fynd = [
       ...regelFynd(text, om.operation, sim.chain.context.now()),

@@ -25,9 +25,10 @@ export type Utbyte =
  * @example
  * const u = await skicka(request, 12_000); if (u.svar) u.status
  */
-export async function skicka(request: Request, timeoutMs: number): Promise<Utbyte> {
+export async function skicka(request: Request, timeoutMs: number, stop?: AbortSignal): Promise<Utbyte> {
   const t0 = performance.now();
-  const signal = AbortSignal.timeout(timeoutMs);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
   try {
     const res = await fetch(new Request(request, { signal }));
     const text = await res.text();
@@ -161,10 +162,14 @@ const kort = (s: string, n = 160) => {
   return t.length > n ? `${t.slice(0, n)}…` : t;
 };
 
+/** Statuses that say "no such endpoint", not "your request is wrong": never a refusal of a malformed request. */
+const INGEN_ENDPOINT = new Set([404, 405, 410, 501]);
+
 /**
  * Whether a malformed request was refused as it must be: the authority's own refusal (SOAP: a
- * SOAP 1.1 Fault with HTTP 500, or any 4xx; LEFI: a 4xx), never a 2xx, never a 5xx without a
- * fault, never a hang, never a stack trace. Returns the findings (empty = acceptable).
+ * SOAP 1.1 Fault with HTTP 500, or a 4xx that says what is wrong; LEFI: such a 4xx), never a 2xx,
+ * never a 5xx without a fault, never a bare 404 / 405 (the endpoint is not there), never an empty
+ * body, never a hang, never a stack trace. Returns the findings (empty = acceptable).
  *
  * @example
  * felhanteringsFynd("TNS", "soap", "ej-valformad", utbyte) // [] for a SOAP Fault with HTTP 500
@@ -190,8 +195,18 @@ export function felhanteringsFynd(
       rule,
       message: `A malformed request got HTTP ${u.status}, as if it were valid: ${kort(u.text)}`,
     });
+  else if (INGEN_ENDPOINT.has(u.status))
+    out.push({
+      rule,
+      message: `A malformed request got HTTP ${u.status}: that says the endpoint is not there, not what is wrong with the request (check --url)${u.text.trim() ? `: ${kort(u.text)}` : "."}`,
+    });
+  else if (u.text.trim() === "")
+    out.push({
+      rule,
+      message: `A malformed request got HTTP ${u.status} with an empty body: a refusal must say what is wrong (a SOAP Fault or an error message).`,
+    });
   else if (u.status >= 400 && u.status < 500) {
-    // a 4xx is the authority saying "your request is wrong": acceptable for both protocols
+    // a 4xx with a message is the authority saying "your request is wrong": acceptable for both protocols
   } else if (format === "json")
     out.push({
       rule,

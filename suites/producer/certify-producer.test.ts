@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
 import type { CertifyReport } from "../../reports/model.js";
 import { type RunningSimulator, startSimulator } from "../../simulators/server.js";
-import { certifyProducer } from "./certify-producer.js";
+import { certifyProducer, producerResults } from "./certify-producer.js";
 
 /** What a broken producer does to the real answer: a new body, or a whole new answer. */
 type Mutation = (text: string, status: number) => { status: number; type?: string; body: string } | string;
@@ -190,14 +190,86 @@ describe("certify producer", () => {
       hang.closeAllConnections();
       await new Promise<void>((r) => hang.close(() => r()));
     }
+    // nothing listens: one clear message before the run, not a failure per case
+    await expect(
+      certifyProducer({ bastjanst: "TNS", url: `http://127.0.0.1:${port}/tns`, personas: ["hela-kedjan"] }),
+    ).rejects.toThrow(`Nothing answers at 127.0.0.1:${port} (ECONNREFUSED): start the system under test`);
     const down = await certifyProducer({
       bastjanst: "TNS",
       url: `http://127.0.0.1:${port}/tns`,
       personas: ["hela-kedjan"],
+      skipPrecheck: true,
     });
     expect(down.passed).toBe(false);
     expect(rules(down, "schema")).toEqual(["TNS.svar.saknas"]);
     expect(down.suites.find((s) => s.name === "timing budget")!.cases[0]!.status).toBe("skip");
+  });
+
+  for (const [what, status, body] of [
+    ["a bare 404", 404, ""],
+    ["a 404 page", 404, "<h1>Not Found</h1>"],
+    ["an empty 400", 400, ""],
+    ["an empty 500", 500, ""],
+  ] as const)
+    it(`fails the error-behaviour suite when malformed requests get ${what}`, async () => {
+      const proxy = await brokenProducer(sim, (text, st) =>
+        st === 200 ? text : { status, type: "text/plain", body },
+      );
+      try {
+        const r = await certifyProducer({
+          bastjanst: "TNS",
+          url: proxy.url("TNS"),
+          personas: ["hela-kedjan"],
+        });
+        const fel = r.suites.find((s) => s.name === "error behaviour")!;
+        expect(fel.cases.length).toBe(4);
+        expect(fel.cases.every((c) => c.status === "fail")).toBe(true);
+        expect(failedSuites(r)).toEqual(["error behaviour"]);
+      } finally {
+        await proxy.close();
+      }
+    });
+
+  it("sends again when our simulator answers with its own background error, and labels the case", async () => {
+    let first = true;
+    const proxy = await brokenProducer(sim, (text, st) => {
+      if (!first || st !== 200) return text;
+      first = false;
+      return { status: 500, type: "text/html", body: "<html><p>TNS: bakgrundsfel (errorRate).</p></html>" };
+    });
+    try {
+      const r = await certifyProducer({ bastjanst: "TNS", url: proxy.url("TNS"), personas: ["hela-kedjan"] });
+      expect(r.passed).toBe(true);
+      expect(r.suites[0]!.cases[0]!.details?.simulator).toMatch(/^bakgrundsfel, sent again/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("reports progress per exchange, stops on its signal with a partial report, and replays exactly", async () => {
+    const stop = new AbortController();
+    const seen: string[] = [];
+    const r = await certifyProducer({
+      bastjanst: "TNS",
+      url: sim.upstreams.TNS,
+      now: () => new Date("2026-11-20T10:00:00+01:00"),
+      signal: stop.signal,
+      onExchange: (e) => {
+        seen.push(`${e.done}/${e.total} ${e.status}`);
+        if (e.done === 2) stop.abort("SIGINT");
+      },
+    });
+    expect(seen).toEqual(["1/34 HTTP 200", "2/34 HTTP 200"]);
+    expect(r.interrupted).toBe("SIGINT");
+    expect(r.passed).toBe(false);
+    expect(r.suites[0]!.cases).toHaveLength(2);
+    expect(r.replay).toBe(
+      `npx ssbtek-harness certify producer --bastjanst TNS --url ${sim.upstreams.TNS} --clock 2026-11-20T09:00:00.000Z --budget 7000ms --answer-timeout 12000ms`,
+    );
+    expect(r.suites[0]!.cases[0]!.persona).toBeDefined();
+    expect(producerResults("AF", r)).toEqual([
+      { consumer: "ssbtek-ssbt", provider: "ssbtek-af", verdict: "failed" },
+    ]);
   });
 
   it("flags an answer over the timing budget", async () => {

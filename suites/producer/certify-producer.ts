@@ -20,6 +20,8 @@ import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.j
 import { ssbtNamespace } from "../../contract/ssbt/codec.js";
 import { BASTJANSTER, type BastjanstKod, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
+import type { TrafficLog } from "../../reports/evidence/har.js";
+import type { EvidencePair } from "../../reports/evidence/model.js";
 import {
   buildReport,
   type CertifyCase,
@@ -34,6 +36,8 @@ import type { KontraktInfo } from "../../simulators/bastjanst.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { SIMULATORER } from "../../simulators/registry.js";
 import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
+import { BASTJANST_PROVIDER, SSBT } from "../pact/names.js";
+import { runSignal } from "../run-control.js";
 import {
   datumFynd,
   felhanteringsFynd,
@@ -43,6 +47,7 @@ import {
   type Utbyte,
 } from "./certify-producer-kontroller.js";
 import { felaktigaBegaranden, PROTOKOLL } from "./certify-producer-protokoll.js";
+import { checkReachable } from "./reachable.js";
 
 /** Options of {@link certifyProducer}. `bastjanst` and `url` are required. */
 export interface CertifyProducerOptions {
@@ -60,6 +65,16 @@ export interface CertifyProducerOptions {
   personas?: readonly string[];
   /** Called when a suite is complete (progress output). */
   onSuite?: (suite: CertifySuite) => void;
+  /** Called after each exchange with the producer: `done` of `total` (progress output). */
+  onExchange?: (e: { done: number; total: number; name: string; status: string; ms: number }) => void;
+  /** Records every exchange (masked) for the run's HAR file. */
+  traffic?: TrafficLog;
+  /** Stops the run early (Ctrl+C): the report then holds what was done. */
+  signal?: AbortSignal;
+  /** Stops the whole run after this many ms (the CLI's --timeout); the report then holds what was done. */
+  runTimeoutMs?: number;
+  /** Skip the connectivity pre-check (a TCP connect to the URL's host and port). Default false. */
+  skipPrecheck?: boolean;
 }
 
 /** The schema suite's and the other suites' view of one persona's exchange. */
@@ -213,8 +228,31 @@ async function las(
 }
 
 /**
+ * Which of our own simulator's injected background outcomes an answer is (the realistic profile's
+ * 0.5 % errors and rare timeouts), or undefined for anything else. Such an answer says nothing about
+ * the bastjänst's conformance: the request is sent again (the simulator draws anew per repetition).
+ *
+ * @example
+ * simulatorBakgrund({ svar: true, status: 500, mediaTyp: "text/html", text: "…TNS: bakgrundsfel (errorRate).…", ms: 1 }) // "bakgrundsfel"
+ */
+export function simulatorBakgrund(u: Utbyte): string | undefined {
+  if (!u.svar) return undefined;
+  if (u.status === 500 && /bakgrundsfel \(errorRate\)/.test(u.text)) return "bakgrundsfel";
+  if (
+    u.status === 504 &&
+    /bakgrundstimeout \(timeoutRate\)|simulerad svarstid \d+ ms ≥ deadline/.test(u.text)
+  )
+    return "bakgrundstimeout";
+  return undefined;
+}
+
+/** Attempts of one request while the answer is the simulator's own background outcome. */
+const BAKGRUND_FORSOK = 3;
+
+/**
  * Runs the producer suite against one bastjänst endpoint and returns the report (never throws
- * for a failing producer: the report says what failed; throws a HarnessError for bad options).
+ * for a failing producer: the report says what failed; throws a HarnessError for bad options and
+ * when nothing listens at the URL).
  *
  * @example
  * const report = await certifyProducer({ bastjanst: "TNS", url: "http://127.0.0.1:8080/tns/hamtauppgifter/v1" });
@@ -227,31 +265,96 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   for (const [name, v] of [
     ["--budget", budgetMs],
-    ["--timeout", timeoutMs],
+    ["--answer-timeout", timeoutMs],
+    ["--timeout", o.runTimeoutMs ?? 1],
   ] as const)
     if (!(v > 0) || !Number.isFinite(v))
       throw new HarnessError("BAD_OPTION", `Invalid ${name} ${v} ms: pass a duration > 0, e.g. 7s.`);
   const personas = valjPersonas(o.personas);
-  const now = o.now ?? (() => new Date());
+  const klocka = (o.now ?? (() => new Date()))();
+  const now = () => new Date(klocka);
+  if (!o.skipPrecheck) await checkReachable(url, Math.min(timeoutMs, 5_000));
+  const { signal, dispose } = runSignal(o.signal, o.runTimeoutMs);
+  try {
+    return await korProducer(o, kod, url, budgetMs, timeoutMs, personas, klocka, now, signal);
+  } finally {
+    dispose();
+  }
+}
+
+async function korProducer(
+  o: CertifyProducerOptions,
+  kod: BastjanstKod,
+  url: string,
+  budgetMs: number,
+  timeoutMs: number,
+  personas: ReturnType<typeof valjPersonas>,
+  klocka: Date,
+  now: () => Date,
+  signal: AbortSignal | undefined,
+): Promise<CertifyReport> {
   const startedAt = new Date();
   const t0 = performance.now();
   const klient = SIMULATORER[kod].klient;
   const kontrakt: KontraktInfo = { version: "v10", ns: ssbtNamespace("v10") };
   const period = standardPeriod(now());
-  const replay = (personaId?: string) =>
-    `npx ssbtek-harness certify producer --bastjanst ${kod} --url ${url}${
-      o.budgetMs !== undefined ? ` --budget ${budgetMs}ms` : ""
-    }${personaId ? ` --persona ${personaId}` : ""}`;
+  const bas = `npx ssbtek-harness certify producer --bastjanst ${kod} --url ${url} --clock ${klocka.toISOString()} --budget ${budgetMs}ms --answer-timeout ${timeoutMs}ms${
+    o.runTimeoutMs !== undefined ? ` --timeout ${o.runTimeoutMs}ms` : ""
+  }`;
+  const hela = `${bas}${o.personas?.length ? personas.map((p) => ` --persona ${p.id}`).join("") : ""}`;
+  const replay = (personaId?: string) => (personaId ? `${bas} --persona ${personaId}` : hela);
   const suites: CertifySuite[] = [];
   const klar = (s: CertifySuite) => {
     suites.push(s);
     o.onSuite?.(s);
   };
   const properties = { bastjanst: kod, url, budgetMs: String(budgetMs), timeoutMs: String(timeoutMs) };
+  const antalFel = PROTOKOLL[kod].format === "json" ? 3 : 4;
+  const total = personas.length + antalFel;
+  let done = 0;
+
+  /** Sends one request (again while our simulator answers with its own background outcome), logged. */
+  const utbyt = async (request: Request, namn: string): Promise<{ u: Utbyte; bakgrund?: string }> => {
+    let bakgrund: string | undefined;
+    for (let forsok = 1; ; forsok++) {
+      const kopia = request.clone();
+      const body = o.traffic ? await request.clone().text() : undefined;
+      const startad = new Date();
+      const u = await skicka(kopia, timeoutMs, signal);
+      o.traffic?.add({
+        startedAt: startad,
+        method: request.method,
+        url: request.url,
+        requestHeaders: request.headers,
+        ...(body !== undefined ? { requestBody: body } : {}),
+        ...(u.svar
+          ? {
+              status: u.status,
+              responseHeaders: u.mediaTyp ? { "content-type": u.mediaTyp } : {},
+              responseBody: u.text,
+            }
+          : { error: u.meddelande }),
+        ms: u.ms,
+      });
+      const b = simulatorBakgrund(u);
+      if (!b || forsok >= BAKGRUND_FORSOK || signal?.aborted) {
+        o.onExchange?.({
+          done: ++done,
+          total,
+          name: namn,
+          status: u.svar ? `HTTP ${u.status}` : u.meddelande,
+          ms: Math.round(u.ms),
+        });
+        return { u, ...(bakgrund ? { bakgrund } : {}) };
+      }
+      bakgrund = `${b}, sent again (the simulator's own injected background outcome, attempt ${forsok + 1})`;
+    }
+  };
 
   // schema: one exchange per persona, SSBT's own request
   const utfall: Utfall[] = [];
   for (const [i, p] of personas.entries()) {
+    if (signal?.aborted) break;
     const fraga = fullFraga(p.personidentitet, period, `CERT-P-${String(i + 1).padStart(3, "0")}`);
     const namn = `${p.id} (${maskera(p.personidentitet)})`;
     const fore = klient.forkontroll?.(fraga, kontrakt);
@@ -260,15 +363,22 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
         "INTERNAL",
         `The certification question for ${namn} fails SSBT's own check: ${fore.felkod}.`,
       );
-    const utbyte = await skicka(fetchRequest(klient.begaran(fraga, url, kontrakt)), timeoutMs);
-    utfall.push({ namn, personaId: p.id, fraga, utbyte, ...(await las(kod, utbyte, fraga, kontrakt)) });
+    const { u: utbyte, bakgrund } = await utbyt(fetchRequest(klient.begaran(fraga, url, kontrakt)), namn);
+    // An exchange cut off by the stop is not a finding about the producer.
+    if (signal?.aborted && !utbyte.svar) break;
+    const lasning = await las(kod, utbyte, fraga, kontrakt);
+    if (bakgrund) lasning.details.simulator = bakgrund;
+    utfall.push({ namn, personaId: p.id, fraga, utbyte, ...lasning });
   }
   const medReplay = (fynd: readonly CertifyFinding[], personaId: string) =>
     fynd.map((f) => ({ ...f, replay: replay(personaId) }));
+  const medPersona = (c: CertifyCase, personaId: string): CertifyCase => ({ ...c, persona: personaId });
   klar({
     name: "schema",
     properties,
-    cases: utfall.map((u) => caseFrom(u.namn, u.utbyte.ms, medReplay(u.schema, u.personaId), u.details)),
+    cases: utfall.map((u) =>
+      medPersona(caseFrom(u.namn, u.utbyte.ms, medReplay(u.schema, u.personaId), u.details), u.personaId),
+    ),
   });
 
   const perMeddelande = (
@@ -278,7 +388,8 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
     name,
     properties,
     cases: utfall.map((u): CertifyCase => {
-      if (u.meddelande === undefined) return skippedCase(u.namn, "no readable answer (see the schema suite)");
+      if (u.meddelande === undefined)
+        return medPersona(skippedCase(u.namn, "no readable answer (see the schema suite)"), u.personaId);
       const t = performance.now();
       let fynd: CertifyFinding[];
       try {
@@ -291,7 +402,7 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
           },
         ];
       }
-      return caseFrom(u.namn, performance.now() - t, medReplay(fynd, u.personaId));
+      return medPersona(caseFrom(u.namn, performance.now() - t, medReplay(fynd, u.personaId)), u.personaId);
     }),
   });
   klar(
@@ -305,7 +416,8 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
     name: "timing budget",
     properties,
     cases: utfall.map((u) => {
-      if (!u.utbyte.svar && u.utbyte.orsak === "natverk") return skippedCase(u.namn, u.utbyte.meddelande);
+      if (!u.utbyte.svar && u.utbyte.orsak === "natverk")
+        return medPersona(skippedCase(u.namn, u.utbyte.meddelande), u.personaId);
       const fynd: CertifyFinding[] = !u.utbyte.svar
         ? [{ rule: `${kod}.svarstid.timeout`, message: `No complete answer within ${timeoutMs} ms.` }]
         : u.utbyte.ms > budgetMs
@@ -317,41 +429,64 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
               },
             ]
           : [];
-      return caseFrom(u.namn, u.utbyte.ms, medReplay(fynd, u.personaId), {
-        ms: String(Math.round(u.utbyte.ms)),
-      });
+      return medPersona(
+        caseFrom(u.namn, u.utbyte.ms, medReplay(fynd, u.personaId), { ms: String(Math.round(u.utbyte.ms)) }),
+        u.personaId,
+      );
     }),
   });
 
   // error behaviour: malformed variants of the first persona's request
   const forsta = utfall[0];
   const felCases: CertifyCase[] = [];
-  if (forsta) {
+  if (forsta && !signal?.aborted) {
     const giltig = klient.begaran(forsta.fraga, url, kontrakt);
-    const bas = { url: giltig.url, headers: new Headers(giltig.headers), body: giltig.body };
-    for (const b of felaktigaBegaranden(kod, bas)) {
-      const u = await skicka(b.request, timeoutMs);
+    const grund = { url: giltig.url, headers: new Headers(giltig.headers), body: giltig.body };
+    for (const b of felaktigaBegaranden(kod, grund)) {
+      if (signal?.aborted) break;
+      const { u, bakgrund } = await utbyt(b.request, `${b.id}: ${b.beskrivning}`);
+      if (signal?.aborted && !u.svar) break;
       const fynd = felhanteringsFynd(kod, PROTOKOLL[kod].format, b.id, u).map((f) => ({
         ...f,
-        replay: replay(),
+        replay: replay(forsta.personaId),
       }));
-      felCases.push(
-        caseFrom(
-          `${b.id}: ${b.beskrivning}`,
-          u.ms,
-          fynd,
-          u.svar ? { status: String(u.status) } : { svar: u.meddelande },
-        ),
-      );
+      felCases.push({
+        ...caseFrom(`${b.id}: ${b.beskrivning}`, u.ms, fynd, {
+          ...(u.svar ? { status: String(u.status) } : { svar: u.meddelande }),
+          ...(bakgrund ? { simulator: bakgrund } : {}),
+        }),
+        persona: forsta.personaId,
+      });
     }
   }
   klar({ name: "error behaviour", properties, cases: felCases });
 
+  const interrupted = signal?.aborted
+    ? typeof signal.reason === "string"
+      ? signal.reason
+      : "stopped"
+    : undefined;
   return buildReport({
     command: "certify producer",
     target: `${kod} ${url}`,
     startedAt: startedAt.toISOString(),
     durationMs: performance.now() - t0,
     suites,
+    replay: hela,
+    replayNarrow: bas,
+    extra: { clock: klocka.toISOString(), provider: BASTJANST_PROVIDER[kod] },
+    ...(interrupted ? { interrupted } : {}),
   });
+}
+
+/**
+ * The pair a producer run verified: SSBT as consumer of the bastjänst.
+ *
+ * @example
+ * producerResults("AF", report) // [{ consumer: "ssbtek-ssbt", provider: "ssbtek-af", verdict: "passed" }]
+ */
+export function producerResults(kod: BastjanstKod, report: CertifyReport): EvidencePair[] {
+  return [
+    { consumer: SSBT, provider: BASTJANST_PROVIDER[kod], verdict: report.passed ? "passed" : "failed" },
+  ];
 }
