@@ -97,7 +97,10 @@ class Output {
   }
 
   progress(text: string): void {
-    if (!this.stream.isTTY) return this.line(text);
+    if (!this.stream.isTTY) {
+      this.line(text);
+      return;
+    }
     const width = (this.stream.columns ?? 100) - 1;
     this.stream.write(`\r\x1b[K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
     this.live = true;

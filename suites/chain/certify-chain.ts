@@ -439,8 +439,11 @@ function perSektion(fynd: readonly CertifyFinding[]): {
   const svar: CertifyFinding[] = [];
   for (const f of fynd) {
     const kod = /^\/svarsdata\/([A-Z]+)/.exec(f.path ?? "")?.[1];
-    if (kod) (sektion[kod] ??= []).push(f);
-    else svar.push(f);
+    if (kod) {
+      const lista = sektion[kod] ?? [];
+      sektion[kod] = lista;
+      lista.push(f);
+    } else svar.push(f);
   }
   return { svar, sektion };
 }
