@@ -27,6 +27,8 @@ import {
 } from "../suites/chain/certify-chain.js";
 import { certifyCompat, compatCertifyReport, formatCompat } from "../suites/compat/certify-compat.js";
 import { startConsumerRecording } from "../suites/consumer/certify-consumer-record.js";
+import { brokerJson, canIDeploy, formatGate } from "../suites/gate/can-i-deploy.js";
+import { readPolicy } from "../suites/gate/policy.js";
 import { BASTJANST_PROVIDER, SSBT, VERKSAMHETSSYSTEM } from "../suites/pact/names.js";
 import { bastjanstKod, certifyProducer, producerResults } from "../suites/producer/certify-producer.js";
 
@@ -722,4 +724,30 @@ export function registerCertify(program: Command): void {
         }
       },
     );
+
+  certify
+    .command("gate")
+    .description(
+      "can-i-deploy: verify every evidence bundle and print the consumers × providers matrix for a contract version; exit 0 only when every required integration is verified and passed",
+    )
+    .requiredOption("--contract <version>", "the contract version to release: v10, v11 or utkast")
+    .requiredOption(
+      "--evidence <dir...>",
+      "evidence bundles (the --out folders of certify runs), or folders holding them",
+    )
+    .option("--policy <file>", "JSON release policy: required integrations, consumers, trusted keys")
+    .option("--json", "print the result as JSON (Pact Broker can-i-deploy shape)")
+    .action((o: { contract: string; evidence: string[]; policy?: string; json?: boolean }) => {
+      try {
+        const r = canIDeploy({
+          contract: o.contract,
+          evidence: o.evidence,
+          ...(o.policy ? { policy: readPolicy(o.policy) } : {}),
+        });
+        console.log(o.json ? JSON.stringify(brokerJson(r), null, 2) : formatGate(r));
+        process.exitCode = r.deployable ? EXIT.passed : EXIT.failed;
+      } catch (e) {
+        fail(e);
+      }
+    });
 }
