@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { HarnessError, isHarnessError } from "../contract/errors.js";
+import type { KontraktVersion } from "../contract/ssbt/model.js";
 import { verifyEvidence } from "../reports/evidence/bundle.js";
 import { TrafficLog } from "../reports/evidence/har.js";
 import { defaultKeyDir, loadSigningKey, type SigningKey } from "../reports/evidence/keys.js";
@@ -416,10 +417,16 @@ export function registerCertify(program: Command): void {
         collect,
         [],
       )
-      .option("--clock <iso>", "the clock the asked period is taken from (default: now)", clock),
+      .option("--clock <iso>", "the clock the asked period is taken from (default: now)", clock)
+      .option(
+        "--contract <version>",
+        "the contract SSBT asks in: v10, v11 or utkast (AF's draft extension)",
+        "v10",
+      ),
   ).action(
     (
       o: CommonFlags & {
+        contract: string;
         bastjanst: string;
         url: string;
         budget: number;
@@ -429,8 +436,10 @@ export function registerCertify(program: Command): void {
       },
     ) => {
       let kod: ReturnType<typeof bastjanstKod>;
+      let contract: KontraktVersion;
       try {
         kod = bastjanstKod(o.bastjanst);
+        contract = blandadOptions(o.contract, o.contract).contract;
       } catch (e) {
         fail(e);
       }
@@ -440,6 +449,7 @@ export function registerCertify(program: Command): void {
         const report = await certifyProducer({
           bastjanst: kod,
           url: o.url,
+          contract,
           budgetMs: o.budget,
           timeoutMs: o.answerTimeout,
           ...(o.persona.length ? { personas: o.persona } : {}),
@@ -453,9 +463,11 @@ export function registerCertify(program: Command): void {
           report,
           evidence: {
             suite: "producer",
+            contractVersion: contract,
             clock: klocka.toISOString(),
             options: {
               bastjanst: kod,
+              contract,
               budgetMs: o.budget,
               answerTimeoutMs: o.answerTimeout,
               ...(o.persona.length ? { personas: o.persona } : {}),
