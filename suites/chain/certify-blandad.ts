@@ -126,7 +126,11 @@ export async function certifyBlandadKedja(
     if (!res)
       throw new HarnessError("INTERNAL", `The reference chain did not answer on /ssbtek/${o.contract}.`);
     const xml = await res.text();
-    const diff = skillnader(i.forvantat, lasSsbtSvar(res.status, xml, o.consumers));
+    const utfall = lasSsbtSvar(res.status, xml, o.consumers);
+    // Name the fault the consumer got (e.g. SSBT-1006: the endpoint speaks another namespace).
+    const diff = skillnader(i.forvantat, utfall).map((d) =>
+      utfall.typ === "fault" && d.endsWith("got fault") ? `${d} ${utfall.felkod}` : d,
+    );
     const af = lasAf(xml, o.consumers);
     if (af.fel) diff.push(af.fel);
     const rad: BlandadRad = {
