@@ -191,8 +191,18 @@ export function canIDeploy(o: GateOptions): GateResultat {
     const traffar = bundles.flatMap((b) => b.results.filter((r) => lika(r, i)).map((r) => ({ b, r })));
     const senast = <T extends { b: BundleCheck }>(xs: T[]) =>
       [...xs].sort((x, y) => (y.b.endedAt ?? "").localeCompare(x.b.endedAt ?? ""))[0];
-    const giltiga = senast(traffar.filter(({ b }) => b.verified && b.stale.length === 0));
+    // The latest claim about this contract counts; if it cannot be trusted, nothing older replaces it.
+    const aktuella = traffar.filter(({ b }) => b.stale.length === 0);
+    const latest = senast(aktuella);
+    const giltiga = latest?.b.verified ? latest : undefined;
     const base = { ...i, required: kravs(i) };
+    if (latest && !latest.b.verified)
+      return {
+        ...base,
+        status: "unverified",
+        evidence: latest.b.dir,
+        reason: `the latest evidence does not verify: ${latest.b.problems[0] ?? "unknown problem"}`,
+      };
     if (giltiga) {
       const passed = giltiga.r.verdict === "passed";
       return {
@@ -223,14 +233,23 @@ export function canIDeploy(o: GateOptions): GateResultat {
   });
 
   const brister = cells.filter((c) => c.required && c.status !== "passed");
-  const deployable = brister.length > 0 ? false : cells.some((c) => c.required);
+  // Evidence that does not verify is a finding in itself: a release is not gated on altered proof.
+  const trasiga = bundles.filter((b) => !b.verified);
+  const deployable = brister.length === 0 && trasiga.length === 0 && cells.some((c) => c.required);
+  const delar: string[] = [];
+  if (brister.length)
+    delar.push(
+      `${brister.length} required integration(s) not verified and passed: ${brister
+        .map((c) => `${c.consumer} → ${c.provider} (${c.status})`)
+        .join(", ")}`,
+    );
+  if (trasiga.length)
+    delar.push(`${trasiga.length} evidence bundle(s) do not verify: ${trasiga.map((b) => b.dir).join(", ")}`);
   const reason = deployable
     ? `All ${cells.filter((c) => c.required).length} required integrations are verified and passed for contract ${v}.`
-    : brister.length === 0
-      ? "No integration is required by the policy: nothing to gate."
-      : `${brister.length} required integration(s) not verified and passed: ${brister
-          .map((c) => `${c.consumer} → ${c.provider} (${c.status})`)
-          .join(", ")}.`;
+    : delar.length
+      ? `${delar.join("; ")}.`
+      : "No integration is required by the policy: nothing to gate.";
   return {
     contract: v,
     deployable,
@@ -247,7 +266,7 @@ const SYMBOL: Record<CellStatus, string> = {
   passed: "✓ passed",
   failed: "✗ FAILED",
   stale: "~ stale",
-  unverified: "! UNVERIFIED",
+  unverified: "! altered",
   missing: "? missing",
 };
 
@@ -265,8 +284,9 @@ function kort(provider: string): string {
  */
 export function formatGate(r: GateResultat): string {
   const w = 13;
+  // Optional cells (not required by the policy) are shown in parentheses.
   const cell = (c: MatrixCell | undefined) =>
-    (c ? `${SYMBOL[c.status]}${c.required ? "" : " (opt)"}` : "·").padEnd(w);
+    (c ? (c.required ? SYMBOL[c.status] : `(${SYMBOL[c.status]})`) : "·").padEnd(w);
   const cw = Math.max(20, ...r.consumers.map((c) => c.length)) + 2;
   const lines = [
     `can-i-deploy contract ${r.contract}: ${r.deployable ? "YES" : "NO"} — ${r.reason}`,
@@ -292,10 +312,14 @@ export function formatGate(r: GateResultat): string {
     for (const s of b.stale) lines.push(`               ~ ${s}`);
   }
   const brister = r.cells.filter((c) => c.required && c.status !== "passed");
-  if (brister.length) {
+  if (brister.length || r.bundles.some((b) => !b.verified)) {
     lines.push("", "Blocking the release:");
     for (const c of brister) lines.push(`  ${c.consumer} → ${c.provider}: ${c.reason ?? c.status}`);
   }
+  for (const b of r.bundles.filter((x) => !x.verified))
+    lines.push(
+      `  evidence ${b.dir} does not verify (${b.problems.length} problem(s)): re-run that certification.`,
+    );
   return lines.join("\n");
 }
 
