@@ -109,9 +109,11 @@ export async function hanteraSsbt(
     return r;
   };
   let op: Operation = "hamtaBastjanstInformation";
+  // The namespace answers (and faults) are written in: the request's, at the draft endpoint.
+  let wire: KontraktVersion = version;
   const fail = (felkod: string, msg: string, status = 500, faultcode?: SoapFault["faultcode"]) => {
     utfall.felkod = felkod;
-    return done(faultResponse(op, version, felkod, msg, status, faultcode));
+    return done(faultResponse(op, wire, felkod, msg, status, faultcode));
   };
   try {
     // Media type, charset, size and strict decoding: the same rules as every bastjänst endpoint.
@@ -121,7 +123,7 @@ export async function hanteraSsbt(
     const bodyVersion = versionOfNamespace(body.ns);
     // The draft is additive over ssbt/11: it also answers ssbt/11 questions, in ssbt/11.
     const blandad = version === "utkast" && bodyVersion === "v11";
-    const wire: KontraktVersion = blandad ? "v11" : version;
+    if (blandad) wire = "v11";
     if (bodyVersion !== version && !blandad)
       return fail(
         SSBT_FELKOD.OKAND_OPERATION,
