@@ -51,10 +51,34 @@ export {
 } from "./contract/ssbt/index.js";
 export { KODVERK, type Kodverk, kodverk } from "./fixtures/kodverk/index.js";
 export {
+  canonicalJson,
+  checkOutDir,
+  contractDigest,
+  defaultKeyDir,
+  type Evidence,
+  type EvidenceMeta,
+  type EvidencePair,
+  type EvidenceSuite,
+  type EvidenceVerification,
+  evidenceMeta,
+  keyFingerprint,
+  kodverkDigest,
+  loadSigningKey,
+  populationDigest,
+  type SigningKey,
+  sha256,
+  TrafficLog,
+  verifyEvidence,
+  writeCertification,
+  writeEvidence,
+} from "./reports/evidence/index.js";
+export {
   type CertifyCase,
   type CertifyFinding,
   type CertifyReport,
   type CertifySuite,
+  failureGroups,
+  formatHtml,
   formatJunit,
   writeHtmlReport,
   writeJsonReport,
@@ -73,6 +97,7 @@ export {
   type ChainReport,
   certifyChain,
   chainCertifyReport,
+  chainResults,
   formatChainTable,
 } from "./suites/chain/certify-chain.js";
 export { hamtaOverHttp, type SsbtAnrop } from "./suites/chain/client.js";
@@ -81,6 +106,18 @@ export {
   type RecordSession,
   startConsumerRecording,
 } from "./suites/consumer/certify-consumer-record.js";
+export {
+  type ConsumerSession,
+  type SessionItem,
+  type SessionOptions,
+  sessionChecklist,
+  startConsumerSession,
+} from "./suites/consumer/certify-consumer-session.js";
 export { type FieldRuleReport, runFieldRuleChecks } from "./suites/field-rules/index.js";
-export { type CertifyProducerOptions, certifyProducer } from "./suites/producer/certify-producer.js";
+export {
+  type CertifyProducerOptions,
+  certifyProducer,
+  producerResults,
+  simulatorBakgrund,
+} from "./suites/producer/certify-producer.js";
 export { runRobustness } from "./suites/robustness/index.js";

@@ -28,6 +28,7 @@ import {
 } from "../suites/chain/certify-chain.js";
 import { certifyCompat, compatCertifyReport, formatCompat } from "../suites/compat/certify-compat.js";
 import { startConsumerRecording } from "../suites/consumer/certify-consumer-record.js";
+import { startConsumerSession } from "../suites/consumer/certify-consumer-session.js";
 import { brokerJson, canIDeploy, formatGate } from "../suites/gate/can-i-deploy.js";
 import { readPolicy } from "../suites/gate/policy.js";
 import { BASTJANST_PROVIDER, SSBT, VERKSAMHETSSYSTEM } from "../suites/pact/names.js";
@@ -490,12 +491,25 @@ export function registerCertify(program: Command): void {
       .option("--pact <file>", "the vendor's Pact file to verify against the reference SSBT")
       .option("--record", "run the simulator and report every request that breaks a field rule")
       .option(
+        "--session",
+        "a certification session: a checklist your verksamhetssystem must perform against the simulator, ticked live",
+      )
+      .option(
         "--write-pacts <dir>",
         "write the reference pacts (verksamhetssystem → SSBT → bastjänster) and exit",
       )
-      .option("--name <system>", "the verksamhetssystem's name in the evidence (--record)", VERKSAMHETSSYSTEM)
-      .option("--port <port>", "TCP port for --record (0 = any free port)", int("--port", 0), 8080)
-      .option("--host <host>", "interface to bind for --record", "127.0.0.1")
+      .option(
+        "--name <system>",
+        "the verksamhetssystem's name in the evidence (--record, --session)",
+        VERKSAMHETSSYSTEM,
+      )
+      .option(
+        "--port <port>",
+        "TCP port for --record / --session (0 = any free port)",
+        int("--port", 0),
+        8080,
+      )
+      .option("--host <host>", "interface to bind for --record / --session", "127.0.0.1")
       .option("--seed <n>", "seed of the simulators", int("--seed", 0))
       .option(
         "--clock <iso>",
@@ -505,7 +519,7 @@ export function registerCertify(program: Command): void {
       .option("--max-requests <n>", "--record: stop after this many requests", int("--max-requests", 1))
       .option(
         "--duration <seconds>",
-        "--record: stop after this long (90, 90s, 2m)",
+        "--record / --session: stop after this long (90, 90s, 2m)",
         duration("--duration", "s"),
       ),
   ).action(
@@ -513,6 +527,7 @@ export function registerCertify(program: Command): void {
       o: CommonFlags & {
         pact?: string;
         record?: boolean;
+        session?: boolean;
         writePacts?: string;
         name: string;
         port: number;
@@ -523,10 +538,10 @@ export function registerCertify(program: Command): void {
         duration?: number;
       },
     ) => {
-      const modes = [o.pact, o.record, o.writePacts].filter(Boolean).length;
+      const modes = [o.pact, o.record, o.session, o.writePacts].filter(Boolean).length;
       if (modes !== 1) {
         console.error(
-          "Error: pass exactly one of --pact FILE, --record or --write-pacts DIR. Run `ssbtek-harness certify consumer --help` for usage.",
+          "Error: pass exactly one of --pact FILE, --record, --session or --write-pacts DIR. Run `ssbtek-harness certify consumer --help` for usage.",
         );
         process.exit(EXIT.usage);
       }
@@ -576,6 +591,45 @@ export function registerCertify(program: Command): void {
           };
         });
       }
+      if (o.session)
+        return certifyRun(o, reportName("certify consumer session"), async ({ out, traffic, signal }) => {
+          const s = await startConsumerSession({
+            port: o.port,
+            host: o.host,
+            ...(o.seed !== undefined ? { seed: o.seed } : {}),
+            ...(at ? { now: () => new Date(at) } : {}),
+            ...(o.duration !== undefined ? { durationS: o.duration / 1000 } : {}),
+            traffic,
+            onItem: (item, all) =>
+              out.line(`  ✓ [${all.filter((i) => i.done).length}/${all.length}] ${item.id}: ${item.text}`),
+            onCase: (c) => {
+              if (c.status !== "fail") return;
+              out.line(`  ✗ ${c.name}: the request is not valid, it performs no item`);
+              for (const f of c.findings.slice(0, 3)) out.line(`      ${f.rule}: ${f.message}`);
+            },
+          });
+          signal.addEventListener("abort", () => void s.stop(String(signal.reason)), { once: true });
+          if (o.timeout !== undefined)
+            setTimeout(() => void s.stop(`--timeout ${o.timeout} ms`), o.timeout).unref();
+          out.line(`certify consumer --session: point your verksamhetssystem at ${s.ssbtek} and perform:`);
+          for (const i of s.checklist) out.line(`  ☐ ${i.id}: ${i.text}`);
+          out.line("The session ends when every item is done validly, or on Ctrl+C / SIGTERM / --duration.");
+          const report = await s.done;
+          return {
+            report,
+            evidence: {
+              suite: "consumer-session",
+              clock: (at ?? new Date(report.startedAt)).toISOString(),
+              options: {
+                port: o.port,
+                ...(o.seed !== undefined ? { seed: o.seed } : {}),
+                ...(o.duration !== undefined ? { durationMs: o.duration } : {}),
+              },
+              systemUnderTest: { role: "consumer", name: o.name, url: s.ssbtek },
+              results: [{ consumer: o.name, provider: SSBT, verdict: report.passed ? "passed" : "failed" }],
+            },
+          };
+        });
       return certifyRun(o, reportName("certify consumer record"), async ({ out, traffic, signal }) => {
         const rec = await startConsumerRecording({
           port: o.port,

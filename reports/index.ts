@@ -13,6 +13,7 @@ export {
   skippedCase,
   summarize,
 } from "./model.js";
+export { type FailureGroup, type FailureOccurrence, failureGroups, replayFor } from "./triage.js";
 export {
   DEFAULT_REPORT_DIR,
   reportName,

@@ -3,7 +3,7 @@
  * durations and findings. The writers (JSON, JUnit XML, HTML) only format it; nothing here holds
  * an unmasked personnummer (see {@link maskeraRapport}).
  */
-import { maskeraText } from "../contract/personidentitet.js";
+import { maskeraPersonnummerLika } from "../contract/personidentitet.js";
 
 /** The outcome of one case. */
 export type CaseStatus = "pass" | "fail" | "skip";
@@ -182,9 +182,10 @@ export function buildReport(r: Omit<CertifyReport, "passed" | "summary">): Certi
 }
 
 /**
- * Every string of a value with personnummer-like digit runs masked (`19900101-****`): the last
- * line of defence so a report can never carry an unmasked personidentitet, whatever a producer
- * or consumer sent.
+ * Every string of a value with personnummer-like digit runs masked (`19900101-****`), in every
+ * spelling (12 or 10 digits, with or without separator, malformed 11-digit ones), while an
+ * organisationsnummer stays as it is: the last line of defence so a report can never carry an
+ * unmasked personidentitet, whatever a producer or consumer sent.
  *
  * @example
  * maskeraRapport({ value: "199001011234" }) // { value: "19900101-****" }
@@ -194,7 +195,7 @@ export function maskeraRapport<T>(value: T): T {
 }
 
 function maskeraVarde(v: unknown): unknown {
-  if (typeof v === "string") return maskeraText(v);
+  if (typeof v === "string") return maskeraPersonnummerLika(v);
   if (Array.isArray(v)) return v.map(maskeraVarde);
   if (v !== null && typeof v === "object")
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskeraVarde(x)]));

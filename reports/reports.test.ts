@@ -159,3 +159,32 @@ describe("writers", () => {
 it("formatHtml needs no external resource", () => {
   expect(formatHtml(sample())).not.toMatch(/<script|<link|\ssrc=|\shref=/);
 });
+
+describe("masking in reports", () => {
+  it("masks a personidentitet in every spelling and keeps an organisationsnummer, the same everywhere", () => {
+    const r = buildReport({
+      command: "certify consumer",
+      target: "ingivare 162129999991, person 199608239829",
+      startedAt: "",
+      durationMs: 0,
+      suites: [
+        {
+          name: "s",
+          cases: [
+            caseFrom("9608239829 / 960823-9829 / 19960823982", 1, [
+              { rule: "R", value: "162129999991", message: "orgnr 212000-1355 and 2120001355 stay" },
+            ]),
+          ],
+        },
+      ],
+    });
+    const text = JSON.stringify(r);
+    expect(text).not.toMatch(/9829|1996082398/);
+    expect(r.target).toBe("ingivare 162129999991, person 19960823-****");
+    expect(r.suites[0]!.cases[0]!.name).toBe("960823-**** / 960823-**** / 19960823-****");
+    expect(r.suites[0]!.cases[0]!.findings[0]).toMatchObject({
+      value: "162129999991",
+      message: "orgnr 212000-1355 and 2120001355 stay",
+    });
+  });
+});

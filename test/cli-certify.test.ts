@@ -97,7 +97,9 @@ describe("CLI certify", () => {
     expect(badBudget.code).toBe(2);
     expect(badBudget.stderr).toContain("--budget must be a duration");
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toContain("pass either --pact FILE or --record");
+    expect(neither.stderr).toContain(
+      "pass exactly one of --pact FILE, --record, --session or --write-pacts DIR",
+    );
     expect(noPact.code).toBe(2);
     expect(noPact.stderr).toContain("does not exist");
     for (const r of [noUrl, badBudget, neither, noPact]) noStackTrace(r);

@@ -1,6 +1,6 @@
 import { kodverk } from "../../fixtures/kodverk/index.js";
 import { HarnessError } from "../errors.js";
-import { maskera, maskeraText } from "../personidentitet.js";
+import { maskera, maskeraPersonnummerLika } from "../personidentitet.js";
 import { parseSoapEnvelope } from "../soap/envelope.js";
 import type { BastjanstKod } from "../ssbt/model.js";
 import type { XmlElement } from "../xml/node.js";
@@ -53,8 +53,9 @@ export function regelId(row: Pick<Faltregel, "id">, aspekt: string): string {
  */
 export function maskeraVarde(value: string, personlig: boolean): string {
   const t = value.trim();
-  if (personlig || /^\d{10}$/.test(t) || /^\d{12}$/.test(t)) return maskera(t);
-  const m = maskeraText(value);
+  if (personlig) return maskera(t);
+  // The one rule of every report: personnummer-like values masked, an organisationsnummer kept.
+  const m = maskeraPersonnummerLika(value);
   return m.length > MAX_VARDE ? `${m.slice(0, MAX_VARDE)}…` : m;
 }
 

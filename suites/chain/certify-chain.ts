@@ -441,11 +441,11 @@ function perSektion(fynd: readonly CertifyFinding[]): {
   const svar: CertifyFinding[] = [];
   for (const f of fynd) {
     const kod = /^\/svarsdata\/([A-Z]+)/.exec(f.path ?? "")?.[1];
-    if (kod) {
-      const lista = sektion[kod] ?? [];
-      sektion[kod] = lista;
-      lista.push(f);
-    } else svar.push(f);
+    if (!kod) svar.push(f);
+    else {
+      sektion[kod] ??= [];
+      sektion[kod].push(f);
+    }
   }
   return { svar, sektion };
 }

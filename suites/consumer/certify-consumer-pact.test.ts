@@ -29,7 +29,16 @@ describe("certify consumer --pact", () => {
     first.response.status = 299;
     const broken = join(dir, "broken.json");
     writeFileSync(broken, JSON.stringify(pact));
-    const r = await certifyConsumerPact({ pact: broken });
+    // the verifier runs in a child process: its own output goes to the log, not to our stdout
+    const log = join(dir, "pact-verifier.log");
+    const r = await certifyConsumerPact({ pact: broken, verifierLog: log });
+    expect(readFileSync(log, "utf8")).toMatch(/Verifying a pact between verksamhetssystem and ssbtek-ssbt/);
+    expect(r.extra).toMatchObject({
+      consumer: "verksamhetssystem",
+      provider: "ssbtek-ssbt",
+      verifierLog: log,
+    });
+    expect(r.suites[0]!.cases.every((c) => c.untimed)).toBe(true);
     expect(r.passed).toBe(false);
     const failed = r.suites[0]!.cases.filter((c) => c.status === "fail");
     expect(failed.map((c) => c.name)).toEqual([first.description]);

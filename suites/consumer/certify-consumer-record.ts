@@ -70,7 +70,7 @@ function beskriv(text: string): { operation: string; person?: string; korrelatio
 }
 
 /** The field-rule findings of one raw request (only `hamtaBastjanstInformation` has a table). */
-function regelFynd(text: string, operation: string, now: Date): CertifyFinding[] {
+export function regelFynd(text: string, operation: string, now: Date): CertifyFinding[] {
   if (operation !== "hamtaBastjanstInformation") return [];
   try {
     return evaluate("ssbt-fraga", text, { now }).map((f) => ({ ...f }));
@@ -85,7 +85,7 @@ function regelFynd(text: string, operation: string, now: Date): CertifyFinding[]
 }
 
 /** The SOAP Fault our service answered with, as a finding. */
-function faultFynd(res: SimResponse): CertifyFinding[] {
+export function faultFynd(res: SimResponse): CertifyFinding[] {
   if (res.status < 400) return [];
   const text = typeof res.body === "string" ? res.body : new TextDecoder().decode(res.body);
   try {

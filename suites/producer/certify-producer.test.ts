@@ -84,6 +84,33 @@ describe("certify producer", () => {
     }
   }, 120_000);
 
+  it("passes every time against our own simulator in the realistic profile: its background errors are sent again and labelled", async () => {
+    // Background outcomes ten times as often as the profile's 0.5 % errors / 0.2 % timeouts, so a few
+    // runs meet some; the clock is fixed, so the draws (and this test) are the same every time.
+    const now = () => new Date("2026-11-20T10:00:00+01:00");
+    const realistic = await startSimulator({
+      port: 0,
+      seed: 7,
+      now,
+      profile: "realistic",
+      timing: { errorRate: 0.05, timeoutRate: 0.02 },
+    });
+    try {
+      let labelled = 0;
+      for (let i = 0; i < 6; i++) {
+        const r = await certifyProducer({ bastjanst: "TNS", url: realistic.upstreams.TNS, now });
+        expect(rules(r), `run ${i + 1}`).toEqual([]);
+        labelled += r.suites
+          .flatMap((s) => s.cases)
+          .filter((c) => c.details?.simulator?.startsWith("bakgrund")).length;
+      }
+      // ~7 % of ~200 exchanges: the simulator did inject some, and none failed a run
+      expect(labelled).toBeGreaterThan(3);
+    } finally {
+      await realistic.close();
+    }
+  }, 120_000);
+
   const broken: {
     name: string;
     kod: BastjanstKod;

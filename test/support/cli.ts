@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadSigningKey } from "../../reports/evidence/keys.js";
 
 /** The repository root (the CLI runs from here, so relative fixture paths resolve). */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -15,6 +16,8 @@ export const BIN = join(ROOT, "bin/ssbtek-harness.js");
  * signing key is created there, never in the home of whoever runs the tests.
  */
 export const TEST_CONFIG_HOME = mkdtempSync(join(tmpdir(), "ssbtek-test-config-"));
+// Created up front, so no run prints "Created your evidence signing key" unless a test wants it.
+loadSigningKey({ keyDir: join(TEST_CONFIG_HOME, "ssbtek-harness") });
 
 /** How a CLI run ended. */
 export interface CliRun {
