@@ -5,6 +5,10 @@
  * import { startSimulator } from "ssbtek-harness";
  * const sim = await startSimulator({ port: 0 });
  */
+
+export { type Andring, type CompatResultat, jamforKontrakt } from "./contract/compat/diff.js";
+export { kontraktFranFiler } from "./contract/compat/filer.js";
+export { kontraktFranModell, schemaDokument } from "./contract/compat/modell.js";
 export { ContractViolation, HarnessError, isHarnessError } from "./contract/errors.js";
 export {
   evaluate,
@@ -93,6 +97,11 @@ export { PERSONAS, type Persona, Population } from "./simulators/population/inde
 export { SIMULATORER } from "./simulators/registry.js";
 export { type RunningSimulator, startSimulator } from "./simulators/server.js";
 export {
+  type BlandadOptions,
+  type BlandadRad,
+  certifyBlandadKedja,
+} from "./suites/chain/certify-blandad.js";
+export {
   type CertifyChainOptions,
   type ChainReport,
   certifyChain,
@@ -101,6 +110,12 @@ export {
   formatChainTable,
 } from "./suites/chain/certify-chain.js";
 export { hamtaOverHttp, type SsbtAnrop } from "./suites/chain/client.js";
+export {
+  type CompatOptions,
+  type CompatSida,
+  certifyCompat,
+  formatCompat,
+} from "./suites/compat/certify-compat.js";
 export {
   type RecordOptions,
   type RecordSession,
@@ -114,6 +129,16 @@ export {
   startConsumerSession,
 } from "./suites/consumer/certify-consumer-session.js";
 export { type FieldRuleReport, runFieldRuleChecks } from "./suites/field-rules/index.js";
+export {
+  brokerJson,
+  type CellStatus,
+  canIDeploy,
+  formatGate,
+  type GateOptions,
+  type GateResultat,
+  type MatrixCell,
+} from "./suites/gate/can-i-deploy.js";
+export { parsePolicy, type ReleasePolicy } from "./suites/gate/policy.js";
 export {
   type CertifyProducerOptions,
   certifyProducer,

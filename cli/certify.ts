@@ -3,6 +3,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { HarnessError, isHarnessError } from "../contract/errors.js";
+import type { KontraktVersion } from "../contract/ssbt/model.js";
 import { verifyEvidence } from "../reports/evidence/bundle.js";
 import { TrafficLog } from "../reports/evidence/har.js";
 import { defaultKeyDir, loadSigningKey, type SigningKey } from "../reports/evidence/keys.js";
@@ -10,17 +11,26 @@ import type { EvidenceMeta } from "../reports/evidence/model.js";
 import { checkOutDir, evidenceMeta, writeCertification } from "../reports/evidence/seal.js";
 import type { CertifyCase, CertifyReport } from "../reports/model.js";
 import { failureGroups } from "../reports/triage.js";
-import { DEFAULT_REPORT_DIR, reportName } from "../reports/write.js";
+import { DEFAULT_REPORT_DIR, reportName, writeReports } from "../reports/write.js";
 import { parseDuration } from "../simulators/faults/fault.js";
 import { PERSONAS } from "../simulators/population/population.js";
+import {
+  blandadOptions,
+  blandadResults,
+  certifyBlandadKedja,
+  formatBlandad,
+} from "../suites/chain/certify-blandad.js";
 import {
   certifyChain,
   chainCertifyReport,
   chainResults,
   formatChainTable,
 } from "../suites/chain/certify-chain.js";
+import { certifyCompat, compatCertifyReport, formatCompat } from "../suites/compat/certify-compat.js";
 import { startConsumerRecording } from "../suites/consumer/certify-consumer-record.js";
 import { startConsumerSession } from "../suites/consumer/certify-consumer-session.js";
+import { brokerJson, canIDeploy, formatGate } from "../suites/gate/can-i-deploy.js";
+import { readPolicy } from "../suites/gate/policy.js";
 import { BASTJANST_PROVIDER, SSBT, VERKSAMHETSSYSTEM } from "../suites/pact/names.js";
 import { bastjanstKod, certifyProducer, producerResults } from "../suites/producer/certify-producer.js";
 
@@ -125,7 +135,8 @@ interface RunContext {
 /** What a command's run hands back to be sealed. */
 interface RunResult {
   report: CertifyReport;
-  evidence: Pick<EvidenceMeta, "suite" | "clock" | "options" | "systemUnderTest" | "results">;
+  evidence: Pick<EvidenceMeta, "suite" | "clock" | "options" | "systemUnderTest" | "results"> &
+    Partial<Pick<EvidenceMeta, "contractVersion">>;
   /** Printed before the summary (e.g. the chain's table). */
   preamble?: string;
 }
@@ -282,12 +293,56 @@ export function registerCertify(program: Command): void {
         "seeded subsets of 1–3 failing bastjänster to inject (0 = none)",
         int("--fault-subsets", 0),
         5,
+      )
+      .option("--contract <version>", "contract the composite service speaks: v10, v11 or utkast", "v10")
+      .option(
+        "--consumers <version>",
+        "mixed-version rehearsal: replay the reference consumer interactions of this version against --contract",
       ),
-  ).action((o: CommonFlags & { seed: number; clock?: Date; faultSubsets: number }) =>
+  ).action(
+    (
+      o: CommonFlags & {
+        seed: number;
+        clock?: Date;
+        faultSubsets: number;
+        contract: string;
+        consumers?: string;
+      },
+    ) => (o.consumers ? certifyBlandad(o, o.consumers) : certifyHelaKedjan(o)),
+  );
+
+  const certifyBlandad = (o: CommonFlags & { contract: string }, consumers: string) =>
+    certifyRun(o, reportName("certify chain", o.contract, "consumers", consumers), async ({ out }) => {
+      const bo = blandadOptions(o.contract, consumers);
+      out.line(
+        `certify chain: the reference ${bo.consumers} consumer interactions against the ${bo.contract} service…`,
+      );
+      const { rader, report, klocka } = await certifyBlandadKedja(bo);
+      return {
+        report,
+        preamble: formatBlandad(bo, rader),
+        evidence: {
+          suite: "chain",
+          contractVersion: bo.contract,
+          clock: klocka,
+          options: { contract: bo.contract, consumers: bo.consumers },
+          systemUnderTest: {
+            role: "chain",
+            name: `ssbtek-harness embedded chain speaking ${bo.contract}, replayed by ${bo.consumers} consumers`,
+          },
+          results: blandadResults(rader),
+        },
+      };
+    });
+
+  const certifyHelaKedjan = (
+    o: CommonFlags & { seed: number; clock?: Date; faultSubsets: number; contract: string },
+  ) =>
     certifyRun(o, reportName("certify chain"), async ({ out, traffic, signal }) => {
+      const contract = blandadOptions(o.contract, o.contract).contract;
       const total = PERSONAS.length + o.faultSubsets;
       out.line(
-        `certify chain: every persona through the composite service, then ${o.faultSubsets} fault subsets (seed ${o.seed})…`,
+        `certify chain: every persona through the composite service (${contract}), then ${o.faultSubsets} fault subsets (seed ${o.seed})…`,
       );
       let done = 0;
       const startedAt = new Date();
@@ -297,6 +352,7 @@ export function registerCertify(program: Command): void {
         {
           seed: o.seed,
           faultSubsets: o.faultSubsets,
+          contract,
           ...(at ? { now: () => new Date(at) } : {}),
           traffic,
           signal,
@@ -319,10 +375,12 @@ export function registerCertify(program: Command): void {
         preamble: formatChainTable(report),
         evidence: {
           suite: "chain",
+          contractVersion: contract,
           clock: report.klocka,
           options: {
             seed: o.seed,
             faultSubsets: o.faultSubsets,
+            contract,
             ...(o.timeout !== undefined ? { timeoutMs: o.timeout } : {}),
           },
           systemUnderTest: {
@@ -332,8 +390,7 @@ export function registerCertify(program: Command): void {
           results: chainResults(report),
         },
       };
-    }),
-  );
+    });
 
   addCommon(
     certify
@@ -361,10 +418,16 @@ export function registerCertify(program: Command): void {
         collect,
         [],
       )
-      .option("--clock <iso>", "the clock the asked period is taken from (default: now)", clock),
+      .option("--clock <iso>", "the clock the asked period is taken from (default: now)", clock)
+      .option(
+        "--contract <version>",
+        "the contract SSBT asks in: v10, v11 or utkast (AF's draft extension)",
+        "v10",
+      ),
   ).action(
     (
       o: CommonFlags & {
+        contract: string;
         bastjanst: string;
         url: string;
         budget: number;
@@ -374,8 +437,10 @@ export function registerCertify(program: Command): void {
       },
     ) => {
       let kod: ReturnType<typeof bastjanstKod>;
+      let contract: KontraktVersion;
       try {
         kod = bastjanstKod(o.bastjanst);
+        contract = blandadOptions(o.contract, o.contract).contract;
       } catch (e) {
         fail(e);
       }
@@ -385,6 +450,7 @@ export function registerCertify(program: Command): void {
         const report = await certifyProducer({
           bastjanst: kod,
           url: o.url,
+          contract,
           budgetMs: o.budget,
           timeoutMs: o.answerTimeout,
           ...(o.persona.length ? { personas: o.persona } : {}),
@@ -398,9 +464,11 @@ export function registerCertify(program: Command): void {
           report,
           evidence: {
             suite: "producer",
+            contractVersion: contract,
             clock: klocka.toISOString(),
             options: {
               bastjanst: kod,
+              contract,
               budgetMs: o.budget,
               answerTimeoutMs: o.answerTimeout,
               ...(o.persona.length ? { personas: o.persona } : {}),
@@ -666,6 +734,84 @@ export function registerCertify(program: Command): void {
           for (const p of v.problems) console.log(`  ✗ ${p}`);
         }
         process.exitCode = v.ok ? EXIT.passed : EXIT.failed;
+      } catch (e) {
+        fail(e);
+      }
+    });
+
+  certify
+    .command("compat")
+    .description(
+      "Compare two contracts (versions of our model, or XSD/WSDL/OpenAPI files): every change classified for consumers, producers and strict clients; exit 1 when a change breaks consumers",
+    )
+    .option("--from <version>", "the current contract: v10, v11 or utkast")
+    .option("--to <version>", "the candidate contract: v10, v11 or utkast")
+    .option("--from-xsd <path>", "the current contract as an XSD/WSDL file or a contract folder")
+    .option("--to-xsd <path>", "the candidate contract as an XSD/WSDL file or a contract folder")
+    .option("--from-openapi <file>", "the current LEFI OpenAPI document")
+    .option("--to-openapi <file>", "the candidate LEFI OpenAPI document")
+    .option("--json", "print the comparison as JSON")
+    .option("--out <dir>", "also write JSON, JUnit XML and HTML reports to this folder")
+    .action(
+      (o: {
+        from?: string;
+        to?: string;
+        fromXsd?: string;
+        toXsd?: string;
+        fromOpenapi?: string;
+        toOpenapi?: string;
+        json?: boolean;
+        out?: string;
+      }) => {
+        try {
+          const startedAt = new Date();
+          const t0 = performance.now();
+          const sida = (version?: string, xsd?: string, openapi?: string) => ({
+            ...(version ? { version } : {}),
+            ...(xsd ? { xsd } : {}),
+            ...(openapi ? { openapi } : {}),
+          });
+          const r = certifyCompat({
+            from: sida(o.from, o.fromXsd, o.fromOpenapi),
+            to: sida(o.to, o.toXsd, o.toOpenapi),
+          });
+          console.log(o.json ? JSON.stringify(r, null, 2) : formatCompat(r));
+          if (o.out) {
+            const w = writeReports(
+              compatCertifyReport(r, startedAt, performance.now() - t0),
+              checkOutDir(o.out),
+              reportName("certify compat"),
+            );
+            if (!o.json) console.log(`Reports: ${w.html}\n         ${w.junit}\n         ${w.json}`);
+          }
+          process.exitCode = r.brytandeForKonsumenter ? EXIT.failed : EXIT.passed;
+        } catch (e) {
+          fail(e);
+        }
+      },
+    );
+
+  certify
+    .command("gate")
+    .description(
+      "can-i-deploy: verify every evidence bundle and print the consumers × providers matrix for a contract version; exit 0 only when every required integration is verified and passed",
+    )
+    .requiredOption("--contract <version>", "the contract version to release: v10, v11 or utkast")
+    .requiredOption(
+      "--evidence <dir...>",
+      "evidence bundles (the --out folders of certify runs), or folders holding them",
+    )
+    .option("--policy <file>", "JSON release policy: required integrations, consumers, trusted keys")
+    .option("--json", "print the result as JSON (Pact Broker can-i-deploy shape)")
+    .action((o: { contract: string; evidence: string[]; policy?: string; json?: boolean }) => {
+      try {
+        const r = canIDeploy({
+          contract: o.contract,
+          evidence: o.evidence,
+          ...(o.policy ? { policy: readPolicy(o.policy) } : {}),
+        });
+        console.log(o.json ? JSON.stringify(brokerJson(r), null, 2) : formatGate(r));
+        process.exitCode = r.deployable ? EXIT.passed : EXIT.failed;
       } catch (e) {
         fail(e);
       }

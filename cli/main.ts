@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { isHarnessError } from "../contract/errors.js";
+import { KONTRAKT_VERSIONER } from "../contract/ssbt/model.js";
 import { toolVersion } from "../reports/evidence/version.js";
 import { SIMULATE_ADMISSION } from "../simulators/admission.js";
 import { parseDuration } from "../simulators/faults/fault.js";
@@ -64,7 +65,9 @@ program
   .option("--seed <n>", "seed of the population and simulators", int("--seed"), 1)
   .option("--time-scale <f>", "compress simulated delays: 0 = none, 1 = real time", num("--time-scale"), 0)
   .addOption(
-    new Option("--contract <version>", "contract served at /ssbtek").choices(["v10", "v11"]).default("v10"),
+    new Option("--contract <version>", "contract served at /ssbtek")
+      .choices([...KONTRAKT_VERSIONER])
+      .default("v10"),
   )
   .option("--upstream <KOD=URL>", "call a real bastjänst instead of the simulator (repeatable)", collect, [])
   .addOption(

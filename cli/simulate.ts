@@ -111,7 +111,9 @@ export async function runSimulate(
   obs.log.serverStart({ url: sim.url });
   print(`SSBTEK simulator listening on ${sim.url}`);
   print(`  composite service (SOAP 1.1): ${sim.ssbtek}   WSDL: ${sim.ssbtek}?wsdl`);
-  print(`  per version:                  ${sim.url}/ssbtek/v10   ${sim.url}/ssbtek/v11`);
+  print(
+    `  per version:                  ${sim.url}/ssbtek/v10   ${sim.url}/ssbtek/v11   ${sim.url}/ssbtek/utkast (draft)`,
+  );
   for (const kod of BASTJANSTER) print(`  ${kod.padEnd(4)} ${sim.upstreams[kod]}`);
   const c = sim.chain.control;
   print(`  timing: profile ${c.profile}, time scale ${c.timeScale}, clock ${c.now().toISOString()}`);

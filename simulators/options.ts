@@ -1,6 +1,11 @@
 import { HarnessError } from "../contract/errors.js";
 import { parseHttpUrl } from "../contract/http-url.js";
-import { BASTJANSTER, type BastjanstKod, type KontraktVersion } from "../contract/ssbt/model.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  KONTRAKT_VERSIONER,
+  type KontraktVersion,
+} from "../contract/ssbt/model.js";
 import { type AdmissionLimits, resolveAdmission } from "./admission.js";
 import { type FaultMap, parseFaults } from "./faults/fault.js";
 import { loadScenario, parseScenario, type Scenario } from "./faults/scenario.js";
@@ -126,8 +131,11 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
       `Invalid time scale ${timeScale}: pass --time-scale with a number ≥ 0 (0 = no delays, 1 = real time).`,
     );
   const contract = o.contract ?? "v10";
-  if (contract !== "v10" && contract !== "v11")
-    throw new HarnessError("BAD_OPTION", `Unknown contract ${String(contract)}: pass --contract v10 or v11.`);
+  if (!KONTRAKT_VERSIONER.includes(contract))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Unknown contract ${String(contract)}: pass --contract ${KONTRAKT_VERSIONER.join(", ")}.`,
+    );
   const upstreams = o.upstreams ?? {};
   for (const [kod, url] of Object.entries(upstreams)) {
     if (!(BASTJANSTER as readonly string[]).includes(kod))

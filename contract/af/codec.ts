@@ -15,6 +15,7 @@ import type {
   AfSvar,
   AfSvarMeddelande,
 } from "./model.js";
+import { decodeUtokadFraga, decodeUtokadSvar, encodeUtokadFraga, encodeUtokadSvar } from "./utkast.js";
 
 const AF = NS.af;
 
@@ -217,6 +218,7 @@ export function encodeFragaMeddelande(m: AfFragaMeddelande): XmlElement {
   return el(AF, "FragaMeddelande", [
     m.Inkludera ? encodeInkludera(m.Inkludera) : undefined,
     encodeFraga(m.Fraga),
+    m.UtokadFraga ? encodeUtokadFraga() : undefined,
   ]);
 }
 
@@ -232,8 +234,14 @@ export function decodeFragaMeddelande(e: XmlElement, path = "/FragaMeddelande"):
   const r = new SequenceReader(e, path, true);
   const ink = r.optional(AF, "Inkludera");
   const fraga = decodeFraga(r.one(AF, "Fraga"), `${path}/Fraga`);
+  const utokad = r.optional(NS.afUtkast, "UtokadFraga");
+  if (utokad) decodeUtokadFraga(utokad, `${path}/UtokadFraga`);
   r.end();
-  return ink ? { Inkludera: decodeInkludera(ink, `${path}/Inkludera`), Fraga: fraga } : { Fraga: fraga };
+  const m: AfFragaMeddelande = ink
+    ? { Inkludera: decodeInkludera(ink, `${path}/Inkludera`), Fraga: fraga }
+    : { Fraga: fraga };
+  if (utokad) m.UtokadFraga = true;
+  return m;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,6 +302,7 @@ export function encodeSvar(s: AfSvar): XmlElement {
     leaf(AF, "Akassetillhorighet", s.Akassetillhorighet),
     leaf(AF, "StatusSokandeinformationKod", s.StatusSokandeinformationKod),
     leaf(AF, "StatusSokandeinformationKodText", s.StatusSokandeinformationKodText),
+    s.UtokadSvar ? encodeUtokadSvar(s.UtokadSvar) : undefined,
   ]);
 }
 
@@ -383,6 +392,8 @@ export function decodeSvar(e: XmlElement, path = "/Svar"): AfSvar {
   const Akassetillhorighet = l.optionalText("Akassetillhorighet");
   const StatusSokandeinformationKod = l.int("StatusSokandeinformationKod");
   const StatusSokandeinformationKodText = l.text("StatusSokandeinformationKodText");
+  const utokad = r.optional(NS.afUtkast, "UtokadSvar");
+  const UtokadSvar = utokad ? decodeUtokadSvar(utokad, `${path}/UtokadSvar`) : undefined;
   r.end();
   const s: AfSvar = {
     Schemaversion,
@@ -398,6 +409,7 @@ export function decodeSvar(e: XmlElement, path = "/Svar"): AfSvar {
   if (ArbetssokandeInfo) s.ArbetssokandeInfo = ArbetssokandeInfo;
   if (BeslutInfo) s.BeslutInfo = BeslutInfo;
   if (Akassetillhorighet !== undefined) s.Akassetillhorighet = Akassetillhorighet;
+  if (UtokadSvar) s.UtokadSvar = UtokadSvar;
   return s;
 }
 

@@ -36,6 +36,8 @@ export interface AfFraga {
 export interface AfFragaMeddelande {
   Inkludera?: AfInkludera;
   Fraga: AfFraga;
+  /** Draft (`utkast`): `<afu:UtokadFraga/>` in the trailing `xs:any`, asking for {@link AfSvar.UtokadSvar}. */
+  UtokadFraga?: boolean;
 }
 
 /** `AktivetetsRapportDatum` (sic: the schema spells the type and element "Aktivetets"). */
@@ -86,6 +88,8 @@ export interface AfSvar {
   Akassetillhorighet?: string;
   StatusSokandeinformationKod: number;
   StatusSokandeinformationKodText: string;
+  /** Draft (`utkast`): `<afu:UtokadSvar>` in the trailing `xs:any` (see contract/af/utkast.ts). */
+  UtokadSvar?: import("./utkast.js").AfUtokadSvar;
 }
 
 /** `SvarMeddelande`: the answer Body element (echo of the question + answer). */

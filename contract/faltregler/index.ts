@@ -1,4 +1,4 @@
-// The calendar helpers the cross-field rules use live in contract/datum.ts; still exported here.
+// The calendar helpers the cross-field rules use live in contract/kalender.ts; still exported here.
 export { laggTillManader, svenskDag } from "../kalender.js";
 export { renderaDokumentation } from "./dokumentation.js";
 export { evaluate, evaluateTabell, faltfel, type Meddelande, maskeraVarde, regelId } from "./engine.js";

@@ -7,6 +7,7 @@ import {
   BASTJANSTER,
   type BastjanstKod,
   type GenerellaFrageparametrar,
+  harSkvV11,
   type Ingivare,
   type KontraktVersion,
   type MedTidsperiod,
@@ -23,13 +24,14 @@ import {
 
 /** The ssbt namespace of a contract version. */
 export function ssbtNamespace(version: KontraktVersion): string {
-  return version === "v11" ? NS.ssbt11 : NS.ssbt10;
+  return version === "utkast" ? NS.ssbtUtkast : version === "v11" ? NS.ssbt11 : NS.ssbt10;
 }
 
 /** The contract version of an ssbt namespace, or undefined for a foreign namespace. */
 export function versionOfNamespace(ns: string): KontraktVersion | undefined {
   if (ns === NS.ssbt10) return "v10";
   if (ns === NS.ssbt11) return "v11";
+  if (ns === NS.ssbtUtkast) return "utkast";
   return undefined;
 }
 
@@ -303,7 +305,7 @@ function fragaContent(ns: string, f: SsbtFraga, version: KontraktVersion): XmlEl
         ]
       : [];
   const skvFraga =
-    version === "v11" && s.SKV.inkludera && s.SKV.fraga
+    harSkvV11(version) && s.SKV.inkludera && s.SKV.fraga
       ? [
           el(ns, "fraga", [
             s.SKV.fraga.ar.map((a) => el(ns, "ar", [String(a)])),
@@ -472,7 +474,7 @@ export function decodeSvar(e: XmlElement, version: KontraktVersion = "v10"): Ssb
     const s = sr.optional(ns, kod);
     if (!s) continue;
     const sp = `${path}/svarsdata/${kod}`;
-    if (version === "v11" && kod === "SKV") {
+    if (harSkvV11(version) && kod === "SKV") {
       svar.svarsdata[kod] = { delar: s.children.filter((c): c is XmlElement => c.kind === "element") };
       continue;
     }

@@ -8,8 +8,24 @@
 export const BASTJANSTER = ["AF", "CSN", "FK", "SKV", "SO", "TNS", "MIV"] as const;
 export type BastjanstKod = (typeof BASTJANSTER)[number];
 
-/** Contract versions this project speaks. */
-export type KontraktVersion = "v10" | "v11";
+/**
+ * Contract versions this project speaks. `utkast` is the draft built on ssbt/11 (own namespace,
+ * AF's answer extended with the information-needs report's fields); see docs/release-gating.md.
+ */
+export type KontraktVersion = "v10" | "v11" | "utkast";
+
+/** Every contract version, oldest first. */
+export const KONTRAKT_VERSIONER: readonly KontraktVersion[] = ["v10", "v11", "utkast"];
+
+/**
+ * True for versions whose Skatteverket part is the ssbt/11 one (question `fraga`, answer blocks).
+ *
+ * @example
+ * harSkvV11("utkast") // true
+ */
+export function harSkvV11(version: KontraktVersion): boolean {
+  return version !== "v10";
+}
 
 export interface Tidsperiod {
   fromDatum: string;

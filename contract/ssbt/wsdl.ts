@@ -2,7 +2,7 @@ import { NS } from "../namespaces.js";
 import { el, type XmlElement } from "../xml/node.js";
 import { serializeXml } from "../xml/serialize.js";
 import { SKV11_BLOCK, ssbtNamespace } from "./codec.js";
-import { BASTJANSTER, type KontraktVersion } from "./model.js";
+import { BASTJANSTER, harSkvV11, type KontraktVersion } from "./model.js";
 
 const X = NS.xsd;
 
@@ -63,7 +63,23 @@ const choiceSvar = (name: string, dataType: string) =>
     { name },
   );
 
-function schema(version: KontraktVersion): XmlElement {
+/** How the schema types the authorities' payloads. */
+export interface SchemaOptions {
+  /**
+   * Type AF's `data` as `af:SvarMeddelande` (importing AF's namespace from `afSchemaLocation`)
+   * instead of a lax wildcard: the draft schema and the compatibility model describe AF's answer.
+   */
+  afTypad?: boolean;
+  /** schemaLocation of the AF schema when `afTypad` (default `ers_stod.xsd`). */
+  afSchemaLocation?: string;
+  /**
+   * schemaLocation of AF's draft extension (`utkast` with `afTypad`; default `ers_stod_utkast.xsd`):
+   * imported so that a validator checks the extension carried in ers_stod's lax wildcards.
+   */
+  afUtkastSchemaLocation?: string;
+}
+
+function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
   const tns = ssbtNamespace(version);
   const t = (n: string) => `ssbt:${n}`;
   const simple = (name: string, base: string, facets: XmlElement[]) =>
@@ -71,21 +87,20 @@ function schema(version: KontraktVersion): XmlElement {
   const medTid = (name: string) =>
     complex(name, [{ name: "tidsperiod", type: t("Tidsperiod"), min: 0 }], [inkludera()]);
   const tom = (name: string) => el(X, "complexType", [el(X, "sequence"), inkludera()], { name });
-  const skvFraga =
-    version === "v11"
-      ? [
-          complex("SkatteverketFraga", [
-            { name: "ar", type: "xsd:int", max: "unbounded" },
-            ...SKV11_BLOCK.map((b) => ({ name: b, type: "xsd:boolean" })),
-          ]),
-          complex("Skatteverket", [{ name: "fraga", type: t("SkatteverketFraga"), min: 0 }], [inkludera()]),
-          choiceSvar("SkatteverketDelSvar", "xsd:base64Binary"),
-          complex("SkatteverketSvar", [
-            ...SKV11_BLOCK.map((b) => ({ name: b, type: t("SkatteverketDelSvar"), min: 0 as const })),
-            { name: "error", type: t("Error"), min: 0 },
-          ]),
-        ]
-      : [tom("Skatteverket"), choiceSvar("SkatteverketSvar", t("AnyData"))];
+  const skvFraga = harSkvV11(version)
+    ? [
+        complex("SkatteverketFraga", [
+          { name: "ar", type: "xsd:int", max: "unbounded" },
+          ...SKV11_BLOCK.map((b) => ({ name: b, type: "xsd:boolean" })),
+        ]),
+        complex("Skatteverket", [{ name: "fraga", type: t("SkatteverketFraga"), min: 0 }], [inkludera()]),
+        choiceSvar("SkatteverketDelSvar", "xsd:base64Binary"),
+        complex("SkatteverketSvar", [
+          ...SKV11_BLOCK.map((b) => ({ name: b, type: t("SkatteverketDelSvar"), min: 0 as const })),
+          { name: "error", type: t("Error"), min: 0 },
+        ]),
+      ]
+    : [tom("Skatteverket"), choiceSvar("SkatteverketSvar", t("AnyData"))];
   const fragaFields: Field[] = [
     { name: "generellaFrageparametrar", type: t("GenerellaFrageparametrar") },
     { name: "specifikaFrageparametrar", type: t("SpecifikaFrageparametrar") },
@@ -103,6 +118,15 @@ function schema(version: KontraktVersion): XmlElement {
     X,
     "schema",
     [
+      o.afTypad
+        ? el(X, "import", [], { namespace: NS.af, schemaLocation: o.afSchemaLocation ?? "ers_stod.xsd" })
+        : undefined,
+      o.afTypad && version === "utkast"
+        ? el(X, "import", [], {
+            namespace: NS.afUtkast,
+            schemaLocation: o.afUtkastSchemaLocation ?? "ers_stod_utkast.xsd",
+          })
+        : undefined,
       simple("NonEmptyString", "xsd:string", [el(X, "minLength", [], { value: "1" })]),
       simple("Organisationsnummer", "xsd:token", [
         el(X, "pattern", [], { value: "[\\d]{4}[2-9]{1}[\\d]{7}" }),
@@ -173,7 +197,7 @@ function schema(version: KontraktVersion): XmlElement {
       anyData("AnyData"),
       complex("CsnSvarsData", [{ name: "svar", type: "xsd:base64Binary" }]),
       complex("FkSvarsData", [{ name: "lefiJsonSvar", type: "xsd:base64Binary" }]),
-      choiceSvar("ArbetsformedlingenSvar", t("AnyData")),
+      choiceSvar("ArbetsformedlingenSvar", o.afTypad ? "af:SvarMeddelande" : t("AnyData")),
       choiceSvar("CsnSvar", t("CsnSvarsData")),
       choiceSvar("ForsakringskassanSvar", t("FkSvarsData")),
       choiceSvar("AkassornasSamorganisationSvar", t("AnyData")),
@@ -215,6 +239,21 @@ function schema(version: KontraktVersion): XmlElement {
     ],
     { targetNamespace: tns, elementFormDefault: "qualified", attributeFormDefault: "unqualified" },
   );
+}
+
+/**
+ * The XML Schema of the composite contract alone (what the WSDL's `types` hold), as text.
+ *
+ * @example
+ * buildSchemaXsd("utkast", { afTypad: true }) // '<?xml …><xsd:schema targetNamespace="…/ssbt/utkast" …'
+ */
+export function buildSchemaXsd(version: KontraktVersion, o: SchemaOptions = {}): string {
+  const tns = ssbtNamespace(version);
+  return serializeXml(schema(version, o), {
+    declaration: true,
+    prefixes: { [NS.xsd]: "xsd", [tns]: "ssbt", [NS.af]: "af" },
+    alwaysDeclare: [NS.xsd, tns, ...(o.afTypad ? [NS.af] : [])],
+  });
 }
 
 /**

@@ -23,12 +23,15 @@ import type {
   Sokandekategori,
   Tidpunkt,
 } from "./model.js";
+import { UTKAST_PERSONAS_FAKTA } from "./utkast-personas.js";
 
 /**
  * AF's facts for every named persona whose `kallor` include AF, coherent with the persona's
  * story (fixtures/personas/personas.json). Names come from the persona itself.
  */
 export const FAKTA: Readonly<Record<string, AfFakta>> = {
+  // The draft contract's personas (utkast), kept in their own file.
+  ...UTKAST_PERSONAS_FAKTA,
   "arbetslos-akassa": {
     arbetssokande: true,
     sokandekategori: "11",
@@ -257,8 +260,8 @@ export { svenskDag } from "../../contract/kalender.js";
 const min = (a: string, b: string) => (a < b ? a : b);
 const max = (a: string, b: string) => (a > b ? a : b);
 
-/** The asked period (`fran`, `tom`), today, and the story period the facts' dates count from. */
-interface Ramar {
+/** The asked period (`fran`, `tom`), today, and the story period the facts' dates count from (`utkast-data.ts` uses it too). */
+export interface Ramar {
   fran: string;
   tom: string;
   idag: string;
@@ -266,7 +269,7 @@ interface Ramar {
 }
 
 /** A fact's date in calendar time: relative dates count from the story period, never the asked one. */
-function los(t: Tidpunkt, r: Ramar): string {
+export function los(t: Tidpunkt, r: Ramar): string {
   if ("datum" in t) return t.datum;
   if ("fran" in t) return plusDagar(r.berattelse.fromDatum, t.fran);
   if ("tom" in t) return plusDagar(r.berattelse.tomDatum, t.tom);

@@ -8,6 +8,7 @@ import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { byggSvarMeddelande, faktaFor, svenskDag } from "./data.js";
 import { AF_FELKOD, afFault } from "./errors.js";
+import { byggUtokadSvar } from "./utkast-data.js";
 
 /** Path of AF's endpoint, absolute from the server root. */
 export const AF_PATH = "/af/arbetssokande/ersattningsstod/v2";
@@ -24,13 +25,12 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
     const { From, Tom, IdentitetsbeteckningFysiskPerson: pnr } = fragaMeddelande.Fraga;
     if (dateOnly(From) > dateOnly(Tom))
       return { fault: afFault(AF_FELKOD.ogiltigTidsperiod, `From (${From}) is after Tom (${Tom}).`) };
-    const persona = ctx.population.hitta(pnr, svenskDag(ctx.now()));
-    const svar = byggSvarMeddelande({
-      fragaMeddelande,
-      persona,
-      fakta: faktaFor(persona, ctx.seed),
-      idag: svenskDag(ctx.now()),
-    });
+    const idag = svenskDag(ctx.now());
+    const persona = ctx.population.hitta(pnr, idag);
+    const svar = byggSvarMeddelande({ fragaMeddelande, persona, fakta: faktaFor(persona, ctx.seed), idag });
+    // The draft's extension, only when asked for (SSBT asks in contract `utkast`).
+    const utokad = fragaMeddelande.UtokadFraga && persona && byggUtokadSvar(svar, persona, ctx.seed, idag);
+    if (utokad) svar.Svar.UtokadSvar = utokad;
     return { body: encodeSvarMeddelande(svar) };
   } catch (e) {
     if (e instanceof ContractViolation) return { fault: afFault(AF_FELKOD.schemafel, e.message) };

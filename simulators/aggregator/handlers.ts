@@ -112,9 +112,11 @@ export async function hanteraSsbt(
     return r;
   };
   let op: Operation = "hamtaBastjanstInformation";
+  // The namespace answers (and faults) are written in: the request's, at the draft endpoint.
+  let wire: KontraktVersion = version;
   const fail = (felkod: string, msg: string, status = 500, faultcode?: SoapFault["faultcode"]) => {
     utfall.felkod = felkod;
-    return done(faultResponse(op, version, felkod, msg, status, faultcode));
+    return done(faultResponse(op, wire, felkod, msg, status, faultcode));
   };
   try {
     // Media type, charset, size and strict decoding: the same rules as every bastjänst endpoint.
@@ -122,23 +124,26 @@ export async function hanteraSsbt(
     const { body } = parseSoapEnvelope(text, o.limits);
     if (body.local === "testaBastjanstInformation") op = "testaBastjanstInformation";
     const bodyVersion = versionOfNamespace(body.ns);
-    if (bodyVersion !== version)
+    // The draft is additive over ssbt/11: it also answers ssbt/11 questions, in ssbt/11.
+    const blandad = version === "utkast" && bodyVersion === "v11";
+    if (blandad) wire = "v11";
+    if (bodyVersion !== version && !blandad)
       return fail(
         SSBT_FELKOD.OKAND_OPERATION,
         `Elementet {${body.ns}}${body.local} besvaras inte här: denna adress talar ${ssbtNamespace(version)}.`,
       );
     if (body.local === "hamtaBastjanstInformation") {
       utfall.operation = op;
-      const fraga = decodeFraga(body, version);
+      const fraga = decodeFraga(body, wire);
       utfall.fraga = fraga;
-      const svar = await o.komposit.hamta(fraga, version, utfall.delar);
-      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeSvar(svar, version))));
+      const svar = await o.komposit.hamta(fraga, version, utfall.delar, ssbtNamespace(wire));
+      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeSvar(svar, wire))));
     }
     if (body.local === "testaBastjanstInformation") {
       utfall.operation = op;
-      decodeTestFraga(body, version);
+      decodeTestFraga(body, wire);
       const svar = await o.komposit.testa(version, o.pingFraga());
-      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeTestSvar(svar, version))));
+      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeTestSvar(svar, wire))));
     }
     return fail(
       SSBT_FELKOD.OKAND_OPERATION,
@@ -159,6 +164,7 @@ function versionAt(path: string, defaultVersion: KontraktVersion): KontraktVersi
   if (path === "/ssbtek") return defaultVersion;
   if (path === "/ssbtek/v10") return "v10";
   if (path === "/ssbtek/v11") return "v11";
+  if (path === "/ssbtek/utkast") return "utkast";
   return undefined;
 }
 

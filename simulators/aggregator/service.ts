@@ -102,9 +102,18 @@ export class KompositTjanst {
     this.now = options.monotonic ?? (() => performance.now());
   }
 
-  /** Answers `hamtaBastjanstInformation`. `utfall` receives one entry per called bastjänst. */
-  async hamta(fraga: SsbtFraga, version: KontraktVersion, utfall: DelUtfall[] = []): Promise<SsbtSvar> {
-    const kontrakt: KontraktInfo = { version, ns: ssbtNamespace(version) };
+  /**
+   * Answers `hamtaBastjanstInformation`. `utfall` receives one entry per called bastjänst. `ns`
+   * is the namespace the answer is written in (default: the version's own; the draft answers
+   * ssbt/11 questions in ssbt/11).
+   */
+  async hamta(
+    fraga: SsbtFraga,
+    version: KontraktVersion,
+    utfall: DelUtfall[] = [],
+    ns: string = ssbtNamespace(version),
+  ): Promise<SsbtSvar> {
+    const kontrakt: KontraktInfo = { version, ns };
     const inkluderade = BASTJANSTER.filter((k) => fraga.specifikaFrageparametrar[k].inkludera);
     const sektioner = await Promise.all(
       inkluderade.map(async (kod) => {

@@ -3,7 +3,6 @@ import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import {
   BASTJANSTER,
   type BastjanstKod,
-  type Sektion,
   type SsbtFraga,
   type Tidsperiod,
 } from "../../contract/ssbt/model.js";
@@ -27,6 +26,7 @@ import type { SimulateOptions } from "../../simulators/options.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { hashSeed, Rng } from "../../simulators/population/rng.js";
 import { startSimulator } from "../../simulators/server.js";
+import { type SektionUtfall, sektionerAv } from "../consumer/ssbt-svar.js";
 import { BASTJANST_PROVIDER, SSBT, VERKSAMHETSSYSTEM } from "../pact/names.js";
 import { referensFraga } from "../pact/referens.js";
 import { runSignal, stopReason } from "../run-control.js";
@@ -158,8 +158,9 @@ export function fullFraga(personidentitet: string, period: Tidsperiod, arende: s
   };
 }
 
-const sektionText = (s: Sektion | undefined): string =>
-  !s ? "saknas" : "error" in s ? `${s.error.kalla}:${s.error.felkod}` : "data";
+/** A section as the table shows it; an ssbt/11 SKV section holding only its overall error is that error. */
+const sektionText = (u: SektionUtfall | undefined): string =>
+  !u ? "saknas" : u === "data" ? "data" : `${u.kalla}:${u.felkod}`;
 
 /** Reads one answer: the section per bastjänst, and what is wrong with the answer as a whole. */
 function lasAnrop(
@@ -175,8 +176,9 @@ function lasAnrop(
         .replace(/\s+/g, " ")
         .trim(),
     });
+  const utfall = r.ok ? sektionerAv(r.svar) : {};
   for (const kod of BASTJANSTER) {
-    sektioner[kod] = sektionText(r.ok ? r.svar.svarsdata[kod] : undefined);
+    sektioner[kod] = sektionText(utfall[kod]);
     if (r.ok && sektioner[kod] === "saknas")
       fynd.push({
         rule: "CHAIN.sektion.saknas",
@@ -291,7 +293,7 @@ export async function certifyChain(
   const fraga = async (url: string, f: SsbtFraga): Promise<SsbtAnrop | undefined> => {
     if (signal?.aborted) return undefined;
     try {
-      return await hamtaOverHttp(url, f, "v10", 30_000, {
+      return await hamtaOverHttp(url, f, simulate.contract ?? "v10", 30_000, {
         ...(traffic ? { traffic } : {}),
         ...(signal ? { signal } : {}),
       });

@@ -1,7 +1,12 @@
-import { NS } from "../../contract/namespaces.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
-import { decodeFault, decodeSvar } from "../../contract/ssbt/codec.js";
-import { BASTJANSTER, type BastjanstKod, type Kalla, type SsbtSvar } from "../../contract/ssbt/model.js";
+import { decodeFault, decodeSsbtError, decodeSvar, versionOfNamespace } from "../../contract/ssbt/codec.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type Kalla,
+  type KontraktVersion,
+  type SsbtSvar,
+} from "../../contract/ssbt/model.js";
 import { childElements, findChild, textOf, type XmlElement } from "../../contract/xml/node.js";
 
 /** What one section (or one line of a connection test) held: data, or an error of a kind. */
@@ -31,7 +36,13 @@ export function sektionerAv(svar: SsbtSvar): Partial<Record<BastjanstKod, Sektio
   for (const kod of BASTJANSTER) {
     const s = svar.svarsdata[kod];
     if (!s) continue;
-    ut[kod] = "error" in s ? { kalla: s.error.kalla, felkod: s.error.felkod } : "data";
+    // ssbt/11 SKV: a section of parts whose only child is the overall `error` failed as a whole.
+    const helFel =
+      "delar" in s && s.delar.length === 1 && s.delar[0]?.local === "error"
+        ? decodeSsbtError(s.delar[0], s.delar[0].ns, `/svarsdata/${kod}/error`)
+        : undefined;
+    const fel = "error" in s ? s.error : helFel;
+    ut[kod] = fel ? { kalla: fel.kalla, felkod: fel.felkod } : "data";
   }
   return ut;
 }
@@ -61,7 +72,7 @@ function testRader(e: XmlElement): Partial<Record<BastjanstKod, "anropad" | Sekt
  * @example
  * lasSsbtSvar(200, xml) // { typ: "svar", status: 200, sektioner: { AF: "data", … } }
  */
-export function lasSsbtSvar(status: number, xml: string): SsbtUtfall {
+export function lasSsbtSvar(status: number, xml: string, version: KontraktVersion = "v10"): SsbtUtfall {
   try {
     const { body } = parseSoapEnvelope(xml);
     const fault = readSoapFault(body);
@@ -70,12 +81,9 @@ export function lasSsbtSvar(status: number, xml: string): SsbtUtfall {
         return { typ: "obegripligt", status, varfor: `SOAP Fault without detail: ${fault.faultstring}` };
       return { typ: "fault", status, felkod: decodeFault(fault.detail).felkod };
     }
-    if (
-      body.local === "testaBastjanstInformationResponse" &&
-      (body.ns === NS.ssbt10 || body.ns === NS.ssbt11)
-    )
+    if (body.local === "testaBastjanstInformationResponse" && versionOfNamespace(body.ns) !== undefined)
       return { typ: "test", status, rader: testRader(body) };
-    return { typ: "svar", status, sektioner: sektionerAv(decodeSvar(body)) };
+    return { typ: "svar", status, sektioner: sektionerAv(decodeSvar(body, version)) };
   } catch (e) {
     return { typ: "obegripligt", status, varfor: e instanceof Error ? e.message : String(e) };
   }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
 import type { CertifyReport } from "../../reports/model.js";
+import { PERSONAS } from "../../simulators/population/population.js";
 import { type RunningSimulator, startSimulator } from "../../simulators/server.js";
 import { certifyProducer, producerResults } from "./certify-producer.js";
 
@@ -286,7 +287,9 @@ describe("certify producer", () => {
         if (e.done === 2) stop.abort("SIGINT");
       },
     });
-    expect(seen).toEqual(["1/34 HTTP 200", "2/34 HTTP 200"]);
+    // every persona plus the four malformed requests of the error-behaviour suite
+    const total = PERSONAS.length + 4;
+    expect(seen).toEqual([`1/${total} HTTP 200`, `2/${total} HTTP 200`]);
     expect(r.interrupted).toBe("SIGINT");
     expect(r.passed).toBe(false);
     expect(r.suites[0]!.cases).toHaveLength(2);

@@ -18,7 +18,13 @@ import { parseHttpUrl } from "../../contract/http-url.js";
 import { maskera, maskeraText } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { ssbtNamespace } from "../../contract/ssbt/codec.js";
-import { BASTJANSTER, type BastjanstKod, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type KontraktVersion,
+  type Sektion,
+  type SsbtFraga,
+} from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { TrafficLog } from "../../reports/evidence/har.js";
 import type { EvidencePair } from "../../reports/evidence/model.js";
@@ -48,6 +54,7 @@ import {
 } from "./certify-producer-kontroller.js";
 import { felaktigaBegaranden, PROTOKOLL } from "./certify-producer-protokoll.js";
 import { checkReachable } from "./reachable.js";
+import { utkastFynd } from "./utkast.js";
 
 /** Options of {@link certifyProducer}. `bastjanst` and `url` are required. */
 export interface CertifyProducerOptions {
@@ -75,6 +82,11 @@ export interface CertifyProducerOptions {
   runTimeoutMs?: number;
   /** Skip the connectivity pre-check (a TCP connect to the URL's host and port). Default false. */
   skipPrecheck?: boolean;
+  /**
+   * The contract SSBT asks in (default v10). `utkast` asks AF for the draft's extension and adds
+   * the suite "draft extension (utkast)".
+   */
+  contract?: KontraktVersion;
 }
 
 /** The schema suite's and the other suites' view of one persona's exchange. */
@@ -296,9 +308,10 @@ async function korProducer(
   const startedAt = new Date();
   const t0 = performance.now();
   const klient = SIMULATORER[kod].klient;
-  const kontrakt: KontraktInfo = { version: "v10", ns: ssbtNamespace("v10") };
+  const version = o.contract ?? "v10";
+  const kontrakt: KontraktInfo = { version, ns: ssbtNamespace(version) };
   const period = standardPeriod(now());
-  const bas = `npx ssbtek-harness certify producer --bastjanst ${kod} --url ${url} --clock ${klocka.toISOString()} --budget ${budgetMs}ms --answer-timeout ${timeoutMs}ms${
+  const bas = `npx ssbtek-harness certify producer --bastjanst ${kod}${version === "v10" ? "" : ` --contract ${version}`} --url ${url} --clock ${klocka.toISOString()} --budget ${budgetMs}ms --answer-timeout ${timeoutMs}ms${
     o.runTimeoutMs !== undefined ? ` --timeout ${o.runTimeoutMs}ms` : ""
   }`;
   const hela = `${bas}${o.personas?.length ? personas.map((p) => ` --persona ${p.id}`).join("") : ""}`;
@@ -410,6 +423,12 @@ async function korProducer(
       evaluate(PROTOKOLL[kod].tabell, m, { now: now(), fraga: u.fraga }).map((f) => ({ ...f })),
     ),
   );
+  if (version === "utkast" && kod === "AF")
+    klar(
+      perMeddelande("draft extension (utkast)", (_u, m) =>
+        typeof m === "string" ? [] : utkastFynd(m, now()),
+      ),
+    );
   klar(perMeddelande("code lists", (_u, m) => kodverkFynd(PROTOKOLL[kod].kodverk, lov(m))));
   klar(perMeddelande("dates", (_u, m) => datumFynd(kod, lov(m))));
   klar({

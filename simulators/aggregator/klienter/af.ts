@@ -62,7 +62,7 @@ function meddelande(e: unknown): string {
  * becomes `felkod` from the fault detail (or `SOAP_CLIENT`/`SOAP_SERVER`), an HTTP error without a
  * fault `HTTP_<status>`, anything that is not a schema-valid `SvarMeddelande` `MALFORMED`.
  */
-async function tolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
+async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, utkast: boolean): Promise<Sektion> {
   let text: string;
   try {
     text = await svar.text();
@@ -96,6 +96,8 @@ async function tolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
         KLIENT_FELKOD.felPerson,
         "Svaret från Arbetsförmedlingen avser en annan person än den som frågan gällde.",
       );
+    // Only the draft carries AF's extension on to the consumer.
+    if (!utkast) delete m.Svar.UtokadSvar;
     return { data: [encodeFraga(m.Fraga), encodeSvar(m.Svar)] };
   } catch (e) {
     return fel(
@@ -114,11 +116,14 @@ async function tolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
  * const sektion = await afKlient.tolka(svar, fraga, kontrakt);
  */
 export const afKlient: BastjanstKlient = {
-  begaran(fraga, endpoint) {
-    return soapBegaran(endpoint, encodeFragaMeddelande(afFragaMeddelande(fraga)));
+  begaran(fraga, endpoint, kontrakt) {
+    const m = afFragaMeddelande(fraga);
+    // The draft asks AF for the information-needs extension; v10/v11 never do.
+    if (kontrakt.version === "utkast") m.UtokadFraga = true;
+    return soapBegaran(endpoint, encodeFragaMeddelande(m));
   },
-  tolka(svar, fraga) {
-    return tolka(svar, fraga).catch((e: unknown) =>
+  tolka(svar, fraga, kontrakt) {
+    return tolka(svar, fraga, kontrakt.version === "utkast").catch((e: unknown) =>
       fel(KLIENT_FELKOD.malformed, `Svaret från Arbetsförmedlingen kunde inte tolkas: ${meddelande(e)}`),
     );
   },

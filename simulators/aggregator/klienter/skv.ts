@@ -8,6 +8,7 @@ import {
 import { type FragaBeskattningsuppgifter, SKV_DOKUMENT_NS, SVAR_ROT } from "../../../contract/skv/model.js";
 import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
 import {
+  harSkvV11,
   periodFor,
   type Sektion,
   type SsbtError,
@@ -72,7 +73,7 @@ export function fragaTillSkv(fraga: SsbtFraga): FragaBeskattningsuppgifter {
  * const request = skvBegaran(testFraga("199608239829"), "http://localhost:8080/skv/beskattningws", kontrakt)
  */
 export function skvBegaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Begaran {
-  const forfragan = kontrakt.version === "v11" ? forfraganV11(fraga) : encodeFraga(fragaTillSkv(fraga));
+  const forfragan = harSkvV11(kontrakt.version) ? forfraganV11(fraga) : encodeFraga(fragaTillSkv(fraga));
   return soapBegaran(endpoint, encodeBeskattningsuppgifterRequest({ forfragan }));
 }
 
@@ -81,7 +82,7 @@ export function skvBegaran(fraga: SsbtFraga, endpoint: string, kontrakt: Kontrak
  * years ({@link skvForkontrollV11}).
  */
 export function skvForkontroll(fraga: SsbtFraga, kontrakt: KontraktInfo): SsbtError | undefined {
-  return kontrakt.version === "v11" ? skvForkontrollV11(fraga) : undefined;
+  return harSkvV11(kontrakt.version) ? skvForkontrollV11(fraga) : undefined;
 }
 
 function kort(s: string, max = 200): string {
@@ -169,7 +170,7 @@ export async function skvTolka(
   } catch (e) {
     return fel("MALFORMED", `Skatteverkets svar följer inte schemat: ${kort((e as Error).message)}`);
   }
-  if (kontrakt.version === "v11") return tolkaSvarV11(dokument, fraga, kontrakt);
+  if (harSkvV11(kontrakt.version)) return tolkaSvarV11(dokument, fraga, kontrakt);
   let rot: XmlElement;
   try {
     rot = parseXml(dokument);
