@@ -1,5 +1,6 @@
 import { HarnessError, isHarnessError } from "../contract/errors.js";
 import { BASTJANSTER, type BastjanstKod } from "../contract/ssbt/model.js";
+import { createKonsol } from "../simulators/console/index.js";
 import {
   type FaultMap,
   formatFaults,
@@ -93,7 +94,16 @@ export async function runSimulate(
   logging: { logLevel?: LogLevel } = {},
 ): Promise<RunningSimulator> {
   const obs = createObservability(logging.logLevel ? { logLevel: logging.logLevel } : {});
-  const sim = await startSimulator(options, { onUtfall: obs.onUtfall, adminHandlers: obs.adminHandlers });
+  const konsol = createKonsol();
+  const sim = await startSimulator(options, {
+    onUtfall: (u) => {
+      obs.onUtfall(u);
+      konsol.onUtfall(u);
+    },
+    adminHandlers: () => [...obs.adminHandlers(), ...konsol.adminHandlers()],
+    bastjanst: konsol.bastjanst,
+  });
+  konsol.anslut(sim.chain);
   obs.log.serverStart({ url: sim.url });
   print(`SSBTEK simulator listening on ${sim.url}`);
   print(`  composite service (SOAP 1.1): ${sim.ssbtek}   WSDL: ${sim.ssbtek}?wsdl`);
@@ -112,6 +122,7 @@ export async function runSimulate(
     `  admin: ${sim.url}/__admin/upstreams  ${sim.url}/__admin/faults  ${sim.url}/__admin/timing  POST ${sim.url}/__admin/reset`,
   );
   print(`  metrics: ${sim.url}/__admin/metrics  (?format=text)`);
+  print(`  web console: ${sim.url}/__console`);
   print("Press Ctrl+C to stop.");
   return {
     ...sim,

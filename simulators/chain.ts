@@ -90,6 +90,11 @@ export interface ChainHooks {
   onUtfall?: (u: SsbtUtfall) => void;
   /** Extra admin endpoints, e.g. the metrics of simulators/observability.ts. */
   adminHandlers?: () => HttpHandler[];
+  /**
+   * Wraps each simulated bastjänst's endpoint outside its timing and fault layer (so it sees what
+   * the composite service sees), e.g. the web console's recorder.
+   */
+  bastjanst?: (kod: BastjanstKod) => Decorator;
 }
 
 /**
@@ -120,7 +125,8 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
   });
   const simulated = BASTJANSTER.map((kod) => {
     const sim = SIMULATORER[kod];
-    return { sim, endpoint: withTimingAndFaults(sim, sim.endpoint(context), control) };
+    const layered = withTimingAndFaults(sim, sim.endpoint(context), control);
+    return { sim, endpoint: hooks.bastjanst ? hooks.bastjanst(sim.kod)(layered) : layered };
   });
   const upstreamMap = {} as Record<BastjanstKod, Upstream>;
   for (const { sim, endpoint } of simulated) {

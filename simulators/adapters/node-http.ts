@@ -77,6 +77,22 @@ function plainHeaders(req: IncomingMessage): Record<string, string> {
   return h;
 }
 
+/** Writes a streamed body as it comes; stops (and cancels the stream) when the client goes away. */
+async function pipeStream(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  res.once("close", () => void reader.cancel().catch(() => {}));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      res.write(value);
+    }
+  } catch {
+    // the stream failed or was cancelled: end the answer
+  }
+  res.end();
+}
+
 export interface ServeOptions {
   /** Largest request body read; larger is refused with 413 before it is buffered. */
   maxBodyBytes: number;
@@ -128,6 +144,12 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Server
       if (out.kind === "dropped") {
         // A simulated dead endpoint: drop the connection like a crashed server would.
         req.socket.destroy();
+        return;
+      }
+      if (out.kind === "stream") {
+        res.writeHead(out.status, out.headers);
+        res.flushHeaders();
+        await pipeStream(out.body, res);
         return;
       }
       const body = typeof out.body === "string" ? Buffer.from(out.body) : out.body;

@@ -1,0 +1,421 @@
+/**
+ * The web console's recorder: a decorator of the composite service and of each bastjänst endpoint
+ * that keeps the last exchanges in a bounded ring, in memory only, masked before they are stored.
+ *
+ * Cost is paid only while someone watches: with no console open, an exchange leaves one small
+ * summary (time, ingivare, masked personidentitet, per-section outcome, duration — what the
+ * metrics' traces hold). While a console is open (a subscriber to the event stream), each exchange
+ * is also kept in detail: request and answer pretty-printed with their payloads decoded and
+ * masked, the field-rule findings of the request, the caseworker view and the bastjänst calls it
+ * caused. `clear()` (on `POST /__admin/reset`) forgets everything.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { isHarnessError } from "../../contract/errors.js";
+import { evaluate } from "../../contract/faltregler/engine.js";
+import type { Finding } from "../../contract/faltregler/model.js";
+import { maskera, maskeraText } from "../../contract/personidentitet.js";
+import { parseSoapEnvelope } from "../../contract/soap/envelope.js";
+import { decodeSvar } from "../../contract/ssbt/codec.js";
+import type { BastjanstKod } from "../../contract/ssbt/model.js";
+import type { SsbtUtfall } from "../aggregator/handlers.js";
+import type { Decorator } from "../chain.js";
+import { bodyText, type SimOutcome, type SimRequest } from "../endpoint.js";
+import { maskeraPersonnummerLika } from "../logging/mask.js";
+import { iKontraktsordning } from "../metrics/recorder.js";
+import { RingBuffer } from "../metrics/ring-buffer.js";
+import { type Handlaggarvy, handlaggarvy } from "./handlaggarvy.js";
+import { Servicenivaserie } from "./servicenivaserie.js";
+import { visaMeddelande } from "./visning.js";
+
+/** Outcome of one section (or of one bastjänst call). */
+export interface Delutfall {
+  kod: BastjanstKod;
+  utfall: "data" | "BT" | "SSBT";
+  felkod?: string;
+  ms: number;
+}
+
+/** One exchange in the Trafik list: masked, small, no answer data. */
+export interface Utbytessammanfattning {
+  id: number;
+  /** ISO instant (real time) the exchange finished. */
+  tid: string;
+  /** "ssbt" (the composite service) or the bastjänst called directly from outside. */
+  tjanst: "ssbt" | BastjanstKod;
+  operation: string;
+  status: number | "dropped" | "timeout" | "closed";
+  /** felkod of a SOAP Fault that failed the whole request. */
+  felkod?: string;
+  ingivare?: string;
+  ingivareNamn?: string;
+  /** Masked, e.g. "19960823-****". */
+  personidentitet?: string;
+  /** Masked korrelationsid the question carried. */
+  korrelationsid?: string;
+  /** Named persona id when the person is one (for the filter), never the personidentitet. */
+  persona?: string;
+  delar: Delutfall[];
+  ms: number;
+  /** Overall: "data" (every section data), "BT"/"SSBT" (some section failed), "fault" (SOAP Fault). */
+  utfall: "data" | "BT" | "SSBT" | "fault" | "fel";
+  /** True when the detail was kept (a console was open). */
+  detalj: boolean;
+}
+
+/** One bastjänst call in an exchange's detail. */
+export interface BastjanstAnrop {
+  kod: BastjanstKod;
+  metod: string;
+  path: string;
+  status: Utbytessammanfattning["status"];
+  ms: number;
+  fraga: string;
+  svar: string;
+}
+
+/** Everything the console shows about one exchange; every string masked. */
+export interface Utbytesdetalj extends Utbytessammanfattning {
+  fraga: string;
+  svar: string;
+  /** Field-rule findings of the request (what `certify consumer --record` reports). */
+  fynd: Finding[];
+  handlaggarvy?: Handlaggarvy;
+  anrop: BastjanstAnrop[];
+}
+
+/** What the event stream sends. */
+export type Konsolhandelse = { typ: "utbyte"; utbyte: Utbytessammanfattning } | { typ: "rensad" };
+
+/** Options of {@link KonsolInspelning}. */
+export interface InspelningOptions {
+  /** How many exchanges the ring keeps. Default 500. */
+  kapacitet?: number;
+  /** The simulator's clock (field rules that depend on today). Default: real time. */
+  now?: () => Date;
+  /** Real time for the Trafik list and the service-level series. Default: `Date.now`. */
+  klocka?: () => number;
+  /** The named persona behind a personidentitet, if any. */
+  persona?: (personidentitet: string) => string | undefined;
+}
+
+interface Pagaende {
+  anrop: BastjanstAnrop[];
+  utfall?: SsbtUtfall;
+}
+
+function statusAv(o: SimOutcome | undefined): Utbytessammanfattning["status"] {
+  if (!o) return 404;
+  if (o.kind === "response" || o.kind === "stream") return o.status;
+  return o.kind;
+}
+
+function svarText(o: SimOutcome | undefined): string {
+  if (!o) return "";
+  if (o.kind === "response") return typeof o.body === "string" ? o.body : new TextDecoder().decode(o.body);
+  if (o.kind === "timeout" || o.kind === "closed") return o.rader.join("\n");
+  if (o.kind === "dropped") return "(anslutningen bröts utan svar)";
+  return "";
+}
+
+/** The root element's local name of a SOAP request, or a short description. */
+function operationAv(text: string, path: string): string {
+  const m = /<(?:[\w.-]+:)?Body\b[^>]*>\s*<(?:[\w.-]+:)?([\w.-]+)/.exec(text);
+  if (m) return m[1] as string;
+  if (text.trimStart().startsWith("{")) return `POST ${path.split("/").slice(-1)[0]}`;
+  return path;
+}
+
+function samlatUtfall(
+  s: Pick<Utbytessammanfattning, "felkod" | "delar" | "status">,
+): Utbytessammanfattning["utfall"] {
+  if (s.felkod !== undefined) return "fault";
+  if (typeof s.status !== "number" || s.status >= 400) return "fel";
+  if (s.delar.some((d) => d.utfall === "SSBT")) return "SSBT";
+  if (s.delar.some((d) => d.utfall === "BT")) return "BT";
+  return "data";
+}
+
+/** The field-rule findings of one raw request, as `certify consumer --record` computes them. */
+function regelfynd(text: string, operation: string, now: Date): Finding[] {
+  if (operation !== "hamtaBastjanstInformation") return [];
+  try {
+    return evaluate("ssbt-fraga", text, { now });
+  } catch (e) {
+    return [
+      {
+        rule: "SSBT.meddelande",
+        path: "/",
+        message: maskeraText(isHarnessError(e) ? e.message : "the request could not be evaluated"),
+      },
+    ];
+  }
+}
+
+/**
+ * The recorder behind `/__console`. Plug it into a chain with {@link KonsolInspelning.composite}
+ * (`chain.useComposite`), {@link KonsolInspelning.bastjanst} (`ChainHooks.bastjanst`) and
+ * {@link KonsolInspelning.onUtfall}; `clear()` on reset.
+ *
+ * @example
+ * const rec = new KonsolInspelning({ kapacitet: 500 });
+ * const sim = await startSimulator({ port: 0 }, { onUtfall: rec.onUtfall, bastjanst: rec.bastjanst });
+ * sim.chain.useComposite(rec.composite);
+ * const off = rec.prenumerera((h) => console.log(h.typ));
+ */
+export class KonsolInspelning {
+  private readonly ring: RingBuffer<Utbytessammanfattning | Utbytesdetalj>;
+  private readonly prenumeranter = new Set<(h: Konsolhandelse) => void>();
+  private readonly als = new AsyncLocalStorage<Pagaende>();
+  private readonly now: () => Date;
+  private readonly klocka: () => number;
+  private readonly persona: (pid: string) => string | undefined;
+  private nasta = 1;
+  /** p50/p90/max, share answered and disturbance per time slot. */
+  readonly serie: Servicenivaserie;
+
+  constructor(options: InspelningOptions = {}) {
+    this.ring = new RingBuffer(options.kapacitet ?? 500);
+    this.now = options.now ?? (() => new Date());
+    this.klocka = options.klocka ?? (() => Date.now());
+    this.persona = options.persona ?? (() => undefined);
+    this.serie = new Servicenivaserie({ klocka: this.klocka });
+  }
+
+  /** How many exchanges are held, and the most there can be. */
+  get storlek(): { antal: number; kapacitet: number } {
+    return { antal: this.ring.length, kapacitet: this.ring.capacity };
+  }
+
+  /** True while a console is open: then exchanges are kept in detail. */
+  get fangar(): boolean {
+    return this.prenumeranter.size > 0;
+  }
+
+  /** The exchanges held, oldest first, as summaries. */
+  lista(): Utbytessammanfattning[] {
+    return this.ring.toArray().map(sammanfattning);
+  }
+
+  /** One exchange in detail, or undefined when it is gone (or was never kept in detail). */
+  detalj(id: number): Utbytesdetalj | Utbytessammanfattning | undefined {
+    return this.ring.toArray().find((u) => u.id === id);
+  }
+
+  /**
+   * Calls `lyssnare` for every new exchange and every reset. Returns the unsubscribe function.
+   * While at least one listener is subscribed, exchanges are kept in detail.
+   */
+  prenumerera(lyssnare: (h: Konsolhandelse) => void): () => void {
+    this.prenumeranter.add(lyssnare);
+    return () => {
+      this.prenumeranter.delete(lyssnare);
+    };
+  }
+
+  /** Forgets every exchange and the service-level series (on `POST /__admin/reset`). */
+  clear(): void {
+    this.ring.clear();
+    this.serie.clear();
+    this.publicera({ typ: "rensad" });
+  }
+
+  private publicera(h: Konsolhandelse): void {
+    for (const p of this.prenumeranter) {
+      try {
+        p(h);
+      } catch {
+        // a broken listener must never change an answer
+      }
+    }
+  }
+
+  private lagra(u: Utbytessammanfattning | Utbytesdetalj): void {
+    this.ring.push(u);
+    this.publicera({ typ: "utbyte", utbyte: sammanfattning(u) });
+  }
+
+  /** Feed of the composite service's outcomes (pass as `ChainHooks.onUtfall`). Never throws. */
+  readonly onUtfall = (u: SsbtUtfall): void => {
+    try {
+      this.serie.observe(u);
+      const pagaende = this.als.getStore();
+      if (pagaende) {
+        pagaende.utfall = u;
+        return;
+      }
+      this.lagra(this.sammanfatta(u, u.status));
+    } catch {
+      // the console is best effort
+    }
+  };
+
+  private sammanfatta(u: SsbtUtfall, status: Utbytessammanfattning["status"]): Utbytessammanfattning {
+    const g = u.fraga?.generellaFrageparametrar;
+    const persona = g ? this.persona(g.personidentitet) : undefined;
+    const s: Utbytessammanfattning = {
+      id: this.nasta++,
+      tid: new Date(this.klocka()).toISOString(),
+      tjanst: "ssbt",
+      operation: u.operation,
+      status,
+      delar: iKontraktsordning(u.delar).map((d) => ({
+        kod: d.kod,
+        utfall: d.utfall,
+        ms: Math.round(d.ms),
+        ...(d.felkod !== undefined ? { felkod: maskeraPersonnummerLika(d.felkod) } : {}),
+      })),
+      ms: Math.round(u.ms ?? 0),
+      utfall: "data",
+      detalj: false,
+      ...(u.felkod !== undefined ? { felkod: maskeraPersonnummerLika(u.felkod) } : {}),
+      ...(g
+        ? {
+            ingivare: maskeraPersonnummerLika(g.ingivare.organisationsnummer.slice(0, 20)),
+            ingivareNamn: maskeraPersonnummerLika(g.ingivare.namn.slice(0, 80)),
+            personidentitet: maskera(g.personidentitet),
+            ...(g.korrelationsid !== undefined
+              ? { korrelationsid: maskeraPersonnummerLika(g.korrelationsid.slice(0, 100)) }
+              : {}),
+          }
+        : {}),
+      ...(persona ? { persona } : {}),
+    };
+    s.utfall = samlatUtfall(s);
+    return s;
+  }
+
+  /** The decorator of the composite service's endpoint (pass to `chain.useComposite`). */
+  readonly composite: Decorator = (next) => async (request) => {
+    if (!this.fangar || request.method !== "POST") return next(request);
+    const pagaende: Pagaende = { anrop: [] };
+    const t0 = performance.now();
+    const out = await this.als.run(pagaende, () => next(request));
+    try {
+      this.lagra(this.detaljAv(request, out, pagaende, performance.now() - t0));
+    } catch {
+      // the console is best effort
+    }
+    return out;
+  };
+
+  private detaljAv(request: SimRequest, out: SimOutcome | undefined, p: Pagaende, ms: number): Utbytesdetalj {
+    const text = bodyText(request);
+    const svar = svarText(out);
+    const u: SsbtUtfall = p.utfall ?? {
+      operation: "okand",
+      version: "v10",
+      status: typeof statusAv(out) === "number" ? (statusAv(out) as number) : 500,
+      delar: [],
+      ms,
+    };
+    const s = this.sammanfatta(u, statusAv(out));
+    let vy: Handlaggarvy | undefined;
+    if (
+      u.fraga &&
+      u.operation === "hamtaBastjanstInformation" &&
+      out?.kind === "response" &&
+      out.status === 200
+    ) {
+      try {
+        vy = handlaggarvy(u.fraga, decodeSvar(parseSoapEnvelope(svar).body, u.version));
+      } catch {
+        vy = undefined;
+      }
+    }
+    return {
+      ...s,
+      detalj: true,
+      fraga: visaMeddelande(text),
+      svar: visaMeddelande(svar),
+      fynd: regelfynd(text, u.operation, this.now()).map((f) => ({
+        ...f,
+        message: maskeraPersonnummerLika(f.message),
+        ...(f.value !== undefined ? { value: maskeraPersonnummerLika(f.value) } : {}),
+      })),
+      ...(vy ? { handlaggarvy: vy } : {}),
+      anrop: p.anrop,
+    };
+  }
+
+  /** The decorator of one bastjänst's endpoint (pass as `ChainHooks.bastjanst`). */
+  readonly bastjanst =
+    (kod: BastjanstKod): Decorator =>
+    (next) =>
+    async (request) => {
+      if (!this.fangar) return next(request);
+      const t0 = performance.now();
+      const out = await next(request);
+      if (out === undefined) return out;
+      try {
+        const text = bodyText(request);
+        const anrop: BastjanstAnrop = {
+          kod,
+          metod: request.method,
+          path: maskeraPersonnummerLika(request.path),
+          status: statusAv(out),
+          ms: Math.round(performance.now() - t0),
+          fraga: visaMeddelande(text),
+          svar: visaMeddelande(svarText(out)),
+        };
+        const pagaende = this.als.getStore();
+        if (pagaende) pagaende.anrop.push(anrop);
+        else this.lagra(this.direktAnrop(anrop, text, request.path));
+      } catch {
+        // the console is best effort
+      }
+      return out;
+    };
+
+  /** A bastjänst called directly (not through the composite service), as its own exchange. */
+  private direktAnrop(a: BastjanstAnrop, text: string, path: string): Utbytesdetalj {
+    const ok = typeof a.status === "number" && a.status < 400;
+    return {
+      id: this.nasta++,
+      tid: new Date(this.klocka()).toISOString(),
+      tjanst: a.kod,
+      operation: operationAv(text, path),
+      status: a.status,
+      delar: [{ kod: a.kod, utfall: ok ? "data" : "BT", ms: a.ms }],
+      ms: a.ms,
+      utfall: ok ? "data" : "fel",
+      detalj: true,
+      fraga: a.fraga,
+      svar: a.svar,
+      fynd: [],
+      anrop: [a],
+    };
+  }
+}
+
+function sammanfattning(u: Utbytessammanfattning | Utbytesdetalj): Utbytessammanfattning {
+  const {
+    id,
+    tid,
+    tjanst,
+    operation,
+    status,
+    felkod,
+    ingivare,
+    ingivareNamn,
+    personidentitet,
+    korrelationsid,
+  } = u;
+  const { persona, delar, ms, utfall, detalj } = u;
+  return {
+    id,
+    tid,
+    tjanst,
+    operation,
+    status,
+    ...(felkod !== undefined ? { felkod } : {}),
+    ...(ingivare !== undefined ? { ingivare } : {}),
+    ...(ingivareNamn !== undefined ? { ingivareNamn } : {}),
+    ...(personidentitet !== undefined ? { personidentitet } : {}),
+    ...(korrelationsid !== undefined ? { korrelationsid } : {}),
+    ...(persona !== undefined ? { persona } : {}),
+    delar,
+    ms,
+    utfall,
+    detalj,
+  };
+}
