@@ -201,6 +201,13 @@ const ETIKETTER: Record<string, string> = {
   civilstand: "Civilstånd",
   typ: "Typ",
   foretag: "Utbetalare",
+  lan: "Län",
+  Fornamn: "Förnamn",
+  fornamn: "Förnamn",
+  ArbetssokandeInfo: "Arbetssökande",
+  AktivetetsRapportDatum: "Aktivitetsrapportering",
+  UtbetalningsPlan: "Utbetalningsplan",
+  utdelningadress: "Utdelningsadress",
 };
 
 /** Readable words with å, ä, ö where the element names spell them a and o. */
@@ -228,6 +235,8 @@ const ORD: [RegExp, string][] = [
   [/ovrig/g, "övrig"],
   [/folkbokford/g, "folkbokförd"],
   [/arbetsloshet/g, "arbetslöshet"],
+  [/\bratt\b/g, "rätt"],
+  [/inlamn/g, "inlämn"],
   [/manad/g, "månad"],
   [/forald/g, "föräld"],
   [/sjukpenninggrundande/g, "sjukpenninggrundande"],
@@ -278,7 +287,8 @@ function kodetikett(path: readonly string[], kod: string): string | undefined {
     for (let i = 0; passar && i < n; i++) if (path[path.length - n + i] !== k.falt[i]) passar = false;
     if (!passar) continue;
     const b = k.koder.get(kod) ?? k.koder.get(kod.trim());
-    if (b !== undefined) return b;
+    // A note on how the code is spelled ("tio blanksteg") is for developers, not caseworkers.
+    if (b !== undefined) return b.replace(/\s*\((?:ett|två|tio) blanksteg\)/, "");
   }
   return undefined;
 }

@@ -198,6 +198,7 @@ function anslut() {
     }
   });
   es.addEventListener("rensad", () => {
+    laddaIKraft();
     utbyten = [];
     ritaTrafik();
     $("utbyte-innehall").replaceChildren(
@@ -506,6 +507,10 @@ async function laddaStorningar() {
         "aria-label": `Värde för störningen i ${kod} (sekunder eller statuskod)`,
         size: "6",
       });
+      // What is in force is what the form starts from ("slow:15s" → långsam, 15).
+      const [iKraft, parameter] = (faults[kod] || "").split(":");
+      val.value = iKraft || "";
+      if (parameter) varde.value = parameter.replace(/s$/, "");
       const tillampa = () => {
         const nya = { ...faults };
         delete nya[kod];
