@@ -9,7 +9,7 @@ import { createChain } from "../chain.js";
 import { simRequest } from "../endpoint.js";
 import { resolveOptions } from "../options.js";
 import { PERSONAS } from "../population/population.js";
-import { createKonsol, type Konsol } from "./index.js";
+import { createKonsol } from "./index.js";
 import type { Konsolhandelse, Utbytesdetalj } from "./inspelning.js";
 
 const ALLA = PERSONAS.map((p) => p.personidentitet);
