@@ -156,6 +156,9 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
     await page.getByRole("button", { name: "Fråga kedjan om skyddad-identitet" }).click();
     await poll(() => page.locator("#handlaggarvy-innehall .skydd").count()).toBe(1);
     expect(await page.locator("#handlaggarvy-innehall").textContent()).not.toContain("Skyddad Identitet");
+    await page.getByRole("tab", { name: "Trafik" }).click();
+    await poll(() => page.locator("#trafik-rader tr").count()).toBe(5);
+    await page.screenshot({ path: join(ARTEFAKTER, "trafik-med-storning.png") });
   });
 
   it("never puts a full personidentitet in the DOM or the event stream", async () => {
