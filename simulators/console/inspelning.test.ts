@@ -173,3 +173,59 @@ describe("what an exchange keeps", () => {
     expect(u?.utfall).toBe("fel");
   });
 });
+
+describe("the console's API", () => {
+  it("asks the chain about a persona, and refuses an unknown persona or a bad period with a 400 saying what to do", async () => {
+    const { konsol, chain } = kedja();
+    off = konsol.inspelning.prenumerera(() => {});
+    const ok = await admin(
+      chain,
+      "POST",
+      "/__console/api/fraga",
+      JSON.stringify({ persona: "hela-kedjan", fromDatum: "2026-10-01", tomDatum: "2026-11-20" }),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.json()).toEqual({ status: 200, korrelationsid: "konsolen-1" });
+    const [u] = konsol.inspelning.lista();
+    expect(u).toMatchObject({
+      persona: "hela-kedjan",
+      korrelationsid: "konsolen-1",
+      personidentitet: "19700303-****",
+    });
+    const okand = await admin(chain, "POST", "/__console/api/fraga", JSON.stringify({ persona: "nobody" }));
+    expect(okand.status).toBe(400);
+    expect(okand.json()).toMatchObject({ error: "UNKNOWN_PERSONA" });
+    const period = await admin(
+      chain,
+      "POST",
+      "/__console/api/fraga",
+      JSON.stringify({ persona: "hela-kedjan", fromDatum: "2026-12-01", tomDatum: "2026-11-01" }),
+    );
+    expect(period.json()).toMatchObject({ error: "BAD_PERIOD" });
+    expect((await admin(chain, "POST", "/__console/api/fraga", "{not json")).json()).toMatchObject({
+      error: "BAD_JSON",
+    });
+    expect((await admin(chain, "GET", "/__console/api/utbyten/abc")).status).toBe(404);
+  });
+
+  it("lists the personas masked, without names under skyddad identitet", async () => {
+    const { chain } = kedja();
+    const r = await admin(chain, "GET", "/__console/api/personer");
+    const text = r.text;
+    expectNoPersonnummer(text, ALLA);
+    const personer = (r.json() as { personer: { id: string; namn?: string; skyddadIdentitet: boolean }[] })
+      .personer;
+    expect(personer).toHaveLength(PERSONAS.length);
+    for (const p of personer.filter((x) => x.skyddadIdentitet)) expect(p.namn).toBeUndefined();
+  });
+
+  it("keeps detailed exchanges bounded too", async () => {
+    const { konsol, chain } = kedja(10);
+    off = konsol.inspelning.prenumerera(() => {});
+    const period = standardPeriod(NOW);
+    for (let i = 0; i < 25; i++)
+      await fraga(chain, fullFraga(ALLA[i % ALLA.length] as string, period, `B-${i}`));
+    expect(konsol.inspelning.storlek).toEqual({ antal: 10, kapacitet: 10 });
+    expect(konsol.inspelning.lista().map((u) => u.id)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+  });
+});
