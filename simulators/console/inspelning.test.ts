@@ -156,6 +156,19 @@ describe("what an exchange keeps", () => {
     expect(d.fynd.map((x) => x.rule)).toContain("CSN.arendeidentitet.maxLength");
   });
 
+  it("a request refused with a SOAP Fault: the fault is a finding, the body is shown masked", async () => {
+    const { konsol, chain } = kedja();
+    off = konsol.inspelning.prenumerera(() => {});
+    const f = fullFraga(ALLA[0] as string, standardPeriod(NOW), "FAULT-1");
+    const xml = soapEnvelope(encodeFraga(f)).replace(/<ssbt:tidsperiod>/, "<ssbt:tidsperiod><ssbt:okant/>");
+    await chain.endpoint(simRequest("POST", "/ssbtek", { "content-type": SOAP11_CONTENT_TYPE }, xml));
+    const [u] = konsol.inspelning.lista();
+    expect(u?.utfall).toBe("fault");
+    const d = konsol.inspelning.detalj(u?.id as number) as Utbytesdetalj;
+    expect(d.fynd.some((x) => x.rule.startsWith("SSBT.fault.SSBT-"))).toBe(true);
+    expectNoPersonnummer(JSON.stringify(d), ALLA);
+  });
+
   it("a bastjänst called directly is its own exchange", async () => {
     const { konsol, chain } = kedja();
     off = konsol.inspelning.prenumerera(() => {});

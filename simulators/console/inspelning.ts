@@ -327,7 +327,20 @@ export class KonsolInspelning {
       detalj: true,
       fraga: visaMeddelande(text),
       svar: visaMeddelande(svar),
-      fynd: regelfynd(text, u.operation, this.now()).map((f) => ({
+      fynd: [
+        ...regelfynd(text, u.operation, this.now()),
+        // A refused request is a finding too, as in `certify consumer --record`.
+        ...(s.felkod !== undefined
+          ? [
+              {
+                rule: `SSBT.fault.${s.felkod}`,
+                path: "/",
+                value: s.felkod,
+                message: `The composite service refused the request with a SOAP Fault (${s.felkod}).`,
+              },
+            ]
+          : []),
+      ].map((f) => ({
         ...f,
         message: maskeraPersonnummerLika(f.message),
         ...(f.value !== undefined ? { value: maskeraPersonnummerLika(f.value) } : {}),
