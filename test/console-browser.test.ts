@@ -45,6 +45,7 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
   let browser: Browser;
   let page: Page;
   const strom: string[] = [];
+  const begaran: string[] = [];
   const avbryt = new AbortController();
 
   beforeAll(async () => {
@@ -82,6 +83,7 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
     });
     page = await browser.newPage({ viewport: { width: 1200, height: 760 }, locale: "sv-SE" });
     page.setDefaultTimeout(15_000);
+    page.on("request", (r) => begaran.push(r.url()));
   }, 60_000);
 
   afterAll(async () => {
@@ -180,6 +182,24 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
     utanPersonnummer(html.join("\n"), "the DOM");
     expect(strom.join("")).toContain("event: utbyte");
     utanPersonnummer(strom.join(""), "the event stream");
+  });
+
+  it("loads nothing from outside its own origin, and names every control in Swedish", async () => {
+    expect(begaran.length).toBeGreaterThan(0);
+    expect(begaran.filter((u) => !u.startsWith(`${sim.url}/`))).toEqual([]);
+    const namnlosa = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("button, select, input, [role=tab]"))
+        .filter((e) => {
+          const el = e as HTMLInputElement;
+          const namn =
+            el.getAttribute("aria-label") ??
+            (el.labels?.length ? el.labels[0]?.textContent : null) ??
+            el.textContent;
+          return !namn?.trim();
+        })
+        .map((e) => e.outerHTML.slice(0, 80)),
+    );
+    expect(namnlosa).toEqual([]);
   });
 
   it("is emptied by POST /__admin/reset", async () => {
