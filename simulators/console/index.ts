@@ -17,8 +17,12 @@ export { visaMeddelande } from "./visning.js";
 
 /** Options of {@link createKonsol}. All optional. */
 export interface KonsolSkapaOptions {
-  /** Exchanges kept in the ring. Default 500. */
+  /** Exchanges kept in the ring (as summaries). Default 500. */
   kapacitet?: number;
+  /** How many of the newest exchanges keep their detail. Default 100. */
+  detaljKapacitet?: number;
+  /** Most characters all kept details may hold together. Default 16 Mi. */
+  detaljTecken?: number;
 }
 
 /** The web console of one chain: recorder hooks to plug in, and its handlers for the admin layer. */
@@ -49,6 +53,8 @@ export function createKonsol(o: KonsolSkapaOptions = {}): Konsol {
   let personer = new Map<string, string>();
   const inspelning = new KonsolInspelning({
     ...(o.kapacitet !== undefined ? { kapacitet: o.kapacitet } : {}),
+    ...(o.detaljKapacitet !== undefined ? { detaljKapacitet: o.detaljKapacitet } : {}),
+    ...(o.detaljTecken !== undefined ? { detaljTecken: o.detaljTecken } : {}),
     now: () => chain?.context.now() ?? new Date(),
     persona: (pid) => personer.get(pid),
   });

@@ -75,7 +75,7 @@ describe("the console's ring", () => {
     const handelser: Konsolhandelse[] = [];
     off = konsol.inspelning.prenumerera((h) => handelser.push(h));
     for (let i = 0; i < 10_000; i++) konsol.onUtfall(utfall(i));
-    expect(konsol.inspelning.storlek).toEqual({ antal: 500, kapacitet: 500 });
+    expect(konsol.inspelning.storlek).toMatchObject({ antal: 500, kapacitet: 500, detaljer: 0 });
     const lista = konsol.inspelning.lista();
     expect(lista).toHaveLength(500);
     expect(lista[0]?.id).toBe(9_501);
@@ -232,13 +232,38 @@ describe("the console's API", () => {
     for (const p of personer.filter((x) => x.skyddadIdentitet)) expect(p.namn).toBeUndefined();
   });
 
+  it("keeps details bounded by count and by size; the summaries stay", async () => {
+    const liten = createKonsol({ kapacitet: 50, detaljKapacitet: 5, detaljTecken: 200_000 });
+    const c2 = createChain(
+      resolveOptions({ seed: 3, now: () => new Date(NOW), profile: "fast", timeScale: 0 }),
+      "http://sim.test",
+      {
+        onUtfall: liten.onUtfall,
+        bastjanst: liten.bastjanst,
+      },
+    );
+    liten.anslut(c2);
+    off = liten.inspelning.prenumerera(() => {});
+    const period = standardPeriod(NOW);
+    for (let i = 0; i < 12; i++)
+      await fraga(c2, fullFraga(ALLA[i % ALLA.length] as string, period, `D-${i}`));
+    const st = liten.inspelning.storlek;
+    expect(st.antal).toBe(12);
+    expect(st.detaljer).toBeLessThanOrEqual(5);
+    expect(st.detaljTecken).toBeLessThanOrEqual(200_000);
+    const lista = liten.inspelning.lista();
+    expect(lista.at(-1)?.detalj).toBe(true);
+    expect(lista[0]?.detalj).toBe(false);
+    expect(liten.inspelning.detalj(lista[0]?.id as number)).toMatchObject({ detalj: false });
+  });
+
   it("keeps detailed exchanges bounded too", async () => {
     const { konsol, chain } = kedja(10);
     off = konsol.inspelning.prenumerera(() => {});
     const period = standardPeriod(NOW);
     for (let i = 0; i < 25; i++)
       await fraga(chain, fullFraga(ALLA[i % ALLA.length] as string, period, `B-${i}`));
-    expect(konsol.inspelning.storlek).toEqual({ antal: 10, kapacitet: 10 });
+    expect(konsol.inspelning.storlek).toMatchObject({ antal: 10, kapacitet: 10, detaljer: 10 });
     expect(konsol.inspelning.lista().map((u) => u.id)).toEqual([16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
   });
 });

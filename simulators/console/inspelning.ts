@@ -88,8 +88,12 @@ export type Konsolhandelse = { typ: "utbyte"; utbyte: Utbytessammanfattning } | 
 
 /** Options of {@link KonsolInspelning}. */
 export interface InspelningOptions {
-  /** How many exchanges the ring keeps. Default 500. */
+  /** How many exchanges the ring keeps (as summaries). Default 500. */
   kapacitet?: number;
+  /** How many of the newest exchanges keep their detail. Default 100. */
+  detaljKapacitet?: number;
+  /** Most characters the kept details may hold together (oldest detail dropped first). Default 16 Mi. */
+  detaljTecken?: number;
   /** The simulator's clock (field rules that depend on today). Default: real time. */
   now?: () => Date;
   /** Real time for the Trafik list and the service-level series. Default: `Date.now`. */
@@ -163,7 +167,12 @@ function regelfynd(text: string, operation: string, now: Date): Finding[] {
  * const off = rec.prenumerera((h) => console.log(h.typ));
  */
 export class KonsolInspelning {
-  private readonly ring: RingBuffer<Utbytessammanfattning | Utbytesdetalj>;
+  private readonly ring: RingBuffer<Utbytessammanfattning>;
+  /** Details of the newest exchanges, oldest first; bounded by count and by size. */
+  private readonly detaljer = new Map<number, { detalj: Utbytesdetalj; tecken: number }>();
+  private detaljTecken = 0;
+  private readonly maxDetaljer: number;
+  private readonly maxDetaljTecken: number;
   private readonly prenumeranter = new Set<(h: Konsolhandelse) => void>();
   private readonly als = new AsyncLocalStorage<Pagaende>();
   private readonly now: () => Date;
@@ -175,15 +184,22 @@ export class KonsolInspelning {
 
   constructor(options: InspelningOptions = {}) {
     this.ring = new RingBuffer(options.kapacitet ?? 500);
+    this.maxDetaljer = Math.min(options.detaljKapacitet ?? 100, this.ring.capacity);
+    this.maxDetaljTecken = options.detaljTecken ?? 16 * 1024 * 1024;
     this.now = options.now ?? (() => new Date());
     this.klocka = options.klocka ?? (() => Date.now());
     this.persona = options.persona ?? (() => undefined);
     this.serie = new Servicenivaserie({ klocka: this.klocka });
   }
 
-  /** How many exchanges are held, and the most there can be. */
-  get storlek(): { antal: number; kapacitet: number } {
-    return { antal: this.ring.length, kapacitet: this.ring.capacity };
+  /** How many exchanges are held, and the most there can be; how many with detail, and their size. */
+  get storlek(): { antal: number; kapacitet: number; detaljer: number; detaljTecken: number } {
+    return {
+      antal: this.ring.length,
+      kapacitet: this.ring.capacity,
+      detaljer: this.detaljer.size,
+      detaljTecken: this.detaljTecken,
+    };
   }
 
   /** True while a console is open: then exchanges are kept in detail. */
@@ -193,12 +209,15 @@ export class KonsolInspelning {
 
   /** The exchanges held, oldest first, as summaries. */
   lista(): Utbytessammanfattning[] {
-    return this.ring.toArray().map(sammanfattning);
+    return this.ring.toArray().map((u) => ({ ...u, detalj: this.detaljer.has(u.id) }));
   }
 
-  /** One exchange in detail, or undefined when it is gone (or was never kept in detail). */
+  /** One exchange in detail, its summary when the detail is gone or was never kept, or undefined. */
   detalj(id: number): Utbytesdetalj | Utbytessammanfattning | undefined {
-    return this.ring.toArray().find((u) => u.id === id);
+    const d = this.detaljer.get(id);
+    if (d) return d.detalj;
+    const u = this.ring.toArray().find((x) => x.id === id);
+    return u ? { ...u, detalj: false } : undefined;
   }
 
   /**
@@ -215,6 +234,8 @@ export class KonsolInspelning {
   /** Forgets every exchange and the service-level series (on `POST /__admin/reset`). */
   clear(): void {
     this.ring.clear();
+    this.detaljer.clear();
+    this.detaljTecken = 0;
     this.serie.clear();
     this.publicera({ typ: "rensad" });
   }
@@ -230,8 +251,30 @@ export class KonsolInspelning {
   }
 
   private lagra(u: Utbytessammanfattning | Utbytesdetalj): void {
-    this.ring.push(u);
-    this.publicera({ typ: "utbyte", utbyte: sammanfattning(u) });
+    const s = sammanfattning(u);
+    this.ring.push(s);
+    if ("fraga" in u) {
+      const tecken = storlekAv(u);
+      this.detaljer.set(u.id, { detalj: u, tecken });
+      this.detaljTecken += tecken;
+      // Oldest first: Map keeps insertion order. The summary stays in the ring.
+      while (
+        this.detaljer.size > 0 &&
+        (this.detaljer.size > this.maxDetaljer || this.detaljTecken > this.maxDetaljTecken)
+      ) {
+        const [id, aldst] = this.detaljer.entries().next().value as [number, { tecken: number }];
+        this.detaljer.delete(id);
+        this.detaljTecken -= aldst.tecken;
+      }
+    }
+    // A detail pushed out of the summary ring goes too (ids are pushed in order: the oldest is s.id − length + 1).
+    const forsta = s.id - this.ring.length + 1;
+    for (const id of this.detaljer.keys()) {
+      if (id >= forsta) break;
+      this.detaljTecken -= this.detaljer.get(id)?.tecken ?? 0;
+      this.detaljer.delete(id);
+    }
+    this.publicera({ typ: "utbyte", utbyte: s });
   }
 
   /** Feed of the composite service's outcomes (pass as `ChainHooks.onUtfall`). Never throws. */
@@ -398,6 +441,14 @@ export class KonsolInspelning {
       anrop: [a],
     };
   }
+}
+
+/** Roughly how much memory a detail holds: the characters of its texts. */
+function storlekAv(d: Utbytesdetalj): number {
+  let n = d.fraga.length + d.svar.length + JSON.stringify(d.fynd).length;
+  for (const a of d.anrop) n += a.fraga.length + a.svar.length;
+  if (d.handlaggarvy) n += JSON.stringify(d.handlaggarvy).length;
+  return n;
 }
 
 function sammanfattning(u: Utbytessammanfattning | Utbytesdetalj): Utbytessammanfattning {
