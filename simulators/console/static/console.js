@@ -242,7 +242,7 @@ function ritaUtbyte(u) {
     delar.push(
       h("p", {
         class: "tom",
-        text: "Detaljer sparas bara medan en konsol är öppen; detta utbyte kom innan. Bara sammanfattningen finns.",
+        text: "Detaljerna finns inte: de sparas bara medan en konsol är öppen, och bara för de senaste utbytena. Sammanfattningen finns kvar.",
       }),
     );
     $("utbyte-innehall").replaceChildren(...delar);
