@@ -23,10 +23,11 @@ export interface Rad {
   kod?: string;
 }
 
-/** A titled group of lines (one case, one payment, one vehicle …). */
+/** A titled group of lines (one case, one vehicle …), or a table of repeated records (payments, days). */
 export interface Block {
   rubrik: string;
   rader: Rad[];
+  tabell?: { kolumner: string[]; rader: string[][] };
 }
 
 /** An error section, explained. */
@@ -152,7 +153,7 @@ const ETIKETTER: Record<string, string> = {
   soktomfattning: "Sökt omfattning",
   soktlan: "Lån",
   beloppstyp: "Beloppstyp",
-  belopp: "Belopp per vecka",
+  belopp: "Belopp",
   totbelopp: "Totalt",
   utbetdatum: "Utbetalningsdag",
   utbetstatus: "Utbetalning",
@@ -202,6 +203,10 @@ const ETIKETTER: Record<string, string> = {
   typ: "Typ",
   foretag: "Utbetalare",
   lan: "Län",
+  svarCollection: "Beslut",
+  HemutrustningsLan: "Hemutrustningslån",
+  Studiehjalp: "Studiehjälp",
+  taljare: "Täljare",
   Fornamn: "Förnamn",
   fornamn: "Förnamn",
   ArbetssokandeInfo: "Arbetssökande",
@@ -233,6 +238,7 @@ const ORD: [RegExp, string][] = [
   [/taxeringsar/g, "taxeringsår"],
   [/\bsokt/g, "sökt"],
   [/ovrig/g, "övrig"],
+  [/omstallning/g, "omställning"],
   [/folkbokford/g, "folkbokförd"],
   [/arbetsloshet/g, "arbetslöshet"],
   [/\bratt\b/g, "rätt"],
@@ -375,7 +381,8 @@ const PROCENT = /omfattning|takt$/i;
 const DATUMNAMN = /datum|from|tom|start|slut|vecka|tid$|fran|till|dag$/i;
 
 function formatera(path: readonly string[], namn: string, text: string): Rad {
-  const e = etikett(namn);
+  // CSN gives its amounts per week of study.
+  const e = namn === "belopp" && path.includes("Beloppen") ? "Belopp per vecka" : etikett(namn);
   const kod = kodetikett(path, text);
   if (kod !== undefined) return { etikett: e, varde: kod, kod: text };
   const t = text.trim();
@@ -394,6 +401,13 @@ const barnMed = (n: Nod, namn: string) => n.barn.find((b) => b.namn === namn);
 /** A composite value read as one line: an amount {summa, valuta}, a code {id|kod, beskrivning}, a period. */
 function sammansatt(path: readonly string[], n: Nod): Rad | undefined {
   if (!n.barn.every(lov) || n.barn.length === 0 || n.barn.length > 3) return undefined;
+  const taljare = barnMed(n, "taljare");
+  const namnare = barnMed(n, "namnare");
+  if (taljare?.text !== undefined && namnare?.text !== undefined && Number(namnare.text) > 0)
+    return {
+      etikett: etikett(n.namn),
+      varde: `${Math.round((Number(taljare.text) / Number(namnare.text)) * 100)} %`,
+    };
   const summa = barnMed(n, "summa");
   if (summa?.text !== undefined) return { etikett: etikett(n.namn), varde: kronor(summa.text) };
   const kod = barnMed(n, "kod") ?? barnMed(n, "id");
@@ -416,32 +430,45 @@ interface Las {
   namn: string[];
 }
 
-function blockAv(n: Nod, path: string[], rubrik: string, ut: Block[], las: Las): void {
-  if (ut.length > 200) return;
+/** A pair of sibling leaves that together are a period: `XFrom`/`XTom`, `xfran`/`xtill`, and the irregular ones. */
+function periodpar(namn: ReadonlySet<string>): [string, string, string][] {
+  const par: [string, string, string][] = [];
+  const tagna = new Set<string>();
+  const lagg = (a: string, b: string, prefix: string) => {
+    if (tagna.has(a) || tagna.has(b) || !namn.has(a) || !namn.has(b)) return;
+    tagna.add(a);
+    tagna.add(b);
+    par.push([a, b, prefix ? etikett(prefix) : "Period"]);
+  };
+  for (const [a, b] of PERIODPAR)
+    lagg(a, b, /^(from|fran|fromDatum|From|FromDatum)$/.test(a) ? "" : a.replace(/from|start|fran/i, ""));
+  for (const a of namn) {
+    const m = /^(.*?)(From|from|Fran|fran)$/.exec(a);
+    if (!m) continue;
+    const prefix = m[1] as string;
+    for (const slut of ["Tom", "tom", "Till", "till"]) lagg(a, `${prefix}${slut}`, prefix);
+  }
+  return par;
+}
+
+/** The lines of one node (its leaves, composite values and periods) and its other complex children. */
+function raderAv(n: Nod, here: readonly string[], las: Las): { rader: Rad[]; komplexa: Nod[] } {
   const rader: Rad[] = [];
-  const here = [...path, n.namn];
   const lovNamn = new Set(n.barn.filter(lov).map((b) => b.namn));
   const parad = new Set<string>();
-  for (const [a, b] of PERIODPAR)
-    if (lovNamn.has(a) && lovNamn.has(b) && !parad.has(a)) {
-      parad.add(a);
-      parad.add(b);
-      const etikettText =
-        a === "From" || a === "from" || a === "fromDatum" || a === "fran"
-          ? "Period"
-          : etikett(a.replace(/from|start/i, "") || "Period");
-      rader.push({
-        etikett: etikettText || "Period",
-        varde: svenskPeriod(barnMed(n, a)?.text, barnMed(n, b)?.text),
-      });
-    }
+  for (const [a, b, namn] of periodpar(lovNamn)) {
+    parad.add(a);
+    parad.add(b);
+    rader.push({ etikett: namn || "Period", varde: svenskPeriod(barnMed(n, a)?.text, barnMed(n, b)?.text) });
+  }
   const komplexa: Nod[] = [];
   for (const b of n.barn) {
     if (UTELAMNA.has(b.namn) || IDENTITET.test(b.namn) || parad.has(b.namn)) continue;
+    // "anledningNamn" next to "anledning": the label is already shown (from the kodverk).
+    if (lov(b) && /Namn$/.test(b.namn) && lovNamn.has(b.namn.slice(0, -4))) continue;
     if (lov(b)) {
-      if (SKYDDADE.test(b.namn)) {
-        if (las.skyddad) rader.push({ etikett: etikett(b.namn), varde: "Visas inte – skyddad identitet" });
-        else rader.push(formatera(here, b.namn, b.text as string));
+      if (SKYDDADE.test(b.namn) && las.skyddad) {
+        rader.push({ etikett: etikett(b.namn), varde: "Visas inte – skyddad identitet" });
         continue;
       }
       rader.push(formatera([...here, b.namn], b.namn, b.text as string));
@@ -451,20 +478,46 @@ function blockAv(n: Nod, path: string[], rubrik: string, ut: Block[], las: Las):
     if (s) rader.push(s);
     else komplexa.push(b);
   }
+  return { rader, komplexa };
+}
+
+/** Repeated records (payments, days) from this many on are shown as one table. */
+const TABELL_FRAN = 4;
+
+function blockAv(n: Nod, path: string[], rubrik: string, ut: Block[], las: Las): void {
+  if (ut.length > 200) return;
+  const here = [...path, n.namn];
+  const { rader, komplexa } = raderAv(n, here, las);
   if (rader.length) ut.push({ rubrik, rader });
-  const antal = new Map<string, number>();
-  for (const k of komplexa) antal.set(k.namn, (antal.get(k.namn) ?? 0) + 1);
-  const index = new Map<string, number>();
+  const grupper = new Map<string, Nod[]>();
+  for (const k of komplexa) grupper.set(k.namn, [...(grupper.get(k.namn) ?? []), k]);
+  const klara = new Set<string>();
   for (const k of komplexa) {
-    const i = (index.get(k.namn) ?? 0) + 1;
-    index.set(k.namn, i);
-    if (GENOMSKINLIGA.has(k.namn)) {
-      blockAv(k, here, rubrik, ut, las);
-      continue;
-    }
+    if (klara.has(k.namn)) continue;
+    const grupp = grupper.get(k.namn) as Nod[];
     const namn = etikett(k.namn);
-    const under = (antal.get(k.namn) ?? 1) > 1 ? `${namn} ${i}` : namn;
-    blockAv(k, here, rubrik ? `${rubrik} › ${under}` : under, ut, las);
+    const under = (r: string) => (rubrik ? `${rubrik} › ${r}` : r);
+    if (grupp.length >= TABELL_FRAN && !GENOMSKINLIGA.has(k.namn)) {
+      const poster = grupp.map((g) => raderAv(g, [...here, g.namn], las));
+      if (poster.every((x) => x.komplexa.length === 0)) {
+        klara.add(k.namn);
+        const kolumner: string[] = [];
+        for (const x of poster)
+          for (const r of x.rader) if (!kolumner.includes(r.etikett)) kolumner.push(r.etikett);
+        ut.push({
+          rubrik: `${under(namn)} (${grupp.length})`,
+          rader: [],
+          tabell: {
+            kolumner,
+            rader: poster.map((x) => kolumner.map((c) => x.rader.find((r) => r.etikett === c)?.varde ?? "")),
+          },
+        });
+        continue;
+      }
+    }
+    const i = grupp.indexOf(k) + 1;
+    if (GENOMSKINLIGA.has(k.namn)) blockAv(k, here, rubrik, ut, las);
+    else blockAv(k, here, under(grupp.length > 1 ? `${namn} ${i}` : namn), ut, las);
   }
 }
 

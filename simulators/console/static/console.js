@@ -371,6 +371,35 @@ function ritaHandlaggarvy(u) {
       );
     for (const b of m.block) {
       sektion.append(h("h4", { text: b.rubrik }));
+      if (b.tabell) {
+        sektion.append(
+          h(
+            "table",
+            { class: "poster", "aria-label": b.rubrik },
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                b.tabell.kolumner.map((k) => h("th", { scope: "col", text: k })),
+              ),
+            ),
+            h(
+              "tbody",
+              {},
+              b.tabell.rader.map((r) =>
+                h(
+                  "tr",
+                  {},
+                  r.map((v) => h("td", { text: v })),
+                ),
+              ),
+            ),
+          ),
+        );
+        continue;
+      }
       sektion.append(
         h(
           "dl",
