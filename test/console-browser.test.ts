@@ -129,6 +129,8 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
     await page.screenshot({ path: join(ARTEFAKTER, "storningar.png") });
     // Ask the chain from Personer: the answer opens in the caseworker view.
     await page.getByRole("tab", { name: "Personer" }).click();
+    await poll(() => page.getByRole("button", { name: "Fråga kedjan om hela-kedjan" }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTEFAKTER, "personer.png") });
     await page.getByRole("button", { name: "Fråga kedjan om hela-kedjan" }).click();
     await expect
       .poll(() => page.getByRole("tab", { name: "Handläggarvy" }).getAttribute("aria-selected"))

@@ -36,8 +36,27 @@ function h(tag, attrs, ...barn) {
 
 const $ = (id) => document.getElementById(id);
 
+// The admin token, when the simulator asks for one (non-loopback --host): opened as
+// /__console?token=…, kept for this tab only and taken out of the address bar.
+const TOKEN = (() => {
+  const url = new URL(location.href);
+  const fran = url.searchParams.get("token");
+  if (fran) {
+    sessionStorage.setItem("ssbtek-admin-token", fran);
+    url.searchParams.delete("token");
+    history.replaceState(null, "", url.pathname + url.search + url.hash);
+  }
+  return sessionStorage.getItem("ssbtek-admin-token");
+})();
+
+function medToken(init) {
+  const headers = new Headers(init?.headers || {});
+  if (TOKEN) headers.set("Authorization", `Bearer ${TOKEN}`);
+  return { credentials: "same-origin", ...init, headers };
+}
+
 async function hamta(url, init) {
-  const res = await fetch(url, { credentials: "same-origin", ...init });
+  const res = await fetch(url, medToken(init));
   const typ = res.headers.get("content-type") || "";
   const data = typ.includes("json") ? await res.json() : await res.text();
   if (!res.ok) throw new Error(data?.message || `HTTP ${res.status}`);
@@ -175,20 +194,12 @@ for (const id of ["filter-persona", "filter-utfall", "filter-bastjanst"])
 
 let vantarPa = null;
 
-function anslut() {
-  const es = new EventSource("/__console/events");
-  es.addEventListener("open", () => {
-    $("anslutning").textContent = "Ansluten – trafiken visas direkt";
-  });
-  es.addEventListener("error", () => {
-    $("anslutning").textContent = "Frånkopplad – försöker igen …";
-  });
-  es.addEventListener("lista", (e) => {
-    utbyten = JSON.parse(e.data);
+const HANDELSER = {
+  lista(data) {
+    utbyten = data;
     ritaTrafik();
-  });
-  es.addEventListener("utbyte", (e) => {
-    const u = JSON.parse(e.data);
+  },
+  utbyte(u) {
     utbyten.push(u);
     if (utbyten.length > 5000) utbyten = utbyten.slice(-5000);
     ritaTrafik();
@@ -196,8 +207,8 @@ function anslut() {
       vantarPa = null;
       oppnaUtbyte(u.id, "flik-handlaggarvy");
     }
-  });
-  es.addEventListener("rensad", () => {
+  },
+  rensad() {
     laddaIKraft();
     utbyten = [];
     ritaTrafik();
@@ -205,7 +216,42 @@ function anslut() {
       h("p", { class: "tom", text: "Konsolen återställdes: alla utbyten är borttagna." }),
     );
     $("handlaggarvy-innehall").replaceChildren(h("p", { class: "tom", text: "Konsolen återställdes." }));
-  });
+  },
+};
+
+// Server-sent events read with fetch (not EventSource), so the admin token can go in a header.
+async function anslut() {
+  for (;;) {
+    try {
+      const res = await fetch("/__console/events", medToken({ headers: { Accept: "text/event-stream" } }));
+      if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
+      $("anslutning").textContent = "Ansluten – trafiken visas direkt";
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffert = "";
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffert += value;
+        let slut = buffert.indexOf("\n\n");
+        while (slut >= 0) {
+          const block = buffert.slice(0, slut);
+          buffert = buffert.slice(slut + 2);
+          slut = buffert.indexOf("\n\n");
+          let typ = "message";
+          const data = [];
+          for (const rad of block.split("\n")) {
+            if (rad.startsWith("event: ")) typ = rad.slice(7);
+            else if (rad.startsWith("data: ")) data.push(rad.slice(6));
+          }
+          if (data.length && HANDELSER[typ]) HANDELSER[typ](JSON.parse(data.join("\n")));
+        }
+      }
+    } catch (e) {
+      $("anslutning").textContent = `Frånkopplad (${e.message}) – försöker igen …`;
+    }
+    $("anslutning").textContent = "Frånkopplad – försöker igen …";
+    await new Promise((r) => setTimeout(r, 2000));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
