@@ -19,7 +19,7 @@ import { decodeSvar } from "../../contract/ssbt/codec.js";
 import type { BastjanstKod } from "../../contract/ssbt/model.js";
 import type { SsbtUtfall } from "../aggregator/handlers.js";
 import type { Decorator } from "../chain.js";
-import { bodyText, type SimOutcome, type SimRequest } from "../endpoint.js";
+import { bodyText, type Endpoint, type SimOutcome, type SimRequest } from "../endpoint.js";
 import { maskeraPersonnummerLika } from "../logging/mask.js";
 import { iKontraktsordning } from "../metrics/recorder.js";
 import { RingBuffer } from "../metrics/ring-buffer.js";
@@ -328,8 +328,11 @@ export class KonsolInspelning {
   }
 
   /** The decorator of the composite service's endpoint (pass to `chain.useComposite`). */
-  readonly composite: Decorator = (next) => async (request) => {
-    if (!this.fangar || request.method !== "POST") return next(request);
+  readonly composite: Decorator = (next) => (request) =>
+    // No console open: straight through, not even an extra promise.
+    !this.fangar || request.method !== "POST" ? next(request) : this.spelaIn(next, request);
+
+  private async spelaIn(next: Endpoint, request: SimRequest): Promise<SimOutcome | undefined> {
     const pagaende: Pagaende = { anrop: [] };
     const t0 = performance.now();
     const out = await this.als.run(pagaende, () => next(request));
@@ -339,7 +342,7 @@ export class KonsolInspelning {
       // the console is best effort
     }
     return out;
-  };
+  }
 
   private detaljAv(request: SimRequest, out: SimOutcome | undefined, p: Pagaende, ms: number): Utbytesdetalj {
     const text = bodyText(request);
@@ -397,30 +400,36 @@ export class KonsolInspelning {
   readonly bastjanst =
     (kod: BastjanstKod): Decorator =>
     (next) =>
-    async (request) => {
-      if (!this.fangar) return next(request);
-      const t0 = performance.now();
-      const out = await next(request);
-      if (out === undefined) return out;
-      try {
-        const text = bodyText(request);
-        const anrop: BastjanstAnrop = {
-          kod,
-          metod: request.method,
-          path: maskeraPersonnummerLika(request.path),
-          status: statusAv(out),
-          ms: Math.round(performance.now() - t0),
-          fraga: visaMeddelande(text),
-          svar: visaMeddelande(svarText(out)),
-        };
-        const pagaende = this.als.getStore();
-        if (pagaende) pagaende.anrop.push(anrop);
-        else this.lagra(this.direktAnrop(anrop, text, request.path));
-      } catch {
-        // the console is best effort
-      }
-      return out;
-    };
+    (request) =>
+      this.fangar ? this.spelaInAnrop(kod, next, request) : next(request);
+
+  private async spelaInAnrop(
+    kod: BastjanstKod,
+    next: Endpoint,
+    request: SimRequest,
+  ): Promise<SimOutcome | undefined> {
+    const t0 = performance.now();
+    const out = await next(request);
+    if (out === undefined) return out;
+    try {
+      const text = bodyText(request);
+      const anrop: BastjanstAnrop = {
+        kod,
+        metod: request.method,
+        path: maskeraPersonnummerLika(request.path),
+        status: statusAv(out),
+        ms: Math.round(performance.now() - t0),
+        fraga: visaMeddelande(text),
+        svar: visaMeddelande(svarText(out)),
+      };
+      const pagaende = this.als.getStore();
+      if (pagaende) pagaende.anrop.push(anrop);
+      else this.lagra(this.direktAnrop(anrop, text, request.path));
+    } catch {
+      // the console is best effort
+    }
+    return out;
+  }
 
   /** A bastjänst called directly (not through the composite service), as its own exchange. */
   private direktAnrop(a: BastjanstAnrop, text: string, path: string): Utbytesdetalj {
