@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isHarnessError } from "../contract/errors.js";
+import { parseDuration } from "../simulators/faults/fault.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
-import type { RunningSimulator } from "../simulators/server.js";
 import { registerCertify } from "./certify.js";
-import { parseDeadlines, parseFaultFlags, parseUpstreams, runSimulate } from "./simulate.js";
+import { onStopSignal, stopWithLauncher } from "./lifecycle.js";
+import {
+  parseDeadlines,
+  parseFaultFlags,
+  parseUpstreams,
+  runSimulate,
+  type SimulateRun,
+} from "./simulate.js";
 
 const int = (name: string) => (v: string) => {
   const n = Number(v);
@@ -18,6 +25,15 @@ const num = (name: string) => (v: string) => {
   return n;
 };
 const collect = (v: string, prev: string[]) => [...prev, v];
+const duration = (name: string, maxMs: number) => (v: string) => {
+  const ms = parseDuration(v, { bareMs: true });
+  if (ms === undefined || ms > maxMs)
+    throw new InvalidArgumentError(`${name} must be a duration up to ${maxMs / 1000}s, e.g. 15s or 500ms.`);
+  return ms;
+};
+
+// Started by npm (npx, npm start): stop when npm stops, even if npm's shell does not pass the signal on.
+if (process.env.npm_lifecycle_event !== undefined) stopWithLauncher();
 
 function fail(e: unknown): never {
   console.error(isHarnessError(e) ? `Error: ${e.message}` : `Unexpected error: ${(e as Error).message ?? e}`);
@@ -70,21 +86,40 @@ program
       .choices([...LOG_LEVELS])
       .default("info"),
   )
+  .option("--no-admin", "turn the admin API (and console) off")
+  .option(
+    "--admin-token <token>",
+    "token the admin API requires (default: generated when --host is not loopback)",
+  )
+  .option("--admin-host <name>", "another host name the admin API answers to (repeatable)", collect, [])
+  .option(
+    "--drain <duration>",
+    "on stop, how long requests in progress may take to finish",
+    duration("--drain", 600_000),
+    15_000,
+  )
+  .option("--max-in-flight <n>", "composite requests handled at once", int("--max-in-flight"), 96)
+  .option("--max-waiting <n>", "composite requests that may wait for a place", int("--max-waiting"), 256)
+  .option(
+    "--max-wait <duration>",
+    "longest wait for a place before 503 SSBT-3001",
+    duration("--max-wait", 60_000),
+    500,
+  )
+  .option("--max-connections <n>", "most simultaneous connections", int("--max-connections"), 768)
   .action(async (o) => {
     // Signal handlers first: a SIGTERM that arrives while starting must still stop cleanly.
-    let sim: RunningSimulator | undefined;
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      console.log(`\n${signal}: stopping…`);
-      await sim?.close();
-      process.exit(0);
-    };
-    process.once("SIGINT", () => void stop("SIGINT"));
-    process.once("SIGTERM", () => void stop("SIGTERM"));
+    let run: SimulateRun | undefined;
+    let stopRequested = false;
+    onStopSignal(
+      async () => {
+        stopRequested = true;
+        await run?.stop({ drainMs: o.drain });
+      },
+      (l) => console.error(l),
+    );
     try {
-      sim = await runSimulate(
+      run = await runSimulate(
         {
           port: o.port,
           host: o.host,
@@ -98,11 +133,19 @@ program
           ...(o.scenario ? { scenario: o.scenario } : {}),
           ...parseDeadlines(o.deadline),
           ...(o.outsideHours ? { outsideHours: o.outsideHours } : {}),
+          admin: o.admin,
+          ...(o.adminToken !== undefined ? { adminToken: o.adminToken } : {}),
+          adminHosts: o.adminHost,
+          maxInFlight: o.maxInFlight,
+          maxWaiting: o.maxWaiting,
+          maxWaitMs: o.maxWait,
+          maxConnections: o.maxConnections,
         },
         (l) => console.log(l),
         { logLevel: o.logLevel as LogLevel },
+        (l) => console.error(l),
       );
-      if (stopping) await sim.close();
+      if (stopRequested) await run.stop({ drainMs: o.drain });
     } catch (e) {
       fail(e);
     }

@@ -1,5 +1,6 @@
 import { HarnessError, isHarnessError } from "../contract/errors.js";
 import { BASTJANSTER, type BastjanstKod } from "../contract/ssbt/model.js";
+import { isLoopback } from "../simulators/admin/guard.js";
 import { createKonsol } from "../simulators/console/index.js";
 import {
   type FaultMap,
@@ -10,7 +11,7 @@ import {
 import type { LogLevel } from "../simulators/logging/event-log.js";
 import { createObservability } from "../simulators/observability.js";
 import type { SimulateOptions } from "../simulators/options.js";
-import { type RunningSimulator, startSimulator } from "../simulators/server.js";
+import { type RunningSimulator, type StopResult, startSimulator } from "../simulators/server.js";
 
 /** Parses repeatable `KOD=URL` flags into an upstream map. */
 export function parseUpstreams(values: readonly string[]): Partial<Record<BastjanstKod, string>> {
@@ -84,26 +85,36 @@ export function parseDeadlines(values: readonly string[]): Pick<SimulateOptions,
     : { deadlineMs: out.deadlineMs, deadlines: out.deadlines };
 }
 
+/** A `simulate` run: the server, and how to stop it (printing the service-level summary). */
+export interface SimulateRun {
+  sim: RunningSimulator;
+  /** Drains (at most `drainMs`), prints the summary, closes. Idempotent. */
+  stop(o?: { drainMs?: number }): Promise<StopResult>;
+}
+
 /**
- * Starts the simulator with SLA metrics and the event log, and prints its endpoints. The caller
- * decides when to close it; closing prints the service-level summary.
+ * Starts the simulator with SLA metrics and the event log, and prints its endpoints (`print`) and
+ * anything the operator must act on — the admin token, an exposed interface — (`warn`, stderr).
+ * The caller decides when to stop it; stopping drains, then prints the service-level summary.
  */
 export async function runSimulate(
   options: SimulateOptions,
   print: (line: string) => void,
   logging: { logLevel?: LogLevel } = {},
-): Promise<RunningSimulator> {
+  warn: (line: string) => void = print,
+): Promise<SimulateRun> {
   const obs = createObservability(logging.logLevel ? { logLevel: logging.logLevel } : {});
   const konsol = createKonsol();
   const sim = await startSimulator(options, {
-    onUtfall: (u) => {
+    onUtfall: (u, request) => {
       obs.onUtfall(u);
-      konsol.onUtfall(u);
+      konsol.onUtfall(u, request);
     },
+    onLeverans: obs.onLeverans,
     adminHandlers: () => [...obs.adminHandlers(), ...konsol.adminHandlers()],
     bastjanst: konsol.bastjanst,
   });
-  konsol.anslut(sim.chain);
+  konsol.anslut(sim.chain, { ssbtek: sim.ssbtek });
   obs.log.serverStart({ url: sim.url });
   print(`SSBTEK simulator listening on ${sim.url}`);
   print(`  composite service (SOAP 1.1): ${sim.ssbtek}   WSDL: ${sim.ssbtek}?wsdl`);
@@ -118,18 +129,33 @@ export async function runSimulate(
     print(
       `  scenario: ${scenario.source}${scenario.description ? ` — ${scenario.description}` : ""}${scenario.personas?.length ? ` (personas: ${scenario.personas.join(", ")})` : ""}`,
     );
-  print(
-    `  admin: ${sim.url}/__admin/upstreams  ${sim.url}/__admin/faults  ${sim.url}/__admin/timing  POST ${sim.url}/__admin/reset`,
-  );
-  print(`  metrics: ${sim.url}/__admin/metrics  (?format=text)`);
-  print(`  web console: ${sim.url}/__console`);
+  if (sim.admin.enabled) {
+    print(
+      `  admin: ${sim.url}/__admin/upstreams  ${sim.url}/__admin/faults  ${sim.url}/__admin/timing  POST ${sim.url}/__admin/reset`,
+    );
+    print(`  metrics: ${sim.url}/__admin/metrics  (?format=text)`);
+    print(
+      `  web console: ${sim.url}/__console${sim.admin.token !== undefined ? "?token=<token> (the token goes into a cookie)" : ""}`,
+    );
+    if (sim.admin.token !== undefined)
+      print("  admin API requires a token: send Authorization: Bearer <token> (see docs/operating.md)");
+  } else print("  admin API: off (--no-admin)");
+  if (!isLoopback(options.host ?? "127.0.0.1"))
+    warn(
+      `Warning: listening on ${options.host}, reachable from other machines. The composite service and bastjänster are open to anyone who can reach the port; ${sim.admin.enabled ? "the admin API requires the token" : "the admin API is off"}. See docs/operating.md.`,
+    );
+  if (sim.admin.tokenGenerated) warn(`Admin token (generated for this run): ${sim.admin.token}`);
   print("Press Ctrl+C to stop.");
+  let stopped: Promise<StopResult> | undefined;
   return {
-    ...sim,
-    close: async () => {
-      print(obs.summary());
-      obs.close();
-      await sim.close();
-    },
+    sim,
+    stop: (o = {}) =>
+      (stopped ??= (async () => {
+        const r = await sim.close(o);
+        print(obs.summary());
+        if (!r.drained) print(`  ${r.cutOff} request(s) still open at the drain limit were cut off.`);
+        obs.close({ ...(r.drained ? {} : { avbrutna: String(r.cutOff) }) });
+        return r;
+      })()),
   };
 }

@@ -1,27 +1,9 @@
 import PersonnummerModule from "personnummer";
 
+export { maskera, maskeraText } from "./maskering.js";
+
 // The package is CommonJS (`module.exports = Personnummer`) but its types declare an ES default export.
 const Personnummer = PersonnummerModule as unknown as typeof PersonnummerModule.default;
-
-/**
- * Masks a personidentitet for logs and reports: the birth date stays, the four last digits go.
- *
- * @example
- * maskera("199608239829") // "19960823-****"
- */
-export function maskera(personidentitet: string): string {
-  const digits = personidentitet.replace(/\D/g, "");
-  if (digits.length === 12) return `${digits.slice(0, 8)}-****`;
-  if (digits.length === 10) return `${digits.slice(0, 6)}-****`;
-  return "****";
-}
-
-/** Masks every 12-digit or 10-digit personnummer-like run in a free text. */
-export function maskeraText(text: string): string {
-  return text
-    .replace(/(?<!\d)((?:19|20)\d{6})[-+]?\d{4}(?!\d)/g, "$1-****")
-    .replace(/(?<!\d)(\d{6})[-+]\d{4}(?!\d)/g, "$1-****");
-}
 
 /** True when the 12 digits form a checksum-valid personnummer or samordningsnummer. */
 export function arGiltigPersonidentitet(personidentitet: string): boolean {

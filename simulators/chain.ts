@@ -6,7 +6,7 @@ import { adminHandlers } from "./admin/handlers.js";
 import { type SsbtUtfall, ssbtEndpoint } from "./aggregator/handlers.js";
 import { KompositTjanst, type Upstream } from "./aggregator/service.js";
 import type { SimulatorContext } from "./context.js";
-import { type Endpoint, underPath } from "./endpoint.js";
+import { type Endpoint, type SimRequest, underPath } from "./endpoint.js";
 import { SimulationControl } from "./faults/control.js";
 import { withTimingAndFaults } from "./faults/layer.js";
 import type { Scenario } from "./faults/scenario.js";
@@ -39,6 +39,13 @@ export interface Chain {
   /** The scenario the chain was started with, if any. */
   scenario?: Scenario;
 }
+
+/**
+ * The admin API's paths: `/__admin/faults`, `/__admin/metrics`, … (one lower-case segment); and
+ * the web console's: `/__console`, `/__console/console.js`, `/__console/events`,
+ * `/__console/api/utbyten/12` (lower-case segments, a file name, or a number).
+ */
+const ADMIN_PATH = /^\/__admin\/[a-z]+$|^\/__console(?:\/(?:[a-z]+(?:\.[a-z]+)?|\d{1,12}))*\/?$/;
 
 /** The connection-test question: a person nobody knows, last month. */
 export function pingFraga(now: Date): SsbtFraga {
@@ -87,7 +94,8 @@ export function pingFraga(now: Date): SsbtFraga {
 
 /** What a caller plugs into the chain: an observer of every exchange and extra admin endpoints. */
 export interface ChainHooks {
-  onUtfall?: (u: SsbtUtfall) => void;
+  /** Every SOAP exchange (`request` is the plain request it answered). */
+  onUtfall?: (u: SsbtUtfall, request: SimRequest) => void;
   /** Extra admin endpoints, e.g. the metrics of simulators/observability.ts. */
   adminHandlers?: () => HttpHandler[];
   /**
@@ -166,7 +174,8 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
     const { path } = request;
     if (underPath(path, "/ssbtek")) return composite(request);
     for (const s of simulated) if (underPath(path, s.sim.path)) return s.endpoint(request);
-    return admin(request);
+    // Exact admin and console paths only, case-sensitive, nothing before or after them.
+    return ADMIN_PATH.test(path) ? admin(request) : undefined;
   };
   return {
     context,

@@ -2,6 +2,7 @@ import { type HttpHandler, HttpResponse, http } from "msw";
 import type { SsbtUtfall } from "./aggregator/handlers.js";
 import { createEventLog, type EventLog, type LogDestination, type LogLevel } from "./logging/event-log.js";
 import { SlaRecorder } from "./metrics/recorder.js";
+import type { Leverans } from "./server.js";
 
 /** Options of {@link createObservability}. All optional. */
 export interface ObservabilityOptions {
@@ -11,14 +12,14 @@ export interface ObservabilityOptions {
   logDestination?: LogDestination;
   /** The simulator's clock (trace and log times). Default: real time. */
   now?: () => Date;
-  /** How many masked traces `GET /__admin/metrics` keeps. Default 50. */
-  sparKapacitet?: number;
 }
 
 /** Service-level metrics and the event log of one running chain. */
 export interface Observability {
   /** Pass as `startSimulator(options, { onUtfall })`: feeds metrics and log, never throws. */
   onUtfall: (u: SsbtUtfall) => void;
+  /** Pass as `startSimulator(options, { onLeverans })`: wire-level delivery and refusals. */
+  onLeverans: (l: Leverans) => void;
   metrics: SlaRecorder;
   log: EventLog;
   /**
@@ -34,7 +35,7 @@ export interface Observability {
 
 /**
  * Wires service-level metrics and privacy-safe logging to the composite service. Nothing of a
- * question or an answer is kept: the metrics hold aggregates and a fixed ring of masked traces,
+ * question or an answer is kept: the metrics hold aggregates only,
  * and the log writes masked lines to its destination (never to a file of its own).
  *
  * @example
@@ -48,10 +49,7 @@ export interface Observability {
  */
 export function createObservability(options: ObservabilityOptions = {}): Observability {
   const now = options.now ?? (() => new Date());
-  const metrics = new SlaRecorder({
-    now,
-    ...(options.sparKapacitet !== undefined ? { sparKapacitet: options.sparKapacitet } : {}),
-  });
+  const metrics = new SlaRecorder({ now });
   const log = createEventLog({
     now,
     ...(options.logLevel !== undefined ? { level: options.logLevel } : {}),
@@ -69,6 +67,13 @@ export function createObservability(options: ObservabilityOptions = {}): Observa
         // Metrics are best effort.
       }
       log.observe(u);
+    },
+    onLeverans: (l) => {
+      try {
+        metrics.observeLeverans(l);
+      } catch {
+        // Metrics are best effort.
+      }
     },
     adminHandlers: () => [
       http.get("*/__admin/metrics", ({ request }) => {

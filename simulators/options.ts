@@ -1,6 +1,7 @@
 import { HarnessError } from "../contract/errors.js";
 import { parseHttpUrl } from "../contract/http-url.js";
 import { BASTJANSTER, type BastjanstKod, type KontraktVersion } from "../contract/ssbt/model.js";
+import { type AdmissionLimits, resolveAdmission } from "./admission.js";
 import { type FaultMap, parseFaults } from "./faults/fault.js";
 import { loadScenario, parseScenario, type Scenario } from "./faults/scenario.js";
 import { checkTiming, parseOutsideHoursPolicy, parseTimingOverrides } from "./timing/overrides.js";
@@ -58,6 +59,23 @@ export interface SimulateOptions {
   scenario?: string | Scenario;
   /** Largest accepted request body in bytes. Default 5 MiB. */
   maxBodyBytes?: number;
+  /** Serve the admin API (and web console). Default true; `--no-admin` turns them off. */
+  admin?: boolean;
+  /**
+   * Token the admin API requires (`Authorization: Bearer <token>`). Default: none on a loopback
+   * host; on any other host one is generated at start (and printed by `simulate`).
+   */
+  adminToken?: string;
+  /** More host names the admin API answers to (a DNS name of the test machine). Default none. */
+  adminHosts?: readonly string[];
+  /** Composite requests handled at once. Default 96. */
+  maxInFlight?: number;
+  /** Composite requests that may wait for a place. Default 256. */
+  maxWaiting?: number;
+  /** Longest wait for a place, in ms; then 503 SSBT-3001. Default 500. */
+  maxWaitMs?: number;
+  /** Most simultaneous connections. Default 768. */
+  maxConnections?: number;
 }
 
 export interface ResolvedOptions {
@@ -78,6 +96,9 @@ export interface ResolvedOptions {
   /** Startup faults: scenario ⊕ `faults`. */
   faults: FaultMap;
   scenario?: Scenario;
+  admin: { enabled: boolean; token?: string; hosts: readonly string[] };
+  admission: AdmissionLimits;
+  maxConnections: number;
 }
 
 /**
@@ -162,6 +183,34 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
         "BAD_OPTION",
         `Cannot inject a fault into ${kod}: it is a real upstream (--upstream ${kod}=…). Faults apply to simulated bastjänster only.`,
       );
+  if (o.adminToken !== undefined && !/^[\x21-\x7e]{16,200}$/.test(o.adminToken))
+    throw new HarnessError(
+      "BAD_OPTION",
+      "Invalid --admin-token: use 16–200 printable characters without spaces (e.g. from `openssl rand -hex 24`).",
+    );
+  const adminHosts = (o.adminHosts ?? []).map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, ""),
+  );
+  for (const h of adminHosts)
+    if (!/^[a-z0-9.:-]{1,253}$/.test(h))
+      throw new HarnessError(
+        "BAD_OPTION",
+        `Invalid --admin-host "${h.slice(0, 40)}": give a host name or address.`,
+      );
+  const maxConnections = o.maxConnections ?? 768;
+  if (!Number.isInteger(maxConnections) || maxConnections < 16 || maxConnections > 100_000)
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Invalid --max-connections ${maxConnections}: give an integer 16–100000.`,
+    );
+  const admission = resolveAdmission({
+    ...(o.maxInFlight !== undefined ? { maxInFlight: o.maxInFlight } : {}),
+    ...(o.maxWaiting !== undefined ? { maxWaiting: o.maxWaiting } : {}),
+    ...(o.maxWaitMs !== undefined ? { maxWaitMs: o.maxWaitMs } : {}),
+  });
   const clock = scenario?.clock ? new Date(scenario.clock) : undefined;
   const now = o.now ?? (clock ? () => new Date(clock) : () => new Date());
   return {
@@ -179,6 +228,13 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     timing,
     faults,
     ...(scenario ? { scenario } : {}),
+    admin: {
+      enabled: o.admin ?? true,
+      ...(o.adminToken !== undefined ? { token: o.adminToken } : {}),
+      hosts: adminHosts,
+    },
+    admission,
+    maxConnections,
   };
 }
 

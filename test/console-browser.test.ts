@@ -55,7 +55,7 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
       { port: 0, seed: 7, profile: "fast" },
       { onUtfall: konsol.onUtfall, bastjanst: konsol.bastjanst, adminHandlers: konsol.adminHandlers },
     );
-    konsol.anslut(sim.chain);
+    konsol.anslut(sim.chain, { ssbtek: sim.ssbtek });
     // A second listener on the event stream, to check what it carries.
     void fetch(`${sim.url}/__console/events`, { signal: avbryt.signal })
       .then(async (res) => {
@@ -129,7 +129,9 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
     await page.screenshot({ path: join(ARTEFAKTER, "storningar.png") });
     // Ask the chain from Personer: the answer opens in the caseworker view.
     await page.getByRole("tab", { name: "Personer" }).click();
-    await poll(() => page.getByRole("button", { name: "Fråga kedjan om hela-kedjan" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("button", { name: "Fråga kedjan om hela-kedjan" }).isVisible()).toBe(
+      true,
+    );
     await page.screenshot({ path: join(ARTEFAKTER, "personer.png") });
     await page.getByRole("button", { name: "Fråga kedjan om hela-kedjan" }).click();
     await expect
@@ -202,6 +204,35 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
         .map((e) => e.outerHTML.slice(0, 80)),
     );
     expect(namnlosa).toEqual([]);
+  });
+
+  it("with an admin token: opened once with ?token=, it works from a cookie and the token leaves the address bar", async () => {
+    const token = "webbkonsol-token-0123456789";
+    const k2 = createKonsol();
+    const s2 = await startSimulator(
+      { port: 0, seed: 7, profile: "fast", adminToken: token },
+      { onUtfall: k2.onUtfall, bastjanst: k2.bastjanst, adminHandlers: k2.adminHandlers },
+    );
+    k2.anslut(s2.chain, { ssbtek: s2.ssbtek });
+    const p2 = await browser.newPage({ viewport: { width: 1200, height: 760 }, locale: "sv-SE" });
+    try {
+      await p2.goto(`${s2.url}/__console?token=${token}`);
+      expect(p2.url()).toBe(`${s2.url}/__console`);
+      await poll(() => p2.locator("#anslutning").textContent()).toContain("Ansluten");
+      await hamtaOverHttp(
+        s2.ssbtek,
+        fullFraga(persona("bilagare"), standardPeriod(s2.chain.context.now()), "TOK-1"),
+      );
+      await poll(() => p2.locator("#trafik-rader tr").count()).toBe(1);
+      await p2.getByRole("tab", { name: "Störningar och tider" }).click();
+      await p2.getByLabel("Ny störning för CSN").selectOption("fault");
+      await p2.getByRole("button", { name: "Tillämpa störning för CSN" }).click();
+      await poll(() => p2.locator("#i-kraft").textContent()).toContain("CSN=fault");
+      expect(s2.chain.control.faults()).toEqual({ CSN: { kind: "fault" } });
+    } finally {
+      await p2.close();
+      await s2.close();
+    }
   });
 
   it("is emptied by POST /__admin/reset", async () => {

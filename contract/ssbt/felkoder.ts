@@ -28,6 +28,11 @@ export const SSBT_FELKOD = {
   FELAKTIG_DELFRAGA: "SSBT-2003",
   /** The bastjänst is closed (planned outage or outside opening hours) (kalla SSBT). */
   STANGD: "SSBT-2004",
+  /**
+   * The composite service is overloaded: too many questions in progress, none could wait for a
+   * free place (HTTP 503 SOAP Fault with Retry-After). Ask again in a moment.
+   */
+  OVERBELASTAD: "SSBT-3001",
 } as const;
 
 export type SsbtFelkod = (typeof SSBT_FELKOD)[keyof typeof SSBT_FELKOD];

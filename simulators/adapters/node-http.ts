@@ -1,17 +1,42 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { Endpoint, SimRequest } from "../endpoint.js";
 import { renderOutcome } from "./wire.js";
 
 /** Largest request head (request line + headers) accepted; larger gets 431 from node:http itself. */
 export const MAX_HEADER_BYTES = 16 * 1024;
-/** Time allowed to receive the request headers, and the whole request: slow senders are cut off (408). */
+/**
+ * Time allowed to receive the request headers, and the whole request: slow senders (slowloris)
+ * are cut off with 408. Checked every {@link CONNECTION_CHECK_MS}, not node's default 30 s.
+ */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
+/** An idle keep-alive connection is closed after this. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/** How often node checks the header and request timeouts of open connections. */
+export const CONNECTION_CHECK_MS = 1_000;
+/**
+ * Most simultaneous connections; more are closed at once. Below the usual descriptor limit of
+ * 1 024, so the process keeps descriptors for its own work (and for the operator's next request
+ * once the slow ones time out).
+ */
+export const MAX_CONNECTIONS = 768;
 
 /** Methods no endpoint takes (and TRACE would echo headers): answered 405 up front. */
 const REFUSED_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
 class BodyTooLarge extends Error {}
+
+/** Whether every `%` of a path starts a valid escape and the escapes decode to UTF-8. */
+function wellEncoded(path: string): boolean {
+  if (!path.includes("%")) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Path and query of a request target on our origin: origin-form (`/ssbtek`) as is, absolute-form
@@ -93,9 +118,40 @@ async function pipeStream(body: ReadableStream<Uint8Array>, res: ServerResponse)
   res.end();
 }
 
+/** How one exchange went on the wire, from request arrival to the last byte sent. */
+export interface WireExchange {
+  method: string;
+  path: string;
+  status: number;
+  /** Milliseconds from the request's arrival (headers parsed) to the last byte handed to the socket. */
+  ms: number;
+  /** False when the connection closed before the whole answer was sent. */
+  completed: boolean;
+  /** The plain request the endpoint saw (undefined when refused before that). */
+  request?: SimRequest;
+}
+
 export interface ServeOptions {
   /** Largest request body read; larger is refused with 413 before it is buffered. */
   maxBodyBytes: number;
+  /** Most simultaneous connections. Default {@link MAX_CONNECTIONS}. */
+  maxConnections?: number;
+  /** Header timeout in ms. Default {@link HEADERS_TIMEOUT_MS}. */
+  headersTimeoutMs?: number;
+  /** Whole-request timeout in ms. Default {@link REQUEST_TIMEOUT_MS}. */
+  requestTimeoutMs?: number;
+  /** Idle keep-alive timeout in ms. Default {@link KEEP_ALIVE_TIMEOUT_MS}. */
+  keepAliveTimeoutMs?: number;
+  /** Called once per exchange when its answer has been sent (or its connection closed). */
+  onExchange?: (e: WireExchange) => void;
+  /** Answers get `Connection: close` while this returns true (the server is draining). */
+  closing?: () => boolean;
+}
+
+/** A server that can stop accepting and let its open requests finish. */
+export interface DrainableServer extends Server {
+  /** Requests received and not yet fully answered. */
+  inFlight(): number;
 }
 
 /**
@@ -108,65 +164,119 @@ export interface ServeOptions {
  * const server = serveEndpoint(chain.endpoint, { maxBodyBytes: 5 << 20 });
  * server.listen(8080);
  */
-export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Server {
-  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, async (req, res) => {
-    try {
-      const method = req.method ?? "GET";
-      if (REFUSED_METHODS.has(method)) {
-        plain(res, 405, `Method ${method} is not supported here.`);
-        return;
-      }
-      const target = requestTarget(req.url ?? "/");
-      if (!target) {
-        plain(res, 400, "Bad request target: send an absolute path such as /ssbtek.");
-        return;
-      }
-      const hasBody = method !== "GET" && method !== "HEAD";
-      const ac = new AbortController();
-      // The client went away before its answer: whatever waits for it may stop.
-      res.once("close", () => {
-        if (!res.writableFinished) ac.abort();
-      });
-      const request: SimRequest = {
-        method,
-        path: target.path,
-        query: target.query,
-        headers: plainHeaders(req),
-        body: hasBody ? await readBody(req, options.maxBodyBytes) : "",
-        signal: ac.signal,
+export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): DrainableServer {
+  let inFlight = 0;
+  const server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES, connectionsCheckingInterval: CONNECTION_CHECK_MS },
+    async (req, res) => {
+      const t0 = performance.now();
+      inFlight += 1;
+      let simRequest: SimRequest | undefined;
+      let reported = false;
+      const report = (completed: boolean) => {
+        if (reported) return;
+        reported = true;
+        inFlight -= 1;
+        try {
+          options.onExchange?.({
+            method: req.method ?? "GET",
+            path: simRequest?.path ?? (req.url ?? "/").split("?")[0]!.slice(0, 200),
+            status: res.statusCode,
+            ms: performance.now() - t0,
+            completed,
+            ...(simRequest ? { request: simRequest } : {}),
+          });
+        } catch {
+          // Observers never change an answer.
+        }
       };
-      const outcome = await endpoint(request);
-      if (!outcome) {
-        plain(res, 404, `No endpoint at ${method} ${target.path.slice(0, 200)}. See GET /__admin/upstreams.`);
-        return;
+      res.once("finish", () => report(true));
+      res.once("close", () => report(res.writableFinished));
+      if (options.closing?.()) res.shouldKeepAlive = false;
+      try {
+        const method = req.method ?? "GET";
+        if (REFUSED_METHODS.has(method)) {
+          plain(res, 405, `Method ${method} is not supported here.`);
+          return;
+        }
+        const target = requestTarget(req.url ?? "/");
+        if (!target) {
+          plain(res, 400, "Bad request target: send an absolute path such as /ssbtek.");
+          return;
+        }
+        if (!wellEncoded(target.path)) {
+          plain(
+            res,
+            400,
+            "Bad percent-encoding in the request path: every % must start a UTF-8 escape such as %C3%A5.",
+          );
+          return;
+        }
+        const hasBody = method !== "GET" && method !== "HEAD";
+        const ac = new AbortController();
+        // The client went away before its answer: whatever waits for it may stop.
+        res.once("close", () => {
+          if (!res.writableFinished) ac.abort();
+        });
+        const request: SimRequest = (simRequest = {
+          method,
+          path: target.path,
+          query: target.query,
+          headers: plainHeaders(req),
+          body: hasBody ? await readBody(req, options.maxBodyBytes) : "",
+          signal: ac.signal,
+        });
+        const outcome = await endpoint(request);
+        if (!outcome) {
+          plain(
+            res,
+            404,
+            `No endpoint at ${method} ${target.path.slice(0, 200)}. See GET /__admin/upstreams.`,
+          );
+          return;
+        }
+        const out = renderOutcome(outcome);
+        if (out.kind === "dropped") {
+          // A simulated dead endpoint: drop the connection like a crashed server would.
+          req.socket.destroy();
+          return;
+        }
+        if (out.kind === "stream") {
+          // A stream (the console's events) lasts as long as its reader: it is not a request in
+          // progress that a stop should wait for, and it ends when the connections are closed.
+          reported = true;
+          inFlight -= 1;
+          res.writeHead(out.status, out.headers);
+          res.flushHeaders();
+          await pipeStream(out.body, res);
+          return;
+        }
+        const body = typeof out.body === "string" ? Buffer.from(out.body) : out.body;
+        res.writeHead(out.status, { ...out.headers, "content-length": String(body.byteLength) });
+        res.end(body);
+      } catch (e) {
+        if (e instanceof BodyTooLarge) {
+          plain(res, 413, `Request body larger than ${options.maxBodyBytes} bytes refused.`, true);
+          // Close only once the 413 is flushed, so the client reads it instead of a bare reset.
+          res.once("finish", () => req.destroy());
+          return;
+        }
+        plain(res, 500, "Internal error in the simulator.");
       }
-      const out = renderOutcome(outcome);
-      if (out.kind === "dropped") {
-        // A simulated dead endpoint: drop the connection like a crashed server would.
-        req.socket.destroy();
-        return;
-      }
-      if (out.kind === "stream") {
-        res.writeHead(out.status, out.headers);
-        res.flushHeaders();
-        await pipeStream(out.body, res);
-        return;
-      }
-      const body = typeof out.body === "string" ? Buffer.from(out.body) : out.body;
-      res.writeHead(out.status, { ...out.headers, "content-length": String(body.byteLength) });
-      res.end(body);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) {
-        plain(res, 413, `Request body larger than ${options.maxBodyBytes} bytes refused.`, true);
-        // Close only once the 413 is flushed, so the client reads it instead of a bare reset.
-        res.once("finish", () => req.destroy());
-        return;
-      }
-      plain(res, 500, "Internal error in the simulator.");
-    }
+    },
+  ) as DrainableServer;
+  server.inFlight = () => inFlight;
+  server.requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  server.headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS;
+  server.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
+  // A proxy's CONNECT is no request any endpoint takes: answer with a status line, not a bare close.
+  server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+    socket.on("error", () => undefined);
+    const text = `Method ${req.method} is not supported here: this is no proxy.\n`;
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, POST\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
   });
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.keepAliveTimeout = 5_000;
   return server;
 }

@@ -1,5 +1,6 @@
 import { type HttpHandler, HttpResponse, http, type JsonBodyType } from "msw";
 import { isHarnessError } from "../../contract/errors.js";
+import { kortMaskerad } from "../../contract/maskering.js";
 import type { BastjanstKod } from "../../contract/ssbt/model.js";
 import type { SimulationControl } from "../faults/control.js";
 import { formatFaults, parseFaults } from "../faults/fault.js";
@@ -14,15 +15,54 @@ export interface AdminOptions {
   scenario?: Scenario;
 }
 
+/** Every admin answer's message is masked and short: it never repeats a large input back. */
 function problem(status: number, error: string, message: string): Response {
-  return HttpResponse.json({ error, message }, { status });
+  return HttpResponse.json({ error, message: kortMaskerad(message, 300) }, { status });
 }
 
-/** Reads a JSON body, or answers 400 saying what is wrong with it. */
+/** Largest admin body: a fault map or timing overrides are a few hundred bytes. */
+export const MAX_ADMIN_BODY_BYTES = 64 * 1024;
+/** Deepest JSON nesting an admin body may have (the timing format needs four). */
+export const MAX_ADMIN_JSON_DEPTH = 16;
+
+/** Nesting depth of a JSON text, counted without parsing (strings skipped). */
+function jsonDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth += 1;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 93 || c === 125) depth -= 1;
+  }
+  return max;
+}
+
+/** Reads a JSON body, or answers 4xx saying what is wrong with it. */
 async function jsonBody(request: Request): Promise<{ json: unknown } | { response: Response }> {
   const text = await request.text();
   if (!text.trim())
     return { response: problem(400, "EMPTY_BODY", 'Send a JSON body, e.g. {"MIV":"down"} or ["MIV=down"].') };
+  if (jsonDepth(text, MAX_ADMIN_JSON_DEPTH) > MAX_ADMIN_JSON_DEPTH)
+    return {
+      response: problem(
+        400,
+        "TOO_DEEP",
+        `The JSON nests deeper than ${MAX_ADMIN_JSON_DEPTH} levels; no admin body does.`,
+      ),
+    };
+  if (Buffer.byteLength(text) > MAX_ADMIN_BODY_BYTES)
+    return {
+      response: problem(413, "BODY_TOO_LARGE", `Admin bodies are at most ${MAX_ADMIN_BODY_BYTES} bytes.`),
+    };
   try {
     return { json: JSON.parse(text) };
   } catch (e) {

@@ -50,8 +50,8 @@ export interface SsbtHandlerOptions {
   limits?: XmlLimits;
   /** Largest request body read, in bytes. Default 5 MiB (the HTTP server refuses larger ones first). */
   maxBytes?: number;
-  /** Called once per exchange, after the answer is built. */
-  onUtfall?: (u: SsbtUtfall) => void;
+  /** Called once per exchange, after the answer is built (with the request, for the wire adapter). */
+  onUtfall?: (u: SsbtUtfall, request: SimRequest) => void;
   /** Origin the WSDL's `soap:address` names, e.g. "http://127.0.0.1:8080". Default: the Host header. */
   origin?: () => string;
 }
@@ -105,7 +105,7 @@ export async function hanteraSsbt(
   const done = (r: SimResponse) => {
     utfall.status = r.status;
     utfall.ms = performance.now() - t0;
-    o.onUtfall?.(utfall);
+    o.onUtfall?.(utfall, request);
     return r;
   };
   let op: Operation = "hamtaBastjanstInformation";

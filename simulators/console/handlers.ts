@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { type HttpHandler, HttpResponse, http } from "msw";
-import { maskera } from "../../contract/personidentitet.js";
+import { maskera, maskeraText } from "../../contract/maskering.js";
 import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
 import { encodeFraga } from "../../contract/ssbt/codec.js";
 import type { SsbtFraga, Tidsperiod } from "../../contract/ssbt/model.js";
 import { lefiFragaBase64 } from "../aggregator/klienter/fk.js";
 import type { Chain } from "../chain.js";
 import { simRequest } from "../endpoint.js";
-import { maskeraPersonnummerLika } from "../logging/mask.js";
 import type { Konsolhandelse, KonsolInspelning } from "./inspelning.js";
+import { tokenSvar } from "./token.js";
 
 /** The console's static files: plain HTML, CSS and JS, no build step, nothing from a CDN. */
 const STATISKA: Record<string, string> = {
@@ -55,6 +55,12 @@ export interface KonsolOptions {
   inspelning: KonsolInspelning;
   /** The chain the console asks (Personer) and whose population it lists. */
   chain: () => Chain;
+  /**
+   * Where the console's questions go: the composite service's URL on the running server (then a
+   * question is an HTTP request like any client's, seen by metrics, log and admission control), or
+   * undefined to call the chain in-process.
+   */
+  ssbtek?: () => string | undefined;
   /** Heartbeat of the event stream, ms. Default 15 000. */
   hjartslagMs?: number;
 }
@@ -107,7 +113,9 @@ export function konsolHandlers(o: KonsolOptions): HttpHandler[] {
   const hjartslag = o.hjartslagMs ?? 15_000;
   return [
     ...Object.entries(STATISKA).map(([path, fil]) =>
-      http.get(`*${path}`, () => {
+      http.get(`*${path}`, ({ request }) => {
+        const token = new URL(request.url).searchParams.get("token");
+        if (token && fil === "console.html") return tokenSvar(token);
         const typ = TYPER[fil.split(".").pop() as string] as string;
         return new HttpResponse(statisk(fil), { headers: { "Content-Type": typ, ...SAKERHET } });
       }),
@@ -186,7 +194,7 @@ export function konsolHandlers(o: KonsolOptions): HttpHandler[] {
             typ: p.typ,
             namn: p.sekretess ? undefined : `${p.fornamn} ${p.efternamn}`,
             skyddadIdentitet: p.sekretess,
-            berattelse: maskeraPersonnummerLika(p.berattelse),
+            berattelse: maskeraText(p.berattelse),
             kallor: p.kallor,
           })),
         },
@@ -230,15 +238,31 @@ export function konsolHandlers(o: KonsolOptions): HttpHandler[] {
       const envelope = soapEnvelope(
         encodeFraga(konsolFraga(persona.personidentitet, { fromDatum, tomDatum }, fragor)),
       );
-      const out = await chain.endpoint(
-        simRequest(
-          "POST",
-          "/ssbtek",
-          { "content-type": SOAP11_CONTENT_TYPE, soapaction: '""', host: "konsolen" },
-          envelope,
-        ),
-      );
-      const status = out?.kind === "response" ? out.status : (out?.kind ?? 404);
+      const url = o.ssbtek?.();
+      let status: number | string;
+      if (url) {
+        try {
+          const res = await fetch(url, {
+            method: "POST",
+            headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
+            body: envelope,
+            signal: AbortSignal.timeout(60_000),
+          });
+          await res.arrayBuffer();
+          status = res.status;
+        } catch (e) {
+          return problem(
+            502,
+            "ASK_FAILED",
+            `The composite service at ${url} did not answer: ${(e as Error).message}`,
+          );
+        }
+      } else {
+        const out = await chain.endpoint(
+          simRequest("POST", "/ssbtek", { "content-type": SOAP11_CONTENT_TYPE, soapaction: '""' }, envelope),
+        );
+        status = out?.kind === "response" ? out.status : (out?.kind ?? 404);
+      }
       return HttpResponse.json(
         { status, korrelationsid: `konsolen-${fragor}` },
         { headers: { "Cache-Control": "no-store" } },

@@ -2,6 +2,7 @@ import type { HttpHandler } from "msw";
 import type { BastjanstKod } from "../../contract/ssbt/model.js";
 import type { SsbtUtfall } from "../aggregator/handlers.js";
 import type { Chain, Decorator } from "../chain.js";
+import type { SimRequest } from "../endpoint.js";
 import { konsolHandlers } from "./handlers.js";
 import { KonsolInspelning } from "./inspelning.js";
 
@@ -29,13 +30,17 @@ export interface KonsolSkapaOptions {
 export interface Konsol {
   inspelning: KonsolInspelning;
   /** Pass in `ChainHooks.onUtfall` (with any other observer). */
-  onUtfall: (u: SsbtUtfall) => void;
+  onUtfall: (u: SsbtUtfall, request?: SimRequest) => void;
   /** Pass as `ChainHooks.bastjanst`. */
   bastjanst: (kod: BastjanstKod) => Decorator;
   /** Pass in `ChainHooks.adminHandlers`: served with (and guarded like) the admin API. */
   adminHandlers(): HttpHandler[];
-  /** Connects the console to the running chain: composite recorder, reset, population. */
-  anslut(chain: Chain): void;
+  /**
+   * Connects the console to the running chain: composite recorder, reset, population. `ssbtek`:
+   * the composite service's URL on the running server, where the console's questions go (default:
+   * in-process).
+   */
+  anslut(chain: Chain, o?: { ssbtek?: string }): void;
 }
 
 /**
@@ -45,11 +50,12 @@ export interface Konsol {
  * @example
  * const konsol = createKonsol();
  * const sim = await startSimulator({ port: 0 }, { onUtfall: konsol.onUtfall, bastjanst: konsol.bastjanst, adminHandlers: konsol.adminHandlers });
- * konsol.anslut(sim.chain);
+ * konsol.anslut(sim.chain, { ssbtek: sim.ssbtek });
  * // open `${sim.url}/__console`
  */
 export function createKonsol(o: KonsolSkapaOptions = {}): Konsol {
   let chain: Chain | undefined;
+  let ssbtek: string | undefined;
   let personer = new Map<string, string>();
   const inspelning = new KonsolInspelning({
     ...(o.kapacitet !== undefined ? { kapacitet: o.kapacitet } : {}),
@@ -60,6 +66,7 @@ export function createKonsol(o: KonsolSkapaOptions = {}): Konsol {
   });
   const handlers = konsolHandlers({
     inspelning,
+    ssbtek: () => ssbtek,
     chain: () => {
       if (!chain) throw new Error("The console is not connected to a chain: call anslut(chain) first.");
       return chain;
@@ -70,8 +77,9 @@ export function createKonsol(o: KonsolSkapaOptions = {}): Konsol {
     onUtfall: inspelning.onUtfall,
     bastjanst: inspelning.bastjanst,
     adminHandlers: () => (chain ? handlers : []),
-    anslut(c) {
+    anslut(c, a = {}) {
       chain = c;
+      ssbtek = a.ssbtek;
       personer = new Map(c.context.population.personas.map((p) => [p.personidentitet, p.id]));
       c.useComposite(inspelning.composite);
       c.control.onReset(() => inspelning.clear());

@@ -14,13 +14,19 @@ import { isHarnessError } from "../../contract/errors.js";
 import { evaluate } from "../../contract/faltregler/engine.js";
 import type { Finding } from "../../contract/faltregler/model.js";
 import { maskera, maskeraText } from "../../contract/personidentitet.js";
-import { parseSoapEnvelope } from "../../contract/soap/envelope.js";
-import { decodeSvar } from "../../contract/ssbt/codec.js";
-import type { BastjanstKod } from "../../contract/ssbt/model.js";
+import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
+import { decodeFault, decodeFraga, decodeSvar, versionOfNamespace } from "../../contract/ssbt/codec.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type KontraktVersion,
+  type SsbtFraga,
+  type SsbtSvar,
+} from "../../contract/ssbt/model.js";
 import type { SsbtUtfall } from "../aggregator/handlers.js";
+import type { DelUtfall } from "../aggregator/service.js";
 import type { Decorator } from "../chain.js";
 import { bodyText, type Endpoint, type SimOutcome, type SimRequest } from "../endpoint.js";
-import { maskeraPersonnummerLika } from "../logging/mask.js";
 import { iKontraktsordning } from "../metrics/recorder.js";
 import { RingBuffer } from "../metrics/ring-buffer.js";
 import { type Handlaggarvy, handlaggarvy } from "./handlaggarvy.js";
@@ -139,6 +145,66 @@ function samlatUtfall(
   return "data";
 }
 
+/** What one composite exchange was, read from its request and answer. Never throws. */
+function lasUtbyte(
+  path: string,
+  text: string,
+  out: SimOutcome | undefined,
+  svarstext: string,
+  anrop: readonly BastjanstAnrop[],
+): {
+  operation: SsbtUtfall["operation"];
+  version: KontraktVersion;
+  felkod?: string;
+  fraga?: SsbtFraga;
+  svar?: SsbtSvar;
+  delar: DelUtfall[];
+} {
+  let operation: SsbtUtfall["operation"] = "okand";
+  let version: KontraktVersion = path === "/ssbtek/v11" ? "v11" : "v10";
+  let fraga: SsbtFraga | undefined;
+  try {
+    const body = parseSoapEnvelope(text).body;
+    version = versionOfNamespace(body.ns) ?? version;
+    if (body.local === "hamtaBastjanstInformation" || body.local === "testaBastjanstInformation")
+      operation = body.local;
+    if (operation === "hamtaBastjanstInformation") fraga = decodeFraga(body, version);
+  } catch {
+    // an unreadable question: the answer is a SOAP Fault that says why
+  }
+  const delar: DelUtfall[] = [];
+  let felkod: string | undefined;
+  let svar: SsbtSvar | undefined;
+  if (out?.kind === "response") {
+    try {
+      const body = parseSoapEnvelope(svarstext).body;
+      const fault = readSoapFault(body);
+      if (fault) felkod = fault.detail ? decodeFault(fault.detail).felkod : fault.faultcode;
+      else if (operation === "hamtaBastjanstInformation") {
+        svar = decodeSvar(body, version);
+        for (const kod of BASTJANSTER) {
+          const sektion = svar.svarsdata[kod];
+          if (!sektion) continue;
+          const ms = anrop.find((a) => a.kod === kod)?.ms ?? 0;
+          if ("error" in sektion)
+            delar.push({ kod, ms, utfall: sektion.error.kalla, felkod: sektion.error.felkod });
+          else delar.push({ kod, ms, utfall: "data" });
+        }
+      }
+    } catch {
+      // an answer that is not SOAP: its status says enough
+    }
+  }
+  return {
+    operation,
+    version,
+    delar,
+    ...(felkod !== undefined ? { felkod } : {}),
+    ...(fraga ? { fraga } : {}),
+    ...(svar ? { svar } : {}),
+  };
+}
+
 /** The field-rule findings of one raw request, as `certify consumer --record` computes them. */
 function regelfynd(text: string, operation: string, now: Date): Finding[] {
   if (operation !== "hamtaBastjanstInformation") return [];
@@ -175,6 +241,8 @@ export class KonsolInspelning {
   private readonly maxDetaljTecken: number;
   private readonly prenumeranter = new Set<(h: Konsolhandelse) => void>();
   private readonly als = new AsyncLocalStorage<Pagaende>();
+  /** Requests the composite decorator records in detail (so `onUtfall` does not count them twice). */
+  private readonly egna = new WeakSet<SimRequest>();
   private readonly now: () => Date;
   private readonly klocka: () => number;
   private readonly persona: (pid: string) => string | undefined;
@@ -277,8 +345,12 @@ export class KonsolInspelning {
     this.publicera({ typ: "utbyte", utbyte: s });
   }
 
-  /** Feed of the composite service's outcomes (pass as `ChainHooks.onUtfall`). Never throws. */
-  readonly onUtfall = (u: SsbtUtfall): void => {
+  /**
+   * Feed of the composite service's outcomes (pass in `onUtfall`, in-process or after the answer
+   * went out on the wire). An exchange the composite decorator is recording in detail is not
+   * summarised again. Never throws.
+   */
+  readonly onUtfall = (u: SsbtUtfall, request?: SimRequest): void => {
     try {
       this.serie.observe(u);
       const pagaende = this.als.getStore();
@@ -286,6 +358,7 @@ export class KonsolInspelning {
         pagaende.utfall = u;
         return;
       }
+      if (request && this.egna.has(request)) return;
       this.lagra(this.sammanfatta(u, u.status));
     } catch {
       // the console is best effort
@@ -305,19 +378,19 @@ export class KonsolInspelning {
         kod: d.kod,
         utfall: d.utfall,
         ms: Math.round(d.ms),
-        ...(d.felkod !== undefined ? { felkod: maskeraPersonnummerLika(d.felkod) } : {}),
+        ...(d.felkod !== undefined ? { felkod: maskeraText(d.felkod) } : {}),
       })),
       ms: Math.round(u.ms ?? 0),
       utfall: "data",
       detalj: false,
-      ...(u.felkod !== undefined ? { felkod: maskeraPersonnummerLika(u.felkod) } : {}),
+      ...(u.felkod !== undefined ? { felkod: maskeraText(u.felkod) } : {}),
       ...(g
         ? {
-            ingivare: maskeraPersonnummerLika(g.ingivare.organisationsnummer.slice(0, 20)),
-            ingivareNamn: maskeraPersonnummerLika(g.ingivare.namn.slice(0, 80)),
+            ingivare: maskeraText(g.ingivare.organisationsnummer.slice(0, 20)),
+            ingivareNamn: maskeraText(g.ingivare.namn.slice(0, 80)),
             personidentitet: maskera(g.personidentitet),
             ...(g.korrelationsid !== undefined
-              ? { korrelationsid: maskeraPersonnummerLika(g.korrelationsid.slice(0, 100)) }
+              ? { korrelationsid: maskeraText(g.korrelationsid.slice(0, 100)) }
               : {}),
           }
         : {}),
@@ -333,6 +406,7 @@ export class KonsolInspelning {
     !this.fangar || request.method !== "POST" ? next(request) : this.spelaIn(next, request);
 
   private async spelaIn(next: Endpoint, request: SimRequest): Promise<SimOutcome | undefined> {
+    this.egna.add(request);
     const pagaende: Pagaende = { anrop: [] };
     const t0 = performance.now();
     const out = await this.als.run(pagaende, () => next(request));
@@ -346,24 +420,25 @@ export class KonsolInspelning {
 
   private detaljAv(request: SimRequest, out: SimOutcome | undefined, p: Pagaende, ms: number): Utbytesdetalj {
     const text = bodyText(request);
-    const svar = svarText(out);
+    const svarstext = svarText(out);
+    const status = statusAv(out);
+    // The outcome as the composite service reported it when that came in-process, else read back
+    // from the two messages (the wire hooks report only once the answer has been sent).
+    const last = lasUtbyte(request.path, text, out, svarstext, p.anrop);
     const u: SsbtUtfall = p.utfall ?? {
-      operation: "okand",
-      version: "v10",
-      status: typeof statusAv(out) === "number" ? (statusAv(out) as number) : 500,
-      delar: [],
+      operation: last.operation,
+      version: last.version,
+      status: typeof status === "number" ? status : 500,
+      delar: last.delar,
       ms,
+      ...(last.felkod !== undefined ? { felkod: last.felkod } : {}),
+      ...(last.fraga ? { fraga: last.fraga } : {}),
     };
-    const s = this.sammanfatta(u, statusAv(out));
+    const s = this.sammanfatta({ ...u, ms: p.utfall?.ms ?? ms }, status);
     let vy: Handlaggarvy | undefined;
-    if (
-      u.fraga &&
-      u.operation === "hamtaBastjanstInformation" &&
-      out?.kind === "response" &&
-      out.status === 200
-    ) {
+    if (u.fraga && last.svar) {
       try {
-        vy = handlaggarvy(u.fraga, decodeSvar(parseSoapEnvelope(svar).body, u.version));
+        vy = handlaggarvy(u.fraga, last.svar);
       } catch {
         vy = undefined;
       }
@@ -372,7 +447,7 @@ export class KonsolInspelning {
       ...s,
       detalj: true,
       fraga: visaMeddelande(text),
-      svar: visaMeddelande(svar),
+      svar: visaMeddelande(svarstext),
       fynd: [
         ...regelfynd(text, u.operation, this.now()),
         // A refused request is a finding too, as in `certify consumer --record`.
@@ -388,8 +463,8 @@ export class KonsolInspelning {
           : []),
       ].map((f) => ({
         ...f,
-        message: maskeraPersonnummerLika(f.message),
-        ...(f.value !== undefined ? { value: maskeraPersonnummerLika(f.value) } : {}),
+        message: maskeraText(f.message),
+        ...(f.value !== undefined ? { value: maskeraText(f.value) } : {}),
       })),
       ...(vy ? { handlaggarvy: vy } : {}),
       anrop: p.anrop,
@@ -416,7 +491,7 @@ export class KonsolInspelning {
       const anrop: BastjanstAnrop = {
         kod,
         metod: request.method,
-        path: maskeraPersonnummerLika(request.path),
+        path: maskeraText(request.path),
         status: statusAv(out),
         ms: Math.round(performance.now() - t0),
         fraga: visaMeddelande(text),

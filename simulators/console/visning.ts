@@ -4,7 +4,7 @@
  * personnummer-like value masked — before anything is stored. A base64 value that is neither XML
  * nor JSON is not shown at all: masking cannot see inside it.
  */
-import { maskeraPersonnummerLika } from "../logging/mask.js";
+import { maskeraText } from "../../contract/maskering.js";
 
 /** Largest body shown; the rest is cut (a console is for reading, not for bulk data). */
 export const MAX_VISAD_TEXT = 256 * 1024;
@@ -178,5 +178,5 @@ export function visaMeddelande(body: string | Uint8Array): string {
   } catch {
     ut = text;
   }
-  return maskeraPersonnummerLika(ut + klippt);
+  return maskeraText(ut + klippt);
 }

@@ -1,4 +1,5 @@
 import { HarnessError } from "../../contract/errors.js";
+import { citat, kortMaskerad } from "../../contract/maskering.js";
 import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
 
 /**
@@ -27,22 +28,30 @@ export type FaultMap = Partial<Record<BastjanstKod, Fault>>;
 const KINDS =
   "down, slow:<duration> (e.g. slow:15s), error:<HTTP status 400–599> (e.g. error:502), malformed, fault, closed";
 
-const badFault = (message: string, field?: string): HarnessError =>
-  new HarnessError("BAD_FAULT", field ? `${field}: ${message}` : message, field ? { field } : {});
+const badFault = (message: string, field?: string): HarnessError => {
+  const f = field === undefined ? undefined : kortMaskerad(field, 60);
+  return new HarnessError("BAD_FAULT", f ? `${f}: ${message}` : message, f ? { field: f } : {});
+};
+
+/** Longest duration anywhere (a fault's delay, a deadline, a drain): one hour. */
+export const MAX_DURATION_MS = 3_600_000;
 
 /**
  * Parses a duration: "15s", "1500ms", "1.5s", "2m". With `bareMs`, a plain number is ms.
+ * Undefined for anything else, and for more than {@link MAX_DURATION_MS} (so every duration is
+ * finite and bounded).
  *
  * @example
  * parseDuration("15s") // 15000
  * parseDuration("800", { bareMs: true }) // 800
  */
 export function parseDuration(text: string, o: { bareMs?: boolean } = {}): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  const m = /^(\d{1,10}(?:\.\d{1,6})?)(ms|s|m)?$/.exec(text.trim());
   if (!m) return undefined;
   const n = Number(m[1]);
-  if (!m[2]) return o.bareMs ? Math.round(n) : undefined;
-  return Math.round(m[2] === "ms" ? n : m[2] === "s" ? n * 1000 : n * 60_000);
+  if (!m[2] && !o.bareMs) return undefined;
+  const ms = Math.round(!m[2] || m[2] === "ms" ? n : m[2] === "s" ? n * 1000 : n * 60_000);
+  return Number.isFinite(ms) && ms <= MAX_DURATION_MS ? ms : undefined;
 }
 
 /** A duration as the shortest exact text: "15s", "1500ms", "2m". */
@@ -63,10 +72,11 @@ export function parseFault(spec: string, field?: string): Fault {
   const s = spec.trim().toLowerCase();
   const [kind, arg, ...rest] = s.split(":");
   const noArg = (k: "down" | "malformed" | "fault" | "closed"): Fault => {
-    if (arg !== undefined) throw badFault(`"${spec}": ${k} takes no argument. Fault kinds: ${KINDS}.`, field);
+    if (arg !== undefined)
+      throw badFault(`${citat(spec)}: ${k} takes no argument. Fault kinds: ${KINDS}.`, field);
     return { kind: k };
   };
-  if (rest.length > 0) throw badFault(`"${spec}" has too many ":" parts. Fault kinds: ${KINDS}.`, field);
+  if (rest.length > 0) throw badFault(`${citat(spec)} has too many ":" parts. Fault kinds: ${KINDS}.`, field);
   switch (kind) {
     case "down":
     case "malformed":
@@ -76,17 +86,20 @@ export function parseFault(spec: string, field?: string): Fault {
     case "slow": {
       const ms = arg === undefined ? undefined : parseDuration(arg);
       if (ms === undefined)
-        throw badFault(`"${spec}": slow needs a duration with a unit, e.g. slow:15s or slow:800ms.`, field);
+        throw badFault(
+          `${citat(spec)}: slow needs a duration with a unit up to 1h (60m), e.g. slow:15s or slow:800ms.`,
+          field,
+        );
       return { kind: "slow", ms };
     }
     case "error": {
       const status = Number(arg);
       if (arg === undefined || !/^\d{3}$/.test(arg) || status < 400 || status > 599)
-        throw badFault(`"${spec}": the HTTP status must be 400–599, e.g. error:502.`, field);
+        throw badFault(`${citat(spec)}: the HTTP status must be 400–599, e.g. error:502.`, field);
       return { kind: "error", status };
     }
     default:
-      throw badFault(`unknown fault kind "${spec}": use ${KINDS}.`, field);
+      throw badFault(`unknown fault kind ${citat(spec)}: use ${KINDS}.`, field);
   }
 }
 
@@ -106,7 +119,7 @@ function kodOf(text: string, spec: string | undefined, field?: string): Bastjans
   const kod = text.trim().toUpperCase();
   if (!(BASTJANSTER as readonly string[]).includes(kod))
     throw badFault(
-      `unknown bastjänst "${text}"${spec ? ` in "${spec}"` : ""}: use one of ${BASTJANSTER.join(", ")}.`,
+      `unknown bastjänst ${citat(text)}${spec ? ` in ${citat(spec)}` : ""}: use one of ${BASTJANSTER.join(", ")}.`,
       field,
     );
   return kod as BastjanstKod;
@@ -120,7 +133,7 @@ function kodOf(text: string, spec: string | undefined, field?: string): Bastjans
  */
 export function parseFaultAssignment(spec: string, field?: string): [BastjanstKod, Fault] {
   const i = spec.indexOf("=");
-  if (i < 1) throw badFault(`"${spec}" is not KOD=FAULT, e.g. MIV=down or CSN=slow:15s.`, field);
+  if (i < 1) throw badFault(`${citat(spec)} is not KOD=FAULT, e.g. MIV=down or CSN=slow:15s.`, field);
   return [kodOf(spec.slice(0, i), spec, field), parseFault(spec.slice(i + 1), field)];
 }
 
@@ -142,7 +155,7 @@ export function parseFaults(input: unknown, field = "faults"): FaultMap {
   if (Array.isArray(input)) {
     input.forEach((x, i) => {
       if (typeof x !== "string")
-        throw badFault(`expected "KOD=FAULT" strings, got ${JSON.stringify(x)}.`, `${field}[${i}]`);
+        throw badFault(`expected "KOD=FAULT" strings, got ${citat(x)}.`, `${field}[${i}]`);
       const [kod, f] = parseFaultAssignment(x, `${field}[${i}]`);
       put(kod, f, `${field}[${i}]`);
     });
@@ -155,20 +168,22 @@ export function parseFaults(input: unknown, field = "faults"): FaultMap {
       else if (isFault(v)) put(kod, { ...v }, `${field}.${k}`);
       else
         throw badFault(
-          `expected a fault text such as "down" or "slow:15s", got ${JSON.stringify(v)}.`,
+          `expected a fault text such as "down" or "slow:15s", got ${citat(v)}.`,
           `${field}.${k}`,
         );
     }
     return out;
   }
-  throw badFault(`expected {"MIV": "down", …} or ["MIV=down", …], got ${JSON.stringify(input)}.`, field);
+  throw badFault(`expected {"MIV": "down", …} or ["MIV=down", …], got ${citat(input)}.`, field);
 }
 
 function isFault(v: unknown): v is Fault {
   if (typeof v !== "object" || v === null) return false;
   const f = v as { kind?: unknown; ms?: unknown; status?: unknown };
-  if (f.kind === "slow") return typeof f.ms === "number" && f.ms >= 0;
-  if (f.kind === "error") return typeof f.status === "number" && f.status >= 400 && f.status <= 599;
+  if (f.kind === "slow")
+    return typeof f.ms === "number" && Number.isInteger(f.ms) && f.ms >= 0 && f.ms <= MAX_DURATION_MS;
+  if (f.kind === "error")
+    return Number.isInteger(f.status) && (f.status as number) >= 400 && (f.status as number) <= 599;
   return f.kind === "down" || f.kind === "malformed" || f.kind === "fault" || f.kind === "closed";
 }
 

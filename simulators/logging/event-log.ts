@@ -1,13 +1,13 @@
 import { type DestinationStream, type Logger, pino } from "pino";
 import { HarnessError } from "../../contract/errors.js";
-import { maskera } from "../../contract/personidentitet.js";
+import { kortMaskerad, maskera, maskeraText } from "../../contract/maskering.js";
 import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
 import { beskrivning } from "../../fixtures/kodverk/index.js";
 import type { SsbtUtfall } from "../aggregator/handlers.js";
 import { iKontraktsordning } from "../metrics/recorder.js";
 import { SERVICENIVAER } from "../metrics/service-levels.js";
-import { maskeraDjupt, maskeraPersonnummerLika } from "./mask.js";
+import { maskeraDjupt } from "./mask.js";
 
 /** Log levels, most severe first. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -47,18 +47,31 @@ export type LoggatUtfall = SsbtUtfall & { felmeddelande?: string };
 
 const MAX_TEXT = 200;
 
-/** Free text from a consumer: bounded and masked. */
+/** Free text from a consumer: masked, then bounded (so a cut never leaves half a personnummer). */
 const text = (s: string | undefined): string | undefined =>
-  s === undefined ? undefined : maskeraPersonnummerLika(s.slice(0, MAX_TEXT));
+  s === undefined ? undefined : kortMaskerad(s, MAX_TEXT);
 
 const roundMs = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms));
 
-/** Masks personnummer-like runs inside JSON string literals and bare numbers of a serialized line. */
+/**
+ * The last layer, on the finished line: every JSON string literal is read back (escapes undone, so
+ * `\u0031` or an escaped line break cannot hide digits), masked, and written again only if
+ * something was masked; bare numbers likewise.
+ */
 function maskeraRad(line: string): string {
   return line
-    .replace(/"(?:[^"\\]|\\.)*"/g, (lit) => maskeraPersonnummerLika(lit))
-    .replace(/(?<=[:[,])(\d{10,12})(?=[,}\]])/g, (n) => {
-      const m = maskeraPersonnummerLika(n);
+    .replace(/"(?:[^"\\]|\\.)*"/g, (lit) => {
+      let value: string;
+      try {
+        value = JSON.parse(lit) as string;
+      } catch {
+        return maskeraText(lit);
+      }
+      const masked = maskeraText(value);
+      return masked === value ? lit : JSON.stringify(masked);
+    })
+    .replace(/(?<=[:[,])(-?\d[\d.eE+-]{9,})(?=[,}\]])/g, (n) => {
+      const m = maskeraText(n);
       return m === n ? n : JSON.stringify(m);
     });
 }
@@ -77,7 +90,8 @@ export function parseLogLevel(level: string): LogLevel {
 /**
  * The structured event log of the composite service: JSON lines (pino) of user activity,
  * deviations and errors. Never holds or writes answer data; every personidentitet is masked
- * with `maskera`, every free text goes through `maskeraText`, and three more layers (a pino
+ * with `maskera`, every free text goes through `maskeraText` (contract/maskering.ts, the project's
+ * one masking), and three more layers (a pino
  * `logMethod` hook for messages, `formatters.log` for every field at any depth, `streamWrite`
  * for the finished line) mask anything personnummer-like that still got in.
  *
@@ -105,7 +119,7 @@ export class EventLog {
         },
         hooks: {
           logMethod(args, method) {
-            const masked = args.map((a) => (typeof a === "string" ? maskeraPersonnummerLika(a) : a));
+            const masked = args.map((a) => (typeof a === "string" ? maskeraText(a) : a));
             method.apply(this, masked as Parameters<typeof method>);
           },
           streamWrite: maskeraRad,

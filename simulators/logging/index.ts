@@ -9,4 +9,4 @@ export {
   type LogLevel,
   parseLogLevel,
 } from "./event-log.js";
-export { maskeraDjupt, maskeraPersonnummerLika } from "./mask.js";
+export { maskeraDjupt } from "./mask.js";

@@ -7,8 +7,6 @@ export {
   type RecorderStorlek,
   SlaRecorder,
   type SlaRecorderOptions,
-  type Spar,
-  type SparDel,
 } from "./recorder.js";
 export { RingBuffer } from "./ring-buffer.js";
 export { SERVICENIVAER, type Servicenivaer } from "./service-levels.js";

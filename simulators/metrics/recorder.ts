@@ -1,44 +1,17 @@
-import { maskera } from "../../contract/personidentitet.js";
+import { kortMaskerad } from "../../contract/maskering.js";
+import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import { BASTJANSTER, type BastjanstKod, type KontraktVersion } from "../../contract/ssbt/model.js";
 import type { SsbtUtfall } from "../aggregator/handlers.js";
 import type { DelUtfall } from "../aggregator/service.js";
-import { maskeraPersonnummerLika } from "../logging/mask.js";
 import { BoundedCounter } from "./bounded-counter.js";
 import { DurationHistogram, type DurationStats } from "./histogram.js";
-import { RingBuffer } from "./ring-buffer.js";
 import { SERVICENIVAER } from "./service-levels.js";
 import { formatSummary } from "./summary.js";
 
 type Operation = SsbtUtfall["operation"];
 
-/** One bastjänst's part of a trace: outcome and duration only, never answer data. */
-export interface SparDel {
-  kod: BastjanstKod;
-  utfall: DelUtfall["utfall"];
-  ms: number;
-  felkod?: string;
-}
-
-/**
- * A masked trace of one exchange: who asked (organisation), about whom (masked), how it went.
- * Holds no answer data and no unmasked personidentitet.
- */
-export interface Spar {
-  /** ISO time the exchange was recorded (the simulator's clock). */
-  tid: string;
-  operation: Operation;
-  version: KontraktVersion;
-  status: number;
-  felkod?: string;
-  /** Total duration in ms (rounded). */
-  ms?: number;
-  /** Masked, e.g. "19960823-****". */
-  personidentitet?: string;
-  korrelationsid?: string;
-  /** The ingivare's organisationsnummer. */
-  ingivare?: string;
-  delar: SparDel[];
-}
+/** A felkod as counted: masked and short (an upstream may send anything as its code). */
+const felkodNyckel = (felkod: string): string => kortMaskerad(felkod, 40);
 
 /** Per-bastjänst aggregates. */
 export interface BastjanstMatning {
@@ -52,7 +25,10 @@ export interface BastjanstMatning {
   svarstid: DurationStats;
 }
 
-/** What `GET /__admin/metrics` returns: aggregates and masked traces only. */
+/**
+ * What `GET /__admin/metrics` returns: aggregates only — counts, histograms, felkoder. No value of
+ * any request (korrelationsid, arendeidentitet, personidentitet, ingivare) is kept.
+ */
 export interface MetricsSnapshot {
   /** When counting started (creation or last reset). */
   sedan: string;
@@ -90,23 +66,29 @@ export interface MetricsSnapshot {
     andelMedStorning: number | null;
   };
   anslutningstester: { antal: number; medFel: number };
+  /**
+   * Every composite request on the wire, from arrival to the last byte sent (the queue included):
+   * how many came, were answered in full, were refused as overloaded (503 SSBT-3001), or were cut
+   * off (the connection closed before the whole answer was sent).
+   */
+  leverans: {
+    mottagna: number;
+    fullstandiga: number;
+    avvisadeOverbelastning: number;
+    avbrutna: number;
+    tid: DurationStats;
+  };
   bastjanster: Record<BastjanstKod, BastjanstMatning>;
-  /** The last exchanges, oldest first, masked. */
-  spar: Spar[];
 }
 
 /** Options of {@link SlaRecorder}. */
 export interface SlaRecorderOptions {
-  /** Clock for trace times and `sedan`. Default: real time. */
+  /** Clock of `sedan` and `tidpunkt`. Default: real time. */
   now?: () => Date;
-  /** How many masked traces to keep. Default 50. */
-  sparKapacitet?: number;
 }
 
 /** Memory held by a recorder: constant once created (what the privacy rules require). */
 export interface RecorderStorlek {
-  spar: number;
-  sparKapacitet: number;
   histogramFack: number;
   felkoder: number;
 }
@@ -122,7 +104,7 @@ class Bastjanst {
   record(d: DelUtfall): void {
     this.anrop += 1;
     this[d.utfall] += 1;
-    if (d.utfall !== "data") this.fel.add(maskeraPersonnummerLika(d.felkod ?? "okänd"));
+    if (d.utfall !== "data") this.fel.add(felkodNyckel(d.felkod ?? "okänd"));
     this.tider.record(d.ms);
   }
 
@@ -156,8 +138,6 @@ function uppfyllt(share: number | null, target: number): boolean | null {
   return share === null ? null : share >= target;
 }
 
-const roundMs = (ms: number) => Math.round(ms);
-
 /**
  * The parts in contract order (AF, CSN, FK, SKV, SO, TNS, MIV), not in the order they finished.
  *
@@ -171,8 +151,7 @@ export function iKontraktsordning(delar: readonly DelUtfall[]): DelUtfall[] {
 /**
  * The service-level recorder of the composite service: fed one {@link SsbtUtfall} per SOAP
  * exchange, it keeps aggregates only — counts, fixed-bucket duration histograms, per-bastjänst
- * outcomes — plus a fixed-size ring of masked traces. Nothing of the question or the answer is
- * kept, so memory stays constant however long the simulator runs.
+ * outcomes. Nothing of the question or the answer is kept, so memory stays constant however long the simulator runs.
  *
  * @example
  * const metrics = new SlaRecorder({ now: () => new Date() });
@@ -201,12 +180,15 @@ export class SlaRecorder {
   private anslutningstester = 0;
   private anslutningstesterMedFel = 0;
   private readonly bastjanster: Record<BastjanstKod, Bastjanst>;
-  private readonly spar: RingBuffer<Spar>;
+  private mottagna = 0;
+  private fullstandiga = 0;
+  private overbelastning = 0;
+  private avbrutna = 0;
+  private readonly leveranstid = new DurationHistogram();
 
   constructor(options: SlaRecorderOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.sedan = this.now();
-    this.spar = new RingBuffer<Spar>(options.sparKapacitet ?? 50);
     this.bastjanster = Object.fromEntries(BASTJANSTER.map((k) => [k, new Bastjanst()])) as Record<
       BastjanstKod,
       Bastjanst
@@ -214,8 +196,8 @@ export class SlaRecorder {
   }
 
   /**
-   * Records one exchange. Reads only operation, status, felkod, durations and outcomes, plus (for
-   * the masked trace) personidentitet, korrelationsid and the ingivare's organisationsnummer.
+   * Records one exchange. Reads only operation, status, felkod, durations and outcomes — never a
+   * value of the question.
    *
    * @example
    * metrics.observe({ operation: "hamtaBastjanstInformation", version: "v10", status: 200, ms: 850, delar: [] });
@@ -229,15 +211,11 @@ export class SlaRecorder {
       if (fault) this.anslutningstesterMedFel += 1;
     } else {
       this.fragor += 1;
-      if (fault) this.avvisade.add(maskeraPersonnummerLika(u.felkod ?? ""));
+      if (fault) this.avvisade.add(felkodNyckel(u.felkod ?? ""));
       else this.besvarade += 1;
     }
     if (u.operation === "hamtaBastjanstInformation" && !fault) {
-      if (u.ms !== undefined) {
-        this.svarstid.record(u.ms);
-        if (u.ms <= SERVICENIVAER.svarstidInomMs) this.inom7s += 1;
-        if (u.ms <= SERVICENIVAER.svarstidSenastMs) this.inom12s += 1;
-      }
+      if (u.ms !== undefined) this.svarstidFor(u.ms);
       this.svar += 1;
       const fel = u.delar.filter((d) => d.utfall !== "data").length;
       if (fel === 0) this.tillganglig += 1;
@@ -245,36 +223,36 @@ export class SlaRecorder {
       else this.medEttFel += 1;
     }
     for (const d of u.delar) this.bastjanster[d.kod]?.record(d);
-    this.spar.push(this.trace(u));
   }
 
-  private trace(u: SsbtUtfall): Spar {
-    const g = u.fraga?.generellaFrageparametrar;
-    const spar: Spar = {
-      tid: this.now().toISOString(),
-      operation: u.operation,
-      version: u.version,
-      status: u.status,
-      delar: iKontraktsordning(u.delar).map((d) => ({
-        kod: d.kod,
-        utfall: d.utfall,
-        ms: roundMs(d.ms),
-        ...(d.felkod !== undefined ? { felkod: maskeraPersonnummerLika(d.felkod) } : {}),
-      })),
-    };
-    if (u.felkod !== undefined) spar.felkod = maskeraPersonnummerLika(u.felkod);
-    if (u.ms !== undefined) spar.ms = roundMs(u.ms);
-    if (g) {
-      spar.personidentitet = maskera(g.personidentitet);
-      if (g.korrelationsid !== undefined)
-        spar.korrelationsid = maskeraPersonnummerLika(g.korrelationsid.slice(0, 100));
-      spar.ingivare = maskeraPersonnummerLika(g.ingivare.organisationsnummer.slice(0, 20));
-    }
-    return spar;
+  private svarstidFor(ms: number): void {
+    this.svarstid.record(ms);
+    if (ms <= SERVICENIVAER.svarstidInomMs) this.inom7s += 1;
+    if (ms <= SERVICENIVAER.svarstidSenastMs) this.inom12s += 1;
   }
 
   /**
-   * The aggregates and masked traces, as served by `GET /__admin/metrics`.
+   * Records one composite request as delivered on the wire (the node:http adapter's arrival to
+   * last byte); refusals count as unanswered questions. (A served chain also reports each
+   * exchange to {@link observe} with this wire time as `ms`, so the svarstid service level
+   * includes the queue and the sending.)
+   *
+   * @example
+   * metrics.observeLeverans({ ms: 12, status: 503, completed: true, refused: true });
+   */
+  observeLeverans(l: { ms: number; status: number; completed: boolean; refused: boolean }): void {
+    this.mottagna += 1;
+    if (!l.completed) this.avbrutna += 1;
+    else if (l.refused) {
+      this.overbelastning += 1;
+      this.fragor += 1;
+      this.avvisade.add(SSBT_FELKOD.OVERBELASTAD);
+    } else this.fullstandiga += 1;
+    if (l.completed) this.leveranstid.record(l.ms);
+  }
+
+  /**
+   * The aggregates, as served by `GET /__admin/metrics`.
    *
    * @example
    * JSON.stringify(metrics) // calls toJSON()
@@ -321,11 +299,17 @@ export class SlaRecorder {
         andelMedStorning: andel(this.medStorning, this.svar),
       },
       anslutningstester: { antal: this.anslutningstester, medFel: this.anslutningstesterMedFel },
+      leverans: {
+        mottagna: this.mottagna,
+        fullstandiga: this.fullstandiga,
+        avvisadeOverbelastning: this.overbelastning,
+        avbrutna: this.avbrutna,
+        tid: this.leveranstid.stats(),
+      },
       bastjanster: Object.fromEntries(BASTJANSTER.map((k) => [k, this.bastjanster[k].toJSON()])) as Record<
         BastjanstKod,
         BastjanstMatning
       >,
-      spar: this.spar.toArray(),
     };
   }
 
@@ -342,8 +326,6 @@ export class SlaRecorder {
   /** Memory held: constant whatever the number of exchanges (for the boundedness tests). */
   storlek(): RecorderStorlek {
     return {
-      spar: this.spar.length,
-      sparKapacitet: this.spar.capacity,
       histogramFack:
         this.svarstid.bucketCount +
         BASTJANSTER.reduce((s, k) => s + this.bastjanster[k].tider.bucketCount, 0),
@@ -351,7 +333,7 @@ export class SlaRecorder {
     };
   }
 
-  /** Forgets everything: counts, histograms and traces; `sedan` becomes now. */
+  /** Forgets everything: counts and histograms; `sedan` becomes now. */
   reset(): void {
     for (const k of Object.keys(this.perOperation) as Operation[]) this.perOperation[k] = 0;
     this.fragor = 0;
@@ -367,7 +349,11 @@ export class SlaRecorder {
     this.anslutningstester = 0;
     this.anslutningstesterMedFel = 0;
     for (const k of BASTJANSTER) this.bastjanster[k].reset();
-    this.spar.clear();
+    this.mottagna = 0;
+    this.fullstandiga = 0;
+    this.overbelastning = 0;
+    this.avbrutna = 0;
+    this.leveranstid.reset();
     this.sedan = this.now();
   }
 }

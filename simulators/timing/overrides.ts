@@ -1,4 +1,5 @@
 import { HarnessError } from "../../contract/errors.js";
+import { citat, kortMaskerad } from "../../contract/maskering.js";
 import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
 import { isKnownTimeZone, minutesOfDay } from "./calendar.js";
 import type { LatencyParams } from "./lognormal.js";
@@ -12,26 +13,30 @@ import {
 
 type Obj = Record<string, unknown>;
 
-const bad = (field: string, message: string): HarnessError =>
-  new HarnessError("BAD_TIMING", `${field}: ${message}`, { field });
+const bad = (field: string, message: string): HarnessError => {
+  const f = kortMaskerad(field, 60);
+  return new HarnessError("BAD_TIMING", `${f}: ${message}`, { field: f });
+};
+
+/** Largest latency parameter (median, p95): ten minutes — finite, and far above any deadline. */
+const MAX_LATENCY_MS = 600_000;
+/** Largest slow-down factor (month end, outside hours). */
+const MAX_FACTOR = 1_000;
 
 function isObj(v: unknown): v is Obj {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function object(v: unknown, field: string, allowed: readonly string[]): Obj {
-  if (!isObj(v)) throw bad(field, `expected an object, got ${JSON.stringify(v)}.`);
+  if (!isObj(v)) throw bad(field, `expected an object, got ${citat(v)}.`);
   for (const k of Object.keys(v))
     if (!allowed.includes(k)) throw bad(`${field}.${k}`, `unknown field; allowed: ${allowed.join(", ")}.`);
   return v;
 }
 
-function number(v: unknown, field: string, min: number, max = Number.POSITIVE_INFINITY): number {
+function number(v: unknown, field: string, min: number, max: number): number {
   if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max)
-    throw bad(
-      field,
-      `expected a number ${max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `in [${min}, ${max}]`}, got ${JSON.stringify(v)}.`,
-    );
+    throw bad(field, `expected a number in [${min}, ${max}], got ${citat(v)}.`);
   return v;
 }
 
@@ -47,7 +52,7 @@ export function parseInstant(v: unknown, field: string): Date {
   if (typeof v !== "string" || !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(v))
     throw bad(
       field,
-      `expected an ISO 8601 date-time with offset such as "2026-11-27T10:00:00+01:00", got ${JSON.stringify(v)}.`,
+      `expected an ISO 8601 date-time with offset such as "2026-11-27T10:00:00+01:00", got ${citat(v)}.`,
     );
   const [y, m, day] = v.slice(0, 10).split("-").map(Number) as [number, number, number];
   const hour = Number(v.slice(11, 13));
@@ -60,7 +65,7 @@ export function parseInstant(v: unknown, field: string): Date {
 function kodOf(v: unknown, field: string): BastjanstKod {
   const k = typeof v === "string" ? v.toUpperCase() : "";
   if (!(BASTJANSTER as readonly string[]).includes(k))
-    throw bad(field, `unknown bastjänst ${JSON.stringify(v)}: use one of ${BASTJANSTER.join(", ")}.`);
+    throw bad(field, `unknown bastjänst ${citat(v)}: use one of ${BASTJANSTER.join(", ")}.`);
   return k as BastjanstKod;
 }
 
@@ -71,8 +76,9 @@ function latency(v: unknown, field: string): Partial<Record<BastjanstKod, Partia
     const kod = kodOf(k, `${field}.${k}`);
     const o = object(x, `${field}.${k}`, ["medianMs", "p95Ms"]);
     const l: Partial<LatencyParams> = {};
-    if (o.medianMs !== undefined) l.medianMs = number(o.medianMs, `${field}.${k}.medianMs`, 0);
-    if (o.p95Ms !== undefined) l.p95Ms = number(o.p95Ms, `${field}.${k}.p95Ms`, 0);
+    if (o.medianMs !== undefined)
+      l.medianMs = number(o.medianMs, `${field}.${k}.medianMs`, 0, MAX_LATENCY_MS);
+    if (o.p95Ms !== undefined) l.p95Ms = number(o.p95Ms, `${field}.${k}.p95Ms`, 0, MAX_LATENCY_MS);
     if (l.medianMs !== undefined && l.p95Ms !== undefined && l.p95Ms < l.medianMs)
       throw bad(`${field}.${k}.p95Ms`, `p95 (${l.p95Ms} ms) is below the median (${l.medianMs} ms).`);
     out[kod] = l;
@@ -122,7 +128,8 @@ export function parseTimingOverrides(v: unknown, field = "timing"): TimingOverri
         throw bad(`${field}.monthEnd.fromDay`, `expected a whole day of month, got ${d}.`);
       out.monthEnd.fromDay = d;
     }
-    if (m.factor !== undefined) out.monthEnd.factor = number(m.factor, `${field}.monthEnd.factor`, 0);
+    if (m.factor !== undefined)
+      out.monthEnd.factor = number(m.factor, `${field}.monthEnd.factor`, 0, MAX_FACTOR);
   }
   if (o.openingHours !== undefined) {
     const f = `${field}.openingHours`;
@@ -132,7 +139,7 @@ export function parseTimingOverrides(v: unknown, field = "timing"): TimingOverri
       if (!Array.isArray(h.days) || h.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
         throw bad(
           `${f}.days`,
-          `expected ISO weekdays 1 (Monday) … 7 (Sunday), e.g. [1,2,3,4,5], got ${JSON.stringify(h.days)}.`,
+          `expected ISO weekdays 1 (Monday) … 7 (Sunday), e.g. [1,2,3,4,5], got ${citat(h.days)}.`,
         );
       oh.days = [...(h.days as number[])];
     }
@@ -140,19 +147,19 @@ export function parseTimingOverrides(v: unknown, field = "timing"): TimingOverri
       const x = h[k];
       if (x === undefined) continue;
       if (typeof x !== "string" || minutesOfDay(x) === undefined)
-        throw bad(`${f}.${k}`, `expected "HH:MM" (00:00–24:00), got ${JSON.stringify(x)}.`);
+        throw bad(`${f}.${k}`, `expected "HH:MM" (00:00–24:00), got ${citat(x)}.`);
       oh[k] = x;
     }
     if (h.timeZone !== undefined) {
       if (typeof h.timeZone !== "string" || !isKnownTimeZone(h.timeZone))
         throw bad(
           `${f}.timeZone`,
-          `unknown time zone ${JSON.stringify(h.timeZone)}: use an IANA name such as Europe/Stockholm.`,
+          `unknown time zone ${citat(h.timeZone)}: use an IANA name such as Europe/Stockholm.`,
         );
       oh.timeZone = h.timeZone;
     }
     if (h.outside !== undefined) oh.outside = parseOutsideHoursPolicy(h.outside, `${f}.outside`);
-    if (h.slowFactor !== undefined) oh.slowFactor = number(h.slowFactor, `${f}.slowFactor`, 1);
+    if (h.slowFactor !== undefined) oh.slowFactor = number(h.slowFactor, `${f}.slowFactor`, 1, MAX_FACTOR);
     out.openingHours = oh;
   }
   if (o.outages !== undefined) {
@@ -173,7 +180,7 @@ export function parseTimingOverrides(v: unknown, field = "timing"): TimingOverri
  */
 export function parseOutsideHoursPolicy(v: unknown, field: string): OutsideHoursPolicy {
   if (typeof v !== "string" || !(OUTSIDE_HOURS_POLICIES as readonly string[]).includes(v))
-    throw bad(field, `unknown policy ${JSON.stringify(v)}: use one of ${OUTSIDE_HOURS_POLICIES.join(", ")}.`);
+    throw bad(field, `unknown policy ${citat(v)}: use one of ${OUTSIDE_HOURS_POLICIES.join(", ")}.`);
   return v as OutsideHoursPolicy;
 }
 

@@ -72,7 +72,7 @@ export interface ChainSla {
   /** The agreement's targets, met or not (null = no data). */
   mal: { inom7s: boolean | null; inom12s: boolean | null; leveransprecision: boolean | null };
   /** The recorder's snapshot without its traces. */
-  matningar: Omit<MetricsSnapshot, "spar">;
+  matningar: MetricsSnapshot;
 }
 
 export interface ChainReport {
@@ -192,7 +192,6 @@ export function faultSubsets(seed: number, antal: number): { personaIndex: numbe
 const ssbtFelkodFor = (f: Fault) => FAULT_KINDS.find((k) => k.spec === formatFault(f))?.ssbt;
 
 function sla(m: MetricsSnapshot): ChainSla {
-  const { spar: _spar, ...matningar } = m;
   return {
     svarstid: {
       antal: m.svarstid.antal,
@@ -209,7 +208,7 @@ function sla(m: MetricsSnapshot): ChainSla {
       inom12s: m.svarstid.mal12sUppfyllt,
       leveransprecision: m.leveransprecision.malUppfyllt,
     },
-    matningar,
+    matningar: m,
   };
 }
 

@@ -133,7 +133,9 @@ export async function runRobustness(o: RobustnessOptions = {}): Promise<Robusthe
     const { startSimulator } = await import("../../simulators/server.js");
     const sim = await startSimulator({ port: 0 });
     url = version === "v10" ? sim.ssbtek : `${sim.ssbtek}/${version}`;
-    stop = () => sim.close();
+    stop = async () => {
+      await sim.close({ drainMs: 2_000 });
+    };
   }
   const target = parseUrl(url, "URL");
   const alive = parseUrl(o.aliveUrl ?? (profil === "ssbt" ? url : `${target.origin}/ssbtek`), "alive URL");

@@ -36,23 +36,10 @@ function h(tag, attrs, ...barn) {
 
 const $ = (id) => document.getElementById(id);
 
-// The admin token, when the simulator asks for one (non-loopback --host): opened as
-// /__console?token=…, kept for this tab only and taken out of the address bar.
-const TOKEN = (() => {
-  const url = new URL(location.href);
-  const fran = url.searchParams.get("token");
-  if (fran) {
-    sessionStorage.setItem("ssbtek-admin-token", fran);
-    url.searchParams.delete("token");
-    history.replaceState(null, "", url.pathname + url.search + url.hash);
-  }
-  return sessionStorage.getItem("ssbtek-admin-token");
-})();
-
+// The admin token, when the simulator asks for one (non-loopback --host), is an HttpOnly cookie
+// set when the page was opened as /__console?token=…: same-origin requests carry it.
 function medToken(init) {
-  const headers = new Headers(init?.headers || {});
-  if (TOKEN) headers.set("Authorization", `Bearer ${TOKEN}`);
-  return { credentials: "same-origin", ...init, headers };
+  return { credentials: "same-origin", ...init };
 }
 
 async function hamta(url, init) {

@@ -1,0 +1,133 @@
+import { HarnessError } from "../contract/errors.js";
+import { SOAP11_CONTENT_TYPE, soapFaultEnvelope } from "../contract/soap/envelope.js";
+import { encodeFault } from "../contract/ssbt/codec.js";
+import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
+import type { KontraktVersion } from "../contract/ssbt/model.js";
+import { beskrivning } from "../fixtures/kodverk/index.js";
+import type { Decorator } from "./chain.js";
+import { response, type SimRequest, type SimResponse } from "./endpoint.js";
+
+/** Limits of the composite service's admission control. */
+export interface AdmissionLimits {
+  /** Composite requests handled at once. */
+  maxInFlight: number;
+  /** Requests that may wait for a free place; more are refused at once. */
+  maxWaiting: number;
+  /** Longest wait for a free place, in ms; then the request is refused. */
+  maxWaitMs: number;
+}
+
+/** Defaults: room for far more than the agreement's 200 concurrent requests a minute, refusal within 0.5 s. */
+export const DEFAULT_ADMISSION: AdmissionLimits = { maxInFlight: 96, maxWaiting: 256, maxWaitMs: 500 };
+
+/** The live state of an admission control (for tests and metrics). */
+export interface Admission {
+  decorator: Decorator;
+  inFlight(): number;
+  waiting(): number;
+  /** Whether this request was refused as overloaded. */
+  refused(request: SimRequest): boolean;
+}
+
+/**
+ * The overload refusal: HTTP 503, a SOAP 1.1 Server Fault carrying felkod SSBT-3001 in the
+ * operation's fault element, and `Retry-After: 1`. Built without reading the request body, so it
+ * costs next to nothing when the service is busiest.
+ *
+ * @example
+ * overloadFault("v10").status // 503
+ */
+export function overloadFault(version: KontraktVersion): SimResponse {
+  const felkod = SSBT_FELKOD.OVERBELASTAD;
+  const text = beskrivning("SSBT.Felkod", felkod) ?? "Tjänsten är överbelastad. Försök igen om en stund.";
+  const body = soapFaultEnvelope({
+    faultcode: "Server",
+    faultstring: text,
+    detail: encodeFault("hamtaBastjanstInformation", { felkod, felmeddelande: [text] }, version),
+  });
+  return response(503, SOAP11_CONTENT_TYPE, body, { "retry-after": "1" });
+}
+
+/**
+ * Admission control for the composite service: at most `maxInFlight` requests are handled at
+ * once, at most `maxWaiting` wait (each at most `maxWaitMs`) for a place; every other request gets
+ * {@link overloadFault} at once. Under overload a client thus gets a fast, honest 503 instead of a
+ * queue that grows until it times out.
+ *
+ * @example
+ * const admission = admissionControl(DEFAULT_ADMISSION, (req) => "v10");
+ * chain.useComposite(admission.decorator);
+ */
+export function admissionControl(
+  limits: AdmissionLimits,
+  versionOf: (request: SimRequest) => KontraktVersion,
+): Admission {
+  let active = 0;
+  const queue: { wake: (admitted: boolean) => void }[] = [];
+  const refusedRequests = new WeakSet<SimRequest>();
+  const release = () => {
+    const next = queue.shift();
+    if (next)
+      next.wake(true); // the place passes on: `active` is unchanged
+    else active -= 1;
+  };
+  const wait = () =>
+    new Promise<boolean>((resolve) => {
+      const entry = {
+        wake: (admitted: boolean) => {
+          clearTimeout(timer);
+          resolve(admitted);
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = queue.indexOf(entry);
+        if (i >= 0) queue.splice(i, 1);
+        resolve(false);
+      }, limits.maxWaitMs);
+      queue.push(entry);
+    });
+  const refuse = (request: SimRequest) => {
+    refusedRequests.add(request);
+    return overloadFault(versionOf(request));
+  };
+  const decorator: Decorator = (next) => async (request) => {
+    if (active < limits.maxInFlight) active += 1;
+    else if (queue.length >= limits.maxWaiting || limits.maxWaitMs <= 0 || !(await wait()))
+      return refuse(request);
+    try {
+      return await next(request);
+    } finally {
+      release();
+    }
+  };
+  return {
+    decorator,
+    inFlight: () => active,
+    waiting: () => queue.length,
+    refused: (request) => refusedRequests.has(request),
+  };
+}
+
+/**
+ * Checks admission limits given as options, with a message that says what to do.
+ *
+ * @example
+ * resolveAdmission({ maxInFlight: 0 }) // throws: --max-in-flight must be an integer ≥ 1 …
+ */
+export function resolveAdmission(o: Partial<AdmissionLimits>): AdmissionLimits {
+  const out = { ...DEFAULT_ADMISSION, ...o };
+  const int = (v: number, min: number, max: number) => Number.isInteger(v) && v >= min && v <= max;
+  if (!int(out.maxInFlight, 1, 100_000))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `--max-in-flight must be an integer 1–100000, got ${out.maxInFlight}.`,
+    );
+  if (!int(out.maxWaiting, 0, 1_000_000))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `--max-waiting must be an integer 0–1000000, got ${out.maxWaiting}.`,
+    );
+  if (!int(out.maxWaitMs, 0, 60_000))
+    throw new HarnessError("BAD_OPTION", `--max-wait must be a duration 0–60s, got ${out.maxWaitMs} ms.`);
+  return out;
+}
