@@ -106,6 +106,12 @@ program
     duration("--max-wait", 60_000),
     500,
   )
+  .option(
+    "--max-lag <duration>",
+    "event-loop lag above which new requests get 503 (0 = off)",
+    duration("--max-lag", 60_000),
+    150,
+  )
   .option("--max-connections <n>", "most simultaneous connections", int("--max-connections"), 768)
   .action(async (o) => {
     // Signal handlers first: a SIGTERM that arrives while starting must still stop cleanly.
@@ -139,6 +145,7 @@ program
           maxInFlight: o.maxInFlight,
           maxWaiting: o.maxWaiting,
           maxWaitMs: o.maxWait,
+          maxLagMs: o.maxLag,
           maxConnections: o.maxConnections,
         },
         (l) => console.log(l),

@@ -9,8 +9,8 @@
  * What is masked: a run of 10–12 digits that starts with a birth date (YYYYMMDD with century
  * 18–20, or YYMMDD; day + 60 for a samordningsnummer), written
  * - as one run of digits (`197003039885`, also a malformed 11-digit one),
- * - or as date ⟨separators⟩ last digits, the date as one group or as year/month/day groups,
- * - or in any other grouping when the last ten digits pass the personnummer check digit
+ * - or as date ⟨separators⟩ last digits,
+ * - or in any other grouping (the date itself with separators, spaced digits) when the last ten digits pass the personnummer check digit
  *   (so that a timestamp or an amount list is not taken for one by accident).
  * The birth date stays, the rest becomes `****`: `19700303-****`. Over-masking is preferred to a
  * leak.
@@ -79,15 +79,9 @@ function classicShape(groups: readonly Group[], i: number, j: number, datum: num
   if (n === 1) return true;
   const tail = groups[j]!.digits.length;
   if (tail < 3 || tail > 4) return false;
-  if (n === 2) return groups[i]!.digits.length === datum;
-  // Date written with separators: 1970-03-03-9885, 70 03 03 9885.
-  if (n === 4)
-    return (
-      groups[i]!.digits.length === datum - 4 &&
-      groups[i + 1]!.digits.length === 2 &&
-      groups[i + 2]!.digits.length === 2
-    );
-  return false;
+  // Any other grouping (1970-03-03-9885, spaced digits) needs the check digit: a date range
+  // such as 2026-01-03..2026-01-02 is not one.
+  return n === 2 && groups[i]!.digits.length === datum;
 }
 
 /**

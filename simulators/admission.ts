@@ -15,16 +15,34 @@ export interface AdmissionLimits {
   maxWaiting: number;
   /** Longest wait for a free place, in ms; then the request is refused. */
   maxWaitMs: number;
+  /**
+   * Event-loop lag (ms) above which new requests are refused at once. When the process has more
+   * work than CPU, requests queue in socket buffers before the server sees them — invisible to the
+   * count in progress, but not to the loop's lag. 0 turns the check off.
+   */
+  maxLagMs: number;
 }
 
 /** Defaults: room for far more than the agreement's 200 concurrent requests a minute, refusal within 0.5 s. */
-export const DEFAULT_ADMISSION: AdmissionLimits = { maxInFlight: 96, maxWaiting: 256, maxWaitMs: 500 };
+export const DEFAULT_ADMISSION: AdmissionLimits = {
+  maxInFlight: 96,
+  maxWaiting: 256,
+  maxWaitMs: 500,
+  maxLagMs: 150,
+};
+
+/** How often the loop's lag is sampled, in ms. */
+const LAG_TICK_MS = 20;
 
 /** The live state of an admission control (for tests and metrics). */
 export interface Admission {
   decorator: Decorator;
   inFlight(): number;
   waiting(): number;
+  /** The event loop's recent lag in ms (smoothed). */
+  lagMs(): number;
+  /** Stops the lag sampler. */
+  stop(): void;
   /** Whether this request was refused as overloaded. */
   refused(request: SimRequest): boolean;
 }
@@ -40,18 +58,36 @@ export interface Admission {
 export function overloadFault(version: KontraktVersion): SimResponse {
   const felkod = SSBT_FELKOD.OVERBELASTAD;
   const text = beskrivning("SSBT.Felkod", felkod) ?? "Tjänsten är överbelastad. Försök igen om en stund.";
+  return ssbtWireFault(version, felkod, text, 503, { "retry-after": "1" });
+}
+
+/**
+ * A SOAP 1.1 Fault of the composite service built before the request is read (overload, a
+ * request path that cannot be decoded): `hamtaBastjanstInformationFault` with the felkod.
+ *
+ * @example
+ * ssbtWireFault("v10", "SSBT-1001", "Sökvägen är felaktigt kodad.", 400).status // 400
+ */
+export function ssbtWireFault(
+  version: KontraktVersion,
+  felkod: string,
+  text: string,
+  status: number,
+  headers: Record<string, string> = {},
+): SimResponse {
   const body = soapFaultEnvelope({
-    faultcode: "Server",
+    faultcode: status < 500 ? "Client" : "Server",
     faultstring: text,
     detail: encodeFault("hamtaBastjanstInformation", { felkod, felmeddelande: [text] }, version),
   });
-  return response(503, SOAP11_CONTENT_TYPE, body, { "retry-after": "1" });
+  return response(status, SOAP11_CONTENT_TYPE, body, headers);
 }
 
 /**
  * Admission control for the composite service: at most `maxInFlight` requests are handled at
- * once, at most `maxWaiting` wait (each at most `maxWaitMs`) for a place; every other request gets
- * {@link overloadFault} at once. Under overload a client thus gets a fast, honest 503 instead of a
+ * once, at most `maxWaiting` wait (each at most `maxWaitMs`) for a place, and while the event
+ * loop lags more than `maxLagMs` (the CPU is saturated) none is admitted; every other request
+ * gets {@link overloadFault} at once. Under overload a client thus gets a fast, honest 503 instead of a
  * queue that grows until it times out.
  *
  * @example
@@ -86,11 +122,25 @@ export function admissionControl(
       }, limits.maxWaitMs);
       queue.push(entry);
     });
+  // Lag: how late a 20 ms timer fires, smoothed so one GC pause does not shed a burst.
+  let lag = 0;
+  let last = performance.now();
+  const sampler =
+    limits.maxLagMs > 0
+      ? setInterval(() => {
+          const now = performance.now();
+          const late = Math.max(0, now - last - LAG_TICK_MS);
+          last = now;
+          lag = late > lag ? lag * 0.5 + late * 0.5 : lag * 0.8 + late * 0.2;
+        }, LAG_TICK_MS)
+      : undefined;
+  sampler?.unref();
   const refuse = (request: SimRequest) => {
     refusedRequests.add(request);
     return overloadFault(versionOf(request));
   };
   const decorator: Decorator = (next) => async (request) => {
+    if (limits.maxLagMs > 0 && lag > limits.maxLagMs) return refuse(request);
     if (active < limits.maxInFlight) active += 1;
     else if (queue.length >= limits.maxWaiting || limits.maxWaitMs <= 0 || !(await wait()))
       return refuse(request);
@@ -105,6 +155,8 @@ export function admissionControl(
     inFlight: () => active,
     waiting: () => queue.length,
     refused: (request) => refusedRequests.has(request),
+    lagMs: () => lag,
+    stop: () => clearInterval(sampler),
   };
 }
 
@@ -127,6 +179,8 @@ export function resolveAdmission(o: Partial<AdmissionLimits>): AdmissionLimits {
       "BAD_OPTION",
       `--max-waiting must be an integer 0–1000000, got ${out.maxWaiting}.`,
     );
+  if (!int(out.maxLagMs, 0, 60_000))
+    throw new HarnessError("BAD_OPTION", `--max-lag must be a duration 0–60s, got ${out.maxLagMs} ms.`);
   if (!int(out.maxWaitMs, 0, 60_000))
     throw new HarnessError("BAD_OPTION", `--max-wait must be a duration 0–60s, got ${out.maxWaitMs} ms.`);
   return out;

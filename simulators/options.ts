@@ -74,8 +74,12 @@ export interface SimulateOptions {
   maxWaiting?: number;
   /** Longest wait for a place, in ms; then 503 SSBT-3001. Default 500. */
   maxWaitMs?: number;
+  /** Event-loop lag in ms above which new composite requests are refused (CPU saturated). Default 0 (off); `simulate` uses 150. */
+  maxLagMs?: number;
   /** Most simultaneous connections. Default 768. */
   maxConnections?: number;
+  /** Time a client has to send its request headers (slowloris defence), in ms. Default 10 000. */
+  headersTimeoutMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -99,6 +103,7 @@ export interface ResolvedOptions {
   admin: { enabled: boolean; token?: string; hosts: readonly string[] };
   admission: AdmissionLimits;
   maxConnections: number;
+  headersTimeoutMs: number;
 }
 
 /**
@@ -206,10 +211,17 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
       "BAD_OPTION",
       `Invalid --max-connections ${maxConnections}: give an integer 16–100000.`,
     );
+  const headersTimeoutMs = o.headersTimeoutMs ?? 10_000;
+  if (!Number.isInteger(headersTimeoutMs) || headersTimeoutMs < 500 || headersTimeoutMs > 120_000)
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Invalid headers timeout ${headersTimeoutMs} ms: give 500–120000 ms.`,
+    );
   const admission = resolveAdmission({
     ...(o.maxInFlight !== undefined ? { maxInFlight: o.maxInFlight } : {}),
     ...(o.maxWaiting !== undefined ? { maxWaiting: o.maxWaiting } : {}),
     ...(o.maxWaitMs !== undefined ? { maxWaitMs: o.maxWaitMs } : {}),
+    ...(o.maxLagMs !== undefined ? { maxLagMs: o.maxLagMs } : {}),
   });
   const clock = scenario?.clock ? new Date(scenario.clock) : undefined;
   const now = o.now ?? (clock ? () => new Date(clock) : () => new Date());
@@ -235,6 +247,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     },
     admission,
     maxConnections,
+    headersTimeoutMs,
   };
 }
 

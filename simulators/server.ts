@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { hostname, networkInterfaces } from "node:os";
 import { HarnessError } from "../contract/errors.js";
+import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
 import type { BastjanstKod, KontraktVersion } from "../contract/ssbt/model.js";
-import { serveEndpoint, type WireExchange } from "./adapters/node-http.js";
+import { REQUEST_TIMEOUT_MS, serveEndpoint, type WireExchange } from "./adapters/node-http.js";
 import { adminGuard, guardOperatorPaths, isLoopback, LOOPBACK_NAMES } from "./admin/guard.js";
-import { admissionControl } from "./admission.js";
+import { admissionControl, ssbtWireFault } from "./admission.js";
 import type { SsbtUtfall } from "./aggregator/handlers.js";
 import { type Chain, type ChainHooks, createChain } from "./chain.js";
 import { konsolensToken } from "./console/token.js";
@@ -136,8 +137,19 @@ export async function startSimulator(
     {
       maxBodyBytes: options.maxBodyBytes,
       maxConnections: options.maxConnections,
+      headersTimeoutMs: options.headersTimeoutMs,
+      requestTimeoutMs: Math.max(options.headersTimeoutMs, REQUEST_TIMEOUT_MS),
       onExchange,
       closing: () => closing,
+      badPath: (path) =>
+        path.startsWith("/ssbtek")
+          ? ssbtWireFault(
+              options.contract,
+              SSBT_FELKOD.OGILTIGT_MEDDELANDE,
+              "Sökvägen har felaktig procentkodning: varje % måste inleda en UTF-8-kodning som %C3%A5.",
+              400,
+            )
+          : undefined,
     },
   );
   await new Promise<void>((resolve, reject) => {
@@ -175,6 +187,7 @@ export async function startSimulator(
   const close = (c: { drainMs?: number } = {}): Promise<StopResult> => {
     stopped ??= new Promise<StopResult>((resolve) => {
       closing = true;
+      admission.stop();
       const drainMs = c.drainMs ?? DEFAULT_DRAIN_MS;
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeIdleConnections();

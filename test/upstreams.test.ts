@@ -102,6 +102,7 @@ describe("a mixed chain: real upstreams instead of the simulators", () => {
   it("passes the upstream's own failures on as kalla=BT (a fault injected at the upstream)", async () => {
     const put = await fetch(`${myndighet.url}/__admin/faults`, {
       method: "PUT",
+      headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ CSN: "error:503" }),
     });
     expect(put.status).toBe(200);
@@ -110,7 +111,10 @@ describe("a mixed chain: real upstreams instead of the simulators", () => {
       expect(svar.svarsdata.CSN).toMatchObject({ error: { kalla: "BT", felkod: "HTTP_503" } });
       expect(svar.svarsdata.AF).toHaveProperty("data");
     } finally {
-      await fetch(`${myndighet.url}/__admin/faults`, { method: "DELETE" });
+      await fetch(`${myndighet.url}/__admin/faults`, {
+        method: "DELETE",
+        headers: { "Content-Type": "application/json" },
+      });
     }
   });
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { Endpoint, SimRequest } from "../endpoint.js";
+import type { Endpoint, SimRequest, SimResponse } from "../endpoint.js";
 import { renderOutcome } from "./wire.js";
 
 /** Largest request head (request line + headers) accepted; larger gets 431 from node:http itself. */
@@ -144,6 +144,8 @@ export interface ServeOptions {
   keepAliveTimeoutMs?: number;
   /** Called once per exchange when its answer has been sent (or its connection closed). */
   onExchange?: (e: WireExchange) => void;
+  /** The answer to a path with broken percent-encoding (e.g. a SOAP Fault); default plain 400. */
+  badPath?: (path: string) => SimResponse | undefined;
   /** Answers get `Connection: close` while this returns true (the server is draining). */
   closing?: () => boolean;
 }
@@ -205,6 +207,13 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
           return;
         }
         if (!wellEncoded(target.path)) {
+          const answer = options.badPath?.(target.path);
+          if (answer) {
+            const body = typeof answer.body === "string" ? Buffer.from(answer.body) : answer.body;
+            res.writeHead(answer.status, { ...answer.headers, "content-length": String(body.byteLength) });
+            res.end(body);
+            return;
+          }
           plain(
             res,
             400,
@@ -218,14 +227,15 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
         res.once("close", () => {
           if (!res.writableFinished) ac.abort();
         });
-        const request: SimRequest = (simRequest = {
+        const request: SimRequest = {
           method,
           path: target.path,
           query: target.query,
           headers: plainHeaders(req),
           body: hasBody ? await readBody(req, options.maxBodyBytes) : "",
           signal: ac.signal,
-        });
+        };
+        simRequest = request;
         const outcome = await endpoint(request);
         if (!outcome) {
           plain(
@@ -252,6 +262,7 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
           return;
         }
         const body = typeof out.body === "string" ? Buffer.from(out.body) : out.body;
+        if (options.closing?.()) res.shouldKeepAlive = false;
         res.writeHead(out.status, { ...out.headers, "content-length": String(body.byteLength) });
         res.end(body);
       } catch (e) {

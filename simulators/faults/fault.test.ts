@@ -32,7 +32,7 @@ describe("fault specs", () => {
       "dwn",
       'unknown fault kind "dwn": use down, slow:<duration> (e.g. slow:15s), error:<HTTP status 400–599>',
     ],
-    ["slow", '"slow": slow needs a duration with a unit, e.g. slow:15s or slow:800ms.'],
+    ["slow", '"slow": slow needs a duration with a unit up to 1h (60m), e.g. slow:15s or slow:800ms.'],
     ["slow:15", '"slow:15": slow needs a duration with a unit'],
     ["slow:fast", "slow needs a duration with a unit"],
     ["error", '"error": the HTTP status must be 400–599, e.g. error:502.'],

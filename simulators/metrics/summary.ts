@@ -10,7 +10,7 @@ const tider = (s: DurationStats) => `p50 ${ms(s.p50)}, p90 ${ms(s.p90)}, p99 ${m
 /**
  * The service-level summary as plain text for an operator: response times against 7 s / 12 s,
  * delivery precision against 95 %, availability and disturbances, one line per bastjänst. Holds
- * aggregates only (the traces are left out).
+ * aggregates only.
  *
  * @example
  * console.log(formatSummary(metrics.toJSON()));
@@ -36,6 +36,9 @@ export function formatSummary(m: MetricsSnapshot): string {
     `  Tillgänglighet: ${t.tillganglig} answers with every bastjänst (${pct(t.andelTillganglig)}), ${t.medEttFel} with one failed, ` +
       `${t.medStorning} "tillgänglig med störning" (≥ ${n.storningVidAntalFel} failed: ${pct(t.andelMedStorning)})`,
     `  Anslutningstester: ${m.anslutningstester.antal} (${m.anslutningstester.medFel} faulted)`,
+    `  On the wire (arrival → last byte sent): ${m.leverans.mottagna} composite requests, ` +
+      `${m.leverans.fullstandiga} answered in full, refused as overloaded: ${m.leverans.avvisadeOverbelastning}, ` +
+      `cut off: ${m.leverans.avbrutna}; ${tider(m.leverans.tid)}`,
     ...BASTJANSTER.map((k) => {
       const b = m.bastjanster[k];
       return `  ${k.padEnd(4)}${String(b.anrop).padStart(6)} calls: data ${b.data}, BT ${b.BT}, SSBT ${b.SSBT}; ${tider(b.svarstid)}`;

@@ -4,6 +4,9 @@ import { isHarnessError } from "../../contract/errors.js";
 import { formatFault } from "../../simulators/faults/fault.js";
 import { parseTillstand } from "../pact/states.js";
 
+/** The admin API takes changes as JSON only (simulators/admin/guard.ts). */
+const JSON_HEADERS = { "Content-Type": "application/json" };
+
 /** The provider-state endpoint the Pact verifier calls before (setup) and after (teardown) each interaction. */
 export interface TillstandsServer {
   /** URL to give the verifier as `providerStatesSetupUrl`. */
@@ -66,7 +69,7 @@ export async function startaTillstandsServer(adminUrl: string): Promise<Tillstan
     try {
       // The first fault of an interaction starts from the startup faults (a skipped teardown leaves nothing behind).
       if (!harFaults) {
-        const reset = await fetch(`${admin}/reset`, { method: "POST" });
+        const reset = await fetch(`${admin}/reset`, { method: "POST", headers: JSON_HEADERS });
         if (!reset.ok) return varfor(`POST ${admin}/reset answered HTTP ${reset.status}`);
       }
       const nu = await fetch(`${admin}/faults`);
@@ -88,7 +91,9 @@ export async function startaTillstandsServer(adminUrl: string): Promise<Tillstan
   const teardown = async (): Promise<void> => {
     if (!harFaults) return;
     harFaults = false;
-    const res = await fetch(`${admin}/reset`, { method: "POST" }).catch(() => undefined);
+    const res = await fetch(`${admin}/reset`, { method: "POST", headers: JSON_HEADERS }).catch(
+      () => undefined,
+    );
     if (!res?.ok) fel.push(`Could not reset the provider after an interaction: POST ${admin}/reset failed.`);
   };
 
