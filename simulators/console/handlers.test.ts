@@ -16,7 +16,7 @@ afterEach(async () => {
 async function start(adminToken?: string): Promise<{ sim: RunningSimulator; konsol: Konsol }> {
   const konsol = createKonsol();
   sim = await startSimulator(
-    { port: 0, seed: 5, profile: "fast", ...(adminToken ? { adminToken } : {}) },
+    { port: 0, seed: 5, profile: "fast", maxLagMs: 0, ...(adminToken ? { adminToken } : {}) },
     { onUtfall: konsol.onUtfall, bastjanst: konsol.bastjanst, adminHandlers: konsol.adminHandlers },
   );
   konsol.anslut(sim.chain);
