@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { maskera, maskeraText } from "../../contract/maskering.js";
 import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
@@ -29,7 +29,10 @@ const cache = new Map<string, string>();
 function statisk(fil: string): string {
   let text = cache.get(fil);
   if (text === undefined) {
-    text = readFileSync(new URL(`./static/${fil}`, import.meta.url), "utf8");
+    // Next to this module in the sources; from the built dist/, the package's simulators/ folder.
+    const here = new URL(`./static/${fil}`, import.meta.url);
+    const kallor = new URL(`../../../simulators/console/static/${fil}`, import.meta.url);
+    text = readFileSync(existsSync(here) ? here : kallor, "utf8");
     cache.set(fil, text);
   }
   return text;
