@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError, Option } from "commander";
 import { isHarnessError } from "../contract/errors.js";
+import { SIMULATE_ADMISSION } from "../simulators/admission.js";
 import { parseDuration } from "../simulators/faults/fault.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
@@ -98,8 +99,18 @@ program
     duration("--drain", 600_000),
     15_000,
   )
-  .option("--max-in-flight <n>", "composite requests handled at once", int("--max-in-flight"), 96)
-  .option("--max-waiting <n>", "composite requests that may wait for a place", int("--max-waiting"), 256)
+  .option(
+    "--max-in-flight <n>",
+    "composite requests handled at once",
+    int("--max-in-flight"),
+    SIMULATE_ADMISSION.maxInFlight,
+  )
+  .option(
+    "--max-waiting <n>",
+    "composite requests that may wait for a place",
+    int("--max-waiting"),
+    SIMULATE_ADMISSION.maxWaiting,
+  )
   .option(
     "--max-wait <duration>",
     "longest wait for a place before 503 SSBT-3001",

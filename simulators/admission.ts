@@ -23,11 +23,26 @@ export interface AdmissionLimits {
   maxLagMs: number;
 }
 
-/** Defaults: room for far more than the agreement's 200 concurrent requests a minute, refusal within 0.5 s. */
+/**
+ * Library defaults (`startSimulator`): generous, because a test suite may fire hundreds of
+ * questions at once on a loop busy with its own work. `simulate` uses {@link SIMULATE_ADMISSION}.
+ */
 export const DEFAULT_ADMISSION: AdmissionLimits = {
-  maxInFlight: 96,
-  maxWaiting: 256,
-  maxWaitMs: 500,
+  maxInFlight: 1_024,
+  maxWaiting: 100_000,
+  maxWaitMs: 60_000,
+  maxLagMs: 0,
+};
+
+/**
+ * The defaults of `simulate`, an operator's server: 32 in progress is ten times the agreement's
+ * 3 requests/s at its 7 s response time, yet keeps the CPU-bound queue short (32 × ~10 ms of
+ * work); a refusal comes within 0.25 s, and at once while the event loop lags more than 150 ms.
+ */
+export const SIMULATE_ADMISSION: AdmissionLimits = {
+  maxInFlight: 32,
+  maxWaiting: 128,
+  maxWaitMs: 250,
   maxLagMs: 150,
 };
 

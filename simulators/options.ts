@@ -68,11 +68,11 @@ export interface SimulateOptions {
   adminToken?: string;
   /** More host names the admin API answers to (a DNS name of the test machine). Default none. */
   adminHosts?: readonly string[];
-  /** Composite requests handled at once. Default 96. */
+  /** Composite requests handled at once. Default 1 024 (`simulate`: 128). */
   maxInFlight?: number;
-  /** Composite requests that may wait for a place. Default 256. */
+  /** Composite requests that may wait for a place. Default 100 000 (`simulate`: 128). */
   maxWaiting?: number;
-  /** Longest wait for a place, in ms; then 503 SSBT-3001. Default 500. */
+  /** Longest wait for a place, in ms; then 503 SSBT-3001. Default 60 000 (`simulate`: 250). */
   maxWaitMs?: number;
   /** Event-loop lag in ms above which new composite requests are refused (CPU saturated). Default 0 (off); `simulate` uses 150. */
   maxLagMs?: number;

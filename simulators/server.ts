@@ -176,7 +176,9 @@ export async function startSimulator(
           ),
         );
     });
-    server.listen(options.port, options.host, () => resolve());
+    // A deep accept queue: under a burst of new connections the kernel must not drop SYNs (the
+    // client would retry after 1 s, 3 s, 7 s — a wait no server-side metric can see).
+    server.listen({ port: options.port, host: options.host, backlog: 4096 }, () => resolve());
   });
   const addr = server.address() as AddressInfo;
   policy.port = addr.port;

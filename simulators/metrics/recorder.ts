@@ -1,6 +1,6 @@
 import { kortMaskerad } from "../../contract/maskering.js";
 import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
-import { BASTJANSTER, type BastjanstKod, type KontraktVersion } from "../../contract/ssbt/model.js";
+import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
 import type { SsbtUtfall } from "../aggregator/handlers.js";
 import type { DelUtfall } from "../aggregator/service.js";
 import { BoundedCounter } from "./bounded-counter.js";
