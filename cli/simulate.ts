@@ -1,6 +1,7 @@
 import { HarnessError, isHarnessError } from "../contract/errors.js";
 import { BASTJANSTER, type BastjanstKod } from "../contract/ssbt/model.js";
 import { isLoopback } from "../simulators/admin/guard.js";
+import { createKonsol } from "../simulators/console/index.js";
 import {
   type FaultMap,
   formatFaults,
@@ -103,11 +104,17 @@ export async function runSimulate(
   warn: (line: string) => void = print,
 ): Promise<SimulateRun> {
   const obs = createObservability(logging.logLevel ? { logLevel: logging.logLevel } : {});
+  const konsol = createKonsol();
   const sim = await startSimulator(options, {
-    onUtfall: obs.onUtfall,
+    onUtfall: (u, request) => {
+      obs.onUtfall(u);
+      konsol.onUtfall(u, request);
+    },
     onLeverans: obs.onLeverans,
-    adminHandlers: obs.adminHandlers,
+    adminHandlers: () => [...obs.adminHandlers(), ...konsol.adminHandlers()],
+    bastjanst: konsol.bastjanst,
   });
+  konsol.anslut(sim.chain, { ssbtek: sim.ssbtek });
   obs.log.serverStart({ url: sim.url });
   print(`SSBTEK simulator listening on ${sim.url}`);
   print(`  composite service (SOAP 1.1): ${sim.ssbtek}   WSDL: ${sim.ssbtek}?wsdl`);
@@ -129,6 +136,9 @@ export async function runSimulate(
       `  admin: ${sim.url}/__admin/upstreams  ${sim.url}/__admin/faults  ${sim.url}/__admin/timing  POST ${sim.url}/__admin/reset`,
     );
     print(`  metrics: ${sim.url}/__admin/metrics  (?format=text)`);
+    print(
+      `  web console: ${sim.url}/__console${sim.admin.token !== undefined ? "?token=<token> (the token goes into a cookie)" : ""}`,
+    );
     if (sim.admin.token !== undefined)
       print("  admin API requires a token: send Authorization: Bearer <token> (see docs/operating.md)");
   } else print("  admin API: off (--no-admin)");

@@ -125,9 +125,9 @@ describe("maskeraText", () => {
     fc.assert(
       fc.property(spelling, around, around, ({ pid, text }, before, after) => {
         const out = maskeraText(`${before} ${text} ${after}`);
+        // The date part may stay; the birth date followed by the last four digits never does.
         expect(digitsOf(out)).not.toContain(pid.slice(2));
-        expect(digitsOf(out)).not.toContain(pid.slice(-4));
-        expect(out).toContain("-****");
+        expect(out).toMatch(/\d{6}-\*{4}/);
       }),
       { numRuns: 2000 },
     );
@@ -137,7 +137,8 @@ describe("maskeraText", () => {
     fc.assert(
       fc.property(spelling, ({ pid, text }) => {
         const out = maskeraText(`2026-11-20 ${text} 1200 kr`);
-        expect(digitsOf(out).slice(8)).not.toContain(pid.slice(-4));
+        expect(digitsOf(out)).not.toContain(pid.slice(2));
+        expect(out).toContain("-****"); // over-masking the date or the amount next to it is allowed
       }),
       { numRuns: 500 },
     );

@@ -40,8 +40,12 @@ export interface Chain {
   scenario?: Scenario;
 }
 
-/** The admin API's paths: `/__admin/faults`, `/__admin/metrics`, … (one lower-case segment). */
-const ADMIN_PATH = /^\/__admin\/[a-z]+$/;
+/**
+ * The admin API's paths: `/__admin/faults`, `/__admin/metrics`, … (one lower-case segment); and
+ * the web console's: `/__console`, `/__console/console.js`, `/__console/events`,
+ * `/__console/api/utbyten/12` (lower-case segments, a file name, or a number).
+ */
+const ADMIN_PATH = /^\/__admin\/[a-z]+$|^\/__console(?:\/(?:[a-z]+(?:\.[a-z]+)?|\d{1,12}))*\/?$/;
 
 /** The connection-test question: a person nobody knows, last month. */
 export function pingFraga(now: Date): SsbtFraga {
@@ -94,6 +98,11 @@ export interface ChainHooks {
   onUtfall?: (u: SsbtUtfall, request: SimRequest) => void;
   /** Extra admin endpoints, e.g. the metrics of simulators/observability.ts. */
   adminHandlers?: () => HttpHandler[];
+  /**
+   * Wraps each simulated bastjänst's endpoint outside its timing and fault layer (so it sees what
+   * the composite service sees), e.g. the web console's recorder.
+   */
+  bastjanst?: (kod: BastjanstKod) => Decorator;
 }
 
 /**
@@ -124,7 +133,8 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
   });
   const simulated = BASTJANSTER.map((kod) => {
     const sim = SIMULATORER[kod];
-    return { sim, endpoint: withTimingAndFaults(sim, sim.endpoint(context), control) };
+    const layered = withTimingAndFaults(sim, sim.endpoint(context), control);
+    return { sim, endpoint: hooks.bastjanst ? hooks.bastjanst(sim.kod)(layered) : layered };
   });
   const upstreamMap = {} as Record<BastjanstKod, Upstream>;
   for (const { sim, endpoint } of simulated) {
@@ -164,7 +174,7 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
     const { path } = request;
     if (underPath(path, "/ssbtek")) return composite(request);
     for (const s of simulated) if (underPath(path, s.sim.path)) return s.endpoint(request);
-    // Exact admin paths only: /__admin/<name>, case-sensitive, nothing before or after it.
+    // Exact admin and console paths only, case-sensitive, nothing before or after them.
     return ADMIN_PATH.test(path) ? admin(request) : undefined;
   };
   return {

@@ -62,6 +62,17 @@ export interface SimResponse {
 }
 
 /**
+ * An HTTP answer whose body is written as it comes (server-sent events of the web console). Only
+ * the wire and msw adapters carry it; nothing in the chain calls an endpoint that streams.
+ */
+export interface SimStream {
+  readonly kind: "stream";
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: ReadableStream<Uint8Array>;
+}
+
+/**
  * What an endpoint can do with a request: answer it, drop the connection (a crashed server), or
  * — only behind the timing and fault layer — stand for something the caller must report itself:
  * no answer within the deadline, or a service closed for the night. `rader` are the lines a
@@ -69,6 +80,7 @@ export interface SimResponse {
  */
 export type SimOutcome =
   | SimResponse
+  | SimStream
   | { readonly kind: "dropped" }
   | { readonly kind: "timeout"; readonly rader: readonly string[] }
   | { readonly kind: "closed"; readonly rader: readonly string[]; readonly retryAfterS?: number };

@@ -9,6 +9,7 @@ import { adminGuard, guardOperatorPaths, isLoopback, LOOPBACK_NAMES } from "./ad
 import { admissionControl, ssbtWireFault } from "./admission.js";
 import type { SsbtUtfall } from "./aggregator/handlers.js";
 import { type Chain, type ChainHooks, createChain } from "./chain.js";
+import { konsolensToken } from "./console/token.js";
 import { type SimRequest, underPath } from "./endpoint.js";
 import { resolveOptions, type SimulateOptions } from "./options.js";
 
@@ -101,6 +102,7 @@ export async function startSimulator(
   const pending = new WeakMap<SimRequest, SsbtUtfall>();
   const chain = createChain(options, `http://${options.host}:${options.port}`, {
     ...(hooks.adminHandlers ? { adminHandlers: hooks.adminHandlers } : {}),
+    ...(hooks.bastjanst ? { bastjanst: hooks.bastjanst } : {}),
     onUtfall: (u, request) => pending.set(request, u),
   });
   const versionOf = (r: SimRequest): KontraktVersion =>
@@ -128,23 +130,28 @@ export async function startSimulator(
       refused: e.request !== undefined && admission.refused(e.request),
     });
   };
-  const server = serveEndpoint(guardOperatorPaths(chain.endpoint, adminGuard(policy)), {
-    maxBodyBytes: options.maxBodyBytes,
-    maxConnections: options.maxConnections,
-    headersTimeoutMs: options.headersTimeoutMs,
-    requestTimeoutMs: Math.max(options.headersTimeoutMs, REQUEST_TIMEOUT_MS),
-    onExchange,
-    closing: () => closing,
-    badPath: (path) =>
-      path.startsWith("/ssbtek")
-        ? ssbtWireFault(
-            options.contract,
-            SSBT_FELKOD.OGILTIGT_MEDDELANDE,
-            "Sökvägen har felaktig procentkodning: varje % måste inleda en UTF-8-kodning som %C3%A5.",
-            400,
-          )
-        : undefined,
-  });
+  const guard = adminGuard(policy);
+  // The console's page load and scripts carry the token as a cookie (or ?token= once): see konsolensToken.
+  const server = serveEndpoint(
+    guardOperatorPaths(chain.endpoint, (r) => guard(konsolensToken(r))),
+    {
+      maxBodyBytes: options.maxBodyBytes,
+      maxConnections: options.maxConnections,
+      headersTimeoutMs: options.headersTimeoutMs,
+      requestTimeoutMs: Math.max(options.headersTimeoutMs, REQUEST_TIMEOUT_MS),
+      onExchange,
+      closing: () => closing,
+      badPath: (path) =>
+        path.startsWith("/ssbtek")
+          ? ssbtWireFault(
+              options.contract,
+              SSBT_FELKOD.OGILTIGT_MEDDELANDE,
+              "Sökvägen har felaktig procentkodning: varje % måste inleda en UTF-8-kodning som %C3%A5.",
+              400,
+            )
+          : undefined,
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", (e: NodeJS.ErrnoException) => {
       if (e.code === "EADDRINUSE")

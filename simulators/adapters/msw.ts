@@ -37,6 +37,7 @@ export async function fromFetchRequest(request: Request): Promise<SimRequest> {
 export function toFetchResponse(outcome: SimOutcome): Response {
   const r = renderOutcome(outcome);
   if (r.kind === "dropped") return HttpResponse.error();
+  if (r.kind === "stream") return new HttpResponse(r.body, { status: r.status, headers: r.headers });
   const body = typeof r.body === "string" ? r.body : new Uint8Array(r.body);
   return new HttpResponse(body, { status: r.status, headers: r.headers });
 }
@@ -86,6 +87,9 @@ export function fromMswHandlers(handlers: () => readonly HttpHandler[]): Endpoin
     res.headers.forEach((v, k) => {
       headers[k] = v;
     });
+    // Server-sent events are written as they come, never read whole.
+    if (res.body && headers["content-type"]?.startsWith("text/event-stream"))
+      return { kind: "stream", status: res.status, headers, body: res.body };
     return { kind: "response", status: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) };
   };
 }

@@ -102,6 +102,22 @@ function plainHeaders(req: IncomingMessage): Record<string, string> {
   return h;
 }
 
+/** Writes a streamed body as it comes; stops (and cancels the stream) when the client goes away. */
+async function pipeStream(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  res.once("close", () => void reader.cancel().catch(() => {}));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      res.write(value);
+    }
+  } catch {
+    // the stream failed or was cancelled: end the answer
+  }
+  res.end();
+}
+
 /** How one exchange went on the wire, from request arrival to the last byte sent. */
 export interface WireExchange {
   method: string;
@@ -233,6 +249,16 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
         if (out.kind === "dropped") {
           // A simulated dead endpoint: drop the connection like a crashed server would.
           req.socket.destroy();
+          return;
+        }
+        if (out.kind === "stream") {
+          // A stream (the console's events) lasts as long as its reader: it is not a request in
+          // progress that a stop should wait for, and it ends when the connections are closed.
+          reported = true;
+          inFlight -= 1;
+          res.writeHead(out.status, out.headers);
+          res.flushHeaders();
+          await pipeStream(out.body, res);
           return;
         }
         const body = typeof out.body === "string" ? Buffer.from(out.body) : out.body;

@@ -1,4 +1,4 @@
-import type { SimOutcome, SimResponse } from "../endpoint.js";
+import type { SimOutcome, SimResponse, SimStream } from "../endpoint.js";
 
 /**
  * Response header the wire adapter puts on an answer that stands for something the composite
@@ -14,9 +14,10 @@ export const SIMULATION_HEADER = "x-ssbtek-simulering";
  * @example
  * renderOutcome({ kind: "closed", rader: ["MIV är stängd: natt."] }) // { status: 503, … }
  */
-export function renderOutcome(o: SimOutcome): SimResponse | { kind: "dropped" } {
+export function renderOutcome(o: SimOutcome): SimResponse | SimStream | { kind: "dropped" } {
   switch (o.kind) {
     case "response":
+    case "stream":
     case "dropped":
       return o;
     case "timeout":

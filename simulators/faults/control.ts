@@ -43,6 +43,7 @@ export class SimulationControl {
   private currentFaults: FaultMap;
   private currentTiming: TimingConfig;
   private counters = new Map<string, number>();
+  private readonly resetListeners = new Set<() => void>();
 
   /** How many request fingerprints are remembered (for tests of the bound). */
   get counterCount(): number {
@@ -127,11 +128,24 @@ export class SimulationControl {
     this.currentTiming = next;
   }
 
-  /** Back to the startup faults, timing and request counters. */
+  /** Back to the startup faults, timing and request counters; then tells every {@link onReset} listener. */
   reset(): void {
     this.currentFaults = { ...this.init.faults };
     this.currentTiming = mergeTiming(this.init.timing);
     this.counters = new Map();
+    for (const listener of this.resetListeners) listener();
+  }
+
+  /**
+   * Calls `listener` after every {@link reset} (what else the chain keeps goes back too, e.g. the
+   * web console's ring of exchanges). Returns the unsubscribe function.
+   *
+   * @example
+   * const off = control.onReset(() => ring.clear());
+   */
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
   }
 
   /**
