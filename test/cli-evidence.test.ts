@@ -261,7 +261,7 @@ describe("CLI polish", () => {
       [["personas", "--bogus"], "error: unknown option '--bogus'"],
       [["frobnicate"], "error: unknown command 'frobnicate'"],
       [[], "error: missing command"],
-      [["certify"], "error: missing command (chain, producer, consumer, verify)"],
+      [["certify"], "error: missing command (chain, producer, consumer, verify, compat, gate)"],
     ] as const;
     const runs = await Promise.all(cases.map(([args]) => runCli([...args])));
     for (const [args, message] of cases) {
