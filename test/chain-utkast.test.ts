@@ -11,7 +11,7 @@ import { soapEnvelope } from "../contract/soap/envelope.js";
 import { decodeSvar, encodeFraga, SKV11_BLOCK } from "../contract/ssbt/codec.js";
 import type { SsbtFraga, SsbtSvar } from "../contract/ssbt/model.js";
 import { findChild } from "../contract/xml/node.js";
-import afUtkastRegler from "../fixtures/faltregler/af-utkast-svar.json" with { type: "json" };
+import afUtkastRegler from "../fixtures/faltregler/utkast/af-utkast-svar.json" with { type: "json" };
 import { PERSONAS } from "../simulators/population/population.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { fullFraga } from "../suites/chain/certify-chain.js";
@@ -96,7 +96,7 @@ describe("the draft contract utkast: every persona at /ssbtek/utkast", () => {
     expect(r.errors.map((e) => e.rawMessage).join("\n")).toContain("GLOMDE_BORT");
   });
 
-  it("every extension keeps the draft's field rules (fixtures/faltregler/af-utkast-svar.json)", () => {
+  it("every extension keeps the draft's field rules (fixtures/faltregler/utkast/af-utkast-svar.json)", () => {
     const tabell = afUtkastRegler as Faltregeltabell;
     expect(tabellfel(tabell)).toEqual([]);
     let checked = 0;

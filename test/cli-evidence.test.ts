@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attr, childElements } from "../contract/xml/node.js";
 import { parseXml } from "../contract/xml/parse.js";
 import type { Evidence } from "../reports/evidence/model.js";
+import { PERSONAS } from "../simulators/population/population.js";
 import { type CliRun, runCli, startCli, TEST_CONFIG_HOME } from "./support/cli.js";
 
 const noStackTrace = (r: CliRun) => expect(r.stderr + r.stdout).not.toMatch(/\n\s+at \S+ \(/);
@@ -204,7 +205,11 @@ describe("CLI robustness of certify runs", { timeout: 90_000 }, () => {
       "--out",
       dir,
     ]);
-    await c.waitFor(/\[2\/34\] .* → no complete answer within 300 ms/, 20_000);
+    // every persona plus the four malformed requests of the error-behaviour suite
+    await c.waitFor(
+      new RegExp(`\\[2/${PERSONAS.length + 4}\\] .* → no complete answer within 300 ms`),
+      20_000,
+    );
     c.p.kill("SIGINT");
     const r = await c.done;
     expect(r.code).toBe(1);
@@ -256,7 +261,7 @@ describe("CLI polish", { timeout: 90_000 }, () => {
       [["personas", "--bogus"], "error: unknown option '--bogus'"],
       [["frobnicate"], "error: unknown command 'frobnicate'"],
       [[], "error: missing command"],
-      [["certify"], "error: missing command (chain, producer, consumer, verify)"],
+      [["certify"], "error: missing command (chain, producer, consumer, verify, compat, gate)"],
     ] as const;
     const runs = await Promise.all(cases.map(([args]) => runCli([...args])));
     for (const [args, message] of cases) {

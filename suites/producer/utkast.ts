@@ -2,10 +2,10 @@ import { evaluateTabell } from "../../contract/faltregler/index.js";
 import type { Faltregeltabell } from "../../contract/faltregler/model.js";
 import { NS } from "../../contract/namespaces.js";
 import { findChild, type XmlElement } from "../../contract/xml/node.js";
-import afUtkastSvar from "../../fixtures/faltregler/af-utkast-svar.json" with { type: "json" };
+import afUtkastSvar from "../../fixtures/faltregler/utkast/af-utkast-svar.json" with { type: "json" };
 import type { CertifyFinding } from "../../reports/model.js";
 
-/** The draft's field-rule table for AF's extension (fixtures/faltregler/af-utkast-svar.json). */
+/** The draft's field-rule table for AF's extension (fixtures/faltregler/utkast/af-utkast-svar.json). */
 export const AF_UTKAST_TABELL = afUtkastSvar as Faltregeltabell;
 
 /**
