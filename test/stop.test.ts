@@ -54,7 +54,10 @@ describe("clean stop: drain, summary, exit 0; a second signal forces", () => {
     await new Promise((r) => setTimeout(r, 2_500));
     s.p.kill("SIGTERM");
     const all = await answers;
-    expect(all.map((a) => a.status), all.find((a) => a.status !== 200)?.text.slice(0, 400)).toEqual(Array(50).fill(200));
+    expect(
+      all.map((a) => a.status),
+      all.find((a) => a.status !== 200)?.text.slice(0, 400),
+    ).toEqual(Array(50).fill(200));
     expect(await s.exited).toBe(0);
     expect(out).toContain("SSBTEK service levels");
     expect(out).toMatch(
