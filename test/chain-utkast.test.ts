@@ -128,9 +128,10 @@ describe("the draft contract utkast: every persona at /ssbtek/utkast", () => {
     ]);
     const sista = u.IndragetAktivitetsstod[1]!;
     expect(sista.OrsakText).toBe("Aktivitetsrapport ej inlämnad i tid");
-    // Period starts 2026-09-21: withdrawn from 19 days before, decided 25 days before.
-    expect(sista.IndragetFrom).toBe("2026-09-02");
-    expect(sista.BeslutDatum).toBe("2026-08-27");
+    // One world: story dates count from the story period (2026-09-01 for the clock 2026-11-20), not
+    // from the asked period: withdrawn from 19 days before it, decided 25 days before.
+    expect(sista.IndragetFrom).toBe("2026-08-13");
+    expect(sista.BeslutDatum).toBe("2026-08-07");
     expect(s.BeslutInfo).toBeUndefined();
     expect(u.NastaPlaneringsmote).toBe("2026-11-26");
     expect(u.SenasteGodkandaAktivitetsrapport).toBeUndefined();
@@ -165,7 +166,7 @@ describe("the draft contract utkast: every persona at /ssbtek/utkast", () => {
       OrsakText: AVAKTUALISERINGSORSAK.EJ_SVAR_FORTSATT_INSKRIVNING,
       Datum: s.ArbetssokandeInfo?.ArbetssokandeAvaktualiserad,
     });
-    expect(u.Avaktualisering?.Datum).toBe("2026-10-01");
+    expect(u.Avaktualisering?.Datum).toBe("2026-09-11");
     expect(u.NastaPlaneringsmote).toBeUndefined();
   });
 

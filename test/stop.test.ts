@@ -46,6 +46,10 @@ describe("clean stop: drain, summary, exit 0; a second signal forces", () => {
       "0",
     ]);
     let out = "";
+    // The summary is for people: on stderr since the JSON event log owns stdout.
+    s.p.stderr?.on("data", (d) => {
+      out += d;
+    });
     s.p.stdout?.on("data", (d) => {
       out += d;
     });
