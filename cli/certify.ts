@@ -268,12 +268,10 @@ const caseLine = (c: CertifyCase) =>
  * (0 passed, 1 failed or altered, 2 bad input).
  *
  * @example
- * registerCertify(new Command("ssbtek-harness"));
+ * registerCertify(new Command("ssbtek-harness"), "Run certification suites");
  */
-export function registerCertify(program: Command): void {
-  const certify = program
-    .command("certify")
-    .description("Run certification suites; each writes reports and a signed evidence bundle to --out");
+export function registerCertify(program: Command, description: string): void {
+  const certify = program.command("certify").description(description);
 
   addCommon(
     certify

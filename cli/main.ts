@@ -7,7 +7,6 @@ import { SIMULATE_ADMISSION } from "../simulators/admission.js";
 import { parseDuration } from "../simulators/faults/fault.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
-import { registerCertify } from "./certify.js";
 import { onStopSignal, stopWithLauncher } from "./lifecycle.js";
 import {
   parseDeadlines,
@@ -209,7 +208,14 @@ program
   });
 
 // certify chain|producer|consumer|verify: see cli/certify.ts and docs/certify.md
-registerCertify(program);
+// The certify suites load a lot (Pact, reports, every suite): only when a certify command runs,
+// so that `--help`, `simulate` and `personas` start fast.
+const CERTIFY_DESCRIPTION =
+  "Run certification suites; each writes reports and a signed evidence bundle to --out";
+if (process.argv.slice(2).includes("certify")) {
+  const { registerCertify } = await import("./certify.js");
+  registerCertify(program, CERTIFY_DESCRIPTION);
+} else program.command("certify").description(CERTIFY_DESCRIPTION);
 
 /** The full name of a command, e.g. "ssbtek-harness certify producer". */
 const fullName = (c: Command): string => (c.parent ? `${fullName(c.parent)} ${c.name()}` : c.name());
