@@ -3,20 +3,20 @@
  * by playwright-core), with the verdict and the first failing case above the fold, passing cases
  * folded away, and nothing fetched from the network. Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certifyChain, chainCertifyReport } from "../suites/chain/certify-chain.js";
+import { CHROMIUM, HAR_CHROMIUM, launchChromium } from "../test/support/chromium.js";
 import { formatCertificate } from "./evidence/certificate.js";
 import { formatHtml } from "./html.js";
 import { buildReport, type CertifyCase, type CertifyReport, caseFrom, skippedCase } from "./model.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "test-artifacts");
 const VIEWPORT = { width: 1280, height: 800 };
-const present = existsSync(CHROMIUM);
+const present = HAR_CHROMIUM;
 if (!present)
   console.warn(
     `SKIPPED: ${CHROMIUM} is missing — install Debian's chromium (.ci/run does) to render the reports.`,
@@ -75,19 +75,7 @@ describe.skipIf(!present)("HTML reports in headless Chromium", () => {
   const requests: string[] = [];
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -5,20 +5,19 @@
  * in the DOM or the event stream and that a reset empties the page. Screenshots go to
  * test-artifacts/console/ (gitignored; CI keeps them as artifacts).
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKonsol, type Konsol } from "../simulators/console/index.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
 import { hamtaOverHttp } from "../suites/chain/client.js";
+import { CHROMIUM, HAR_CHROMIUM, launchChromium } from "./support/chromium.js";
 import { unmaskedForms } from "./support/privacy.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const HAR_CHROMIUM = existsSync(CHROMIUM);
 if (!HAR_CHROMIUM) {
   const msg = `${CHROMIUM} not found: the browser tests of the web console are SKIPPED. Install Debian's chromium (apt-get install chromium) to run them.`;
   if (process.env.CI) throw new Error(`In CI the browser tests must run: ${msg}`);
@@ -76,19 +75,7 @@ describe.skipIf(!HAR_CHROMIUM)("the web console in chromium", () => {
         }
       })
       .catch(() => {});
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 760 }, locale: "sv-SE" });
     page.setDefaultTimeout(15_000);
     page.on("request", (r) => begaran.push(r.url()));
