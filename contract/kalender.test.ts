@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   arBankdag,
@@ -5,6 +6,8 @@ import {
   bankdagPaEllerEfter,
   bankdagPaEllerFore,
   bankfriaDagar,
+  dagarFranTill,
+  dagarIManad,
   dagarMellan,
   dagIManad,
   laggTillManader,
@@ -163,5 +166,71 @@ describe("svenskTid", () => {
       veckodag: 5,
       timme: 0,
     });
+  });
+});
+
+// The day arithmetic is integer arithmetic on the digits (it runs for every payment of every
+// answer); Date's proleptic Gregorian UTC calendar is the oracle it must agree with everywhere.
+describe("day arithmetic agrees with Date", () => {
+  const DAG = 86_400_000;
+  const dag = fc
+    .integer({ min: -25_000, max: 60_000 })
+    .map((n) => new Date(n * DAG).toISOString().slice(0, 10));
+  const viaDate = (iso: string, n: number) =>
+    new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAG).toISOString().slice(0, 10);
+
+  it("plusDagar, veckodag, dagarMellan, dagarIManad, laggTillManader", () => {
+    fc.assert(
+      fc.property(
+        dag,
+        fc.integer({ min: -3000, max: 3000 }),
+        fc.integer({ min: -40, max: 40 }),
+        (iso, n, man) => {
+          expect(plusDagar(iso, n)).toBe(viaDate(iso, n));
+          const d = new Date(`${iso}T00:00:00Z`).getUTCDay();
+          expect(veckodag(iso)).toBe(d === 0 ? 7 : d);
+          expect(dagarMellan(iso, viaDate(iso, n))).toBe(n);
+          const [y, m, dd] = iso.split("-").map(Number) as [number, number, number];
+          expect(dagarIManad(iso)).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+          const idx = y * 12 + (m - 1) + man;
+          const ny = Math.floor(idx / 12);
+          const nm = (idx % 12) + 1;
+          const dim = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+          expect(laggTillManader(iso, man)).toBe(
+            `${String(ny).padStart(4, "0")}-${String(nm).padStart(2, "0")}-${String(Math.min(dd, dim)).padStart(2, "0")}`,
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("dagarFranTill: every day, or Monday–Friday, from and to both included", () => {
+    fc.assert(
+      fc.property(dag, fc.integer({ min: -1, max: 70 }), fc.boolean(), (fran, n, vardagar) => {
+        const till = viaDate(fran, n);
+        const want: string[] = [];
+        for (let i = 0; i <= n; i++) {
+          const d = viaDate(fran, i);
+          const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+          if (!vardagar || (wd >= 1 && wd <= 5)) want.push(d);
+        }
+        expect(dagarFranTill(fran, till, vardagar)).toEqual(want);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("svenskDag changes at Swedish midnight, also right after a remembered minute", () => {
+    expect(svenskDag(new Date("2026-11-20T22:59:59Z"))).toBe("2026-11-20");
+    expect(svenskDag(new Date("2026-11-20T23:00:00Z"))).toBe("2026-11-21");
+    expect(svenskDag(new Date("2026-11-20T23:00:30Z"))).toBe("2026-11-21");
+    expect(svenskDag(new Date("2026-06-30T21:59:59Z"))).toBe("2026-06-30");
+    expect(svenskDag(new Date("2026-06-30T22:00:00Z"))).toBe("2026-07-01");
+  });
+
+  it("a day outside the fast path behaves as Date does", () => {
+    expect(plusDagar("2026-02-30", 1)).toBe(viaDate("2026-02-30", 1));
+    expect(() => plusDagar("not a day", 1)).toThrow(RangeError);
   });
 });

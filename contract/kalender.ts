@@ -29,6 +29,10 @@ const STOCKHOLM = new Intl.DateTimeFormat("en-US", {
  * svenskDag(new Date("2026-11-20T23:30:00Z")) // "2026-11-21"
  */
 export function svenskDag(now: Date): string {
+  // The Swedish day only changes on a whole minute (offsets are whole hours): one remembered minute
+  // spares the ICU call for every answer computed within it.
+  const minut = Math.floor(now.getTime() / 60_000);
+  if (minut === senastMinut) return senastDag;
   // formatToParts, not format: the assembled shape must not depend on the ICU build's locale data.
   let ar = "";
   let manad = "";
@@ -38,8 +42,12 @@ export function svenskDag(now: Date): string {
     else if (p.type === "month") manad = p.value;
     else if (p.type === "day") dag = p.value;
   }
-  return `${ar}-${manad}-${dag}`;
+  senastMinut = minut;
+  senastDag = `${ar}-${manad}-${dag}`;
+  return senastDag;
 }
+let senastMinut = Number.NaN;
+let senastDag = "";
 
 const STOCKHOLM_TIMME = new Intl.DateTimeFormat("en-US", {
   timeZone: "Europe/Stockholm",
@@ -55,10 +63,17 @@ const STOCKHOLM_TIMME = new Intl.DateTimeFormat("en-US", {
  * svenskTid(new Date("2026-11-22T01:30:00Z")) // { dag: "2026-11-22", ar: 2026, veckodag: 7, timme: 2 }
  */
 export function svenskTid(now: Date): { dag: string; ar: number; veckodag: Veckodag; timme: number } {
+  // Like svenskDag: the wall clock's day and hour only change on a whole minute.
+  const minut = Math.floor(now.getTime() / 60_000);
+  if (minut === tidMinut && senastTid) return { ...senastTid };
   const dag = svenskDag(now);
   const timme = Number(STOCKHOLM_TIMME.formatToParts(now).find((p) => p.type === "hour")?.value ?? 0) % 24;
-  return { dag, ar: Number(dag.slice(0, 4)), veckodag: veckodag(dag), timme };
+  senastTid = { dag, ar: Number(dag.slice(0, 4)), veckodag: veckodag(dag), timme };
+  tidMinut = minut;
+  return { ...senastTid };
 }
+let tidMinut = Number.NaN;
+let senastTid: { dag: string; ar: number; veckodag: Veckodag; timme: number } | undefined;
 
 /**
  * `YYYY-MM-DD` plus `manader` calendar months, clamped to the month's last day.
@@ -67,6 +82,16 @@ export function svenskTid(now: Date): { dag: string; ar: number; veckodag: Vecko
  * laggTillManader("2026-12-31", 2) // "2027-02-28"
  */
 export function laggTillManader(iso: string, manader: number): string {
+  const dn = dagnummer(iso);
+  if (Number.isNaN(dn)) return laggTillManaderLangsamt(iso, manader);
+  const y = siffror(iso, 0, 4);
+  const index = y * 12 + (siffror(iso, 5, 2) - 1) + manader;
+  const ny = Math.floor(index / 12);
+  const nm = index - ny * 12 + 1;
+  return isoAv(dagnrAv(ny, nm, Math.min(siffror(iso, 8, 2), manadsLangd(ny, nm))));
+}
+
+function laggTillManaderLangsamt(iso: string, manader: number): string {
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   const index = y * 12 + (m - 1) + manader;
   const ny = Math.floor(index / 12);
@@ -82,7 +107,77 @@ export function laggTillManader(iso: string, manader: number): string {
  * plusDagar("2026-12-31", 1) // "2027-01-01"
  */
 export function plusDagar(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAG_MS).toISOString().slice(0, 10);
+  const dn = dagnummer(iso);
+  if (Number.isNaN(dn))
+    return new Date(Date.parse(`${iso}T00:00:00Z`) + n * DAG_MS).toISOString().slice(0, 10);
+  return isoAv(dn + n);
+}
+
+// Day numbers (days since 1970-01-01, proleptic Gregorian): the calendar's arithmetic runs for
+// every payment of every answer, so it is integer arithmetic on the digits, not Date objects.
+
+function siffror(iso: string, fran: number, antal: number): number {
+  let v = 0;
+  for (let i = fran; i < fran + antal; i++) {
+    const c = iso.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return Number.NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+function arSkottar(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+const MANADSLANGD = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function manadsLangd(y: number, m: number): number {
+  return m === 2 && arSkottar(y) ? 29 : (MANADSLANGD[m - 1] as number);
+}
+
+/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
+function dagnrAv(y0: number, m: number, d: number): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The day number of a `YYYY-MM-DD` within years 0000–9999, else NaN (the caller falls back to Date). */
+function dagnummer(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return Number.NaN;
+  const y = siffror(iso, 0, 4);
+  const m = siffror(iso, 5, 2);
+  const d = siffror(iso, 8, 2);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= manadsLangd(y, m))) return Number.NaN;
+  return dagnrAv(y, m, d);
+}
+
+// Formatting a day is the costly half; the days a process talks about are a few decades.
+const ISO_AV = new Map<number, string>();
+
+/** `YYYY-MM-DD` of a day number (H. Hinnant's civil_from_days). */
+function isoAv(dn: number): string {
+  const kand = ISO_AV.get(dn);
+  if (kand !== undefined) return kand;
+  const z = dn + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 0 || y > 9999) return new Date(dn * DAG_MS).toISOString().slice(0, 10);
+  const ut = `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+  if (ISO_AV.size < 60_000) ISO_AV.set(dn, ut);
+  return ut;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,8 +193,28 @@ export type Veckodag = 1 | 2 | 3 | 4 | 5 | 6 | 7;
  * veckodag("2026-12-25") // 5 (a Friday)
  */
 export function veckodag(iso: string): Veckodag {
+  const dn = dagnummer(iso);
+  if (!Number.isNaN(dn)) return (((((dn + 3) % 7) + 7) % 7) + 1) as Veckodag; // 1970-01-01: a Thursday
   const d = new Date(Date.parse(`${iso}T00:00:00Z`)).getUTCDay();
   return (d === 0 ? 7 : d) as Veckodag;
+}
+
+/**
+ * Every day from `fran` to `till` (both included), or only Monday–Friday with `vardagar`.
+ *
+ * @example
+ * dagarFranTill("2026-12-04", "2026-12-07", true) // ["2026-12-04", "2026-12-07"]
+ */
+export function dagarFranTill(fran: string, till: string, vardagar = false): string[] {
+  const a = dagnummer(fran);
+  const b = dagnummer(till);
+  const out: string[] = [];
+  if (Number.isNaN(a) || Number.isNaN(b)) {
+    for (let d = fran; d <= till; d = plusDagar(d, 1)) if (!vardagar || veckodag(d) <= 5) out.push(d);
+    return out;
+  }
+  for (let dn = a; dn <= b; dn++) if (!vardagar || ((dn % 7) + 7 + 3) % 7 < 5) out.push(isoAv(dn));
+  return out;
 }
 
 /**
@@ -129,6 +244,9 @@ export function sondagEfter(iso: string): string {
  * dagarIManad("2028-02-10") // 29
  */
 export function dagarIManad(iso: string): number {
+  const y = siffror(iso, 0, 4);
+  const m = siffror(iso, 5, 2);
+  if (m >= 1 && m <= 12) return manadsLangd(y, m);
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0)).getUTCDate();
 }
 
@@ -149,6 +267,9 @@ export function dagIManad(iso: string, dag: number): string {
  * dagarMellan("2026-12-31", "2027-01-02") // 2
  */
 export function dagarMellan(fran: string, till: string): number {
+  const a = dagnummer(fran);
+  const b = dagnummer(till);
+  if (!Number.isNaN(a) && !Number.isNaN(b)) return b - a;
   return Math.round((Date.parse(`${till}T00:00:00Z`) - Date.parse(`${fran}T00:00:00Z`)) / DAG_MS);
 }
 

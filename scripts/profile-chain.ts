@@ -1,5 +1,8 @@
 // Measures CPU per composite answer in-process (no sockets), over the benchmark's load (every persona
-// and 1 000 generated identities): node --cpu-prof --import tsx scripts/profile-chain.ts [N]
+// and 1 000 generated identities): node --import tsx scripts/profile-chain.ts [N] [profile.cpuprofile]
+// With a file name, the measured answers (not the warm-up) are profiled into it.
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { genereradeIdentiteter } from "../bench/bench.js";
 import { soapEnvelope } from "../contract/soap/envelope.js";
 import { encodeFraga } from "../contract/ssbt/codec.js";
@@ -26,6 +29,13 @@ const send = async (i: number) => {
     throw new Error(`bad ${JSON.stringify(out).slice(0, 300)}`);
 };
 for (let i = 0; i < 1100; i++) await send(i);
+const profil = process.argv[3];
+const session = profil ? new Session() : undefined;
+if (session) {
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+}
 const c0 = process.cpuUsage();
 const t0 = performance.now();
 for (let i = 0; i < n; i++) await send(i);
@@ -33,3 +43,7 @@ const c = process.cpuUsage(c0);
 console.log(
   `${n} answers: ${((performance.now() - t0) / n).toFixed(3)} ms wall, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms CPU per answer; rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`,
 );
+if (session && profil) {
+  const { profile } = await session.post("Profiler.stop");
+  writeFileSync(profil, JSON.stringify(profile));
+}

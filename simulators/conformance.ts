@@ -65,7 +65,7 @@ export async function adaptrar(sim: BastjanstSimulator, ctx: SimulatorContext): 
   return [
     {
       namn: "in-process",
-      skicka: async (b) => utbyteAv(await direkt(b, never)),
+      skicka: async (b) => utbyteAv(await direkt(b, () => never)),
       stang: async () => undefined,
     },
     {

@@ -259,7 +259,7 @@ describe("a person not yet born on the clock's day", () => {
     const sim = SIMULATORER[kod];
     const ut = await inProcessTransport(sim.endpoint(ctx))(
       begaranFor(sim, testFraga(pid)),
-      new AbortController().signal,
+      () => new AbortController().signal,
     );
     if (ut.kind !== "response") throw new Error(`${kod}: ${ut.kind}`);
     const body = typeof ut.body === "string" ? ut.body : new TextDecoder().decode(ut.body);

@@ -1427,32 +1427,6 @@ export const LEFI_REGELTEXT: Readonly<Record<string, string>> = {
   "LEFI.base64": "inte base64-kodad text",
 };
 
-/**
- * Re-emits a value with the keys of every object in contract order (undefined dropped), so the
- * same model always gives the same bytes.
- */
-function canonical(value: unknown, schema: LefiSchema): unknown {
-  if (value === undefined || value === null) return value;
-  switch (schema.kind) {
-    case "ref":
-      return canonical(value, schemaNamed(schema.name));
-    case "array":
-      return Array.isArray(value) ? value.map((v) => canonical(v, schema.items)) : value;
-    case "object": {
-      if (kindOf(value) !== "object") return value;
-      const obj = value as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const [key, sub] of propsOf(schema)) {
-        const v = obj[key];
-        if (v !== undefined) out[key] = canonical(v, sub);
-      }
-      return out;
-    }
-    default:
-      return value;
-  }
-}
-
 function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
@@ -1461,8 +1435,73 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
+/** Writes a value as JSON, keys of every object in contract order. */
+type Skrivare = (value: unknown) => string;
+
+const SKRIVARE = new Map<LefiSchema, Skrivare>();
+
+/**
+ * The writer of one schema: the same text as `JSON.stringify(canonical(value, schema))`, written
+ * in one pass (no re-ordered copy of the value), compiled once per schema. A value that does not
+ * have the schema's shape is written as JSON.stringify writes it, as canonical leaves it.
+ */
+function skrivareFor(schema: LefiSchema): Skrivare {
+  const klar = SKRIVARE.get(schema);
+  if (klar) return klar;
+  let skriv: Skrivare;
+  // Recursive schemas: the entry is in the map before the parts are compiled.
+  const sen: Skrivare = (v) => skriv(v);
+  SKRIVARE.set(schema, sen);
+  switch (schema.kind) {
+    case "ref": {
+      const mal = schemaNamed(schema.name);
+      skriv = (v) => skrivareFor(mal)(v);
+      break;
+    }
+    case "array": {
+      const item = skrivareFor(schema.items);
+      skriv = (v) => {
+        if (!Array.isArray(v)) return JSON.stringify(v);
+        let ut = "[";
+        for (let i = 0; i < v.length; i++) {
+          if (i > 0) ut += ",";
+          const x = v[i];
+          ut += x === undefined || x === null ? "null" : item(x);
+        }
+        return `${ut}]`;
+      };
+      break;
+    }
+    case "object": {
+      const delar = propsOf(schema).map(
+        ([key, sub]) => [key, `${JSON.stringify(key)}:`, skrivareFor(sub)] as const,
+      );
+      skriv = (v) => {
+        if (kindOf(v) !== "object") return JSON.stringify(v);
+        const obj = v as Record<string, unknown>;
+        let ut = "{";
+        let forsta = true;
+        for (const [key, nyckel, del] of delar) {
+          const x = obj[key];
+          if (x === undefined) continue;
+          ut += forsta ? nyckel : `,${nyckel}`;
+          forsta = false;
+          ut += x === null ? "null" : del(x);
+        }
+        return `${ut}}`;
+      };
+      break;
+    }
+    default:
+      skriv = (v) => JSON.stringify(v);
+  }
+  SKRIVARE.set(schema, skriv);
+  return skriv;
+}
+
 function encode(name: string, value: unknown): string {
-  return JSON.stringify(canonical(value, schemaNamed(name)));
+  if (value === undefined || value === null) return JSON.stringify(value);
+  return skrivareFor(schemaNamed(name))(value);
 }
 
 function decode<T>(name: string, text: string, what: string): T {
@@ -1573,11 +1612,13 @@ export function lefiJsonTillBase64(json: string): string {
  * @example
  * lefiJsonFranBase64("eyJ1dGxhbW5hcmUiOltdfQ==") // '{"utlamnare":[]}'
  */
+const STRIKT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
 export function lefiJsonFranBase64(base64: string, path = "/lefiJsonFraga"): string {
   const compact = /\s/.test(base64) ? base64.replace(/\s+/g, "") : base64;
   if (!isBase64(compact)) throw new ContractViolation("LEFI.base64", path, "is not valid base64.");
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(compact, "base64"));
+    return STRIKT_UTF8.decode(Buffer.from(compact, "base64"));
   } catch {
     throw new ContractViolation("LEFI.base64", path, "does not hold UTF-8 text.");
   }

@@ -1,11 +1,13 @@
 import type { Begaran } from "../bastjanst.js";
-import { type Endpoint, type SimOutcome, simRequest } from "../endpoint.js";
+import { arBunden, type Endpoint, type SimOutcome, simRequest } from "../endpoint.js";
 
 /**
  * Sends one request to a bastjänst and returns what came of it. Throws when the bastjänst cannot
- * be reached (connection refused or dropped); a simulated timeout or closure stays typed.
+ * be reached (connection refused or dropped); a simulated timeout or closure stays typed. `signal`
+ * gives the caller's abort signal, made only when a transport asks for it (an in-process call
+ * that answers at once never does: an AbortController per call was a visible share of the CPU).
  */
-export type Transport = (begaran: Begaran, signal: AbortSignal) => Promise<SimOutcome>;
+export type Transport = (begaran: Begaran, signal: () => AbortSignal) => Promise<SimOutcome>;
 
 /** The path and query of an absolute URL ("http://h:1/a?b" → "/a?b"), without building a URL object. */
 function target(url: string): string {
@@ -24,7 +26,15 @@ function target(url: string): string {
 export function inProcessTransport(endpoint: Endpoint): Transport {
   return async (b, signal) => {
     const out = await endpoint(
-      simRequest(b.method, target(b.url), lowerCase(b.headers), b.body, signal, b.parsedXml),
+      simRequest(
+        b.method,
+        target(b.url),
+        lowerCase(b.headers),
+        // A request whose body is its tree's text goes over as the tree: no text is written.
+        arBunden(b) && b.parsedXml ? undefined : b.body,
+        signal,
+        b.parsedXml,
+      ),
     );
     if (!out) throw new Error(`No simulated endpoint for ${target(b.url).split("?")[0]}`);
     if (out.kind === "dropped") throw new TypeError("fetch failed: connection refused");
@@ -46,7 +56,7 @@ function lowerCase(h: Readonly<Record<string, string>>): Record<string, string> 
  * const outcome = await fetchTransport(afKlient.begaran(fraga, url, kontrakt), signal);
  */
 export const fetchTransport: Transport = async (b, signal) => {
-  const res = await fetch(b.url, { method: b.method, headers: b.headers, body: b.body, signal });
+  const res = await fetch(b.url, { method: b.method, headers: b.headers, body: b.body, signal: signal() });
   const headers: Record<string, string> = {};
   res.headers.forEach((v, k) => {
     headers[k] = v;

@@ -12,7 +12,7 @@ import {
 } from "../../contract/ssbt/model.js";
 import type { Transport } from "../adapters/transport.js";
 import type { BastjanstSimulator, BastjanstSvar, KontraktInfo } from "../bastjanst.js";
-import type { SimOutcome, SimResponse } from "../endpoint.js";
+import { arBunden, type SimOutcome, type SimResponse } from "../endpoint.js";
 
 /** One bastjänst as the composite service sees it: how to talk to it, where, and over what. */
 export interface Upstream {
@@ -51,6 +51,18 @@ const decoder = new TextDecoder();
 
 /** A plain response as the clients read it (the subset of fetch's `Response` they use). */
 function svarAv(r: SimResponse): BastjanstSvar {
+  if (arBunden(r) && (r.parsedXml || r.parsedJson)) {
+    // The bastjänst's tree, its text never written unless a client asks for it.
+    return {
+      status: r.status,
+      ok: r.status >= 200 && r.status < 300,
+      statusText: "",
+      headers: { get: (name) => r.headers[name.toLowerCase()] ?? null },
+      text: () => Promise.resolve(typeof r.body === "string" ? r.body : decoder.decode(r.body)),
+      ...(r.parsedXml ? { parsedXml: r.parsedXml.value } : {}),
+      ...(r.parsedJson ? { parsedJson: r.parsedJson.value } : {}),
+    };
+  }
   const text = typeof r.body === "string" ? r.body : decoder.decode(r.body);
   return {
     status: r.status,
@@ -71,17 +83,27 @@ function simuleradSektion(o: SimOutcome): Sektion | undefined {
   return undefined;
 }
 
-async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const ac = new AbortController();
+async function withDeadline<T>(work: (signal: () => AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  // The controller is made only when the work asks for its signal (a wait, a fetch).
+  let ac: AbortController | undefined;
+  let passerad = false;
+  const signal = () => {
+    if (!ac) {
+      ac = new AbortController();
+      if (passerad) ac.abort();
+    }
+    return ac.signal;
+  };
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      ac.abort();
+      passerad = true;
+      ac?.abort();
       reject(new DeadlineExceeded());
     }, ms);
   });
   try {
-    return await Promise.race([work(ac.signal), deadline]);
+    return await Promise.race([work(signal), deadline]);
   } finally {
     clearTimeout(timer);
   }

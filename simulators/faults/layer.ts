@@ -42,9 +42,11 @@ export function faultDecision(f: Fault, deadlineMs: number): LayerDecision {
 }
 
 /** Waits `ms` real ms; false when the request was aborted first (the caller gave up). */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
+function wait(ms: number, request: SimRequest): Promise<boolean> {
+  // Nothing to wait for: the caller's signal is not even looked at (in-process it is made lazily).
   if (ms <= 0) return Promise.resolve(true);
+  const signal = request.signal;
+  if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const onAbort = () => {
       clearTimeout(timer);
@@ -136,14 +138,13 @@ export function withTimingAndFaults(
       case "malformed":
         return truncated(inner, request);
       case "timeout":
-        if (!(await wait(Math.min(decision.delayMs, deadline) * scale, request.signal)))
-          return { kind: "dropped" };
+        if (!(await wait(Math.min(decision.delayMs, deadline) * scale, request))) return { kind: "dropped" };
         return {
           kind: "timeout",
           rader: [`${sim.namn} svarade inte inom ${deadline} ms (timeout).`, `Orsak: ${decision.reason}.`],
         };
       case "answer":
-        if (!(await wait(decision.delayMs * scale, request.signal))) return { kind: "dropped" };
+        if (!(await wait(decision.delayMs * scale, request))) return { kind: "dropped" };
         return inner(request);
     }
   };

@@ -50,6 +50,7 @@ import type {
 import { LEFI_EXTERN_OVRIG_INFORMATION_TYP_KODER } from "../../contract/fk/model.js";
 import {
   bankdagPaEllerFore,
+  dagarFranTill,
   dagarIManad,
   dagarMellan,
   dagIManad,
@@ -57,7 +58,6 @@ import {
   plusDagar,
   svenskDag,
   utbetalningsdag,
-  veckodag,
 } from "../../contract/kalender.js";
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
@@ -83,9 +83,7 @@ const plusManader = laggTillManader;
 
 /** Every day from `fran` to `till`, only weekdays (Monday–Friday) when `dagarPerVecka` is 5. */
 function dagar(fran: string, till: string, dagarPerVecka: 5 | 7): string[] {
-  const out: string[] = [];
-  for (let d = fran; d <= till; d = plusDagar(d, 1)) if (dagarPerVecka === 7 || veckodag(d) <= 5) out.push(d);
-  return out;
+  return dagarFranTill(fran, till, dagarPerVecka === 5);
 }
 
 /**

@@ -65,7 +65,8 @@ function meddelande(e: unknown): string {
 async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, utkast: boolean): Promise<Sektion> {
   let text: string;
   try {
-    text = await svar.text();
+    // In-process the tree comes with the answer: its text is never written.
+    text = svar.parsedXml ? "" : await svar.text();
   } catch (e) {
     return fel(KLIENT_FELKOD.olasbart, `Svaret från Arbetsförmedlingen kunde inte läsas: ${meddelande(e)}`);
   }

@@ -117,7 +117,8 @@ export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: Kon
   try {
     let text: string;
     try {
-      text = await svar.text();
+      // In-process the tree comes with the answer: its text is never written.
+      text = svar.parsedXml ? "" : await svar.text();
     } catch {
       return fel("MALFORMED", "CSN:s svar kunde inte läsas.");
     }

@@ -83,6 +83,11 @@ function btFel(felkod: string, ...felmeddelande: string[]): Sektion {
  * @example
  * fkForkontroll(fragaMedVersion("v8"))?.felkod // "SSBT-2003"
  */
+// The LEFI question text the check decoded, kept on the question for the request built right
+// after it (a symbol key: invisible to JSON and to the question's readers).
+const AVKODAD = Symbol("avkodadLefiFraga");
+type MedAvkodad = { [AVKODAD]?: string };
+
 export function fkForkontroll(fraga: SsbtFraga): SsbtError | undefined {
   const fk = fraga.specifikaFrageparametrar.FK;
   if (!fk.inkludera) return undefined;
@@ -97,7 +102,9 @@ export function fkForkontroll(fraga: SsbtFraga): SsbtError | undefined {
     );
   if (fk.fraga.aktorsid.trim() === "") return ssbtFel("aktorsid saknas i frågan till Försäkringskassan.");
   try {
-    JSON.parse(lefiJsonFranBase64(fk.fraga.lefiJsonFraga));
+    const json = lefiJsonFranBase64(fk.fraga.lefiJsonFraga);
+    JSON.parse(json);
+    (fk.fraga as MedAvkodad)[AVKODAD] = json;
   } catch {
     return ssbtFel("lefiJsonFraga är inte base64-kodad JSON och kan inte skickas till LEFI.");
   }
@@ -123,7 +130,7 @@ export function fkBegaran(fraga: SsbtFraga, endpoint: string): Begaran {
     method: "POST",
     url: `${endpoint.replace(/\/+$/, "")}${lefiFragaPath(version, fk.aktorsid)}`,
     headers: { "Content-Type": LEFI_JSON_CONTENT_TYPE, Accept: LEFI_JSON_CONTENT_TYPE },
-    body: lefiJsonFranBase64(fk.lefiJsonFraga),
+    body: (fk as MedAvkodad)[AVKODAD] ?? lefiJsonFranBase64(fk.lefiJsonFraga),
   };
 }
 

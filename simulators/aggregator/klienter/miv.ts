@@ -78,7 +78,8 @@ function felFranFault(fault: { faultcode: string; faultstring: string; detail?: 
 export async function mivTolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
   let text: string;
   try {
-    text = await svar.text();
+    // In-process the tree comes with the answer: its text is never written.
+    text = svar.parsedXml ? "" : await svar.text();
   } catch (e) {
     return fel("MALFORMED", `Svaret från Migrationsverket kunde inte läsas: ${orsak(e)}`);
   }

@@ -89,7 +89,8 @@ export async function tolka(
 ): Promise<Sektion> {
   let text: string;
   try {
-    text = await svar.text();
+    // In-process the tree comes with the answer: its text is never written.
+    text = svar.parsedXml ? "" : await svar.text();
   } catch (e) {
     return fel(
       svar.ok ? "MALFORMED" : `HTTP_${svar.status}`,

@@ -60,7 +60,8 @@ export async function tolka(
   try {
     let text: string;
     try {
-      text = await svar.text();
+      // In-process the tree comes with the answer: its text is never written.
+      text = svar.parsedXml ? "" : await svar.text();
     } catch {
       return fel(`HTTP_${svar.status}`, [`Transportstyrelsens svar (${http}) gick inte att läsa.`]);
     }

@@ -1,0 +1,67 @@
+// Profiles the composite service over HTTP (node:http server in this process, load from a child
+// process so it does not share the profiled thread): the CPU of everything around the chain.
+// node --import tsx scripts/profile-server.ts [N] [profile.cpuprofile]
+import { fork } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { startSimulator } from "../simulators/server.js";
+
+const n = Number(process.argv[2] ?? 6000);
+const profil = process.argv[3];
+if (process.argv[4] === "--load") {
+  const { runLoad } = await import("../bench/load.js");
+  const { genereradeIdentiteter, REQUEST_HEADERS } = await import("../bench/bench.js");
+  const { soapEnvelope } = await import("../contract/soap/envelope.js");
+  const { encodeFraga } = await import("../contract/ssbt/codec.js");
+  const { PERSONAS } = await import("../simulators/population/population.js");
+  const { fullFraga } = await import("../suites/chain/certify-chain.js");
+  const ids = [...PERSONAS.map((p) => p.personidentitet), ...genereradeIdentiteter(1000, 1)];
+  const bodies = ids.map((pid, i) =>
+    Buffer.from(
+      soapEnvelope(
+        encodeFraga(fullFraga(pid, { fromDatum: "2026-10-01", tomDatum: "2026-11-30" }, `A-${i}`)),
+      ),
+    ),
+  );
+  const url = process.env.URL as string;
+  const load = (requests: number) =>
+    runLoad({
+      url,
+      body: bodies,
+      headers: REQUEST_HEADERS,
+      connections: 32,
+      requests,
+      check: (a) => (a.status === 200 ? undefined : `HTTP ${a.status}`),
+    });
+  await load(3000);
+  process.send?.("warm");
+  await new Promise((r) => process.once("message", r));
+  const r = await load(n);
+  process.send?.({ ms: r.elapsedMs, errors: r.errors });
+  process.exit(0);
+}
+const sim = await startSimulator({ port: 0, seed: 1, profile: "fast", timeScale: 0 });
+const child = fork(new URL(import.meta.url), [String(n), "", "--load"], {
+  execArgv: ["--import", "tsx"],
+  env: { ...process.env, URL: `${sim.url}/ssbtek` },
+});
+await new Promise((r) => child.once("message", r));
+const session = profil ? new Session() : undefined;
+if (session) {
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+}
+const c0 = process.cpuUsage();
+child.send("go");
+const res = (await new Promise((r) => child.once("message", r))) as { ms: number; errors: number };
+const c = process.cpuUsage(c0);
+console.log(
+  `${n} answers over HTTP: ${(n / (res.ms / 1000)).toFixed(0)}/s, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms server CPU per answer, ${res.errors} errors`,
+);
+if (session && profil) {
+  const { profile } = await session.post("Profiler.stop");
+  writeFileSync(profil, JSON.stringify(profile));
+}
+await sim.close?.();
+process.exit(0);
