@@ -37,51 +37,6 @@ export interface Parsed<T> {
 }
 
 /**
- * A document and its serialisation, written only when someone reads `text`. In-process the
- * composite service and the bastjänster hand each other the tree; the text is written only when
- * something needs the bytes (the wire, a fingerprint, a recorder).
- *
- * @example
- * const doc = new Serialiserad(payload, (p) => soapEnvelope(p));
- */
-export class Serialiserad<T> implements Parsed<T> {
-  private skriven: string | undefined;
-
-  constructor(
-    readonly value: T,
-    private readonly skriv: (value: T) => string,
-  ) {}
-
-  get text(): string {
-    this.skriven ??= this.skriv(this.value);
-    return this.skriven;
-  }
-}
-
-// Requests and answers whose `body` is, by construction, their `parsedXml`'s own text (a getter
-// that writes it on first read) point to themselves under this key. A copy made with spread
-// points to the original, not to itself: whoever copies a message to change it loses the binding,
-// as with `parsedIfSame`. (Not a WeakSet: a weak entry per message costs the garbage collector
-// more than the text it saves.)
-const BUNDEN = Symbol("bunden");
-
-/**
- * Marks a message whose `body` is by construction the text of its `parsedXml`.
- *
- * @example
- * return bunden({ ...headers, get body() { return doc.text; }, parsedXml: doc });
- */
-export function bunden<T extends object>(message: T): T {
-  (message as { [BUNDEN]?: object })[BUNDEN] = message;
-  return message;
-}
-
-/** True when `message` was marked by {@link bunden}: its body need not be read to trust its tree. */
-export function arBunden(message: object): boolean {
-  return (message as { [BUNDEN]?: object })[BUNDEN] === message;
-}
-
-/**
  * The parsed form when it belongs to exactly this body, else undefined (parse the body then).
  *
  * @example
@@ -220,14 +175,12 @@ export function simRequest(
   method: string,
   target: string,
   headers: Readonly<Record<string, string>>,
-  body: Uint8Array | string | undefined,
+  body: Uint8Array | string,
   signal?: AbortSignal | (() => AbortSignal),
   parsedXml?: Parsed<XmlElement>,
 ): SimRequest {
   const q = target.indexOf("?");
-  if (body === undefined && parsedXml === undefined)
-    throw new TypeError("simRequest: a body or its parsed form");
-  const request = new InProcessRequest(
+  return new InProcessRequest(
     method,
     q < 0 ? target : target.slice(0, q),
     q < 0 ? "" : target.slice(q + 1),
@@ -236,13 +189,9 @@ export function simRequest(
     signal,
     parsedXml,
   );
-  return body === undefined ? bunden(request) : request;
 }
 
-/**
- * A request made in-process. Its abort signal is made when someone first looks at it; without a
- * body of its own, its body is the text of `parsedXml`, written when first read.
- */
+/** A request made in-process; its abort signal is made when someone first looks at it. */
 class InProcessRequest implements SimRequest {
   private made: AbortSignal | undefined;
 
@@ -251,14 +200,10 @@ class InProcessRequest implements SimRequest {
     readonly path: string,
     readonly query: string,
     readonly headers: Readonly<Record<string, string>>,
-    private readonly egen: Uint8Array | string | undefined,
+    readonly body: Uint8Array | string,
     private readonly source: AbortSignal | (() => AbortSignal) | undefined,
     readonly parsedXml: Parsed<XmlElement> | undefined,
   ) {}
-
-  get body(): Uint8Array | string {
-    return this.egen ?? (this.parsedXml as Parsed<XmlElement>).text;
-  }
 
   get signal(): AbortSignal | undefined {
     if (this.made === undefined && this.source !== undefined)

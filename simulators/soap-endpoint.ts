@@ -8,18 +8,9 @@ import {
   soapFaultcodeFor,
   soapFaultEnvelope,
 } from "../contract/soap/envelope.js";
-import { checkSoapContentType, readSoapBody, soapHttpStatus } from "../contract/soap/http-binding.js";
+import { readSoapBody, soapHttpStatus } from "../contract/soap/http-binding.js";
 import type { XmlElement } from "../contract/xml/node.js";
-import {
-  arBunden,
-  bunden,
-  type Endpoint,
-  parsedIfSame,
-  response,
-  Serialiserad,
-  type SimRequest,
-  type SimResponse,
-} from "./endpoint.js";
+import { type Endpoint, parsedIfSame, response, type SimRequest, type SimResponse } from "./endpoint.js";
 
 /** The outcome of one SOAP operation: a Body payload, or a SOAP Fault (sent as HTTP 500). */
 export type SoapOutcome = { body: XmlElement } | { fault: SoapFault };
@@ -63,33 +54,16 @@ export function soapEndpoint(options: SoapEndpointOptions): Endpoint {
     if (request.method !== "POST" || request.path !== options.path) return undefined;
     const fault = (f: SoapFault, status = 500) => soapResponse(soapFaultEnvelope(f, prefixes), status);
     try {
-      let body: XmlElement;
-      if (arBunden(request) && request.parsedXml) {
-        // In-process, the caller hands over the payload as a tree (its text was never written).
-        checkSoapContentType(request.headers["content-type"]);
-        body = request.parsedXml.value;
-      } else {
-        // The same media type, size and encoding rules as the composite service (contract/soap/http-binding.ts).
-        const text = readSoapBody(request.headers["content-type"], request.body);
-        // In-process, the caller hands over the payload it serialised: no need to parse it back.
-        body = parsedIfSame(request.parsedXml, text) ?? parseSoapEnvelope(text).body;
-      }
+      // The same media type, size and encoding rules as the composite service (contract/soap/http-binding.ts).
+      const text = readSoapBody(request.headers["content-type"], request.body);
+      // In-process, the caller hands over the payload it serialised: no need to parse it back.
+      const body = parsedIfSame(request.parsedXml, text) ?? parseSoapEnvelope(text).body;
       const op = options.operations.find((o) => o.ns === body.ns && o.local === body.local);
       if (!op) return fault(options.badRequest(`Unknown operation {${body.ns}}${body.local}.`));
       const outcome = await op.handle(body, request);
       if ("fault" in outcome) return fault(outcome.fault);
-      // The envelope is written when the answer goes on the wire (or someone reads the body);
-      // in-process the composite service reads the tree.
-      const doc = new Serialiserad(outcome.body, (b) => soapEnvelope(b, prefixes));
-      return bunden({
-        kind: "response" as const,
-        status: 200,
-        headers: { "content-type": SOAP11_CONTENT_TYPE },
-        get body() {
-          return doc.text;
-        },
-        parsedXml: doc,
-      });
+      const xml = soapEnvelope(outcome.body, prefixes);
+      return { ...soapResponse(xml), parsedXml: { text: xml, value: outcome.body } };
     } catch (e) {
       // 413/415 keep their status. MustUnderstand is SOAP's own verdict (§4.2.3) whatever the
       // authority's fault looks like; anything else, a SOAP 1.2 envelope included, stays the

@@ -83,8 +83,7 @@ export async function readSoapRequest(request: Request, maxBytes = DEFAULT_MAX_S
   return decodeXmlBytes(await readCapped(request, maxBytes), contentType(raw).charset);
 }
 
-/** Refuses a media type or charset SOAP 1.1 over HTTP does not allow (the checks of {@link readSoapBody}). */
-export function checkSoapContentType(raw: string | null | undefined): void {
+function checkSoapContentType(raw: string | null | undefined): void {
   const { type, charset } = contentType(raw ?? null);
   if (type === "application/soap+xml")
     throw new HarnessError(

@@ -1,5 +1,5 @@
 import type { Begaran } from "../bastjanst.js";
-import { arBunden, type Endpoint, type SimOutcome, simRequest } from "../endpoint.js";
+import { type Endpoint, type SimOutcome, simRequest } from "../endpoint.js";
 
 /**
  * Sends one request to a bastjänst and returns what came of it. Throws when the bastjänst cannot
@@ -26,15 +26,7 @@ function target(url: string): string {
 export function inProcessTransport(endpoint: Endpoint): Transport {
   return async (b, signal) => {
     const out = await endpoint(
-      simRequest(
-        b.method,
-        target(b.url),
-        lowerCase(b.headers),
-        // A request whose body is its tree's text goes over as the tree: no text is written.
-        arBunden(b) && b.parsedXml ? undefined : b.body,
-        signal,
-        b.parsedXml,
-      ),
+      simRequest(b.method, target(b.url), lowerCase(b.headers), b.body, signal, b.parsedXml),
     );
     if (!out) throw new Error(`No simulated endpoint for ${target(b.url).split("?")[0]}`);
     if (out.kind === "dropped") throw new TypeError("fetch failed: connection refused");

@@ -12,7 +12,7 @@ import {
 } from "../../contract/ssbt/model.js";
 import type { Transport } from "../adapters/transport.js";
 import type { BastjanstSimulator, BastjanstSvar, KontraktInfo } from "../bastjanst.js";
-import { arBunden, type SimOutcome, type SimResponse } from "../endpoint.js";
+import type { SimOutcome, SimResponse } from "../endpoint.js";
 
 /** One bastjänst as the composite service sees it: how to talk to it, where, and over what. */
 export interface Upstream {
@@ -51,18 +51,6 @@ const decoder = new TextDecoder();
 
 /** A plain response as the clients read it (the subset of fetch's `Response` they use). */
 function svarAv(r: SimResponse): BastjanstSvar {
-  if (arBunden(r) && (r.parsedXml || r.parsedJson)) {
-    // The bastjänst's tree, its text never written unless a client asks for it.
-    return {
-      status: r.status,
-      ok: r.status >= 200 && r.status < 300,
-      statusText: "",
-      headers: { get: (name) => r.headers[name.toLowerCase()] ?? null },
-      text: () => Promise.resolve(typeof r.body === "string" ? r.body : decoder.decode(r.body)),
-      ...(r.parsedXml ? { parsedXml: r.parsedXml.value } : {}),
-      ...(r.parsedJson ? { parsedJson: r.parsedJson.value } : {}),
-    };
-  }
   const text = typeof r.body === "string" ? r.body : decoder.decode(r.body);
   return {
     status: r.status,

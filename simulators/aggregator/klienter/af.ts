@@ -65,8 +65,7 @@ function meddelande(e: unknown): string {
 async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, utkast: boolean): Promise<Sektion> {
   let text: string;
   try {
-    // In-process the tree comes with the answer: its text is never written.
-    text = svar.parsedXml ? "" : await svar.text();
+    text = await svar.text();
   } catch (e) {
     return fel(KLIENT_FELKOD.olasbart, `Svaret från Arbetsförmedlingen kunde inte läsas: ${meddelande(e)}`);
   }

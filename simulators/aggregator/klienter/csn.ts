@@ -117,8 +117,7 @@ export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: Kon
   try {
     let text: string;
     try {
-      // In-process the tree comes with the answer: its text is never written.
-      text = svar.parsedXml ? "" : await svar.text();
+      text = await svar.text();
     } catch {
       return fel("MALFORMED", "CSN:s svar kunde inte läsas.");
     }

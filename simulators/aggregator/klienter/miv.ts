@@ -78,8 +78,7 @@ function felFranFault(fault: { faultcode: string; faultstring: string; detail?: 
 export async function mivTolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
   let text: string;
   try {
-    // In-process the tree comes with the answer: its text is never written.
-    text = svar.parsedXml ? "" : await svar.text();
+    text = await svar.text();
   } catch (e) {
     return fel("MALFORMED", `Svaret från Migrationsverket kunde inte läsas: ${orsak(e)}`);
   }

@@ -141,8 +141,7 @@ export async function skvTolka(
 ): Promise<Sektion> {
   let text: string;
   try {
-    // In-process the tree comes with the answer: its text is never written.
-    text = svar.parsedXml ? "" : await svar.text();
+    text = await svar.text();
   } catch (e) {
     return fel("MALFORMED", `Skatteverkets svar kunde inte läsas: ${kort((e as Error).message)}`);
   }

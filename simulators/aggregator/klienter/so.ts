@@ -89,8 +89,7 @@ export async function tolka(
 ): Promise<Sektion> {
   let text: string;
   try {
-    // In-process the tree comes with the answer: its text is never written.
-    text = svar.parsedXml ? "" : await svar.text();
+    text = await svar.text();
   } catch (e) {
     return fel(
       svar.ok ? "MALFORMED" : `HTTP_${svar.status}`,

@@ -3,7 +3,6 @@ import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../../contract/soap/envelo
 import type { Sektion } from "../../../contract/ssbt/model.js";
 import type { XmlElement } from "../../../contract/xml/node.js";
 import type { Begaran } from "../../bastjanst.js";
-import { bunden, Serialiserad } from "../../endpoint.js";
 
 // What SSBT's SOAP clients (AF, CSN, SKV, SO, TNS, MIV) share. Their `tolka` functions keep their
 // own read → fault → HTTP status → decode flow: the steps are the same, but what each step makes of
@@ -22,17 +21,14 @@ export function soapBegaran(
   payload: XmlElement,
   prefixes?: Readonly<Record<string, string>>,
 ): Begaran {
-  // The envelope is written only when the request goes on the wire; in-process the tree goes over.
-  const doc = new Serialiserad(payload, (p) => soapEnvelope(p, prefixes));
-  return bunden({
+  const body = soapEnvelope(payload, prefixes);
+  return {
     method: "POST",
     url: endpoint,
     headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
-    get body() {
-      return doc.text;
-    },
-    parsedXml: doc,
-  });
+    body,
+    parsedXml: { text: body, value: payload },
+  };
 }
 
 /**

@@ -60,8 +60,7 @@ export async function tolka(
   try {
     let text: string;
     try {
-      // In-process the tree comes with the answer: its text is never written.
-      text = svar.parsedXml ? "" : await svar.text();
+      text = await svar.text();
     } catch {
       return fel(`HTTP_${svar.status}`, [`Transportstyrelsens svar (${http}) gick inte att läsa.`]);
     }
