@@ -4,7 +4,7 @@ import {
   type SsbtFraga,
   type Tidsperiod,
 } from "../../contract/ssbt/model.js";
-import { lefiFragaBase64 } from "../../simulators/aggregator/klienter/fk.js";
+import { LEFI_AKTORSID, lefiFragaBase64 } from "../../simulators/aggregator/klienter/fk.js";
 import { type Chain, createChain } from "../../simulators/chain.js";
 import { resolveOptions } from "../../simulators/options.js";
 
@@ -29,7 +29,7 @@ export const REFERENS_INGIVARE = {
 };
 
 /** The LEFI aktör the pacts ask as. */
-export const REFERENS_AKTORSID = "026-51";
+export const REFERENS_AKTORSID = LEFI_AKTORSID;
 
 /** Options of a reference question. */
 export interface ReferensFragaOptions {
