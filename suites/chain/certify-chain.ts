@@ -133,7 +133,7 @@ export function standardPeriod(now: Date): Tidsperiod {
 }
 
 /**
- * A composite question for one person with all seven bastjänster included: the pacts' reference
+ * A composite question for one person with every bastjänst included (default the registry): the pacts' reference
  * question ({@link referensFraga}) asked by the certifying municipality, under its own ärende and
  * correlation id, without a frageTidpunkt.
  *
