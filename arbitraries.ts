@@ -12,7 +12,8 @@
  */
 import fc from "fast-check";
 import { kontrollsiffra } from "./contract/personidentitet.js";
-import type { SsbtFraga, Tidsperiod } from "./contract/ssbt/model.js";
+import type { SpecifikaFrageparametrar, SsbtFraga, Tidsperiod } from "./contract/ssbt/model.js";
+import { SSBT_SEKTIONER } from "./contract/ssbt/sektioner.js";
 import { PERSONAS } from "./simulators/population/population.js";
 import { organisationsnummer } from "./suites/field-rules/varden.js";
 
@@ -75,7 +76,7 @@ export function ssbtFraga(): fc.Arbitrary<SsbtFraga> {
       pid: fc.oneof(personaIdentitet(), personnummer(), personnummer({ samordningsnummer: true })),
       period: tidsperiod(),
       orgnr: organisationsnummer(),
-      inkl: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+      inkl: fc.array(fc.boolean(), { minLength: SSBT_SEKTIONER.length, maxLength: SSBT_SEKTIONER.length }),
       korr: fc.option(fc.uuid(), { nil: undefined }),
       echo: fc.boolean(),
       arende: fc.stringMatching(/^[A-Z0-9-]{1,31}$/),
@@ -99,17 +100,15 @@ export function ssbtFraga(): fc.Arbitrary<SsbtFraga> {
           syfte: "Ekonomiskt bistånd",
           lagtext: "11 kap. 11 a § SoL",
         },
-        specifikaFrageparametrar: {
-          AF: { inkludera: inkl[0]! },
-          CSN: { inkludera: inkl[1]! },
-          FK: inkl[2]
-            ? { inkludera: true, fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefi } }
-            : { inkludera: false },
-          SKV: { inkludera: inkl[3]! },
-          SO: { inkludera: inkl[4]! },
-          TNS: { inkludera: inkl[5]! },
-          MIV: { inkludera: inkl[6]! },
-        },
+        // One flag per section of the contract, in contract order; LEFI needs its question too.
+        specifikaFrageparametrar: Object.fromEntries(
+          SSBT_SEKTIONER.map(({ kod }, i) => [
+            kod,
+            kod === "FK" && inkl[i]
+              ? { inkludera: true, fraga: { version: "v9", aktorsid: "026-51", lefiJsonFraga: lefi } }
+              : { inkludera: inkl[i]! },
+          ]),
+        ) as SpecifikaFrageparametrar,
       };
       if (korr !== undefined) f.generellaFrageparametrar.korrelationsid = korr;
       return f;

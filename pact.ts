@@ -9,6 +9,7 @@
  */
 export {
   type BastjanstInteraktion,
+  type BastjanstPactOptions,
   bastjanstInteraktioner,
   skrivBastjanstPact,
   skrivBastjanstPacter,

@@ -1,5 +1,16 @@
-import type { BastjanstKod, KontraktVersion, Sektion, SsbtError, SsbtFraga } from "../contract/ssbt/model.js";
+import type { Faltregeltabell } from "../contract/faltregler/model.js";
+import type {
+  BastjanstKod,
+  Kalla,
+  KontraktVersion,
+  Sektion,
+  SsbtError,
+  SsbtFraga,
+  Tidsperiod,
+} from "../contract/ssbt/model.js";
+import type { Specifika, SsbtSektion } from "../contract/ssbt/sektion.js";
 import type { XmlElement } from "../contract/xml/node.js";
+import type { Kodverk } from "../fixtures/kodverk/model.js";
 import type { SimulatorContext } from "./context.js";
 import type { Endpoint, Parsed, SimResponse } from "./endpoint.js";
 import type { LatencyParams } from "./timing/lognormal.js";
@@ -79,6 +90,19 @@ export interface Protokoll {
   avkoda(svar: XmlElement | string): void;
 }
 
+/** How the harness's pact SSBT → this bastjänst is written (suites/consumer/bastjanst-pacts.ts). */
+export interface PactUppgifter {
+  /** A named persona the bastjänst holds data about: the pact's "a person it knows". */
+  persona: string;
+  /** Answer paths held exactly (the codes SSBT's client reads): XML local-name paths, or JSON key paths. */
+  exakt: readonly string[];
+  /**
+   * What SSBT makes of the bastjänst's answer about an identity with a wrong check digit: `data`
+   * (it answers with a status in its data) or its own error.
+   */
+  felKontrollsiffra: "data" | { kalla: Kalla; felkod: string };
+}
+
 /**
  * One simulated bastjänst: everything the rest of the harness needs to know about it. Every
  * folder under `simulators/` exports one of these from its `index.ts`; `simulators/registry.ts`
@@ -87,6 +111,11 @@ export interface Protokoll {
  */
 export interface BastjanstSimulator {
   kod: BastjanstKod;
+  /**
+   * Its section of the composite contract (`contract/ssbt/sektioner.ts` for the seven): how its
+   * question part is read and written and what the WSDL declares for it. `sektion.kod` is `kod`.
+   */
+  sektion: SsbtSektion;
   /** The authority's name, e.g. "Arbetsförmedlingen". */
   namn: string;
   /**
@@ -101,6 +130,15 @@ export interface BastjanstSimulator {
   protokoll: Protokoll;
   /** Pact participant name of the bastjänst as provider, e.g. "ssbtek-af". */
   pactProvider: string;
+  /** How the pact SSBT → this bastjänst is written. */
+  pact: PactUppgifter;
+  /**
+   * The question part a municipality sends to ask this bastjänst about a person and a period
+   * (`specifikaFrageparametrar/<KOD>`, `inkludera` true), e.g. FK's LEFI question. Default
+   * `{ inkludera: true }`. Used by the reference questions of the pacts, certify and the
+   * connection test.
+   */
+  fragaparametrar?(personidentitet: string, period: Tidsperiod): Specifika;
   /** Realistic latency (the `realistic` timing profile); see docs/timing-and-faults.md. */
   latens: LatencyParams;
   /** The kodverk file of the authority: `fixtures/kodverk/<kodverk>.json`. */
@@ -112,4 +150,10 @@ export interface BastjanstSimulator {
    * SOAP 1.1 Server fault — LEFI's error format for FK.
    */
   tekniskFel?(text: string, now: Date): SimResponse;
+  /**
+   * The authority's tables when they are not among the project's fixtures (a test's throw-away
+   * authority): its field-rule table and its kodverk, used instead of looking up `faltregler` in
+   * contract/faltregler/tabeller.ts and `kodverk` in fixtures/kodverk/index.ts.
+   */
+  tabeller?: { faltregler: Faltregeltabell; kodverk: readonly Kodverk[] };
 }

@@ -1,10 +1,11 @@
 import type { HttpHandler } from "msw";
-import { BASTJANSTER, type BastjanstKod, type SsbtFraga } from "../contract/ssbt/model.js";
+import type { BastjanstKod, SpecifikaFrageparametrar, SsbtFraga } from "../contract/ssbt/model.js";
 import { fromMswHandlers, mswHandler } from "./adapters/msw.js";
 import { fetchTransport, inProcessTransport } from "./adapters/transport.js";
 import { adminHandlers } from "./admin/handlers.js";
 import { type SsbtUtfall, ssbtEndpoint } from "./aggregator/handlers.js";
 import { KompositTjanst, type Upstream } from "./aggregator/service.js";
+import type { BastjanstSimulator } from "./bastjanst.js";
 import type { SimulatorContext } from "./context.js";
 import { type Endpoint, type SimRequest, underPath } from "./endpoint.js";
 import { SimulationControl } from "./faults/control.js";
@@ -12,7 +13,7 @@ import { withTimingAndFaults } from "./faults/layer.js";
 import type { Scenario } from "./faults/scenario.js";
 import type { ResolvedOptions } from "./options.js";
 import { Population } from "./population/population.js";
-import { SIMULATORER } from "./registry.js";
+import { REGISTRERADE } from "./registry.js";
 
 /** A decorator of an endpoint (recording, inspection): gets the endpoint it wraps. */
 export type Decorator = (next: Endpoint) => Endpoint;
@@ -47,11 +48,16 @@ export interface Chain {
  */
 const ADMIN_PATH = /^\/__admin\/[a-z]+$|^\/__console(?:\/(?:[a-z]+(?:\.[a-z]+)?|\d{1,12}))*\/?$/;
 
-/** The connection-test question: a person nobody knows, last month. */
-export function pingFraga(now: Date): SsbtFraga {
+/**
+ * The connection-test question: a person nobody knows, last month, every bastjänst asked with
+ * its default question part (`fragaparametrar`).
+ */
+export function pingFraga(now: Date, bastjanster: readonly BastjanstSimulator[] = REGISTRERADE): SsbtFraga {
   const tom = new Date(now.getTime());
   const from = new Date(now.getTime() - 30 * 86_400_000);
   const d = (x: Date) => x.toISOString().slice(0, 10);
+  const personidentitet = "196507309901";
+  const period = { fromDatum: d(from), tomDatum: d(tom) };
   return {
     generellaFrageparametrar: {
       fraganSkallInkluderasISvaret: false,
@@ -60,35 +66,16 @@ export function pingFraga(now: Date): SsbtFraga {
         namn: "SSBTEK anslutningstest",
         handlaggare: "ssbt-ping",
       },
-      personidentitet: "196507309901",
+      personidentitet,
       arendeidentitet: "ANSLUTNINGSTEST",
-      tidsperiod: { fromDatum: d(from), tomDatum: d(tom) },
+      tidsperiod: period,
       personuppgiftsbitrade: [],
       syfte: "Anslutningstest",
       lagtext: "Anslutningstest",
     },
-    specifikaFrageparametrar: {
-      AF: { inkludera: true },
-      CSN: { inkludera: true },
-      FK: {
-        inkludera: true,
-        fraga: {
-          version: "v9",
-          aktorsid: "026-51",
-          lefiJsonFraga: Buffer.from(
-            JSON.stringify({
-              personnummer: "196507309901",
-              period: { from: d(from), tom: d(tom) },
-              formansinformation: ["FK:BOB"],
-            }),
-          ).toString("base64"),
-        },
-      },
-      SKV: { inkludera: true },
-      SO: { inkludera: true },
-      TNS: { inkludera: true },
-      MIV: { inkludera: true },
-    },
+    specifikaFrageparametrar: Object.fromEntries(
+      bastjanster.map((s) => [s.kod, s.fragaparametrar?.(personidentitet, period) ?? { inkludera: true }]),
+    ) as SpecifikaFrageparametrar,
   };
 }
 
@@ -129,10 +116,9 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
     timing: options.timing,
     faults: options.faults,
     deadlineMs: options.deadlines,
-    realUpstreams: BASTJANSTER.filter((k) => options.upstreams[k]),
+    realUpstreams: options.bastjanster.map((s) => s.kod).filter((k) => options.upstreams[k]),
   });
-  const simulated = BASTJANSTER.map((kod) => {
-    const sim = SIMULATORER[kod];
+  const simulated = options.bastjanster.map((sim) => {
     const layered = withTimingAndFaults(sim, sim.endpoint(context), control);
     return { sim, endpoint: hooks.bastjanst ? hooks.bastjanst(sim.kod)(layered) : layered };
   });
@@ -149,7 +135,10 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
         };
   }
   const upstreams = (): Record<BastjanstKod, string> =>
-    Object.fromEntries(BASTJANSTER.map((k) => [k, upstreamMap[k].endpoint])) as Record<BastjanstKod, string>;
+    Object.fromEntries(simulated.map(({ sim }) => [sim.kod, upstreamMap[sim.kod].endpoint])) as Record<
+      BastjanstKod,
+      string
+    >;
   // The layer compares simulated delays with the deadline itself (a simulated timeout answers
   // after at most deadline × timeScale); this real-time timer is the safety net for real
   // upstreams and for real compute time, stretched when simulated time runs slower than real.
@@ -166,7 +155,7 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
   let composite: Endpoint = ssbtEndpoint({
     komposit,
     defaultVersion: options.contract,
-    pingFraga: () => pingFraga(options.now()),
+    pingFraga: () => pingFraga(options.now(), options.bastjanster),
     origin: () => origin,
     ...(hooks.onUtfall ? { onUtfall: hooks.onUtfall } : {}),
   });

@@ -1,14 +1,11 @@
 import { HarnessError } from "../contract/errors.js";
 import { parseHttpUrl } from "../contract/http-url.js";
-import {
-  BASTJANSTER,
-  type BastjanstKod,
-  KONTRAKT_VERSIONER,
-  type KontraktVersion,
-} from "../contract/ssbt/model.js";
+import { type BastjanstKod, KONTRAKT_VERSIONER, type KontraktVersion } from "../contract/ssbt/model.js";
 import { type AdmissionLimits, resolveAdmission } from "./admission.js";
+import type { BastjanstSimulator } from "./bastjanst.js";
 import { type FaultMap, parseFaults } from "./faults/fault.js";
 import { loadScenario, parseScenario, type Scenario } from "./faults/scenario.js";
+import { REGISTRERADE } from "./registry.js";
 import { checkTiming, parseOutsideHoursPolicy, parseTimingOverrides } from "./timing/overrides.js";
 import {
   mergeTiming,
@@ -85,6 +82,12 @@ export interface SimulateOptions {
   maxConnections?: number;
   /** Time a client has to send its request headers (slowloris defence), in ms. Default 10 000. */
   headersTimeoutMs?: number;
+  /**
+   * The simulated bastjänster, in contract order: their endpoints, sections of the composite
+   * contract, timing and deadlines. Default: the registry (simulators/registry.ts). A test passes
+   * the seven and a throw-away eighth.
+   */
+  bastjanster?: readonly BastjanstSimulator[];
 }
 
 export interface ResolvedOptions {
@@ -109,6 +112,8 @@ export interface ResolvedOptions {
   admission: AdmissionLimits;
   maxConnections: number;
   headersTimeoutMs: number;
+  /** The simulated bastjänster, in contract order. */
+  bastjanster: readonly BastjanstSimulator[];
 }
 
 /**
@@ -136,12 +141,14 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
       "BAD_OPTION",
       `Unknown contract ${String(contract)}: pass --contract ${KONTRAKT_VERSIONER.join(", ")}.`,
     );
+  const bastjanster = o.bastjanster ?? REGISTRERADE;
+  const koder: readonly string[] = bastjanster.map((s) => s.kod);
   const upstreams = o.upstreams ?? {};
   for (const [kod, url] of Object.entries(upstreams)) {
-    if (!(BASTJANSTER as readonly string[]).includes(kod))
+    if (!koder.includes(kod))
       throw new HarnessError(
         "BAD_OPTION",
-        `Unknown bastjänst ${kod} in --upstream: use one of ${BASTJANSTER.join(", ")}.`,
+        `Unknown bastjänst ${kod} in --upstream: use one of ${koder.join(", ")}.`,
       );
     parseHttpUrl(
       url as string,
@@ -157,10 +164,10 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     );
   const deadlines = {} as Record<BastjanstKod, number>;
   for (const [kod, ms] of Object.entries(o.deadlines ?? {})) {
-    if (!(BASTJANSTER as readonly string[]).includes(kod))
+    if (!koder.includes(kod))
       throw new HarnessError(
         "BAD_OPTION",
-        `Unknown bastjänst ${kod} in --deadline: use one of ${BASTJANSTER.join(", ")}.`,
+        `Unknown bastjänst ${kod} in --deadline: use one of ${koder.join(", ")}.`,
       );
     if (!(typeof ms === "number" && ms > 0 && Number.isFinite(ms)))
       throw new HarnessError(
@@ -168,7 +175,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
         `Invalid deadline ${ms} ms for ${kod}: pass --deadline ${kod}=<duration > 0>, e.g. ${kod}=8s.`,
       );
   }
-  for (const kod of BASTJANSTER) deadlines[kod] = o.deadlines?.[kod] ?? deadlineMs;
+  for (const { kod } of bastjanster) deadlines[kod] = o.deadlines?.[kod] ?? deadlineMs;
 
   const scenario =
     typeof o.scenario === "string"
@@ -182,7 +189,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
       "BAD_OPTION",
       `Unknown profile ${String(profile)}: pass --profile ${TIMING_PROFILES.join(" or ")}.`,
     );
-  let timing = mergeTiming(timingProfile(profile), scenario?.timing);
+  let timing = mergeTiming(timingProfile(profile, bastjanster), scenario?.timing);
   if (o.timing) timing = mergeTiming(timing, parseTimingOverrides(o.timing, "timing"));
   if (o.outsideHours !== undefined)
     timing = mergeTiming(timing, {
@@ -190,7 +197,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     });
   checkTiming(timing);
   const faults: FaultMap = { ...scenario?.faults, ...(o.faults ? parseFaults(o.faults, "faults") : {}) };
-  for (const kod of BASTJANSTER)
+  for (const { kod } of bastjanster)
     if (faults[kod] && upstreams[kod])
       throw new HarnessError(
         "BAD_OPTION",
@@ -256,6 +263,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     admission,
     maxConnections,
     headersTimeoutMs,
+    bastjanster,
   };
 }
 

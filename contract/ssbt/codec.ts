@@ -1,26 +1,32 @@
 import { ContractViolation, HarnessError } from "../errors.js";
 import { NS } from "../namespaces.js";
 import { el, leaf, type XmlElement } from "../xml/node.js";
-import { leafText, requiredAttr, SequenceReader } from "../xml/reader.js";
-import { readBoolean, readDate, readDateTime, readInt } from "../xml/xsd-types.js";
-import {
-  BASTJANSTER,
-  type BastjanstKod,
-  type GenerellaFrageparametrar,
-  harSkvV11,
-  type Ingivare,
-  type KontraktVersion,
-  type MedTidsperiod,
-  type Personuppgiftsbitrade,
-  type Sektion,
-  type SpecifikaFrageparametrar,
-  type SsbtError,
-  type SsbtFault,
-  type SsbtFraga,
-  type SsbtSvar,
-  type SsbtTestSvar,
-  type Tidsperiod,
+import { leafText, SequenceReader } from "../xml/reader.js";
+import { readBoolean, readDateTime, readInt } from "../xml/xsd-types.js";
+import type {
+  GenerellaFrageparametrar,
+  Ingivare,
+  KontraktVersion,
+  Personuppgiftsbitrade,
+  Sektion,
+  SpecifikaFrageparametrar,
+  SsbtError,
+  SsbtFault,
+  SsbtFraga,
+  SsbtSvar,
+  SsbtTestSvar,
+  TestSvar,
 } from "./model.js";
+import { readTidsperiod, type Specifika, type SsbtSektion, tidsperiodEl } from "./sektion.js";
+import { SSBT_SEKTIONER } from "./sektioner.js";
+
+export { SKV11_BLOCK } from "./sektioner.js";
+
+/**
+ * The sections a codec call reads and writes, in contract order. Default: the seven of ssbt/10
+ * and ssbt/11 (contract/ssbt/sektioner.ts); a contract with another section passes its own list.
+ */
+export type Sektioner = readonly SsbtSektion[];
 
 /** The ssbt namespace of a contract version. */
 export function ssbtNamespace(version: KontraktVersion): string {
@@ -56,20 +62,6 @@ function readOrgnr(r: SequenceReader, ns: string): string {
       `organisationsnummer "${v.slice(0, 20)}" must be 12 digits matching \\d{4}[2-9]\\d{7}`,
     );
   return v;
-}
-
-function readTidsperiod(e: XmlElement, ns: string, path: string): Tidsperiod {
-  const r = new SequenceReader(e, path);
-  const fromDatum = readDate(r.text(ns, "fromDatum"), `${path}/fromDatum`);
-  const tomDatum = readDate(r.text(ns, "tomDatum"), `${path}/tomDatum`);
-  r.end();
-  if (fromDatum.slice(0, 10) > tomDatum.slice(0, 10))
-    throw new ContractViolation(
-      "ssbt.tidsperiod.order",
-      path,
-      `fromDatum ${fromDatum} is after tomDatum ${tomDatum}`,
-    );
-  return { fromDatum, tomDatum };
 }
 
 function readIngivare(e: XmlElement, ns: string, path: string): Ingivare {
@@ -131,98 +123,21 @@ function readGenerella(e: XmlElement, ns: string, path: string): GenerellaFragep
   return g;
 }
 
-function readInkludera(e: XmlElement, path: string): boolean {
-  return readBoolean(requiredAttr(e, "inkludera", path), `${path}/@inkludera`);
-}
-
-function readMedTidsperiod(e: XmlElement, ns: string, path: string): MedTidsperiod {
-  const inkludera = readInkludera(e, path);
-  const r = new SequenceReader(e, path);
-  const t = r.optional(ns, "tidsperiod");
-  r.end();
-  return t ? { inkludera, tidsperiod: readTidsperiod(t, ns, `${path}/tidsperiod`) } : { inkludera };
-}
-
-function readEmpty(e: XmlElement, path: string): { inkludera: boolean } {
-  const inkludera = readInkludera(e, path);
-  new SequenceReader(e, path).end();
-  return { inkludera };
-}
-
-function readFk(e: XmlElement, ns: string, path: string): SpecifikaFrageparametrar["FK"] {
-  const inkludera = readInkludera(e, path);
-  const r = new SequenceReader(e, path);
-  const f = r.optional(ns, "fraga");
-  r.end();
-  if (!f) return { inkludera };
-  const fp = `${path}/fraga`;
-  const fr = new SequenceReader(f, fp);
-  const version = fr.optionalText(ns, "version");
-  const aktorsid = fr.text(ns, "aktorsid");
-  const lefiJsonFraga = fr.text(ns, "lefiJsonFraga").replace(/\s+/g, "");
-  fr.end();
-  if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(lefiJsonFraga))
-    throw new ContractViolation(
-      "xsd.base64Binary",
-      `${fp}/lefiJsonFraga`,
-      "lefiJsonFraga is not valid base64",
-    );
-  return {
-    inkludera,
-    fraga: version === undefined ? { aktorsid, lefiJsonFraga } : { version, aktorsid, lefiJsonFraga },
-  };
-}
-
-/** ssbt/11: SKV carries `fraga` with `ar`+ and five booleans. */
-export const SKV11_BLOCK = [
-  "foretagsinformation",
-  "individuppgifter",
-  "skattekonto",
-  "skatteuppgifter",
-  "beskattningsbilagor",
-] as const;
-
-function readSkv(
-  e: XmlElement,
-  ns: string,
-  path: string,
-  version: KontraktVersion,
-): SpecifikaFrageparametrar["SKV"] {
-  if (version === "v10") return readEmpty(e, path);
-  const inkludera = readInkludera(e, path);
-  const r = new SequenceReader(e, path);
-  const f = r.optional(ns, "fraga");
-  r.end();
-  if (!f) return { inkludera };
-  const fp = `${path}/fraga`;
-  const fr = new SequenceReader(f, fp);
-  const ar = fr
-    .many(ns, "ar", 1)
-    .map((a, i) => readInt(leafText(a, `${fp}/ar[${i + 1}]`), `${fp}/ar[${i + 1}]`));
-  const block: Record<string, boolean> = {};
-  for (const b of SKV11_BLOCK) block[b] = readBoolean(fr.text(ns, b), `${fp}/${b}`);
-  fr.end();
-  return { inkludera, fraga: { ar, block } };
-}
-
 function readSpecifika(
   e: XmlElement,
   ns: string,
   path: string,
   version: KontraktVersion,
+  sektioner: Sektioner,
 ): SpecifikaFrageparametrar {
   const r = new SequenceReader(e, path);
-  const s: SpecifikaFrageparametrar = {
-    AF: readMedTidsperiod(r.one(ns, "AF"), ns, `${path}/AF`),
-    CSN: readMedTidsperiod(r.one(ns, "CSN"), ns, `${path}/CSN`),
-    FK: readFk(r.one(ns, "FK"), ns, `${path}/FK`),
-    SKV: readSkv(r.one(ns, "SKV"), ns, `${path}/SKV`, version),
-    SO: readMedTidsperiod(r.one(ns, "SO"), ns, `${path}/SO`),
-    TNS: readMedTidsperiod(r.one(ns, "TNS"), ns, `${path}/TNS`),
-    MIV: readEmpty(r.one(ns, "MIV"), `${path}/MIV`),
-  };
+  const s: Record<string, Specifika> = {};
+  for (const sektion of sektioner) {
+    const sp = `${path}/${sektion.kod}`;
+    s[sektion.kod] = sektion.lasFraga(r.one(ns, sektion.kod), { version, ns, path: sp });
+  }
   r.end();
-  return s;
+  return s as SpecifikaFrageparametrar;
 }
 
 /** Schema hints a validator ignores; every other xsi attribute (xsi:type, xsi:nil) changes meaning. */
@@ -255,7 +170,11 @@ function checkAttributes(e: XmlElement, path: string, section: boolean): void {
  * @example
  * const fraga = decodeFraga(parseSoapEnvelope(xml).body);
  */
-export function decodeFraga(e: XmlElement, version: KontraktVersion = "v10"): SsbtFraga {
+export function decodeFraga(
+  e: XmlElement,
+  version: KontraktVersion = "v10",
+  sektioner: Sektioner = SSBT_SEKTIONER,
+): SsbtFraga {
   const ns = ssbtNamespace(version);
   const path = `/${e.local}`;
   if (e.ns !== ns || (e.local !== "hamtaBastjanstInformation" && e.local !== "fraga"))
@@ -272,6 +191,7 @@ export function decodeFraga(e: XmlElement, version: KontraktVersion = "v10"): Ss
     ns,
     `${path}/specifikaFrageparametrar`,
     version,
+    sektioner,
   );
   r.end();
   return { generellaFrageparametrar, specifikaFrageparametrar };
@@ -279,42 +199,14 @@ export function decodeFraga(e: XmlElement, version: KontraktVersion = "v10"): Ss
 
 // ---------------------------------------------------------------- encode
 
-function tidsperiodEl(ns: string, local: string, t: Tidsperiod): XmlElement {
-  return el(ns, local, [el(ns, "fromDatum", [t.fromDatum]), el(ns, "tomDatum", [t.tomDatum])]);
-}
-
-function fragaContent(ns: string, f: SsbtFraga, version: KontraktVersion): XmlElement[] {
+function fragaContent(
+  ns: string,
+  f: SsbtFraga,
+  version: KontraktVersion,
+  sektioner: Sektioner,
+): XmlElement[] {
   const g = f.generellaFrageparametrar;
-  const s = f.specifikaFrageparametrar;
-  const inkl = (b: boolean) => ({ inkludera: String(b) });
-  const med = (kod: BastjanstKod, m: MedTidsperiod) =>
-    el(
-      ns,
-      kod,
-      m.inkludera && m.tidsperiod ? [tidsperiodEl(ns, "tidsperiod", m.tidsperiod)] : [],
-      inkl(m.inkludera),
-    );
-  const fk =
-    s.FK.inkludera && s.FK.fraga
-      ? [
-          el(ns, "fraga", [
-            leaf(ns, "version", s.FK.fraga.version),
-            el(ns, "aktorsid", [s.FK.fraga.aktorsid]),
-            el(ns, "lefiJsonFraga", [s.FK.fraga.lefiJsonFraga]),
-          ]),
-        ]
-      : [];
-  const skvFraga =
-    harSkvV11(version) && s.SKV.inkludera && s.SKV.fraga
-      ? [
-          el(ns, "fraga", [
-            s.SKV.fraga.ar.map((a) => el(ns, "ar", [String(a)])),
-            SKV11_BLOCK.filter((b) => s.SKV.fraga?.block[b] !== undefined).map((b) =>
-              el(ns, b, [String(s.SKV.fraga?.block[b])]),
-            ),
-          ]),
-        ]
-      : [];
+  const s = f.specifikaFrageparametrar as unknown as Readonly<Record<string, Specifika>>;
   return [
     el(ns, "generellaFrageparametrar", [
       leaf(ns, "frageTidpunkt", g.frageTidpunkt),
@@ -338,15 +230,22 @@ function fragaContent(ns: string, f: SsbtFraga, version: KontraktVersion): XmlEl
       el(ns, "syfte", [g.syfte]),
       el(ns, "lagtext", [g.lagtext]),
     ]),
-    el(ns, "specifikaFrageparametrar", [
-      med("AF", s.AF),
-      med("CSN", s.CSN),
-      el(ns, "FK", fk, inkl(s.FK.inkludera)),
-      el(ns, "SKV", skvFraga, inkl(s.SKV.inkludera)),
-      med("SO", s.SO),
-      med("TNS", s.TNS),
-      el(ns, "MIV", [], inkl(s.MIV.inkludera)),
-    ]),
+    el(
+      ns,
+      "specifikaFrageparametrar",
+      sektioner.map((sektion) => {
+        const p = s[sektion.kod];
+        if (!p)
+          throw new HarnessError(
+            "BAD_QUESTION",
+            `The question has no specifikaFrageparametrar for ${sektion.kod}: give every section of the contract, with inkludera false for one not asked.`,
+          );
+        const path = `/specifikaFrageparametrar/${sektion.kod}`;
+        return el(ns, sektion.kod, sektion.skrivFraga(p, { version, ns, path }), {
+          inkludera: String(p.inkludera),
+        });
+      }),
+    ),
   ];
 }
 
@@ -356,9 +255,13 @@ function fragaContent(ns: string, f: SsbtFraga, version: KontraktVersion): XmlEl
  * @example
  * soapEnvelope(encodeFraga(fraga))
  */
-export function encodeFraga(f: SsbtFraga, version: KontraktVersion = "v10"): XmlElement {
+export function encodeFraga(
+  f: SsbtFraga,
+  version: KontraktVersion = "v10",
+  sektioner: Sektioner = SSBT_SEKTIONER,
+): XmlElement {
   const ns = ssbtNamespace(version);
-  return el(ns, "hamtaBastjanstInformation", fragaContent(ns, f, version));
+  return el(ns, "hamtaBastjanstInformation", fragaContent(ns, f, version, sektioner));
 }
 
 /**
@@ -376,7 +279,7 @@ export function encodeSsbtError(ns: string, e: SsbtError): XmlElement {
   ]);
 }
 
-function sektionEl(ns: string, kod: BastjanstKod, s: Sektion): XmlElement {
+function sektionEl(ns: string, kod: string, s: Sektion): XmlElement {
   if ("error" in s) return el(ns, kod, [encodeSsbtError(ns, s.error)]);
   if ("delar" in s) return el(ns, kod, s.delar);
   return el(ns, kod, [el(ns, "data", s.data)]);
@@ -385,34 +288,46 @@ function sektionEl(ns: string, kod: BastjanstKod, s: Sektion): XmlElement {
 /**
  * Encodes the composite answer as `hamtaBastjanstInformationResponse`, sections in contract order.
  */
-export function encodeSvar(svar: SsbtSvar, version: KontraktVersion = "v10"): XmlElement {
+export function encodeSvar(
+  svar: SsbtSvar,
+  version: KontraktVersion = "v10",
+  sektioner: Sektioner = SSBT_SEKTIONER,
+): XmlElement {
   const ns = ssbtNamespace(version);
+  const svarsdata = svar.svarsdata as Readonly<Record<string, Sektion | undefined>>;
+  const delar: XmlElement[] = [];
+  for (const { kod } of sektioner) {
+    const s = svarsdata[kod];
+    if (s) delar.push(sektionEl(ns, kod, s));
+  }
   return el(ns, "hamtaBastjanstInformationResponse", [
-    svar.fraga ? el(ns, "fraga", fragaContent(ns, svar.fraga, version)) : undefined,
+    svar.fraga ? el(ns, "fraga", fragaContent(ns, svar.fraga, version, sektioner)) : undefined,
     leaf(ns, "frageTidpunkt", svar.frageTidpunkt),
     leaf(ns, "korrelationsid", svar.korrelationsid),
-    el(
-      ns,
-      "svarsdata",
-      BASTJANSTER.filter((k) => svar.svarsdata[k]).map((k) => sektionEl(ns, k, svar.svarsdata[k] as Sektion)),
-    ),
+    el(ns, "svarsdata", delar),
   ]);
 }
 
 /** Encodes the answer of `testaBastjanstInformation`. */
-export function encodeTestSvar(svar: SsbtTestSvar, version: KontraktVersion = "v10"): XmlElement {
+export function encodeTestSvar(
+  svar: SsbtTestSvar,
+  version: KontraktVersion = "v10",
+  sektioner: Sektioner = SSBT_SEKTIONER,
+): XmlElement {
   const ns = ssbtNamespace(version);
-  return el(
-    ns,
-    "testaBastjanstInformationResponse",
-    BASTJANSTER.filter((k) => svar[k]).map((k) => {
-      const t = svar[k]!;
-      return el(ns, k, [
-        el(ns, "anropad", [String(t.anropad)]),
-        t.error ? encodeSsbtError(ns, t.error) : undefined,
-      ]);
-    }),
-  );
+  const rader = svar as Readonly<Record<string, TestSvar | undefined>>;
+  const delar: XmlElement[] = [];
+  for (const { kod } of sektioner) {
+    const t = rader[kod];
+    if (t)
+      delar.push(
+        el(ns, kod, [
+          el(ns, "anropad", [String(t.anropad)]),
+          t.error ? encodeSsbtError(ns, t.error) : undefined,
+        ]),
+      );
+  }
+  return el(ns, "testaBastjanstInformationResponse", delar);
 }
 
 /** Encodes a fault element (`hamtaBastjanstInformationFault` or `testaBastjanstInformationFault`). */
@@ -454,7 +369,11 @@ export function decodeSsbtError(e: XmlElement, ns: string, path: string): SsbtEr
  * Decodes a `hamtaBastjanstInformationResponse` (for clients and suites). Section `data` children
  * are kept as XML trees; the order and the data/error choice are checked.
  */
-export function decodeSvar(e: XmlElement, version: KontraktVersion = "v10"): SsbtSvar {
+export function decodeSvar(
+  e: XmlElement,
+  version: KontraktVersion = "v10",
+  sektioner: Sektioner = SSBT_SEKTIONER,
+): SsbtSvar {
   const ns = ssbtNamespace(version);
   const path = `/${e.local}`;
   if (e.ns !== ns || e.local !== "hamtaBastjanstInformationResponse")
@@ -466,27 +385,29 @@ export function decodeSvar(e: XmlElement, version: KontraktVersion = "v10"): Ssb
   const sd = r.one(ns, "svarsdata");
   r.end();
   const svar: SsbtSvar = { svarsdata: {} };
-  if (f) svar.fraga = decodeFraga(el(ns, "hamtaBastjanstInformation", f.children), version);
+  if (f) svar.fraga = decodeFraga(el(ns, "hamtaBastjanstInformation", f.children), version, sektioner);
   if (frageTidpunkt !== undefined) svar.frageTidpunkt = frageTidpunkt;
   if (korrelationsid !== undefined) svar.korrelationsid = korrelationsid;
   const sr = new SequenceReader(sd, `${path}/svarsdata`);
-  for (const kod of BASTJANSTER) {
+  const svarsdata = svar.svarsdata as Record<string, Sektion>;
+  for (const sektion of sektioner) {
+    const kod = sektion.kod;
     const s = sr.optional(ns, kod);
     if (!s) continue;
     const sp = `${path}/svarsdata/${kod}`;
-    if (harSkvV11(version) && kod === "SKV") {
-      svar.svarsdata[kod] = { delar: s.children.filter((c): c is XmlElement => c.kind === "element") };
+    if (sektion.svarIDelar?.(version)) {
+      svarsdata[kod] = { delar: s.children.filter((c): c is XmlElement => c.kind === "element") };
       continue;
     }
     const inner = new SequenceReader(s, sp);
     const data = inner.optional(ns, "data");
     if (data) {
       inner.end();
-      svar.svarsdata[kod] = { data: data.children.filter((c): c is XmlElement => c.kind === "element") };
+      svarsdata[kod] = { data: data.children.filter((c): c is XmlElement => c.kind === "element") };
     } else {
       const err = inner.one(ns, "error");
       inner.end();
-      svar.svarsdata[kod] = { error: decodeSsbtError(err, ns, `${sp}/error`) };
+      svarsdata[kod] = { error: decodeSsbtError(err, ns, `${sp}/error`) };
     }
   }
   sr.end();

@@ -7,6 +7,7 @@ export {
   encodeFraga,
   encodeSvar,
   encodeTestSvar,
+  type Sektioner,
   SKV11_BLOCK,
   ssbtNamespace,
   versionOfNamespace,
@@ -35,4 +36,29 @@ export {
   type TestSvar,
   type Tidsperiod,
 } from "./model.js";
-export { buildWsdl } from "./wsdl.js";
+export {
+  complexTyp,
+  lasMedTidsperiod,
+  lasTom,
+  medTidsperiodTyp,
+  type SektionKontext,
+  type SektionSchema,
+  type SektionSchemaKontext,
+  type Specifika,
+  type SsbtSektion,
+  skrivMedTidsperiod,
+  skrivTom,
+  svarTyp,
+  tomTyp,
+} from "./sektion.js";
+export {
+  AF_SEKTION,
+  CSN_SEKTION,
+  FK_SEKTION,
+  MIV_SEKTION,
+  SKV_SEKTION,
+  SO_SEKTION,
+  SSBT_SEKTIONER,
+  TNS_SEKTION,
+} from "./sektioner.js";
+export { buildSchemaXsd, buildWsdl, type SchemaOptions } from "./wsdl.js";

@@ -4,9 +4,10 @@
  * (an `xsd:date` may carry a time zone; we keep what was sent).
  */
 
-/** The seven bastjänster, in contract order. */
-export const BASTJANSTER = ["AF", "CSN", "FK", "SKV", "SO", "TNS", "MIV"] as const;
-export type BastjanstKod = (typeof BASTJANSTER)[number];
+import type { BastjanstKod, SpecifikaFrageparametrar } from "./sektioner.js";
+
+// The bastjänster are the sections of the contract (contract/ssbt/sektioner.ts), listed once there.
+export { BASTJANSTER, type BastjanstKod, type SpecifikaFrageparametrar } from "./sektioner.js";
 
 /**
  * Contract versions this project speaks. `utkast` is the draft built on ssbt/11 (own namespace,
@@ -78,16 +79,6 @@ export interface SkatteverketFragaV11 {
 export interface MedTidsperiod {
   inkludera: boolean;
   tidsperiod?: Tidsperiod;
-}
-
-export interface SpecifikaFrageparametrar {
-  AF: MedTidsperiod;
-  CSN: MedTidsperiod;
-  FK: { inkludera: boolean; fraga?: ForsakringskassanFraga };
-  SKV: { inkludera: boolean; fraga?: SkatteverketFragaV11 };
-  SO: MedTidsperiod;
-  TNS: MedTidsperiod;
-  MIV: { inkludera: boolean };
 }
 
 /** `hamtaBastjanstInformation`: one composite question. */

@@ -1,36 +1,12 @@
 import { NS } from "../namespaces.js";
 import { el, type XmlElement } from "../xml/node.js";
 import { serializeXml } from "../xml/serialize.js";
-import { SKV11_BLOCK, ssbtNamespace } from "./codec.js";
-import { BASTJANSTER, harSkvV11, type KontraktVersion } from "./model.js";
+import { ssbtNamespace } from "./codec.js";
+import type { KontraktVersion } from "./model.js";
+import { complexTyp as complex, type SchemaFalt as Field, type SsbtSektion } from "./sektion.js";
+import { SSBT_SEKTIONER } from "./sektioner.js";
 
 const X = NS.xsd;
-
-interface Field {
-  name: string;
-  type: string;
-  min?: 0;
-  max?: "unbounded";
-}
-
-const seq = (fields: readonly Field[]) =>
-  el(
-    X,
-    "sequence",
-    fields.map((f) =>
-      el(X, "element", [], {
-        name: f.name,
-        type: f.type,
-        ...(f.min === 0 ? { minOccurs: "0" } : {}),
-        ...(f.max ? { maxOccurs: f.max } : {}),
-      }),
-    ),
-  );
-
-const complex = (name: string, fields: readonly Field[], attrs: XmlElement[] = []) =>
-  el(X, "complexType", [seq(fields), ...attrs], { name });
-
-const inkludera = () => el(X, "attribute", [], { name: "inkludera", type: "xsd:boolean", use: "required" });
 
 /** Authority payloads are typed by the authorities' own schemas; our WSDL accepts them laxly. */
 const anyData = (name: string) =>
@@ -50,19 +26,6 @@ const anyData = (name: string) =>
     { name },
   );
 
-const choiceSvar = (name: string, dataType: string) =>
-  el(
-    X,
-    "complexType",
-    [
-      el(X, "choice", [
-        el(X, "element", [], { name: "data", type: dataType }),
-        el(X, "element", [], { name: "error", type: "ssbt:Error" }),
-      ]),
-    ],
-    { name },
-  );
-
 /** How the schema types the authorities' payloads. */
 export interface SchemaOptions {
   /**
@@ -77,6 +40,8 @@ export interface SchemaOptions {
    * imported so that a validator checks the extension carried in ers_stod's lax wildcards.
    */
   afUtkastSchemaLocation?: string;
+  /** The sections of the contract, in contract order. Default: the seven (contract/ssbt/sektioner.ts). */
+  sektioner?: readonly SsbtSektion[];
 }
 
 function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
@@ -84,36 +49,16 @@ function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
   const t = (n: string) => `ssbt:${n}`;
   const simple = (name: string, base: string, facets: XmlElement[]) =>
     el(X, "simpleType", [el(X, "restriction", facets, { base })], { name });
-  const medTid = (name: string) =>
-    complex(name, [{ name: "tidsperiod", type: t("Tidsperiod"), min: 0 }], [inkludera()]);
-  const tom = (name: string) => el(X, "complexType", [el(X, "sequence"), inkludera()], { name });
-  const skvFraga = harSkvV11(version)
-    ? [
-        complex("SkatteverketFraga", [
-          { name: "ar", type: "xsd:int", max: "unbounded" },
-          ...SKV11_BLOCK.map((b) => ({ name: b, type: "xsd:boolean" })),
-        ]),
-        complex("Skatteverket", [{ name: "fraga", type: t("SkatteverketFraga"), min: 0 }], [inkludera()]),
-        choiceSvar("SkatteverketDelSvar", "xsd:base64Binary"),
-        complex("SkatteverketSvar", [
-          ...SKV11_BLOCK.map((b) => ({ name: b, type: t("SkatteverketDelSvar"), min: 0 as const })),
-          { name: "error", type: t("Error"), min: 0 },
-        ]),
-      ]
-    : [tom("Skatteverket"), choiceSvar("SkatteverketSvar", t("AnyData"))];
   const fragaFields: Field[] = [
     { name: "generellaFrageparametrar", type: t("GenerellaFrageparametrar") },
     { name: "specifikaFrageparametrar", type: t("SpecifikaFrageparametrar") },
   ];
-  const sektioner: Record<string, string> = {
-    AF: "ArbetsformedlingenSvar",
-    CSN: "CsnSvar",
-    FK: "ForsakringskassanSvar",
-    SKV: "SkatteverketSvar",
-    SO: "AkassornasSamorganisationSvar",
-    TNS: "TransportstyrelsenSvar",
-    MIV: "MigrationsverketSvar",
-  };
+  const sektioner = o.sektioner ?? SSBT_SEKTIONER;
+  const kontext = { version, t, afTypad: o.afTypad === true };
+  const typer = sektioner.map((s, i) => ({ s, schema: s.schema(kontext), plats: s.typordning ?? 1e6 + i }));
+  const fragaTyper = [...typer].sort((a, b) => a.plats - b.plats).flatMap((x) => x.schema.fraga);
+  const sektionsFalt = (typ: (s: SsbtSektion) => string, min?: 0): Field[] =>
+    sektioner.map((s) => ({ name: s.kod, type: typ(s), ...(min === 0 ? { min } : {}) }));
   return el(
     X,
     "schema",
@@ -150,22 +95,7 @@ function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
         { name: "organisationsnummer", type: t("Organisationsnummer") },
         { name: "namn", type: t("NonEmptyString") },
       ]),
-      complex("ForsakringskassanFraga", [
-        { name: "version", type: "xsd:string", min: 0 },
-        { name: "aktorsid", type: "xsd:string" },
-        { name: "lefiJsonFraga", type: "xsd:base64Binary" },
-      ]),
-      complex(
-        "Forsakringskassan",
-        [{ name: "fraga", type: t("ForsakringskassanFraga"), min: 0 }],
-        [inkludera()],
-      ),
-      medTid("Csn"),
-      medTid("Arbetsformedlingen"),
-      medTid("AkassornasSamorganisation"),
-      medTid("Transportstyrelsen"),
-      tom("Migrationsverket"),
-      ...skvFraga,
+      ...fragaTyper,
       complex("GenerellaFrageparametrar", [
         { name: "frageTidpunkt", type: "xsd:dateTime", min: 0 },
         { name: "korrelationsid", type: "xsd:string", min: 0 },
@@ -178,15 +108,10 @@ function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
         { name: "syfte", type: "xsd:string" },
         { name: "lagtext", type: "xsd:string" },
       ]),
-      complex("SpecifikaFrageparametrar", [
-        { name: "AF", type: t("Arbetsformedlingen") },
-        { name: "CSN", type: t("Csn") },
-        { name: "FK", type: t("Forsakringskassan") },
-        { name: "SKV", type: t("Skatteverket") },
-        { name: "SO", type: t("AkassornasSamorganisation") },
-        { name: "TNS", type: t("Transportstyrelsen") },
-        { name: "MIV", type: t("Migrationsverket") },
-      ]),
+      complex(
+        "SpecifikaFrageparametrar",
+        sektionsFalt((s) => t(s.typnamn)),
+      ),
       complex("SammansattBastjanstFraga", fragaFields),
       complex("SammansattBastjanstFragaOriginal", fragaFields),
       complex("Error", [
@@ -195,17 +120,11 @@ function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
         { name: "felmeddelande", type: "xsd:string", max: "unbounded" },
       ]),
       anyData("AnyData"),
-      complex("CsnSvarsData", [{ name: "svar", type: "xsd:base64Binary" }]),
-      complex("FkSvarsData", [{ name: "lefiJsonSvar", type: "xsd:base64Binary" }]),
-      choiceSvar("ArbetsformedlingenSvar", o.afTypad ? "af:SvarMeddelande" : t("AnyData")),
-      choiceSvar("CsnSvar", t("CsnSvarsData")),
-      choiceSvar("ForsakringskassanSvar", t("FkSvarsData")),
-      choiceSvar("AkassornasSamorganisationSvar", t("AnyData")),
-      choiceSvar("TransportstyrelsenSvar", t("AnyData")),
-      choiceSvar("MigrationsverketSvar", t("AnyData")),
+      ...typer.flatMap((x) => x.schema.data ?? []),
+      ...typer.flatMap((x) => x.schema.svar ?? []),
       complex(
         "SammansattBastjanstSvarData",
-        BASTJANSTER.map((k) => ({ name: k, type: t(sektioner[k]!), min: 0 as const })),
+        sektionsFalt((s) => t(`${s.typnamn}Svar`), 0),
       ),
       complex("SammansattBastjanstSvar", [
         { name: "fraga", type: t("SammansattBastjanstFragaOriginal"), min: 0 },
@@ -224,7 +143,7 @@ function schema(version: KontraktVersion, o: SchemaOptions = {}): XmlElement {
       ]),
       complex(
         "SammansattBastjanstTestSvar",
-        BASTJANSTER.map((k) => ({ name: k, type: t("TestSvar"), min: 0 as const })),
+        sektionsFalt(() => t("TestSvar"), 0),
       ),
       ...(
         [
@@ -265,7 +184,11 @@ export function buildSchemaXsd(version: KontraktVersion, o: SchemaOptions = {}):
  * @example
  * buildWsdl("v10", "http://127.0.0.1:8080/ssbtek")
  */
-export function buildWsdl(version: KontraktVersion, location: string): string {
+export function buildWsdl(
+  version: KontraktVersion,
+  location: string,
+  sektioner: readonly SsbtSektion[] = SSBT_SEKTIONER,
+): string {
   const W = NS.wsdl;
   const S = NS.wsdlSoap;
   const tns = ssbtNamespace(version);
@@ -333,7 +256,7 @@ export function buildWsdl(version: KontraktVersion, location: string): string {
   const defs = el(
     W,
     "definitions",
-    [el(W, "types", [schema(version)]), ...messages, portType, binding, service],
+    [el(W, "types", [schema(version, { sektioner })]), ...messages, portType, binding, service],
     {
       name: "BastjanstInformation",
       targetNamespace: tns,

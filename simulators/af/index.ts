@@ -1,4 +1,5 @@
 import { decodeSvarMeddelande } from "../../contract/af/codec.js";
+import { AF_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { afKlient } from "../aggregator/klienter/af.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
@@ -13,6 +14,7 @@ import { AF_PATH, afEndpoint } from "./handlers.js";
  */
 export const afSimulator: BastjanstSimulator = {
   kod: "AF",
+  sektion: AF_SEKTION,
   namn: "Arbetsförmedlingen",
   path: AF_PATH,
   endpoint: afEndpoint,
@@ -24,6 +26,11 @@ export const afSimulator: BastjanstSimulator = {
     avkoda: (s) => void decodeSvarMeddelande(soapPayload(s)),
   },
   pactProvider: "ssbtek-af",
+  pact: {
+    persona: "arbetslos-akassa",
+    exakt: ["StatusSokandeinformationKod", "AktivitetsRapportMeddelande", "Felkod"],
+    felKontrollsiffra: "data",
+  },
   latens: { medianMs: 600, p95Ms: 2_000 },
   kodverk: "af",
   faltregler: "af-svar",

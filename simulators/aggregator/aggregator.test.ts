@@ -9,6 +9,7 @@ import { mswHandler } from "../adapters/msw.js";
 import { inProcessTransport, type Transport } from "../adapters/transport.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { type SimResponse, simRequest, textResponse } from "../endpoint.js";
+import { SIMULATORER } from "../registry.js";
 import { hanteraSsbt, ssbtEndpoint } from "./handlers.js";
 import { KompositTjanst, type Upstream } from "./service.js";
 
@@ -20,6 +21,7 @@ function fake(
   const path = `/fake/${kod.toLowerCase()}`;
   const simulator: BastjanstSimulator = {
     kod,
+    sektion: SIMULATORER[kod].sektion,
     namn: `Fake ${kod}`,
     path,
     endpoint: () => async (req) => {
@@ -31,6 +33,7 @@ function fake(
     },
     protokoll: { format: "soap", mediaTyp: "text/xml", avkoda: () => undefined },
     pactProvider: `fake-${kod.toLowerCase()}`,
+    pact: { persona: "ej-traff", exakt: [], felKontrollsiffra: "data" },
     latens: { medianMs: 0, p95Ms: 0 },
     kodverk: "none",
     faltregler: "none",

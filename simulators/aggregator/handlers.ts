@@ -134,16 +134,20 @@ export async function hanteraSsbt(
       );
     if (body.local === "hamtaBastjanstInformation") {
       utfall.operation = op;
-      const fraga = decodeFraga(body, wire);
+      const fraga = decodeFraga(body, wire, o.komposit.sektioner);
       utfall.fraga = fraga;
       const svar = await o.komposit.hamta(fraga, version, utfall.delar, ssbtNamespace(wire));
-      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeSvar(svar, wire))));
+      return done(
+        response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeSvar(svar, wire, o.komposit.sektioner))),
+      );
     }
     if (body.local === "testaBastjanstInformation") {
       utfall.operation = op;
       decodeTestFraga(body, wire);
       const svar = await o.komposit.testa(version, o.pingFraga());
-      return done(response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeTestSvar(svar, wire))));
+      return done(
+        response(200, SOAP11_CONTENT_TYPE, soapEnvelope(encodeTestSvar(svar, wire, o.komposit.sektioner))),
+      );
     }
     return fail(
       SSBT_FELKOD.OKAND_OPERATION,
@@ -186,7 +190,11 @@ export function ssbtEndpoint(o: SsbtHandlerOptions): Endpoint {
       if (!params.has("wsdl") && !params.has("WSDL"))
         return textResponse(405, NOT_SOAP_METHOD, { allow: "POST" });
       const origin = o.origin?.() ?? `http://${request.headers.host ?? "localhost"}`;
-      return response(200, "text/xml; charset=utf-8", buildWsdl(version, `${origin}${request.path}`));
+      return response(
+        200,
+        "text/xml; charset=utf-8",
+        buildWsdl(version, `${origin}${request.path}`, o.komposit.sektioner),
+      );
     }
     return textResponse(405, NOT_SOAP_METHOD, { allow: "GET, POST" });
   };

@@ -1,15 +1,15 @@
 import { ssbtNamespace } from "../../contract/ssbt/codec.js";
 import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
-import {
-  BASTJANSTER,
-  type BastjanstKod,
-  type KontraktVersion,
-  type Sektion,
-  type SsbtError,
-  type SsbtFraga,
-  type SsbtSvar,
-  type SsbtTestSvar,
+import type {
+  BastjanstKod,
+  KontraktVersion,
+  Sektion,
+  SsbtError,
+  SsbtFraga,
+  SsbtSvar,
+  SsbtTestSvar,
 } from "../../contract/ssbt/model.js";
+import type { SsbtSektion } from "../../contract/ssbt/sektion.js";
 import type { Transport } from "../adapters/transport.js";
 import type { BastjanstSimulator, BastjanstSvar, KontraktInfo } from "../bastjanst.js";
 import type { SimOutcome, SimResponse } from "../endpoint.js";
@@ -34,6 +34,7 @@ export interface DelUtfall {
 }
 
 export interface KompositOptions {
+  /** Every bastjänst of the contract, by kod, in contract order (the order the answer's sections take). */
   upstreams: Readonly<Record<BastjanstKod, Upstream>>;
   /** Per-bastjänst deadline in ms; a later answer becomes `error kalla=SSBT`. */
   deadlineMs: (kod: BastjanstKod) => number;
@@ -107,9 +108,15 @@ async function withDeadline<T>(work: (signal: () => AbortSignal) => Promise<T>, 
  */
 export class KompositTjanst {
   private readonly now: () => number;
+  /** The upstreams in contract order, listed once (a question only filters them). */
+  private readonly ordning: readonly Upstream[];
+  /** The contract's sections, in contract order: what the codec reads and writes for this service. */
+  readonly sektioner: readonly SsbtSektion[];
 
   constructor(private readonly options: KompositOptions) {
     this.now = options.monotonic ?? (() => performance.now());
+    this.ordning = Object.values(options.upstreams);
+    this.sektioner = this.ordning.map((u) => u.simulator.sektion);
   }
 
   /**
@@ -124,9 +131,12 @@ export class KompositTjanst {
     ns: string = ssbtNamespace(version),
   ): Promise<SsbtSvar> {
     const kontrakt: KontraktInfo = { version, ns };
-    const inkluderade = BASTJANSTER.filter((k) => fraga.specifikaFrageparametrar[k].inkludera);
+    const specifika = fraga.specifikaFrageparametrar as unknown as Readonly<
+      Record<string, { inkludera: boolean }>
+    >;
+    const inkluderade = this.ordning.filter((u) => specifika[u.simulator.kod]?.inkludera);
     const sektioner = await Promise.all(
-      inkluderade.map(async (kod) => {
+      inkluderade.map(async ({ simulator: { kod } }) => {
         const t0 = this.now();
         const sektion = await this.delfraga(kod, fraga, kontrakt);
         const ms = this.now() - t0;
@@ -185,8 +195,8 @@ export class KompositTjanst {
   async testa(version: KontraktVersion, pingFraga: SsbtFraga): Promise<SsbtTestSvar> {
     const kontrakt: KontraktInfo = { version, ns: ssbtNamespace(version) };
     const rader = await Promise.all(
-      BASTJANSTER.map(async (kod) => {
-        const up = this.options.upstreams[kod];
+      this.ordning.map(async (up) => {
+        const kod = up.simulator.kod;
         const deadline = this.options.deadlineMs(kod);
         try {
           const status = await withDeadline(async (signal) => {

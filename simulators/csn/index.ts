@@ -1,4 +1,5 @@
 import { decodeCsnSvar } from "../../contract/csn/codec.js";
+import { CSN_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { csnKlient } from "../aggregator/klienter/csn.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
@@ -13,6 +14,7 @@ import { CSN_PATH, csnEndpoint } from "./handlers.js";
  */
 export const csnSimulator: BastjanstSimulator = {
   kod: "CSN",
+  sektion: CSN_SEKTION,
   namn: "Centrala studiestödsnämnden",
   path: CSN_PATH,
   endpoint: (ctx: SimulatorContext) => csnEndpoint(ctx),
@@ -24,6 +26,11 @@ export const csnSimulator: BastjanstSimulator = {
     avkoda: (s) => void decodeCsnSvar(soapPayload(s)),
   },
   pactProvider: "ssbtek-csn",
+  pact: {
+    persona: "student-bostadsbidrag",
+    exakt: ["ResultatKod"],
+    felKontrollsiffra: { kalla: "BT", felkod: "-1004" },
+  },
   latens: { medianMs: 700, p95Ms: 2_500 },
   kodverk: "csn",
   faltregler: "csn-svar",

@@ -10,6 +10,7 @@ import { SIMULATION_HEADER } from "../adapters/wire.js";
 import { KompositTjanst, type Upstream } from "../aggregator/service.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { bodyText, jsonResponse, textResponse } from "../endpoint.js";
+import { SIMULATORER } from "../registry.js";
 import { mergeTiming, type TimingConfig, timingProfile } from "../timing/profiles.js";
 import { MAX_COUNTERS, SimulationControl } from "./control.js";
 import { type FaultMap, parseFaults } from "./fault.js";
@@ -22,6 +23,7 @@ function fakeSimulator(kod: BastjanstKod): BastjanstSimulator {
   const path = `/fake/${kod.toLowerCase()}`;
   return {
     kod,
+    sektion: SIMULATORER[kod].sektion,
     namn: `Fake ${kod}`,
     path,
     endpoint: () => (req) => {
@@ -32,6 +34,7 @@ function fakeSimulator(kod: BastjanstKod): BastjanstSimulator {
     },
     protokoll: { format: "soap", mediaTyp: "text/xml", avkoda: () => undefined },
     pactProvider: `fake-${kod.toLowerCase()}`,
+    pact: { persona: "ej-traff", exakt: [], felKontrollsiffra: "data" },
     latens: { medianMs: 0, p95Ms: 0 },
     kodverk: "none",
     faltregler: "none",

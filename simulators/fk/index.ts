@@ -1,5 +1,6 @@
 import { decodeLefiSvar } from "../../contract/fk/codec.js";
-import { fkKlient } from "../aggregator/klienter/fk.js";
+import { FK_SEKTION } from "../../contract/ssbt/sektioner.js";
+import { fkKlient, LEFI_AKTORSID, lefiFragaBase64 } from "../aggregator/klienter/fk.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { lefiFelsvar } from "./errors.js";
 import { FK_PATH, fkEndpoint } from "./handlers.js";
@@ -46,6 +47,7 @@ export type {
  */
 export const fkSimulator: BastjanstSimulator = {
   kod: "FK",
+  sektion: FK_SEKTION,
   namn: "Försäkringskassan och Pensionsmyndigheten (LEFI)",
   path: FK_PATH,
   endpoint: fkEndpoint,
@@ -59,8 +61,22 @@ export const fkSimulator: BastjanstSimulator = {
     },
   },
   pactProvider: "ssbtek-fk-lefi",
+  pact: {
+    persona: "pensionar-bostadstillagg",
+    exakt: ["tillstand/kod", "utlamnare/kod"],
+    felKontrollsiffra: "data",
+  },
   latens: { medianMs: 1_800, p95Ms: 5_000 },
   kodverk: "lefi",
   faltregler: "lefi-svar",
   tekniskFel: (text, now) => lefiFelsvar(500, text, now),
+  // LEFI needs the question itself: a v9 question for every förmån, as the reference client asks.
+  fragaparametrar: (personidentitet, period) => ({
+    inkludera: true,
+    fraga: {
+      version: "v9",
+      aktorsid: LEFI_AKTORSID,
+      lefiJsonFraga: lefiFragaBase64(personidentitet, period),
+    },
+  }),
 };

@@ -1,4 +1,5 @@
 import { decodeFindByPersonnummerResponse } from "../../contract/miv/codec.js";
+import { MIV_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { mivKlient } from "../aggregator/klienter/miv.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
@@ -38,6 +39,7 @@ export type {
  */
 export const mivSimulator: BastjanstSimulator = {
   kod: "MIV",
+  sektion: MIV_SEKTION,
   namn: "Migrationsverket",
   path: MIV_PATH,
   endpoint: mivEndpoint,
@@ -49,6 +51,11 @@ export const mivSimulator: BastjanstSimulator = {
     avkoda: (s) => void decodeFindByPersonnummerResponse(soapPayload(s)),
   },
   pactProvider: "ssbtek-miv",
+  pact: {
+    persona: "nyanland-etablering",
+    exakt: ["faultCode"],
+    felKontrollsiffra: { kalla: "BT", felkod: "MIV-001" },
+  },
   latens: { medianMs: 800, p95Ms: 2_800 },
   kodverk: "miv",
   faltregler: "miv-svar",

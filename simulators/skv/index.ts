@@ -2,6 +2,7 @@ import {
   decodeBeskattningsuppgifterResponse,
   decodeSvar as decodeSkvSvar,
 } from "../../contract/skv/codec.js";
+import { SKV_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { skvKlient } from "../aggregator/klienter/skv.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
@@ -17,6 +18,7 @@ import { SKV_PATH, skvEndpoint } from "./handlers.js";
  */
 export const skvSimulator: BastjanstSimulator = {
   kod: "SKV",
+  sektion: SKV_SEKTION,
   namn: "Skatteverket",
   path: SKV_PATH,
   endpoint: skvEndpoint,
@@ -29,6 +31,11 @@ export const skvSimulator: BastjanstSimulator = {
     avkoda: (s) => void decodeSkvSvar(decodeBeskattningsuppgifterResponse(soapPayload(s)).svar),
   },
   pactProvider: "ssbtek-skv",
+  pact: {
+    persona: "foretagare",
+    exakt: ["MeddelandeKod"],
+    felKontrollsiffra: { kalla: "BT", felkod: "9071001" },
+  },
   latens: { medianMs: 900, p95Ms: 3_000 },
   kodverk: "skv",
   faltregler: "skv-svar",

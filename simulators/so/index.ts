@@ -1,4 +1,5 @@
 import { decodeResponse as decodeSoResponse } from "../../contract/so/codec.js";
+import { SO_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { soKlient } from "../aggregator/klienter/so.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
@@ -12,6 +13,7 @@ import { SO_PATH, soEndpoint } from "./handlers.js";
  */
 export const soSimulator: BastjanstSimulator = {
   kod: "SO",
+  sektion: SO_SEKTION,
   namn: "Sveriges a-kassor",
   path: SO_PATH,
   endpoint: soEndpoint,
@@ -23,6 +25,11 @@ export const soSimulator: BastjanstSimulator = {
     avkoda: (s) => void decodeSoResponse(soapPayload(s)),
   },
   pactProvider: "ssbtek-so",
+  pact: {
+    persona: "arbetslos-akassa",
+    exakt: ["StatusSvarandeOrganisation", "Felkod"],
+    felKontrollsiffra: "data",
+  },
   latens: { medianMs: 1_200, p95Ms: 4_000 },
   kodverk: "so",
   faltregler: "so-svar",

@@ -1,5 +1,6 @@
 import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
-import { SIMULATORER } from "../registry.js";
+import type { BastjanstSimulator } from "../bastjanst.js";
+import { REGISTRERADE, SIMULATORER } from "../registry.js";
 import type { LatencyParams } from "./lognormal.js";
 
 /** What a bastjänst does outside opening hours. */
@@ -81,8 +82,14 @@ const STOCKHOLM_HOURS: OpeningHours = {
   slowFactor: 2,
 };
 
-function perKod(p: LatencyParams): Record<BastjanstKod, LatencyParams> {
-  return Object.fromEntries(BASTJANSTER.map((k) => [k, { ...p }])) as Record<BastjanstKod, LatencyParams>;
+function perKod(
+  bastjanster: readonly BastjanstSimulator[],
+  p: (s: BastjanstSimulator) => LatencyParams,
+): Record<BastjanstKod, LatencyParams> {
+  return Object.fromEntries(bastjanster.map((s) => [s.kod, { ...p(s) }])) as Record<
+    BastjanstKod,
+    LatencyParams
+  >;
 }
 
 /**
@@ -93,10 +100,13 @@ function perKod(p: LatencyParams): Record<BastjanstKod, LatencyParams> {
  * @example
  * timingProfile("fast").errorRate // 0
  */
-export function timingProfile(profile: TimingProfile): TimingConfig {
+export function timingProfile(
+  profile: TimingProfile,
+  bastjanster: readonly BastjanstSimulator[] = REGISTRERADE,
+): TimingConfig {
   if (profile === "fast")
     return {
-      latency: perKod({ medianMs: 0, p95Ms: 0 }),
+      latency: perKod(bastjanster, () => ({ medianMs: 0, p95Ms: 0 })),
       monthEnd: { fromDay: 20, factor: 1 },
       openingHours: { ...STOCKHOLM_HOURS, days: [...STOCKHOLM_HOURS.days], outside: "answer" },
       outages: [],
@@ -104,10 +114,7 @@ export function timingProfile(profile: TimingProfile): TimingConfig {
       timeoutRate: 0,
     };
   return {
-    latency: Object.fromEntries(BASTJANSTER.map((k) => [k, { ...REALISTIC_LATENCY[k] }])) as Record<
-      BastjanstKod,
-      LatencyParams
-    >,
+    latency: perKod(bastjanster, (s) => s.latens),
     monthEnd: { fromDay: 20, factor: 1.4 },
     openingHours: { ...STOCKHOLM_HOURS, days: [...STOCKHOLM_HOURS.days], outside: "answer" },
     outages: [],

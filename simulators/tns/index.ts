@@ -1,3 +1,4 @@
+import { TNS_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { decodeHamtaUppgifterResponse } from "../../contract/tns/codec.js";
 import { tnsKlient } from "../aggregator/klienter/tns.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
@@ -12,6 +13,7 @@ import { TNS_PATH, tnsEndpoint } from "./handlers.js";
  */
 export const tnsSimulator: BastjanstSimulator = {
   kod: "TNS",
+  sektion: TNS_SEKTION,
   namn: "Transportstyrelsen",
   path: TNS_PATH,
   endpoint: tnsEndpoint,
@@ -23,6 +25,11 @@ export const tnsSimulator: BastjanstSimulator = {
     avkoda: (s) => void decodeHamtaUppgifterResponse(soapPayload(s)),
   },
   pactProvider: "ssbtek-tns",
+  pact: {
+    persona: "bilagare",
+    exakt: ["resultat", "felkod"],
+    felKontrollsiffra: { kalla: "BT", felkod: "1001" },
+  },
   latens: { medianMs: 300, p95Ms: 1_000 },
   kodverk: "tns",
   faltregler: "tns-svar",

@@ -18,6 +18,7 @@ import {
   type CertifySuite,
   caseFrom,
 } from "../../reports/model.js";
+import type { BastjanstSimulator } from "../../simulators/bastjanst.js";
 import { type Fault, type FaultMap, formatFault, parseFault } from "../../simulators/faults/fault.js";
 import type { MetricsSnapshot } from "../../simulators/metrics/recorder.js";
 import { SlaRecorder } from "../../simulators/metrics/recorder.js";
@@ -132,15 +133,23 @@ export function standardPeriod(now: Date): Tidsperiod {
 }
 
 /**
- * A composite question for one person with all seven bastjänster included: the pacts' reference
+ * A composite question for one person with every bastjänst included (default the registry): the pacts' reference
  * question ({@link referensFraga}) asked by the certifying municipality, under its own ärende and
  * correlation id, without a frageTidpunkt.
  *
  * @example
  * fullFraga("197003039885", standardPeriod(new Date()), "CHAIN-1").generellaFrageparametrar.korrelationsid // "certify-CHAIN-1"
  */
-export function fullFraga(personidentitet: string, period: Tidsperiod, arende: string): SsbtFraga {
-  const { generellaFrageparametrar, specifikaFrageparametrar } = referensFraga(personidentitet, { period });
+export function fullFraga(
+  personidentitet: string,
+  period: Tidsperiod,
+  arende: string,
+  bastjanster?: readonly BastjanstSimulator[],
+): SsbtFraga {
+  const { generellaFrageparametrar, specifikaFrageparametrar } = referensFraga(personidentitet, {
+    period,
+    ...(bastjanster ? { bastjanster } : {}),
+  });
   const { frageTidpunkt: _, ...generella } = generellaFrageparametrar;
   return {
     generellaFrageparametrar: {

@@ -4,13 +4,13 @@ import { MatchersV3, PactV4 } from "@pact-foundation/pact";
 import { getResponse } from "msw";
 import { HarnessError } from "../../contract/errors.js";
 import { NS } from "../../contract/namespaces.js";
-import { BASTJANSTER, type BastjanstKod, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
+import type { BastjanstKod, Sektion, SsbtFraga } from "../../contract/ssbt/model.js";
 import { parseXml } from "../../contract/xml/parse.js";
 import { fetchRequest } from "../../simulators/adapters/transport.js";
-import type { KontraktInfo } from "../../simulators/bastjanst.js";
-import { SIMULATORER } from "../../simulators/registry.js";
+import type { BastjanstSimulator, KontraktInfo } from "../../simulators/bastjanst.js";
+import { REGISTRERADE, simulatorFor } from "../../simulators/registry.js";
 import { jsonMallFran } from "../pact/json-mall.js";
-import { BASTJANST_PROVIDER, pactFilnamn, SSBT } from "../pact/names.js";
+import { pactFilnamn, SSBT } from "../pact/names.js";
 import { korMedOmforsok } from "../pact/omforsok.js";
 import {
   REFERENS_ORIGIN,
@@ -51,49 +51,37 @@ export interface BastjanstInteraktion {
 
 const KONTRAKT: KontraktInfo = { version: "v10", ns: NS.ssbt10 };
 
-function personaFraga(id: string, period = REFERENS_PERIOD): SsbtFraga {
+function personaFraga(
+  id: string,
+  bastjanster: readonly BastjanstSimulator[],
+  period = REFERENS_PERIOD,
+): SsbtFraga {
   const t = parseTillstand(personaTillstand(id));
   if (t.typ !== "persona") throw new HarnessError("INTERNAL", `persona ${id}`);
-  return referensFraga(t.persona.personidentitet, { period });
+  return referensFraga(t.persona.personidentitet, { period, bastjanster });
 }
 
-/** Per bastjänst: a persona it holds data about, and the codes its client reads. */
-const PER_KOD: Readonly<Record<BastjanstKod, { persona: string; exakt: readonly string[] }>> = {
-  AF: {
-    persona: "arbetslos-akassa",
-    exakt: ["StatusSokandeinformationKod", "AktivitetsRapportMeddelande", "Felkod"],
-  },
-  CSN: { persona: "student-bostadsbidrag", exakt: ["ResultatKod"] },
-  FK: { persona: "pensionar-bostadstillagg", exakt: ["tillstand/kod", "utlamnare/kod"] },
-  SKV: { persona: "foretagare", exakt: ["MeddelandeKod"] },
-  SO: { persona: "arbetslos-akassa", exakt: ["StatusSvarandeOrganisation", "Felkod"] },
-  TNS: { persona: "bilagare", exakt: ["resultat", "felkod"] },
-  MIV: { persona: "nyanland-etablering", exakt: ["faultCode"] },
-};
-
-/** Outcome of a question with a wrong check digit, per bastjänst (AF and SO answer with a status in their data). */
-const FEL_KONTROLLSIFFRA_UTFALL: Readonly<Record<BastjanstKod, SektionUtfall>> = {
-  AF: "data",
-  CSN: { kalla: "BT", felkod: "-1004" },
-  FK: "data",
-  SKV: { kalla: "BT", felkod: "9071001" },
-  SO: "data",
-  TNS: { kalla: "BT", felkod: "1001" },
-  MIV: { kalla: "BT", felkod: "MIV-001" },
-};
+/** Options of the bastjänst pacts: where to write, and which bastjänster there are. */
+export interface BastjanstPactOptions extends SkrivPactOptions {
+  /** The bastjänster of the chain (the reference answers come from it). Default: the registry. */
+  bastjanster?: readonly BastjanstSimulator[];
+}
 
 /**
  * The interactions of the pact SSBT → one bastjänst: a person it knows, a person nobody knows,
  * an identity with a wrong check digit, and for LEFI a period longer than two years (400).
  */
-export function bastjanstInteraktioner(kod: BastjanstKod): BastjanstInteraktion[] {
-  const { persona, exakt } = PER_KOD[kod];
+export function bastjanstInteraktioner(
+  kod: BastjanstKod,
+  bastjanster: readonly BastjanstSimulator[] = REGISTRERADE,
+): BastjanstInteraktion[] {
+  const { persona, exakt, felKontrollsiffra } = simulatorFor(kod, bastjanster).pact;
   const ut: BastjanstInteraktion[] = [
     {
       kod,
       beskrivning: `en fråga om personen ${persona}`,
       tillstand: [personaTillstand(persona)],
-      fraga: personaFraga(persona),
+      fraga: personaFraga(persona, bastjanster),
       forvantat: "data",
       exakt,
     },
@@ -101,7 +89,7 @@ export function bastjanstInteraktioner(kod: BastjanstKod): BastjanstInteraktion[
       kod,
       beskrivning: "en fråga om en person utan uppgifter (ej träff)",
       tillstand: [personaTillstand("ej-traff")],
-      fraga: personaFraga("ej-traff"),
+      fraga: personaFraga("ej-traff", bastjanster),
       forvantat: "data",
       exakt,
     },
@@ -109,8 +97,8 @@ export function bastjanstInteraktioner(kod: BastjanstKod): BastjanstInteraktion[
       kod,
       beskrivning: "en fråga om en personidentitet med fel kontrollsiffra",
       tillstand: [FEL_KONTROLLSIFFRA],
-      fraga: referensFraga(FEL_KONTROLLSIFFRA_PERSONIDENTITET),
-      forvantat: FEL_KONTROLLSIFFRA_UTFALL[kod],
+      fraga: referensFraga(FEL_KONTROLLSIFFRA_PERSONIDENTITET, { bastjanster }),
+      forvantat: felKontrollsiffra,
       exakt,
     },
   ];
@@ -119,7 +107,10 @@ export function bastjanstInteraktioner(kod: BastjanstKod): BastjanstInteraktion[
       kod,
       beskrivning: "en fråga om en period längre än två år",
       tillstand: [personaTillstand(persona)],
-      fraga: personaFraga(persona, { fromDatum: "2024-09-01", tomDatum: REFERENS_PERIOD.tomDatum }),
+      fraga: personaFraga(persona, bastjanster, {
+        fromDatum: "2024-09-01",
+        tomDatum: REFERENS_PERIOD.tomDatum,
+      }),
       forvantat: { kalla: "BT", felkod: "400" },
       exakt,
     });
@@ -139,10 +130,11 @@ const arJson = (contentType: string | null) => /json/i.test(contentType ?? "");
 /** What the reference bastjänst answers to one interaction's request (in-process, reference clock). */
 export async function referensBastjanstSvar(
   i: BastjanstInteraktion,
+  bastjanster: readonly BastjanstSimulator[] = REGISTRERADE,
 ): Promise<{ request: Request; status: number; contentType: string; text: string }> {
-  const sim = SIMULATORER[i.kod];
+  const sim = simulatorFor(i.kod, bastjanster);
   const request = fetchRequest(sim.klient.begaran(i.fraga, `${REFERENS_ORIGIN}${sim.path}`, KONTRAKT));
-  const res = await getResponse(referensKedja().handlers, request.clone());
+  const res = await getResponse(referensKedja(bastjanster).handlers, request.clone());
   if (!res) throw new HarnessError("INTERNAL", `The reference ${sim.namn} did not answer on ${sim.path}.`);
   return {
     request,
@@ -202,17 +194,21 @@ function svarMall(contentType: string, text: string, exakt: readonly string[], b
  * @example
  * await skrivBastjanstPact("CSN", { dir: "pacts" }) // pacts/ssbtek-ssbt-ssbtek-csn.json
  */
-export async function skrivBastjanstPact(kod: BastjanstKod, o: SkrivPactOptions = {}): Promise<SkrivenPact> {
+export async function skrivBastjanstPact(
+  kod: BastjanstKod,
+  o: BastjanstPactOptions = {},
+): Promise<SkrivenPact> {
   utanTelemetri();
   const dir = resolve(o.dir ?? "pacts");
-  const provider = BASTJANST_PROVIDER[kod];
-  const sim = SIMULATORER[kod];
+  const bastjanster = o.bastjanster ?? REGISTRERADE;
+  const sim = simulatorFor(kod, bastjanster);
+  const provider = sim.pactProvider;
   // pact-js merges into an existing file: start from nothing so a renamed interaction does not linger.
   rmSync(join(dir, pactFilnamn(SSBT, provider)), { force: true });
   const pact = new PactV4({ consumer: SSBT, provider, dir, logLevel: o.logLevel ?? "warn" });
-  const interaktioner = bastjanstInteraktioner(kod);
+  const interaktioner = bastjanstInteraktioner(kod, bastjanster);
   for (const i of interaktioner) {
-    const ref = await referensBastjanstSvar(i);
+    const ref = await referensBastjanstSvar(i, bastjanster);
     const refUtfall = utfallAv(
       await sim.klient.tolka(
         new Response(ref.text, { status: ref.status, headers: { "Content-Type": ref.contentType } }),
@@ -256,13 +252,13 @@ export async function skrivBastjanstPact(kod: BastjanstKod, o: SkrivPactOptions 
 }
 
 /**
- * Writes the pacts SSBT → each of the seven bastjänster.
+ * Writes the pacts SSBT → each bastjänst (default: the seven of the registry).
  *
  * @example
  * const pacts = await skrivBastjanstPacter({ dir: "pacts" }); // 7 files
  */
-export async function skrivBastjanstPacter(o: SkrivPactOptions = {}): Promise<SkrivenPact[]> {
+export async function skrivBastjanstPacter(o: BastjanstPactOptions = {}): Promise<SkrivenPact[]> {
   const ut: SkrivenPact[] = [];
-  for (const kod of BASTJANSTER) ut.push(await skrivBastjanstPact(kod, o));
+  for (const { kod } of o.bastjanster ?? REGISTRERADE) ut.push(await skrivBastjanstPact(kod, o));
   return ut;
 }

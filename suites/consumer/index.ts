@@ -1,5 +1,6 @@
 export {
   type BastjanstInteraktion,
+  type BastjanstPactOptions,
   bastjanstInteraktioner,
   referensBastjanstSvar,
   skrivBastjanstPact,

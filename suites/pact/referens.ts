@@ -1,12 +1,14 @@
-import {
-  BASTJANSTER,
-  type BastjanstKod,
-  type SsbtFraga,
-  type Tidsperiod,
+import type {
+  BastjanstKod,
+  SpecifikaFrageparametrar,
+  SsbtFraga,
+  Tidsperiod,
 } from "../../contract/ssbt/model.js";
-import { lefiFragaBase64 } from "../../simulators/aggregator/klienter/fk.js";
+import { LEFI_AKTORSID } from "../../simulators/aggregator/klienter/fk.js";
+import type { BastjanstSimulator } from "../../simulators/bastjanst.js";
 import { type Chain, createChain } from "../../simulators/chain.js";
 import { resolveOptions } from "../../simulators/options.js";
+import { REGISTRERADE } from "../../simulators/registry.js";
 
 /**
  * The instant the harness's pacts are written for: a Friday in the month-end peak. The
@@ -29,25 +31,29 @@ export const REFERENS_INGIVARE = {
 };
 
 /** The LEFI aktör the pacts ask as. */
-export const REFERENS_AKTORSID = "026-51";
+export const REFERENS_AKTORSID = LEFI_AKTORSID;
 
 /** Options of a reference question. */
 export interface ReferensFragaOptions {
-  /** The bastjänster included; default all seven. */
+  /** The bastjänster included; default all of `bastjanster`. */
   inkludera?: readonly BastjanstKod[];
   period?: Tidsperiod;
+  /** The bastjänster of the contract (every one gets its section). Default: the registry. */
+  bastjanster?: readonly BastjanstSimulator[];
 }
 
 /**
  * The composite question the pacts send about one person: the reference municipality, ärende and
- * period, the included bastjänster, and for FK a LEFI v9 question for everything.
+ * period, the included bastjänster, each asked with its default question part (for FK a LEFI v9
+ * question for everything).
  *
  * @example
  * referensFraga("199608239829").specifikaFrageparametrar.MIV // { inkludera: true }
  */
 export function referensFraga(personidentitet: string, o: ReferensFragaOptions = {}): SsbtFraga {
   const period = o.period ?? REFERENS_PERIOD;
-  const med = (k: BastjanstKod) => (o.inkludera ?? BASTJANSTER).includes(k);
+  const bastjanster = o.bastjanster ?? REGISTRERADE;
+  const med = (k: BastjanstKod) => o.inkludera?.includes(k) ?? true;
   return {
     generellaFrageparametrar: {
       frageTidpunkt: REFERENS_KLOCKA,
@@ -61,24 +67,14 @@ export function referensFraga(personidentitet: string, o: ReferensFragaOptions =
       syfte: "Beslut om eller kontroll av ekonomiskt bistånd",
       lagtext: "11 kap. 11 a § socialtjänstlagen (2001:453)",
     },
-    specifikaFrageparametrar: {
-      AF: { inkludera: med("AF") },
-      CSN: { inkludera: med("CSN") },
-      FK: med("FK")
-        ? {
-            inkludera: true,
-            fraga: {
-              version: "v9",
-              aktorsid: REFERENS_AKTORSID,
-              lefiJsonFraga: lefiFragaBase64(personidentitet, period),
-            },
-          }
-        : { inkludera: false },
-      SKV: { inkludera: med("SKV") },
-      SO: { inkludera: med("SO") },
-      TNS: { inkludera: med("TNS") },
-      MIV: { inkludera: med("MIV") },
-    },
+    specifikaFrageparametrar: Object.fromEntries(
+      bastjanster.map((b) => [
+        b.kod,
+        med(b.kod)
+          ? (b.fragaparametrar?.(personidentitet, period) ?? { inkludera: true })
+          : { inkludera: false },
+      ]),
+    ) as SpecifikaFrageparametrar,
   };
 }
 
@@ -93,10 +89,16 @@ export const REFERENS_ORIGIN = "http://ssbtek.referens.invalid";
  * @example
  * const chain = referensKedja(); chain.control.setFaults({ MIV: { kind: "down" } });
  */
-export function referensKedja(): Chain {
+export function referensKedja(bastjanster: readonly BastjanstSimulator[] = REGISTRERADE): Chain {
   const klocka = new Date(REFERENS_KLOCKA);
   return createChain(
-    resolveOptions({ seed: REFERENS_SEED, now: () => new Date(klocka), profile: "fast", timeScale: 0 }),
+    resolveOptions({
+      seed: REFERENS_SEED,
+      now: () => new Date(klocka),
+      profile: "fast",
+      timeScale: 0,
+      bastjanster,
+    }),
     REFERENS_ORIGIN,
   );
 }

@@ -9,7 +9,7 @@ import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.j
 import type { BastjanstKod } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
-import { KODVERK_PER_KALLA } from "../../fixtures/kodverk/index.js";
+import type { Kodverk } from "../../fixtures/kodverk/index.js";
 import type { CertifyFinding } from "../../reports/model.js";
 import { stackspar } from "../robustness/checks.js";
 
@@ -106,10 +106,10 @@ const slutarMed = (path: readonly string[], falt: string) => {
  * lists): one finding `<kodverk id>.kodverk` per unknown value.
  *
  * @example
- * kodverkFynd("tns", lov(body)) // [{ rule: "TNS.Fordonsslag.kodverk", value: "RYMDSKEPP", … }]
+ * kodverkFynd(KODVERK_PER_KALLA.tns, lov(body)) // [{ rule: "TNS.Fordonsslag.kodverk", value: "RYMDSKEPP", … }]
  */
-export function kodverkFynd(kalla: string, lover: readonly Lov[]): CertifyFinding[] {
-  const listor = (KODVERK_PER_KALLA[kalla] ?? []).filter((k) => k.riktning === "svar");
+export function kodverkFynd(kodverk: readonly Kodverk[], lover: readonly Lov[]): CertifyFinding[] {
+  const listor = kodverk.filter((k) => k.riktning === "svar");
   const out: CertifyFinding[] = [];
   for (const l of lover)
     for (const k of listor) {

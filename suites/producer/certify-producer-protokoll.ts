@@ -4,19 +4,21 @@
  * throws a ContractViolation naming the path), its kodverk file, and the malformed requests its
  * endpoint must refuse.
  */
+import type { Faltregeltabell } from "../../contract/faltregler/model.js";
 import { NS } from "../../contract/namespaces.js";
 import { parseSoapEnvelope, soapEnvelope } from "../../contract/soap/envelope.js";
-import { BASTJANSTER, type BastjanstKod } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
-import { SIMULATORER } from "../../simulators/registry.js";
+import type { Kodverk } from "../../fixtures/kodverk/model.js";
+import type { BastjanstSimulator } from "../../simulators/bastjanst.js";
+import { faltregeltabellFor, kodverkFor } from "../../simulators/registry.js";
 
 /** One bastjänst's protocol as the producer suite sees it. */
 export interface ProducentProtokoll {
   format: "soap" | "json";
-  /** The kodverk file of the authority: `fixtures/kodverk/<kodverk>.json`. */
-  kodverk: string;
-  /** The field-rule table of its answer: `fixtures/faltregler/<tabell>.json`. */
-  tabell: string;
+  /** The kodverk of the authority (`fixtures/kodverk/<kodverk>.json`). */
+  kodverk: readonly Kodverk[];
+  /** The field-rule table of its answer (`fixtures/faltregler/<faltregler>.json`). */
+  tabell: Faltregeltabell;
   /** Local name of the answer element in the SOAP Body (SOAP only). */
   svarElement?: string;
   /** Media type the answer must have (`text/xml` for SOAP 1.1, `application/json` for LEFI). */
@@ -29,17 +31,14 @@ export interface ProducentProtokoll {
 }
 
 /**
- * The protocol of every bastjänst, by kod: derived from each authority's descriptor.
+ * A bastjänst's protocol as the producer suite sees it: derived from the authority's descriptor.
  *
  * @example
- * PROTOKOLL.TNS.avkoda(parseSoapEnvelope(text).body) // throws on a schema breach
+ * producentProtokoll(SIMULATORER.TNS).avkoda(parseSoapEnvelope(text).body) // throws on a schema breach
  */
-export const PROTOKOLL: Readonly<Record<BastjanstKod, ProducentProtokoll>> = Object.fromEntries(
-  BASTJANSTER.map((k) => {
-    const s = SIMULATORER[k];
-    return [k, { ...s.protokoll, kodverk: s.kodverk, tabell: s.faltregler }];
-  }),
-) as Record<BastjanstKod, ProducentProtokoll>;
+export function producentProtokoll(sim: BastjanstSimulator): ProducentProtokoll {
+  return { ...sim.protokoll, kodverk: kodverkFor(sim), tabell: faltregeltabellFor(sim) };
+}
 
 /** A malformed request the endpoint must refuse with its own fault or a 4xx. */
 export interface FelaktigBegaran {
@@ -70,11 +69,11 @@ function renamed(e: XmlElement, local: string): XmlElement {
  * - LEFI JSON: not JSON (cut in half), `personnummer` missing, `period` of the wrong type.
  *
  * @example
- * felaktigaBegaranden("TNS", { url, headers, body }).map((b) => b.id) // ["ej-valformad", "okant-element", …]
+ * felaktigaBegaranden("soap", { url, headers, body }).map((b) => b.id) // ["ej-valformad", "okant-element", …]
  */
-export function felaktigaBegaranden(kod: BastjanstKod, g: GiltigBegaran): FelaktigBegaran[] {
+export function felaktigaBegaranden(format: "soap" | "json", g: GiltigBegaran): FelaktigBegaran[] {
   const halva = g.body.slice(0, Math.floor(g.body.length / 2));
-  if (PROTOKOLL[kod].format === "json") {
+  if (format === "json") {
     const fraga = JSON.parse(g.body) as Record<string, unknown>;
     const { personnummer: _utan, ...utanPersonnummer } = fraga;
     return [

@@ -13,18 +13,12 @@
  */
 
 import { ContractViolation, HarnessError, isHarnessError } from "../../contract/errors.js";
-import { evaluate } from "../../contract/faltregler/engine.js";
+import { evaluateTabell } from "../../contract/faltregler/engine.js";
 import { parseHttpUrl } from "../../contract/http-url.js";
 import { maskera, maskeraText } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { ssbtNamespace } from "../../contract/ssbt/codec.js";
-import {
-  BASTJANSTER,
-  type BastjanstKod,
-  type KontraktVersion,
-  type Sektion,
-  type SsbtFraga,
-} from "../../contract/ssbt/model.js";
+import type { BastjanstKod, KontraktVersion, Sektion, SsbtFraga } from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { TrafficLog } from "../../reports/evidence/har.js";
 import type { EvidencePair } from "../../reports/evidence/model.js";
@@ -38,9 +32,9 @@ import {
   skippedCase,
 } from "../../reports/model.js";
 import { fetchRequest } from "../../simulators/adapters/transport.js";
-import type { KontraktInfo } from "../../simulators/bastjanst.js";
+import type { BastjanstSimulator, KontraktInfo } from "../../simulators/bastjanst.js";
 import { PERSONAS } from "../../simulators/population/population.js";
-import { SIMULATORER } from "../../simulators/registry.js";
+import { REGISTRERADE } from "../../simulators/registry.js";
 import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
 import { BASTJANST_PROVIDER, SSBT } from "../pact/names.js";
 import { runSignal } from "../run-control.js";
@@ -52,14 +46,23 @@ import {
   skicka,
   type Utbyte,
 } from "./certify-producer-kontroller.js";
-import { felaktigaBegaranden, PROTOKOLL } from "./certify-producer-protokoll.js";
+import {
+  felaktigaBegaranden,
+  type ProducentProtokoll,
+  producentProtokoll,
+} from "./certify-producer-protokoll.js";
 import { checkReachable } from "./reachable.js";
 import { utkastFynd } from "./utkast.js";
 
 /** Options of {@link certifyProducer}. `bastjanst` and `url` are required. */
 export interface CertifyProducerOptions {
-  /** The bastjänst: AF, CSN, FK, SKV, SO, TNS or MIV (any case). */
+  /** The bastjänst: AF, CSN, FK, SKV, SO, TNS or MIV (any case), or another of `bastjanster`. */
   bastjanst: string;
+  /**
+   * The bastjänster the suite knows (their protocol, SSBT's client, field rules, kodverk). Default:
+   * the registry; a test passes a list with a throw-away eighth authority.
+   */
+  bastjanster?: readonly BastjanstSimulator[];
   /** Its endpoint as `GET /__admin/upstreams` lists it (FK: the LEFI base URL). */
   url: string;
   /** Longest acceptable time to a complete answer, ms. Default 7 000 (the SLA: 90 % within 7 s). */
@@ -113,14 +116,22 @@ const OLASBAR =
  * @example
  * bastjanstKod("tns") // "TNS"
  */
-export function bastjanstKod(text: string): BastjanstKod {
+export function bastjanstKod(
+  text: string,
+  bastjanster: readonly BastjanstSimulator[] = REGISTRERADE,
+): BastjanstKod {
+  return bastjanstAv(text, bastjanster).kod;
+}
+
+function bastjanstAv(text: string, bastjanster: readonly BastjanstSimulator[]): BastjanstSimulator {
   const kod = text.trim().toUpperCase();
-  if (!(BASTJANSTER as readonly string[]).includes(kod))
+  const sim = bastjanster.find((s) => s.kod === kod);
+  if (!sim)
     throw new HarnessError(
       "BAD_OPTION",
-      `Unknown bastjänst "${text}": pass --bastjanst with one of ${BASTJANSTER.join(", ")}.`,
+      `Unknown bastjänst "${text}": pass --bastjanst with one of ${bastjanster.map((s) => s.kod).join(", ")}.`,
     );
-  return kod as BastjanstKod;
+  return sim;
 }
 
 function checkUrl(url: string): string {
@@ -160,12 +171,13 @@ function schemaFynd(kod: BastjanstKod, e: unknown): CertifyFinding {
 
 /** Reads one exchange: the transport, the envelope, the strict decode, and SSBT's own reading. */
 async function las(
-  kod: BastjanstKod,
+  sim: BastjanstSimulator,
+  p: ProducentProtokoll,
   u: Utbyte,
   fraga: SsbtFraga,
   kontrakt: KontraktInfo,
 ): Promise<Pick<Utfall, "meddelande" | "schema" | "details">> {
-  const p = PROTOKOLL[kod];
+  const kod = sim.kod;
   const schema: CertifyFinding[] = [];
   const details: Record<string, string> = {};
   if (!u.svar) {
@@ -222,7 +234,7 @@ async function las(
     }
   }
   // SSBT's own client must be able to use the answer (never throws; an unusable answer is an error section).
-  const sektion: Sektion = await SIMULATORER[kod].klient.tolka(
+  const sektion: Sektion = await sim.klient.tolka(
     new Response(u.text, { status: u.status, headers: u.mediaTyp ? { "Content-Type": u.mediaTyp } : {} }),
     fraga,
     kontrakt,
@@ -271,7 +283,7 @@ const BAKGRUND_FORSOK = 3;
  * report.passed // true for the embedded simulator
  */
 export async function certifyProducer(o: CertifyProducerOptions): Promise<CertifyReport> {
-  const kod = bastjanstKod(o.bastjanst);
+  const sim = bastjanstAv(o.bastjanst, o.bastjanster ?? REGISTRERADE);
   const url = checkUrl(o.url);
   const budgetMs = o.budgetMs ?? DEFAULT_BUDGET_MS;
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -288,7 +300,7 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
   if (!o.skipPrecheck) await checkReachable(url, Math.min(timeoutMs, 5_000));
   const { signal, dispose } = runSignal(o.signal, o.runTimeoutMs);
   try {
-    return await korProducer(o, kod, url, budgetMs, timeoutMs, personas, klocka, now, signal);
+    return await korProducer(o, sim, url, budgetMs, timeoutMs, personas, klocka, now, signal);
   } finally {
     dispose();
   }
@@ -296,7 +308,7 @@ export async function certifyProducer(o: CertifyProducerOptions): Promise<Certif
 
 async function korProducer(
   o: CertifyProducerOptions,
-  kod: BastjanstKod,
+  sim: BastjanstSimulator,
   url: string,
   budgetMs: number,
   timeoutMs: number,
@@ -307,7 +319,9 @@ async function korProducer(
 ): Promise<CertifyReport> {
   const startedAt = new Date();
   const t0 = performance.now();
-  const klient = SIMULATORER[kod].klient;
+  const kod = sim.kod;
+  const klient = sim.klient;
+  const protokoll = producentProtokoll(sim);
   const version = o.contract ?? "v10";
   const kontrakt: KontraktInfo = { version, ns: ssbtNamespace(version) };
   const period = standardPeriod(now());
@@ -322,7 +336,7 @@ async function korProducer(
     o.onSuite?.(s);
   };
   const properties = { bastjanst: kod, url, budgetMs: String(budgetMs), timeoutMs: String(timeoutMs) };
-  const antalFel = PROTOKOLL[kod].format === "json" ? 3 : 4;
+  const antalFel = protokoll.format === "json" ? 3 : 4;
   const total = personas.length + antalFel;
   let done = 0;
 
@@ -368,7 +382,12 @@ async function korProducer(
   const utfall: Utfall[] = [];
   for (const [i, p] of personas.entries()) {
     if (signal?.aborted) break;
-    const fraga = fullFraga(p.personidentitet, period, `CERT-P-${String(i + 1).padStart(3, "0")}`);
+    const fraga = fullFraga(
+      p.personidentitet,
+      period,
+      `CERT-P-${String(i + 1).padStart(3, "0")}`,
+      o.bastjanster,
+    );
     const namn = `${p.id} (${maskera(p.personidentitet)})`;
     const fore = klient.forkontroll?.(fraga, kontrakt);
     if (fore)
@@ -379,7 +398,7 @@ async function korProducer(
     const { u: utbyte, bakgrund } = await utbyt(fetchRequest(klient.begaran(fraga, url, kontrakt)), namn);
     // An exchange cut off by the stop is not a finding about the producer.
     if (signal?.aborted && !utbyte.svar) break;
-    const lasning = await las(kod, utbyte, fraga, kontrakt);
+    const lasning = await las(sim, protokoll, utbyte, fraga, kontrakt);
     if (bakgrund) lasning.details.simulator = bakgrund;
     utfall.push({ namn, personaId: p.id, fraga, utbyte, ...lasning });
   }
@@ -420,7 +439,7 @@ async function korProducer(
   });
   klar(
     perMeddelande("field rules", (u, m) =>
-      evaluate(PROTOKOLL[kod].tabell, m, { now: now(), fraga: u.fraga }).map((f) => ({ ...f })),
+      evaluateTabell(protokoll.tabell, m, { now: now(), fraga: u.fraga }).map((f) => ({ ...f })),
     ),
   );
   if (version === "utkast" && kod === "AF")
@@ -429,7 +448,7 @@ async function korProducer(
         typeof m === "string" ? [] : utkastFynd(m, now()),
       ),
     );
-  klar(perMeddelande("code lists", (_u, m) => kodverkFynd(PROTOKOLL[kod].kodverk, lov(m))));
+  klar(perMeddelande("code lists", (_u, m) => kodverkFynd(protokoll.kodverk, lov(m))));
   klar(perMeddelande("dates", (_u, m) => datumFynd(kod, lov(m))));
   klar({
     name: "timing budget",
@@ -461,11 +480,11 @@ async function korProducer(
   if (forsta && !signal?.aborted) {
     const giltig = klient.begaran(forsta.fraga, url, kontrakt);
     const grund = { url: giltig.url, headers: new Headers(giltig.headers), body: giltig.body };
-    for (const b of felaktigaBegaranden(kod, grund)) {
+    for (const b of felaktigaBegaranden(protokoll.format, grund)) {
       if (signal?.aborted) break;
       const { u, bakgrund } = await utbyt(b.request, `${b.id}: ${b.beskrivning}`);
       if (signal?.aborted && !u.svar) break;
-      const fynd = felhanteringsFynd(kod, PROTOKOLL[kod].format, b.id, u).map((f) => ({
+      const fynd = felhanteringsFynd(kod, protokoll.format, b.id, u).map((f) => ({
         ...f,
         replay: replay(forsta.personaId),
       }));
@@ -493,7 +512,7 @@ async function korProducer(
     suites,
     replay: hela,
     replayNarrow: bas,
-    extra: { clock: klocka.toISOString(), provider: BASTJANST_PROVIDER[kod] },
+    extra: { clock: klocka.toISOString(), provider: sim.pactProvider },
     ...(interrupted ? { interrupted } : {}),
   });
 }

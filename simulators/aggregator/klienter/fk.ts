@@ -48,6 +48,9 @@ export function lefiFraga(
   };
 }
 
+/** The LEFI aktör a municipality's question names by default (the reference client's). */
+export const LEFI_AKTORSID = "026-51";
+
 /**
  * The `lefiJsonFraga` value (base64 of the JSON) for {@link lefiFraga}.
  *
