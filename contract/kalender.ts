@@ -324,3 +324,24 @@ export function utbetalningsdag(betalare: Betalare, iso: string): string {
   const fore = bankdagPaEllerFore(dag);
   return fore > sondag ? fore : bankdagPaEllerEfter(dag);
 }
+
+const STOCKHOLM_OFFSET = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Europe/Stockholm",
+  timeZoneName: "longOffset",
+});
+
+/**
+ * Sweden's UTC offset on a day (at noon, Swedish time), as an `xsd:date` time zone: "+01:00" in
+ * winter, "+02:00" in summer. Producers that serialise a date from a zoned calendar write it so.
+ *
+ * @example
+ * svenskTidszon("2016-11-18") // "+01:00"
+ * svenskTidszon("1997-09-12") // "+02:00"
+ */
+export function svenskTidszon(dag: string): string {
+  const namn = STOCKHOLM_OFFSET.formatToParts(new Date(`${dag}T11:00:00Z`)).find(
+    (p) => p.type === "timeZoneName",
+  )?.value;
+  const m = /([+-]\d{2}):?(\d{2})/.exec(namn ?? "");
+  return m ? `${m[1]}:${m[2]}` : "+01:00";
+}

@@ -1,6 +1,7 @@
 import type { BastjanstKod, KontraktVersion, Sektion, SsbtError, SsbtFraga } from "../contract/ssbt/model.js";
 import type { XmlElement } from "../contract/xml/node.js";
 import type { SimulatorContext } from "./context.js";
+import type { ObserveradDialekt } from "./dialekt.js";
 import type { Endpoint, Parsed, SimResponse } from "./endpoint.js";
 import type { LatencyParams } from "./timing/lognormal.js";
 
@@ -112,4 +113,9 @@ export interface BastjanstSimulator {
    * SOAP 1.1 Server fault — LEFI's error format for FK.
    */
   tekniskFel?(text: string, now: Date): SimResponse;
+  /**
+   * The authority's observed dialect (`--dialect observed`): the shapes its real producer is known
+   * to send, as data, and how its answer is turned into them. Lives in the folder's `dialekt.ts`.
+   */
+  dialekt?: ObserveradDialekt;
 }

@@ -7,6 +7,7 @@ import {
   type KontraktVersion,
 } from "../contract/ssbt/model.js";
 import { type AdmissionLimits, resolveAdmission } from "./admission.js";
+import { type Dialekt, parseDialekt } from "./dialekt.js";
 import { type FaultMap, parseFaults } from "./faults/fault.js";
 import { loadScenario, parseScenario, type Scenario } from "./faults/scenario.js";
 import { checkTiming, parseOutsideHoursPolicy, parseTimingOverrides } from "./timing/overrides.js";
@@ -34,6 +35,11 @@ export interface SimulateOptions {
   timeScale?: number;
   /** Contract served at `/ssbtek`. Default "v10". Both are always served at `/ssbtek/v10` and `/ssbtek/v11`. */
   contract?: KontraktVersion;
+  /**
+   * How the simulated bastjänster shape their answers: "strict" (as the official schemas say) or
+   * "observed" (the shapes real producers are known to send; see docs/dialects.md). Default "strict".
+   */
+  dialect?: Dialekt;
   /** Real bastjänst endpoints to call instead of the simulators, e.g. `{ CSN: "https://…" }`. */
   upstreams?: Partial<Record<BastjanstKod, string>>;
   /**
@@ -93,6 +99,7 @@ export interface ResolvedOptions {
   seed: number;
   timeScale: number;
   contract: KontraktVersion;
+  dialect: Dialekt;
   upstreams: Partial<Record<BastjanstKod, string>>;
   deadlineMs: number;
   /** Deadline per bastjänst in simulated ms. */
@@ -136,6 +143,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
       "BAD_OPTION",
       `Unknown contract ${String(contract)}: pass --contract ${KONTRAKT_VERSIONER.join(", ")}.`,
     );
+  const dialect = parseDialekt(o.dialect ?? "strict");
   const upstreams = o.upstreams ?? {};
   for (const [kod, url] of Object.entries(upstreams)) {
     if (!(BASTJANSTER as readonly string[]).includes(kod))
@@ -239,6 +247,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     seed,
     timeScale,
     contract,
+    dialect,
     upstreams,
     deadlineMs,
     deadlines,

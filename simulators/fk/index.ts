@@ -1,6 +1,7 @@
 import { decodeLefiSvar } from "../../contract/fk/codec.js";
 import { fkKlient } from "../aggregator/klienter/fk.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
+import { fkObserverat } from "./dialekt.js";
 import { lefiFelsvar } from "./errors.js";
 import { FK_PATH, fkEndpoint } from "./handlers.js";
 
@@ -13,6 +14,7 @@ export {
   lefiFragaBase64,
 } from "../aggregator/klienter/fk.js";
 export { byggLefiSvar, FAKTA, faktaFor, idag, type LefiSvarIndata } from "./data.js";
+export { fkObserverat } from "./dialekt.js";
 export {
   fragarNagot,
   hittaAktor,
@@ -62,5 +64,6 @@ export const fkSimulator: BastjanstSimulator = {
   latens: { medianMs: 1_800, p95Ms: 5_000 },
   kodverk: "lefi",
   faltregler: "lefi-svar",
+  dialekt: fkObserverat,
   tekniskFel: (text, now) => lefiFelsvar(500, text, now),
 };

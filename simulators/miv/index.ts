@@ -2,6 +2,7 @@ import { decodeFindByPersonnummerResponse } from "../../contract/miv/codec.js";
 import { mivKlient } from "../aggregator/klienter/miv.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
+import { mivObserverat } from "./dialekt.js";
 import { MIV_PATH, mivEndpoint } from "./handlers.js";
 
 export { mivBegaran, mivKlient, mivTolka } from "../aggregator/klienter/miv.js";
@@ -16,6 +17,7 @@ export {
   mivKodNamn,
   referensdag,
 } from "./data.js";
+export { mivObserverat } from "./dialekt.js";
 export { kontrolleraFraga, MIV_FELKODER, type MivFelkod, mivFault } from "./errors.js";
 export { MIV_PATH, mivEndpoint } from "./handlers.js";
 export type {
@@ -52,4 +54,5 @@ export const mivSimulator: BastjanstSimulator = {
   latens: { medianMs: 800, p95Ms: 2_800 },
   kodverk: "miv",
   faltregler: "miv-svar",
+  dialekt: mivObserverat,
 };

@@ -2,6 +2,7 @@ import { decodeResponse as decodeSoResponse } from "../../contract/so/codec.js";
 import { soKlient } from "../aggregator/klienter/so.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
+import { soObserverat } from "./dialekt.js";
 import { SO_PATH, soEndpoint } from "./handlers.js";
 
 /**
@@ -26,10 +27,12 @@ export const soSimulator: BastjanstSimulator = {
   latens: { medianMs: 1_200, p95Ms: 4_000 },
   kodverk: "so",
   faltregler: "so-svar",
+  dialekt: soObserverat,
 };
 
 export { begaran, soFraga, soKlient, tolka } from "../aggregator/klienter/so.js";
 export { byggSvar, FAKTA, faktaFor, genereraFakta, idag, MAX_ERSATTNINGSDAGAR } from "./data.js";
+export { soObserverat } from "./dialekt.js";
 export {
   AKASSA_FELSTATUS,
   faultForViolation,
