@@ -46,6 +46,11 @@ export interface ObserveradForm {
   /** A short snippet of the shape as seen (a few characters, never a whole answer). */
   exempel: string;
   /**
+   * Recognises the shape in an answer as serialised (the SOAP Body payload, CSN's document): how a
+   * test, or a vendor, tells an observed answer from a strict one.
+   */
+  kannetecken: RegExp;
+  /**
    * Whether the authority's official schema allows it: `allowed` (valid, only unusual),
    * `violates` (the answer no longer validates) or `unverifiable` (the governing schema is not
    * published, e.g. CSN's Sambruk import).

@@ -42,6 +42,7 @@ export const afObserverat: ObserveradDialekt = {
         "Every xs:date of `Svar` (ArbetssokandeRegistrerad, ArbetssokandeAvaktualiserad, SenasteAktivitetsRapportDatum, BeslutFrom, BeslutTom) carries Sweden's UTC offset of that day.",
       sedd: SEDD,
       exempel: "<er:ArbetssokandeRegistrerad>2016-11-18+01:00</er:ArbetssokandeRegistrerad>",
+      kannetecken: /(?:ArbetssokandeRegistrerad|ArbetssokandeAvaktualiserad|SenasteAktivitetsRapportDatum|BeslutFrom|BeslutTom)>\d{4}-\d{2}-\d{2}[+-]\d{2}:\d{2}</,
       schema: "allowed",
       sammansatt:
         "A parser that reads the date with a `YYYY-MM-DD` pattern or `LocalDate.parse` fails. SSBT passes AF's dates on unchanged (the reference composite answer carries them), so the consumer sees the zone.",
@@ -52,6 +53,7 @@ export const afObserverat: ObserveradDialekt = {
         "`ArbetssokandeSKAT` carries the sökandekategori's name (e.g. `Öppet arbetslös`) instead of its code (`11`).",
       sedd: SEDD,
       exempel: "<er:ArbetssokandeSKAT>Anställd</er:ArbetssokandeSKAT>",
+      kannetecken: /ArbetssokandeSKAT>[^<0-9]/,
       schema: "allowed",
       sammansatt:
         "xs:normalizedString, so the schema allows any text; a consumer that maps the code through kodverk AF.ArbetssokandeSKAT finds no code (the field-rule kodverk check reports it). SSBT passes the text on unchanged.",

@@ -18,7 +18,8 @@ export const csnObserverat: ObserveradDialekt = {
       beskrivning:
         'The answer uses the schema 3.0 layout: `schemaVersion="3.0"`, the `http://schema.csn.se/v3.0/…` namespaces, no omställningsstudiestöd (no `omstallningsstudiestod` in Studiestodstypforteckning, no `Omstallningsstudiestod` block), although the question asked for 4.0.',
       sedd: SEDD,
-      exempel: '<CSNSvar schemaVersion="3.0" xmlns="http://schema.csn.se/v3.0/kommunfraga"',
+      exempel: '<CSNSvar schemaVersion="3.0"',
+      kannetecken: /"http:\/\/schema\.csn\.se\/v3\.0\/kommunfraga"/,
       schema: "violates",
       schemafel: [/No matching global declaration available for the validation root/],
       sammansatt:
@@ -29,6 +30,7 @@ export const csnObserverat: ObserveradDialekt = {
       beskrivning: "`GemensamtFragaEkbistand` is sent empty instead of echoing the question.",
       sedd: SEDD,
       exempel: "<GemensamtFragaEkbistand/>",
+      kannetecken: /<(?:\w+:)?GemensamtFragaEkbistand\/>/,
       schema: "unverifiable",
       sammansatt:
         "Its type is Sambruk's SBNUppgEkBistandBegar, which is not published (the reference set has a stand-in): whether empty is allowed cannot be checked, and it comes only with the 3.0 layout, whose root already fails. A consumer that reads the echoed period or ärende from it finds nothing.",

@@ -1,31 +1,30 @@
 import type { XmlElement } from "../../contract/xml/node.js";
-import { medTidszon, type ObserveradDialekt, skrivOm } from "../dialekt.js";
-
-/** The xs:date leaves of `fkResponse` and `fkSvar`. */
-const DATUM = new Set(["inresedatum", "ansokningsdatum", "beslutsdatum", "fromDatum", "tomDatum"]);
+import type { ObserveradDialekt } from "../dialekt.js";
 
 const SEDD = ["test07_getFinancialAid_miv/response.xml", "test08_getFinancialAid_allAgencies/response.xml"];
 
 /**
- * Migrationsverket as seen in production: every date with a time zone.
- *
- * @example
- * mivObserverat.tillampa(encodeFindByPersonnummerResponse({ response })) // …<beslutsdatum>1998-05-12+02:00…
+ * Migrationsverket as seen in production: its one unusual shape, dates with a time zone, is what
+ * the strict simulator already sends (xs:date allows it; see `mivDatum` in data.ts), so the
+ * observed dialect adds nothing.
  */
 export const mivObserverat: ObserveradDialekt = {
   kod: "MIV",
-  former: [
+  former: [],
+  ejAtergivna: [
     {
-      id: "MIV.datum-med-tidszon",
       beskrivning:
-        "Every xs:date of the answer (inresedatum, ansokningsdatum, beslutsdatum, fromDatum, tomDatum) carries Sweden's UTC offset of that day: +01:00 in winter, +02:00 in summer.",
+        "Every date with Sweden's UTC offset of that day (`<beslutsdatum>1998-05-12+02:00</beslutsdatum>`).",
       sedd: SEDD,
-      exempel: "<beslutsdatum>1998-05-12+02:00</beslutsdatum>",
-      schema: "allowed",
-      sammansatt:
-        "A parser that expects `YYYY-MM-DD` fails; one that converts to an instant may move the day. SSBT passes the dates on unchanged.",
+      varfor:
+        "Not an observed-only form: both dialects send it (xs:date allows a zone), because the strict simulator was modelled on these answers.",
+    },
+    {
+      beskrivning: "`korrelationsid` and `correlationid` carry the same value.",
+      sedd: SEDD,
+      varfor:
+        "The reference stub's placeholder; Migrationsverket's correlationid is its own id of each call (issue 7: one per call), korrelationsid echoes the question's.",
     },
   ],
-  ejAtergivna: [],
-  tillampa: (svar: XmlElement): XmlElement => skrivOm(svar, (e) => (DATUM.has(e.local) ? medTidszon(e) : e)),
+  tillampa: (svar: XmlElement): XmlElement => svar,
 };

@@ -51,6 +51,7 @@ export const skvObserverat: ObserveradDialekt = {
         "The answer document in `svar` (xs:string) is sent as a CDATA section instead of escaped text.",
       sedd: SEDD,
       exempel: '<svar><![CDATA[<?xml version="1.0" encoding="UTF-8"?>',
+      kannetecken: /<svar><!\[CDATA\[/,
       schema: "allowed",
       sammansatt:
         "Same text in the XML infoset; a consumer that reads the raw bytes, or a streaming reader that returns only the first text event, gets nothing or a fragment. SSBT passes the section on as CDATA (the reference composite answer carries it so).",
@@ -61,6 +62,7 @@ export const skvObserverat: ObserveradDialekt = {
         "The document inside `svar` is indented: one element per line, four spaces per level (whitespace between elements).",
       sedd: SEDD,
       exempel: "<PersonuppgiftLista>\\n        <Personuppgift>",
+      kannetecken: /\n {4}<PersonuppgiftLista>/,
       schema: "allowed",
       sammansatt:
         "Whitespace between elements is insignificant in an element-only document; a reader that treats every text node as data sees extra nodes. SSBT passes the document on unchanged.",
