@@ -42,7 +42,8 @@ export const afObserverat: ObserveradDialekt = {
         "Every xs:date of `Svar` (ArbetssokandeRegistrerad, ArbetssokandeAvaktualiserad, SenasteAktivitetsRapportDatum, BeslutFrom, BeslutTom) carries Sweden's UTC offset of that day.",
       sedd: SEDD,
       exempel: "<er:ArbetssokandeRegistrerad>2016-11-18+01:00</er:ArbetssokandeRegistrerad>",
-      kannetecken: /(?:ArbetssokandeRegistrerad|ArbetssokandeAvaktualiserad|SenasteAktivitetsRapportDatum|BeslutFrom|BeslutTom)>\d{4}-\d{2}-\d{2}[+-]\d{2}:\d{2}</,
+      kannetecken:
+        /(?:ArbetssokandeRegistrerad|ArbetssokandeAvaktualiserad|SenasteAktivitetsRapportDatum|BeslutFrom|BeslutTom)>\d{4}-\d{2}-\d{2}[+-]\d{2}:\d{2}</,
       schema: "allowed",
       sammansatt:
         "A parser that reads the date with a `YYYY-MM-DD` pattern or `LocalDate.parse` fails. SSBT passes AF's dates on unchanged (the reference composite answer carries them), so the consumer sees the zone.",
