@@ -14,7 +14,7 @@ import { el } from "../contract/xml/node.js";
 import { parseXml } from "../contract/xml/parse.js";
 import { escapeText, serializeXml } from "../contract/xml/serialize.js";
 import { kodverk } from "../fixtures/kodverk/index.js";
-import { ssbtekHandlers } from "../msw.js";
+import { bastjanstHandlers, ssbtekHandlers } from "../msw.js";
 import { type Adapter, adaptrar, begaranFor } from "../simulators/conformance.js";
 import { SAMBRUK_STAND_IN_PATH, SAMBRUK_STAND_IN_XSD } from "../simulators/csn/sambruk-stand-in.xsd.js";
 import {
@@ -369,6 +369,32 @@ function payloadOf(envelope: string): string {
 }
 
 describe("choosing the dialect", () => {
+  it("bastjanstHandlers serves one authority in the dialect asked for", async () => {
+    const sim = SIMULATORER.CSN;
+    const b = begaranFor(sim, testFraga(PERSONAS.find((p) => p.kallor.includes("CSN"))!.personidentitet));
+    const svar = async (dialect: Dialekt) => {
+      const server = setupServer(
+        ...bastjanstHandlers("CSN", { seed: 42, now: () => new Date(TEST_NOW), dialect }),
+      );
+      server.listen({ onUnhandledRequest: "error" });
+      try {
+        const r = await fetch(`http://csn.test${sim.path}`, {
+          method: "POST",
+          headers: b.headers,
+          body: b.body,
+        });
+        return await r.text();
+      } finally {
+        server.close();
+      }
+    };
+    expect(await svar("observed")).toContain('schemaVersion="3.0"');
+    expect(await svar("strict")).toContain('schemaVersion="4.0"');
+    expect(() => bastjanstHandlers("AF", { dialect: "x" as Dialekt })).toThrow(
+      /--dialect strict or observed/,
+    );
+  });
+
   it("refuses an unknown dialect in the library and the msw handlers with what to do", async () => {
     expect(() => ssbtekHandlers({ dialect: "loose" as Dialekt })).toThrow(
       /Unknown dialect "loose": pass --dialect strict or observed/,
