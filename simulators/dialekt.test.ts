@@ -23,13 +23,31 @@ describe("choosing a dialect", () => {
 });
 
 describe("dates with Sweden's time zone", () => {
-  it("uses +01:00 in winter and +02:00 in summer, switching on the last Sundays of March and October", () => {
+  it("uses the offset at local midnight: +01:00 in winter, +02:00 in summer, switching on the last Sundays of March and October", () => {
     expect(svenskTidszon("2016-11-18")).toBe("+01:00");
     expect(svenskTidszon("1997-09-12")).toBe("+02:00");
-    expect(svenskTidszon("2026-03-28")).toBe("+01:00");
-    expect(svenskTidszon("2026-03-29")).toBe("+02:00");
-    expect(svenskTidszon("2026-10-24")).toBe("+02:00");
-    expect(svenskTidszon("2026-10-25")).toBe("+01:00");
+    // At midnight of the March Sunday the clocks have not moved yet; at midnight of the October one they still are ahead.
+    expect(["2026-03-28", "2026-03-29", "2026-03-30"].map(svenskTidszon)).toEqual([
+      "+01:00",
+      "+01:00",
+      "+02:00",
+    ]);
+    expect(["2026-10-24", "2026-10-25", "2026-10-26"].map(svenskTidszon)).toEqual([
+      "+02:00",
+      "+02:00",
+      "+01:00",
+    ]);
+    // Every other day agrees with the platform's time-zone data (at noon, Swedish time).
+    const tz = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Stockholm", timeZoneName: "longOffset" });
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2028, 0, 1); t += 86_400_000) {
+      const dag = new Date(t).toISOString().slice(0, 10);
+      const noon = tz
+        .formatToParts(new Date(t + 11 * 3_600_000))
+        .find((p) => p.type === "timeZoneName")!.value;
+      const vantat = noon.replace("GMT", "");
+      const vid = tz.formatToParts(new Date(t - 3_600_000)).find((p) => p.type === "timeZoneName")!.value;
+      if (vid === noon) expect(svenskTidszon(dag), dag).toBe(vantat);
+    }
   });
 
   it("writes a plain date leaf with its zone and leaves anything else alone", () => {
