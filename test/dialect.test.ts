@@ -7,9 +7,14 @@ import { decodeCsnSvar, parseCsnSvar } from "../contract/csn/codec.js";
 import type { CsnSvar } from "../contract/csn/model.js";
 import { franV3 } from "../contract/csn/v3.js";
 import { PREFIXES } from "../contract/namespaces.js";
-import { parseSoapEnvelope } from "../contract/soap/envelope.js";
-import { decodeSvar, encodeFraga } from "../contract/ssbt/codec.js";
-import { BASTJANSTER, type BastjanstKod, type Sektion } from "../contract/ssbt/model.js";
+import { parseSoapEnvelope, soapEnvelope } from "../contract/soap/envelope.js";
+import { decodeSvar, encodeFraga, SKV11_BLOCK } from "../contract/ssbt/codec.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type KontraktVersion,
+  type Sektion,
+} from "../contract/ssbt/model.js";
 import { el } from "../contract/xml/node.js";
 import { parseXml } from "../contract/xml/parse.js";
 import { escapeText, serializeXml } from "../contract/xml/serialize.js";
@@ -29,7 +34,7 @@ import { type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { runCli } from "./support/cli.js";
 import { TEST_NOW, testContext, testFraga } from "./support/context.js";
 import { REFERENCE_DIR, REFERENCE_MISSING, referencePath } from "./support/reference.js";
-import { SSBT10_XSD, validateManyAgainst } from "./support/xsd.js";
+import { SSBT10_XSD, SSBT11_XSD, validateManyAgainst } from "./support/xsd.js";
 
 // `--dialect observed`: every authority's observed forms are data (simulators/<kod>/dialekt.ts);
 // this file checks the data against the reference traffic and docs/dialects.md, the observed
@@ -290,16 +295,20 @@ describe("the composite answer in the observed dialect", () => {
     await Promise.all([observed?.close(), strict?.close()]);
   });
 
-  const fraga = (pnr: string) =>
-    serializeXml(el(PREFIXES_SOAP, "Envelope", [el(PREFIXES_SOAP, "Body", [encodeFraga(testFraga(pnr))])]), {
-      prefixes: PREFIXES,
-      declaration: true,
-    });
-  const post = async (url: string, pnr: string) => {
+  const fraga = (pnr: string, version: KontraktVersion = "v10") => {
+    const f = testFraga(pnr);
+    if (version === "v11")
+      f.specifikaFrageparametrar.SKV = {
+        inkludera: true,
+        fraga: { ar: [2025, 2024], block: Object.fromEntries(SKV11_BLOCK.map((k) => [k, true])) },
+      };
+    return soapEnvelope(encodeFraga(f, version));
+  };
+  const post = async (url: string, pnr: string, version: KontraktVersion = "v10") => {
     const r = await fetch(url, {
       method: "POST",
       headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: '""' },
-      body: fraga(pnr),
+      body: fraga(pnr, version),
     });
     return { status: r.status, text: await r.text() };
   };
@@ -348,6 +357,25 @@ describe("the composite answer in the observed dialect", () => {
     for (const doc of csn) expect(doc).toContain('schemaVersion="3.0"');
   });
 
+  it.skipIf(!REFERENCE_DIR)(
+    "validates against ssbt/11 too (v11 answers carry the same observed forms)",
+    async () => {
+      const svar = await Promise.all(
+        PERSONAS.map((p) => post(`${observed.url}/ssbtek/v11`, p.personidentitet, "v11")),
+      );
+      expect(svar.every((r) => r.status === 200)).toBe(true);
+      expect(svar.map((r) => r.text).join("\n")).toMatch(
+        /ArbetssokandeRegistrerad>\d{4}-\d{2}-\d{2}\+0[12]:00</,
+      );
+      const v = await validateManyAgainst(
+        svar.map((r) => payloadOf(r.text)),
+        SSBT11_XSD,
+        "ssbtek-v11/contract",
+      );
+      expect(v.flatMap((r) => r.errors)).toEqual([]);
+    },
+  );
+
   it("serves the same bytes through msw as through node:http", async () => {
     const server = setupServer(...ssbtekHandlers({ seed: 1, now, dialect: "observed", admin: false }));
     server.listen({ onUnhandledRequest: "error" });
@@ -361,8 +389,6 @@ describe("the composite answer in the observed dialect", () => {
     }
   });
 });
-
-const PREFIXES_SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
 
 function payloadOf(envelope: string): string {
   return serializeXml(parseSoapEnvelope(envelope).body, { prefixes: PREFIXES });
