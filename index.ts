@@ -92,6 +92,14 @@ export {
 export type { BastjanstKlient, BastjanstSimulator } from "./simulators/bastjanst.js";
 export { type Chain, createChain } from "./simulators/chain.js";
 export type { SimulatorContext } from "./simulators/context.js";
+export {
+  DIALEKTER,
+  type Dialekt,
+  type EjAtergiven,
+  type ObserveradDialekt,
+  type ObserveradForm,
+  parseDialekt,
+} from "./simulators/dialekt.js";
 export { type ResolvedOptions, resolveOptions, type SimulateOptions } from "./simulators/options.js";
 export { PERSONAS, type Persona, Population } from "./simulators/population/index.js";
 export { SIMULATORER } from "./simulators/registry.js";

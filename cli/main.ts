@@ -4,6 +4,7 @@ import { isHarnessError } from "../contract/errors.js";
 import { KONTRAKT_VERSIONER } from "../contract/ssbt/model.js";
 import { toolVersion } from "../reports/evidence/version.js";
 import { SIMULATE_ADMISSION } from "../simulators/admission.js";
+import { DIALEKTER } from "../simulators/dialekt.js";
 import { parseDuration } from "../simulators/faults/fault.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
@@ -67,6 +68,14 @@ program
     new Option("--contract <version>", "contract served at /ssbtek")
       .choices([...KONTRAKT_VERSIONER])
       .default("v10"),
+  )
+  .addOption(
+    new Option(
+      "--dialect <dialect>",
+      "answer shapes: strict (the official schemas) or observed (what real producers send, docs/dialects.md)",
+    )
+      .choices([...DIALEKTER])
+      .default("strict"),
   )
   .option("--upstream <KOD=URL>", "call a real bastjänst instead of the simulator (repeatable)", collect, [])
   .addOption(
@@ -155,6 +164,7 @@ program
           seed: o.seed,
           timeScale: o.timeScale,
           contract: o.contract,
+          dialect: o.dialect,
           upstreams: parseUpstreams(o.upstream),
           // simulate defaults to realistic; a scenario decides for itself unless --profile is given
           ...(o.profile || !o.scenario ? { profile: o.profile ?? "realistic" } : {}),

@@ -126,6 +126,8 @@ export async function runSimulate(
   print(`  timing: profile ${c.profile}, time scale ${c.timeScale}, clock ${c.now().toISOString()}`);
   const faults = Object.entries(formatFaults(c.faults())).map(([k, f]) => `${k}=${f}`);
   if (faults.length) print(`  faults: ${faults.join(" ")}`);
+  if (sim.chain.context.dialekt === "observed")
+    print("  dialect: observed (the shapes real producers send, see docs/dialects.md)");
   const scenario = sim.chain.scenario;
   if (scenario)
     print(

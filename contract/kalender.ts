@@ -445,3 +445,25 @@ export function utbetalningsdag(betalare: Betalare, iso: string): string {
   const fore = bankdagPaEllerFore(dag);
   return fore > sondag ? fore : bankdagPaEllerEfter(dag);
 }
+
+/** The last Sunday of a month (1-12), as `YYYY-MM-DD`. */
+function sistaSondag(ar: number, manad: number): string {
+  const sista = dagIManad(`${String(ar).padStart(4, "0")}-${String(manad).padStart(2, "0")}-01`, 31);
+  return plusDagar(sista, -(veckodag(sista) % 7));
+}
+
+/**
+ * Sweden's UTC offset at local midnight of a day, as an `xsd:date` time zone: "+02:00" in summer
+ * time (EU rule, in force since 1996: from the last Sunday of March to the last Sunday of October;
+ * the switch happens at night, so midnight of the March Sunday is still winter time and midnight of
+ * the October Sunday summer time), else "+01:00". Producers that serialise a date from a zoned
+ * calendar (Migrationsverket, Arbetsförmedlingen in production) write it so.
+ *
+ * @example
+ * svenskTidszon("2016-11-18") // "+01:00"
+ * svenskTidszon("1997-09-12") // "+02:00"
+ */
+export function svenskTidszon(dag: string): "+01:00" | "+02:00" {
+  const ar = Number(dag.slice(0, 4));
+  return dag > sistaSondag(ar, 3) && dag <= sistaSondag(ar, 10) ? "+02:00" : "+01:00";
+}

@@ -12,6 +12,7 @@ import type { Specifika, SsbtSektion } from "../contract/ssbt/sektion.js";
 import type { XmlElement } from "../contract/xml/node.js";
 import type { Kodverk } from "../fixtures/kodverk/model.js";
 import type { SimulatorContext } from "./context.js";
+import type { ObserveradDialekt } from "./dialekt.js";
 import type { Endpoint, Parsed, SimResponse } from "./endpoint.js";
 import type { LatencyParams } from "./timing/lognormal.js";
 
@@ -156,4 +157,9 @@ export interface BastjanstSimulator {
    * contract/faltregler/tabeller.ts and `kodverk` in fixtures/kodverk/index.ts.
    */
   tabeller?: { faltregler: Faltregeltabell; kodverk: readonly Kodverk[] };
+  /**
+   * The authority's observed dialect (`--dialect observed`): the shapes its real producer is known
+   * to send, as data, and how its answer is turned into them. Lives in the folder's `dialekt.ts`.
+   */
+  dialekt?: ObserveradDialekt;
 }

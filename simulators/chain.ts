@@ -107,6 +107,7 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
     seed: options.seed,
     population: new Population(options.seed),
     now: options.now,
+    dialekt: options.dialect,
   };
   const control = new SimulationControl({
     seed: options.seed,

@@ -1,3 +1,4 @@
+import type { Dialekt } from "./dialekt.js";
 import type { Population } from "./population/population.js";
 
 /**
@@ -9,4 +10,9 @@ export interface SimulatorContext {
   readonly population: Population;
   /** The simulated "now" (real time by default; fixed in tests). */
   now(): Date;
+  /**
+   * How the bastjänster shape their answers: "strict" (the official schemas; also when absent) or
+   * "observed" (the shapes real producers are seen to send, see simulators/dialekt.ts).
+   */
+  readonly dialekt?: Dialekt;
 }

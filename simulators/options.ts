@@ -3,6 +3,7 @@ import { parseHttpUrl } from "../contract/http-url.js";
 import { type BastjanstKod, KONTRAKT_VERSIONER, type KontraktVersion } from "../contract/ssbt/model.js";
 import { type AdmissionLimits, resolveAdmission } from "./admission.js";
 import type { BastjanstSimulator } from "./bastjanst.js";
+import { type Dialekt, parseDialekt } from "./dialekt.js";
 import { type FaultMap, parseFaults } from "./faults/fault.js";
 import { loadScenario, parseScenario, type Scenario } from "./faults/scenario.js";
 import { REGISTRERADE } from "./registry.js";
@@ -31,6 +32,11 @@ export interface SimulateOptions {
   timeScale?: number;
   /** Contract served at `/ssbtek`. Default "v10". Both are always served at `/ssbtek/v10` and `/ssbtek/v11`. */
   contract?: KontraktVersion;
+  /**
+   * How the simulated bastjänster shape their answers: "strict" (as the official schemas say) or
+   * "observed" (the shapes real producers are known to send; see docs/dialects.md). Default "strict".
+   */
+  dialect?: Dialekt;
   /** Real bastjänst endpoints to call instead of the simulators, e.g. `{ CSN: "https://…" }`. */
   upstreams?: Partial<Record<BastjanstKod, string>>;
   /**
@@ -96,6 +102,7 @@ export interface ResolvedOptions {
   seed: number;
   timeScale: number;
   contract: KontraktVersion;
+  dialect: Dialekt;
   upstreams: Partial<Record<BastjanstKod, string>>;
   deadlineMs: number;
   /** Deadline per bastjänst in simulated ms. */
@@ -143,6 +150,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     );
   const bastjanster = o.bastjanster ?? REGISTRERADE;
   const koder: readonly string[] = bastjanster.map((s) => s.kod);
+  const dialect = parseDialekt(o.dialect ?? "strict");
   const upstreams = o.upstreams ?? {};
   for (const [kod, url] of Object.entries(upstreams)) {
     if (!koder.includes(kod))
@@ -246,6 +254,7 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
     seed,
     timeScale,
     contract,
+    dialect,
     upstreams,
     deadlineMs,
     deadlines,

@@ -17,6 +17,22 @@ export interface XmlAttr {
 export interface XmlText {
   readonly kind: "text";
   readonly text: string;
+  /**
+   * Written as a CDATA section (`<![CDATA[…]]>`) instead of escaped text. Same infoset; only the
+   * lexical form differs. Set by the parser for a CDATA section, and by producers known to send one
+   * (Skatteverket's `svar`, see simulators/skv/dialekt.ts).
+   */
+  readonly cdata?: boolean;
+}
+
+/**
+ * A text node written as a CDATA section.
+ *
+ * @example
+ * el("", "svar", [cdata("<a/>")]) // <svar><![CDATA[<a/>]]></svar>
+ */
+export function cdata(text: string): XmlText {
+  return { kind: "text", text, cdata: true };
 }
 
 export type XmlNode = XmlElement | XmlText;

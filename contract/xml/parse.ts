@@ -104,7 +104,8 @@ export function parseXmlWithSaxes(text: string, limits: XmlLimits = {}): XmlElem
   });
   parser.on("cdata", (t) => {
     const top = stack[stack.length - 1];
-    if (top) top.children.push({ kind: "text", text: t });
+    // Kept as CDATA so a document passed on (SKV's svar) keeps the producer's lexical form.
+    if (top) top.children.push({ kind: "text", text: t, cdata: true });
   });
   parser.on("closetag", () => {
     const b = stack.pop();

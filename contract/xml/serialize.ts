@@ -24,6 +24,11 @@ export function escapeAttr(s: string): string {
   return escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
+/** A CDATA section; a "]]>" inside is split over two sections, as XML requires. */
+function cdataSection(s: string): string {
+  return `<![CDATA[${s.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
+}
+
 function collectNamespaces(e: XmlElement, out: string[]): void {
   if (e.ns && !out.includes(e.ns)) out.push(e.ns);
   for (const a of e.attrs) if (a.ns && !out.includes(a.ns)) out.push(a.ns);
@@ -71,7 +76,7 @@ export function serializeXml(root: XmlElement, options: SerializeOptions = {}): 
     }
     out += ">";
     for (const c of children) {
-      if (c.kind === "text") out += escapeText(c.text);
+      if (c.kind === "text") out += c.cdata === true ? cdataSection(c.text) : escapeText(c.text);
       else write(c, false);
     }
     out += `</${name}>`;

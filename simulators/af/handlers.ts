@@ -7,6 +7,7 @@ import type { SimulatorContext } from "../context.js";
 import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { byggSvarMeddelande, faktaFor, svenskDag } from "./data.js";
+import { afObserverat } from "./dialekt.js";
 import { AF_FELKOD, afFault } from "./errors.js";
 import { byggUtokadSvar } from "./utkast-data.js";
 
@@ -31,7 +32,8 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
     // The draft's extension, only when asked for (SSBT asks in contract `utkast`).
     const utokad = fragaMeddelande.UtokadFraga && persona && byggUtokadSvar(svar, persona, ctx.seed, idag);
     if (utokad) svar.Svar.UtokadSvar = utokad;
-    return { body: encodeSvarMeddelande(svar) };
+    const body = encodeSvarMeddelande(svar);
+    return { body: ctx.dialekt === "observed" ? afObserverat.tillampa(body) : body };
   } catch (e) {
     if (e instanceof ContractViolation) return { fault: afFault(AF_FELKOD.schemafel, e.message) };
     // Our own failure: a Server fault without internals (no stack trace, no personal data).

@@ -3,6 +3,7 @@ import { AF_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { afKlient } from "../aggregator/klienter/af.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
+import { afObserverat } from "./dialekt.js";
 import { AF_PATH, afEndpoint } from "./handlers.js";
 
 /**
@@ -34,10 +35,12 @@ export const afSimulator: BastjanstSimulator = {
   latens: { medianMs: 600, p95Ms: 2_000 },
   kodverk: "af",
   faltregler: "af-svar",
+  dialekt: afObserverat,
 };
 
 export { afFragaMeddelande, afKlient } from "../aggregator/klienter/af.js";
 export { type AfUnderlag, byggSvarMeddelande, FAKTA, faktaFor, genereraFakta, svenskDag } from "./data.js";
+export { afObserverat } from "./dialekt.js";
 export {
   AF_FELKOD,
   type AfFelkod,

@@ -12,6 +12,7 @@ import type { SimulatorContext } from "../context.js";
 import type { Endpoint } from "../endpoint.js";
 import { soapEndpoint } from "../soap-endpoint.js";
 import { byggPersonsvar } from "./data.js";
+import { csnObserverat } from "./dialekt.js";
 import {
   CSN_RESULTAT,
   type CsnResultat,
@@ -94,7 +95,10 @@ export function csnEndpoint(ctx: SimulatorContext, options: CsnHandlerOptions = 
       {
         ns: CSN_NS.kommunfraga,
         local: "SBNUppgEkBistandBegar",
-        handle: (payload) => ({ body: encodeCsnSvar(besvaraFraga(decodeFraga(payload), ctx, options)) }),
+        handle: (payload) => {
+          const body = encodeCsnSvar(besvaraFraga(decodeFraga(payload), ctx, options));
+          return { body: ctx.dialekt === "observed" ? csnObserverat.tillampa(body) : body };
+        },
       },
       {
         ns: CSN_KOMMUNFRAGA_V3_NS,

@@ -4,6 +4,7 @@ import { csnKlient } from "../aggregator/klienter/csn.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import { soapPayload } from "../soap-endpoint.js";
+import { csnObserverat } from "./dialekt.js";
 import { CSN_PATH, csnEndpoint } from "./handlers.js";
 
 /**
@@ -34,6 +35,7 @@ export const csnSimulator: BastjanstSimulator = {
   latens: { medianMs: 700, p95Ms: 2_500 },
   kodverk: "csn",
   faltregler: "csn-svar",
+  dialekt: csnObserverat,
 };
 
 export { begaran, csnFraga, csnKlient, SSBT_APPNAMN, tolka } from "../aggregator/klienter/csn.js";
@@ -44,6 +46,7 @@ export {
   faktaFor,
   genereraFakta,
 } from "./data.js";
+export { csnObserverat } from "./dialekt.js";
 export {
   CSN_FELSCENARIER,
   CSN_RESULTAT,

@@ -2,6 +2,7 @@ import { decodeLefiSvar } from "../../contract/fk/codec.js";
 import { FK_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { fkKlient, LEFI_AKTORSID, lefiFragaBase64 } from "../aggregator/klienter/fk.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
+import { fkObserverat } from "./dialekt.js";
 import { lefiFelsvar } from "./errors.js";
 import { FK_PATH, fkEndpoint } from "./handlers.js";
 
@@ -14,6 +15,7 @@ export {
   lefiFragaBase64,
 } from "../aggregator/klienter/fk.js";
 export { byggLefiSvar, FAKTA, faktaFor, idag, type LefiSvarIndata } from "./data.js";
+export { fkObserverat } from "./dialekt.js";
 export {
   fragarNagot,
   hittaAktor,
@@ -69,6 +71,7 @@ export const fkSimulator: BastjanstSimulator = {
   latens: { medianMs: 1_800, p95Ms: 5_000 },
   kodverk: "lefi",
   faltregler: "lefi-svar",
+  dialekt: fkObserverat,
   tekniskFel: (text, now) => lefiFelsvar(500, text, now),
   // LEFI needs the question itself: a v9 question for every förmån, as the reference client asks.
   fragaparametrar: (personidentitet, period) => ({

@@ -1,10 +1,9 @@
 import {
   dagarMellan,
-  dagIManad,
   laggTillManader,
   plusDagar,
   svenskDag,
-  veckodag,
+  svenskTidszon,
 } from "../../contract/kalender.js";
 import type { FkQuery, FkResponse, FkSvar } from "../../contract/miv/model.js";
 import { fodelsedatum } from "../../contract/personidentitet.js";
@@ -18,27 +17,6 @@ import type { Anledning, ArendeTyp, Dag, MivBeslut, MivFakta } from "./model.js"
 
 // ---------------------------------------------------------------- days
 
-/** The last Sunday of a month (1-12), as a day of the month. */
-function sistaSondag(ar: number, manad: number): number {
-  const sista = dagIManad(`${String(ar).padStart(4, "0")}-${String(manad).padStart(2, "0")}-01`, 31);
-  return Number(sista.slice(8)) - (veckodag(sista) % 7);
-}
-
-/**
- * True when Swedish summer time applies at local midnight of `dag` (EU rule, in force since 1996:
- * from the last Sunday of March to the last Sunday of October; the switch happens at night, so
- * midnight of the March Sunday is still winter time and midnight of the October Sunday summer time).
- */
-function sommartid(dag: string): boolean {
-  const [y, m, d] = dag.split("-").map(Number) as [number, number, number];
-  const mars = sistaSondag(y, 3);
-  const oktober = sistaSondag(y, 10);
-  if (m < 3 || m > 10) return false;
-  if (m === 3) return d > mars;
-  if (m === 10) return d <= oktober;
-  return true;
-}
-
 /**
  * A date as Migrationsverket writes it: `xs:date` with the Swedish offset of that day, as in the
  * sample answers (`1998-05-12+02:00`).
@@ -47,7 +25,7 @@ function sommartid(dag: string): boolean {
  * mivDatum("2025-08-20") // "2025-08-20+02:00"
  */
 export function mivDatum(dag: string): string {
-  return `${dag}${sommartid(dag) ? "+02:00" : "+01:00"}`;
+  return `${dag}${svenskTidszon(dag)}`;
 }
 
 /**

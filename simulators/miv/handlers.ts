@@ -11,6 +11,7 @@ import type { SimulatorContext } from "../context.js";
 import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { byggMivSvar, correlationid, mivFakta } from "./data.js";
+import { mivObserverat } from "./dialekt.js";
 import { kontrolleraFraga, mivFault } from "./errors.js";
 
 /** Path of Migrationsverket's SSBTEK endpoint, from the server root. */
@@ -38,7 +39,8 @@ function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome {
       period: { fromDatum: idag, tomDatum: idag },
       now,
     });
-    return { body: encodeFindByPersonnummerResponse({ response }) };
+    const body = encodeFindByPersonnummerResponse({ response });
+    return { body: ctx.dialekt === "observed" ? mivObserverat.tillampa(body) : body };
   } catch {
     // Our own bug must not reach the caller as a stack trace: Migrationsverket's technical fault.
     return { fault: mivFault("MIV-500", "frågan kunde inte besvaras, försök igen senare.") };

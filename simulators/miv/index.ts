@@ -3,6 +3,7 @@ import { MIV_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { mivKlient } from "../aggregator/klienter/miv.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
+import { mivObserverat } from "./dialekt.js";
 import { MIV_PATH, mivEndpoint } from "./handlers.js";
 
 export { mivBegaran, mivKlient, mivTolka } from "../aggregator/klienter/miv.js";
@@ -17,6 +18,7 @@ export {
   mivKodNamn,
   referensdag,
 } from "./data.js";
+export { mivObserverat } from "./dialekt.js";
 export { kontrolleraFraga, MIV_FELKODER, type MivFelkod, mivFault } from "./errors.js";
 export { MIV_PATH, mivEndpoint } from "./handlers.js";
 export type {
@@ -59,4 +61,5 @@ export const mivSimulator: BastjanstSimulator = {
   latens: { medianMs: 800, p95Ms: 2_800 },
   kodverk: "miv",
   faltregler: "miv-svar",
+  dialekt: mivObserverat,
 };

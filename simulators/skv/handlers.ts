@@ -13,6 +13,7 @@ import type { SimulatorContext } from "../context.js";
 import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
 import { byggSvar } from "./data.js";
+import { skvObserverat } from "./dialekt.js";
 import {
   felaktigForfragan,
   iServicefonster,
@@ -60,7 +61,8 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
       return b === undefined || b <= person.idag;
     };
     const svar = encodeSvar(byggSvar(fraga, persona, ctx, beslutad));
-    return { body: encodeBeskattningsuppgifterResponse({ svar }) };
+    const body = encodeBeskattningsuppgifterResponse({ svar });
+    return { body: ctx.dialekt === "observed" ? skvObserverat.tillampa(body) : body };
   } catch {
     return { fault: teknisktFel() };
   }

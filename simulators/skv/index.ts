@@ -6,6 +6,7 @@ import { SKV_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { skvKlient } from "../aggregator/klienter/skv.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
+import { skvObserverat } from "./dialekt.js";
 import { SKV_PATH, skvEndpoint } from "./handlers.js";
 
 /**
@@ -39,6 +40,7 @@ export const skvSimulator: BastjanstSimulator = {
   latens: { medianMs: 900, p95Ms: 3_000 },
   kodverk: "skv",
   faltregler: "skv-svar",
+  dialekt: skvObserverat,
 };
 
 export {
@@ -68,6 +70,7 @@ export {
   senasteInkomstarFor,
   skvFakta,
 } from "./data.js";
+export { skvObserverat } from "./dialekt.js";
 export {
   ANTAL_AR_BAKAT,
   felaktigForfragan,

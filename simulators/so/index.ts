@@ -3,6 +3,7 @@ import { SO_SEKTION } from "../../contract/ssbt/sektioner.js";
 import { soKlient } from "../aggregator/klienter/so.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
+import { soObserverat } from "./dialekt.js";
 import { SO_PATH, soEndpoint } from "./handlers.js";
 
 /**
@@ -33,10 +34,12 @@ export const soSimulator: BastjanstSimulator = {
   latens: { medianMs: 1_200, p95Ms: 4_000 },
   kodverk: "so",
   faltregler: "so-svar",
+  dialekt: soObserverat,
 };
 
 export { begaran, soFraga, soKlient, tolka } from "../aggregator/klienter/so.js";
 export { byggSvar, FAKTA, faktaFor, genereraFakta, idag, MAX_ERSATTNINGSDAGAR } from "./data.js";
+export { soObserverat } from "./dialekt.js";
 export {
   AKASSA_FELSTATUS,
   faultForViolation,

@@ -3,6 +3,7 @@ import { decodeHamtaUppgifterResponse } from "../../contract/tns/codec.js";
 import { tnsKlient } from "../aggregator/klienter/tns.js";
 import type { BastjanstSimulator } from "../bastjanst.js";
 import { soapPayload } from "../soap-endpoint.js";
+import { tnsObserverat } from "./dialekt.js";
 import { TNS_PATH, tnsEndpoint } from "./handlers.js";
 
 /**
@@ -33,10 +34,12 @@ export const tnsSimulator: BastjanstSimulator = {
   latens: { medianMs: 300, p95Ms: 1_000 },
   kodverk: "tns",
   faltregler: "tns-svar",
+  dialekt: tnsObserverat,
 };
 
 export { begaran, TOLKA_FELKOD, tnsKlient, tolka } from "../aggregator/klienter/tns.js";
 export { agdUnderPerioden, FAKTA, faktaFor, genereraFakta, idag, svarFor } from "./data.js";
+export { tnsObserverat } from "./dialekt.js";
 export {
   felaktigFraga,
   felresultat,

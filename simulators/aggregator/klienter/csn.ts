@@ -1,15 +1,17 @@
-import { decodeCsnSvar, encodeFraga, serializeCsnSvar } from "../../../contract/csn/codec.js";
+import { decodeCsnSvar, encodeCsnSvar, encodeFraga, serializeCsnSvar } from "../../../contract/csn/codec.js";
 import {
   CSN_NS,
   CSN_SCHEMA_VERSION,
   type CsnSvar,
   type SbnUppgEkBistandBegar,
 } from "../../../contract/csn/model.js";
+import { arV3Svar, CSN_V3_PREFIXES, franV3, tillV3 } from "../../../contract/csn/v3.js";
 import { isHarnessError } from "../../../contract/errors.js";
 import { maskera } from "../../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
 import { childElements, el, textOf, type XmlElement } from "../../../contract/xml/node.js";
+import { serializeXml } from "../../../contract/xml/serialize.js";
 import { dateOnly } from "../../../contract/xml/xsd-types.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
 import { DATAKODER } from "../../csn/errors.js";
@@ -77,7 +79,13 @@ function resultatIFault(detail: ReturnType<typeof readSoapFault>): { kod?: strin
   return { ...(kod ? { kod: textOf(kod).trim() } : {}), ...(text ? { text: textOf(text) } : {}) };
 }
 
-function lasSvar(text: string, status: number, parsedXml: XmlElement | undefined): CsnSvar | Sektion {
+/** CSN's answer, and whether it came in the 3.0 layout (production, `--dialect observed`). */
+interface Last {
+  svar: CsnSvar;
+  v3: boolean;
+}
+
+function lasSvar(text: string, status: number, parsedXml: XmlElement | undefined): Last | Sektion {
   let body: ReturnType<typeof parseSoapEnvelope>["body"];
   try {
     body = parsedXml ?? parseSoapEnvelope(text).body;
@@ -97,7 +105,9 @@ function lasSvar(text: string, status: number, parsedXml: XmlElement | undefined
   }
   if (status !== 200) return fel(`HTTP_${status}`, `CSN svarade med HTTP ${status}.`);
   try {
-    return decodeCsnSvar(body);
+    // CSN's production answers use the 3.0 layout: read it with the 4.0 decoder (contract/csn/v3.ts).
+    if (arV3Svar(body)) return { svar: decodeCsnSvar(franV3(body)), v3: true };
+    return { svar: decodeCsnSvar(body), v3: false };
   } catch (e) {
     const varfor = isHarnessError(e) ? e.message : "unknown error";
     return fel("MALFORMED", `CSN:s svar följer inte kommunfråga v4.0: ${varfor}`);
@@ -121,8 +131,9 @@ export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: Kon
     } catch {
       return fel("MALFORMED", "CSN:s svar kunde inte läsas.");
     }
-    const last = lasSvar(text, svar.status, svar.parsedXml);
-    if (!("Resultat" in last)) return last;
+    const lasning = lasSvar(text, svar.status, svar.parsedXml);
+    if (!("svar" in lasning)) return lasning;
+    const last = lasning.svar;
     const { ResultatKod, ResultatText } = last.Resultat;
     if (!DATAKODER.includes(ResultatKod)) return fel(ResultatKod, ResultatText);
     const pid = fraga.generellaFrageparametrar.personidentitet;
@@ -131,7 +142,10 @@ export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: Kon
     );
     if (annan)
       return fel("FEL_PERSON", `CSN svarade om en annan person än den som efterfrågades (${maskera(pid)}).`);
-    const dokument = serializeCsnSvar(last);
+    // Passed on in the layout CSN answered in: a 3.0 answer reaches the consumer as 3.0.
+    const dokument = lasning.v3
+      ? serializeXml(tillV3(encodeCsnSvar(last)), { prefixes: CSN_V3_PREFIXES, declaration: true })
+      : serializeCsnSvar(last);
     return { data: [el(kontrakt.ns, "svar", [Buffer.from(dokument, "utf8").toString("base64")])] };
   } catch (e) {
     // A bug must not take the composite answer down: report it as this section's error.

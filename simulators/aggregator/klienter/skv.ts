@@ -15,7 +15,7 @@ import {
   type SsbtFraga,
   type Tidsperiod,
 } from "../../../contract/ssbt/model.js";
-import { childElements, el, textOf, type XmlElement } from "../../../contract/xml/node.js";
+import { cdata, childElements, el, textOf, type XmlElement } from "../../../contract/xml/node.js";
 import { parseXml } from "../../../contract/xml/parse.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
 import { forfraganV11, skvForkontrollV11, tolkaSvarV11 } from "./skv-v11.js";
@@ -186,7 +186,16 @@ export async function skvTolka(
       "FEL_PERSON",
       `Skatteverkets svar gäller en annan person (${maskera(andra[0]!)}) än den efterfrågade (${maskera(fragad)}).`,
     );
-  return { data: [el("", "svar", [dokument])] };
+  // Passed on as Skatteverket wrote it: a CDATA section stays one (the observed dialect, production).
+  return { data: [el("", "svar", [somCdata(body) ? cdata(dokument) : dokument])] };
+}
+
+/** Whether Skatteverket sent the document in `svar` as a CDATA section. */
+function somCdata(body: XmlElement): boolean {
+  for (const c of body.children)
+    if (c.kind === "element" && c.local === "svar")
+      return c.children.some((t) => t.kind === "text" && t.cdata === true);
+  return false;
 }
 
 /** How SSBT talks to Skatteverket. */
