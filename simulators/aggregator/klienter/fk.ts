@@ -86,10 +86,10 @@ function btFel(felkod: string, ...felmeddelande: string[]): Sektion {
  * @example
  * fkForkontroll(fragaMedVersion("v8"))?.felkod // "SSBT-2003"
  */
-// The LEFI question text the check decoded, kept on the question for the request built right
-// after it (a symbol key: invisible to JSON and to the question's readers).
-const AVKODAD = Symbol("avkodadLefiFraga");
-type MedAvkodad = { [AVKODAD]?: string };
+// The LEFI question the check decoded last, for the request built right after it (a question
+// with other base64 text is decoded again; adding a property to the question cost more).
+let senastBase64 = "";
+let senastJson = "";
 
 export function fkForkontroll(fraga: SsbtFraga): SsbtError | undefined {
   const fk = fraga.specifikaFrageparametrar.FK;
@@ -107,7 +107,8 @@ export function fkForkontroll(fraga: SsbtFraga): SsbtError | undefined {
   try {
     const json = lefiJsonFranBase64(fk.fraga.lefiJsonFraga);
     JSON.parse(json);
-    (fk.fraga as MedAvkodad)[AVKODAD] = json;
+    senastBase64 = fk.fraga.lefiJsonFraga;
+    senastJson = json;
   } catch {
     return ssbtFel("lefiJsonFraga är inte base64-kodad JSON och kan inte skickas till LEFI.");
   }
@@ -133,7 +134,7 @@ export function fkBegaran(fraga: SsbtFraga, endpoint: string): Begaran {
     method: "POST",
     url: `${endpoint.replace(/\/+$/, "")}${lefiFragaPath(version, fk.aktorsid)}`,
     headers: { "Content-Type": LEFI_JSON_CONTENT_TYPE, Accept: LEFI_JSON_CONTENT_TYPE },
-    body: (fk as MedAvkodad)[AVKODAD] ?? lefiJsonFranBase64(fk.lefiJsonFraga),
+    body: fk.lefiJsonFraga === senastBase64 ? senastJson : lefiJsonFranBase64(fk.lefiJsonFraga),
   };
 }
 
