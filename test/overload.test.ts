@@ -1,13 +1,41 @@
+import { request as httpRequest } from "node:http";
 import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseSoapEnvelope, soapEnvelope } from "../contract/soap/envelope.js";
 import { encodeFraga } from "../contract/ssbt/codec.js";
 import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
 import { createObservability } from "../simulators/observability.js";
-import { type RunningSimulator, startSimulator } from "../simulators/server.js";
+import { connectionLimits, type RunningSimulator, startSimulator } from "../simulators/server.js";
 import { TEST_NOW, testFraga } from "./support/context.js";
 
 const FRAGA = soapEnvelope(encodeFraga(testFraga("197003039885")));
+/** One POST on a connection of its own (no pool): status, body, headers, time, or the network error. */
+const postAlone = (url: string, body: string | Buffer = FRAGA) =>
+  new Promise<{ status?: number; text: string; connection?: string; ms: number; error?: string }>(
+    (resolve) => {
+      const t0 = performance.now();
+      const req = httpRequest(
+        url,
+        { method: "POST", agent: false, headers: { "Content-Type": "text/xml; charset=utf-8" } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode as number,
+              text: Buffer.concat(chunks).toString("utf8"),
+              ...(res.headers.connection ? { connection: res.headers.connection } : {}),
+              ms: performance.now() - t0,
+            }),
+          );
+          res.on("error", (e) => resolve({ text: "", ms: performance.now() - t0, error: e.message }));
+        },
+      );
+      req.on("error", (e) => resolve({ text: "", ms: performance.now() - t0, error: e.message }));
+      req.end(body);
+    },
+  );
+
 const post = async (url: string) => {
   const t0 = performance.now();
   const r = await fetch(url, {
@@ -92,16 +120,86 @@ describe("admission control and connection limits", () => {
     }
     await new Promise((r) => setTimeout(r, 200));
     const t0 = performance.now();
-    let answered: number | undefined;
-    while (performance.now() - t0 < 8_000 && answered === undefined) {
-      try {
-        answered = (await post(sim.ssbtek)).status;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
-      }
+    const answers: (number | string)[] = [];
+    while (performance.now() - t0 < 8_000 && answers.at(-1) !== 200) {
+      // Until the silent ones are cut off (or shed), a new connection is refused with a 503 —
+      // answered, never dropped.
+      const r = await postAlone(sim.ssbtek);
+      answers.push(r.status ?? (r.error as string));
+      if (r.status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(answered).toBe(200);
+    expect(answers.filter((a) => a !== 200 && a !== 503)).toEqual([]);
+    expect(answers.at(-1)).toBe(200);
     expect(performance.now() - t0).toBeLessThan(5_000);
+    for (const s of idle) s.destroy();
+  });
+
+  it("connection limits: the soft limit, a quarter more (≥ 64) as the hard one, both below the descriptor limit", () => {
+    expect(connectionLimits(768, 1024)).toEqual({ soft: 768, hard: 960, descriptors: 1024 });
+    expect(connectionLimits(768, 20_000)).toEqual({ soft: 768, hard: 960, descriptors: 20_000 });
+    expect(connectionLimits(16, undefined)).toEqual({ soft: 16, hard: 80 });
+    // A small descriptor limit lowers both, keeping room between them.
+    expect(connectionLimits(768, 256)).toEqual({ soft: 153, hard: 192, descriptors: 256 });
+  });
+
+  it("connections beyond the soft limit get one fast 503 SOAP Fault with Connection: close — none dropped", async () => {
+    const obs = createObservability({ logLevel: "silent" });
+    sim = await startSimulator(
+      { port: 0, now: () => new Date(TEST_NOW), timeScale: 1, maxConnections: 16 },
+      { onUtfall: obs.onUtfall, onLeverans: obs.onLeverans, adminHandlers: obs.adminHandlers },
+    );
+    expect((await postAlone(sim.ssbtek)).status).toBe(200); // warm-up
+    sim.chain.control.setFaults({ CSN: { kind: "slow", ms: 1500 } });
+    obs.metrics.reset();
+    // 40 at once, each on its own connection: 16 are served (slowly), 24 are beyond the limit —
+    // one of those with a large body the server does not read.
+    const big = soapEnvelope(encodeFraga(testFraga("197003039885"))).replace(
+      "</soap:Envelope>",
+      `<!--${"x".repeat(300_000)}--></soap:Envelope>`,
+    );
+    const all = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => postAlone(sim!.ssbtek, i === 39 ? big : FRAGA)),
+    );
+    expect(all.filter((r) => r.error)).toEqual([]);
+    const ok = all.filter((r) => r.status === 200);
+    const refused = all.filter((r) => r.status === 503);
+    expect(ok.length + refused.length).toBe(40);
+    expect(refused.length).toBeGreaterThanOrEqual(24);
+    for (const r of refused) {
+      expect(r.ms).toBeLessThan(1_000); // while the served ones wait 1.5 s for CSN
+      expect(r.connection).toBe("close");
+      expect(parseSoapEnvelope(r.text).body.local).toBe("Fault");
+      expect(r.text).toContain(SSBT_FELKOD.OVERBELASTAD);
+    }
+    const c = sim.connections();
+    expect(c).toMatchObject({ soft: 16, hard: 80 });
+    expect(c.refusedOverLimit).toBe(refused.length);
+    expect(obs.metrics.toJSON().leverans.avvisadeOverbelastning).toBe(refused.length);
+    // The refused connections are closed; the service answers the next request.
+    sim.chain.control.setFaults({});
+    expect((await postAlone(sim.ssbtek)).status).toBe(200);
+  });
+
+  it("under descriptor pressure, idle and silent connections are closed first: the next client is served at once", async () => {
+    sim = await startSimulator({ port: 0, now: () => new Date(TEST_NOW), maxConnections: 16 });
+    const u = new URL(sim.url);
+    // 60 connections that send nothing (slowloris, or a client's forgotten pool): above the soft
+    // limit, below the hard one, and the header timeout (10 s) is far away.
+    const idle: Socket[] = [];
+    for (let i = 0; i < 60; i++) {
+      const s = connect(Number(u.port), u.hostname);
+      s.on("error", () => undefined);
+      idle.push(s);
+    }
+    await new Promise((r) => setTimeout(r, 1_200)); // idle for longer than SHED_IDLE_AFTER_MS
+    expect(sim.connections().open).toBe(60);
+    const r = await postAlone(sim.ssbtek);
+    expect(r.status).toBe(200); // served, not refused: idle connections made room
+    expect(r.ms).toBeLessThan(2_000);
+    expect(sim.connections().shedIdle).toBeGreaterThanOrEqual(45);
+    // The operator's admin API stays reachable too.
+    const m = await fetch(`${sim.url}/__admin/upstreams`);
+    expect(m.status).toBe(200);
     for (const s of idle) s.destroy();
   });
 });
