@@ -127,13 +127,13 @@ program
     "--max-wait <duration>",
     "longest wait for a place before 503 SSBT-3001",
     duration("--max-wait", 60_000),
-    500,
+    SIMULATE_ADMISSION.maxWaitMs,
   )
   .option(
     "--max-lag <duration>",
     "event-loop lag above which new requests get 503 (0 = off)",
     duration("--max-lag", 60_000),
-    150,
+    SIMULATE_ADMISSION.maxLagMs,
   )
   .option("--max-connections <n>", "most simultaneous connections", int("--max-connections"), 768)
   .action(async (o) => {

@@ -71,10 +71,17 @@ export interface Admission {
  * overloadFault("v10").status // 503
  */
 export function overloadFault(version: KontraktVersion): SimResponse {
-  const felkod = SSBT_FELKOD.OVERBELASTAD;
-  const text = SSBT_FELTEXT[felkod];
-  return ssbtWireFault(version, felkod, text, 503, { "retry-after": "1" });
+  let fault = OVERLOAD_FAULTS.get(version);
+  if (!fault) {
+    const felkod = SSBT_FELKOD.OVERBELASTAD;
+    fault = ssbtWireFault(version, felkod, SSBT_FELTEXT[felkod], 503, { "retry-after": "1" });
+    OVERLOAD_FAULTS.set(version, fault);
+  }
+  return fault;
 }
+
+/** The overload refusal is the same bytes every time: built once per contract version. */
+const OVERLOAD_FAULTS = new Map<KontraktVersion, SimResponse>();
 
 /**
  * A SOAP 1.1 Fault of the composite service built before the request is read (overload, a
