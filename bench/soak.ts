@@ -133,18 +133,7 @@ function startServer(
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(
     process.execPath,
-    [
-      "--trace-gc",
-      BIN,
-      "simulate",
-      "--port",
-      "0",
-      "--profile",
-      "fast",
-      "--log-level",
-      "error",
-      ...args,
-    ],
+    ["--trace-gc", BIN, "simulate", "--port", "0", "--profile", "fast", "--log-level", "error", ...args],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -203,8 +192,7 @@ export async function runSoak(
     throw new HarnessError("BAD_OPTION", "--rate must be 1–10000 requests/s.");
   if (!(durationS >= 5 && durationS <= 86_400))
     throw new HarnessError("BAD_OPTION", "--duration must be 5 s – 24 h.");
-  if (!(warmupS >= 0 && warmupS <= 600))
-    throw new HarnessError("BAD_OPTION", "--warmup must be 0–600 s.");
+  if (!(warmupS >= 0 && warmupS <= 600)) throw new HarnessError("BAD_OPTION", "--warmup must be 0–600 s.");
 
   // Heap in use after each full GC during the measured run (MB).
   const heapAfterGc: number[] = [];
@@ -455,7 +443,6 @@ export async function runSoak(
     pass: lost === 0 && slowerThanTarget === 0 && rssGrowth < maxRssGrowth && sent > 0,
   };
 }
-
 
 /**
  * The soak result as text for the operator.

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { isHarnessError } from "../contract/errors.js";
 import { KONTRAKT_VERSIONER } from "../contract/ssbt/model.js";
 import { toolVersion } from "../reports/evidence/version.js";
-import { SIMULATE_ADMISSION } from "../simulators/admission.js";
+import { SIMULATE_ADMISSION, simulateAdmission } from "../simulators/admission.js";
 import { parseDuration } from "../simulators/faults/fault.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
 import { PERSONAS } from "../simulators/population/population.js";
@@ -113,15 +113,13 @@ program
   )
   .option(
     "--max-in-flight <n>",
-    "composite requests handled at once",
+    "composite requests handled at once (default: 32 with --time-scale 0, else 128)",
     int("--max-in-flight"),
-    SIMULATE_ADMISSION.maxInFlight,
   )
   .option(
     "--max-waiting <n>",
-    "composite requests that may wait for a place",
+    "composite requests that may wait for a place (default: as --max-in-flight)",
     int("--max-waiting"),
-    SIMULATE_ADMISSION.maxWaiting,
   )
   .option(
     "--max-wait <duration>",
@@ -165,8 +163,8 @@ program
           admin: o.admin,
           ...(o.adminToken !== undefined ? { adminToken: o.adminToken } : {}),
           adminHosts: o.adminHost,
-          maxInFlight: o.maxInFlight,
-          maxWaiting: o.maxWaiting,
+          maxInFlight: o.maxInFlight ?? simulateAdmission(o.timeScale).maxInFlight,
+          maxWaiting: o.maxWaiting ?? simulateAdmission(o.timeScale).maxWaiting,
           maxWaitMs: o.maxWait,
           maxLagMs: o.maxLag,
           maxConnections: o.maxConnections,
