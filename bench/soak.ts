@@ -106,6 +106,10 @@ export interface SoakResult {
    * tens of seconds, then drops); a leak shows here as a rising series.
    */
   heapAfterGcMb: number[];
+  /** RSS right after each of those full GCs, MB. */
+  rssAfterGcMb: number[];
+  /** Whether `rssGrowth` compares RSS after full GCs (enough of them in the run) or every sample. */
+  rssJudgedAfterGc: boolean;
   /** The service-level summary the simulator printed on stop. */
   serverSummary: string;
   pass: boolean;
@@ -118,6 +122,8 @@ const ROTATION = ["down", "error:502", "error:503", "malformed", "fault", "close
 
 /** The generator kept up when 99 % of requests left within this many ms of being due. */
 const KEPT_UP_MS = 50;
+/** Full GCs needed in the measured run to judge RSS growth on the RSS right after them. */
+const MIN_FULL_GCS = 4;
 
 /** A line of `node --trace-gc` for a full collection: heap used before → after, in MB. */
 const FULL_GC = /Mark-Compact(?: \(reduce\))? ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/;
@@ -196,9 +202,17 @@ export async function runSoak(
 
   // Heap in use after each full GC during the measured run (MB).
   const heapAfterGc: number[] = [];
+  const rssAfterGc: number[] = [];
   let measuringGc = false;
   const server = await startServer(o.simulateArgs ?? [], (mb) => {
-    if (measuringGc) heapAfterGc.push(mb);
+    if (!measuringGc) return;
+    heapAfterGc.push(mb);
+    // RSS right after a full GC: the trough of V8's sawtooth, comparable from one cycle to the next.
+    try {
+      rssAfterGc.push(procSample(server.child.pid as number).rss);
+    } catch {
+      // the process is gone: the run reports it
+    }
   });
   const pid = server.child.pid as number;
   const url = new URL(`${server.url}/ssbtek`);
@@ -398,12 +412,16 @@ export async function runSoak(
       : { p50: 0, p99: 0, max: 0 };
   };
   const all = figures([...answeredMs, ...refusedMs]);
-  // Start and end are medians of the first and last third of the series: one RSS sample swings by
-  // ±15 % as V8 sizes its heap under load, a leak moves both thirds apart.
-  const third = Math.max(1, Math.floor(rss.length / 3));
-  const baseline = median(rss.slice(0, third));
-  const end = median(rss.slice(-third));
-  const rssGrowth = baseline > 0 ? (end - baseline) / baseline : 0;
+  // Growth = the median of the last third of a series against the first third. RSS follows V8's
+  // sawtooth (it climbs for tens of seconds until a full GC, then drops), so with enough full GCs
+  // in the run the series judged is the RSS right after each of them; otherwise every sample.
+  const growth = (series: number[]) => {
+    const third = Math.max(1, Math.floor(series.length / 3));
+    const baseline = median(series.slice(0, third));
+    return baseline > 0 ? (median(series.slice(-third)) - baseline) / baseline : 0;
+  };
+  const rssJudgedAfterGc = rssAfterGc.length >= MIN_FULL_GCS;
+  const rssGrowth = growth(rssJudgedAfterGc ? rssAfterGc : rss);
   const slowerThanTarget =
     answeredMs.filter((l) => l > withinMs).length + refusedMs.filter((l) => l > withinMs).length;
   const sendDelayP99 = figures(sendDelays).p99;
@@ -438,6 +456,8 @@ export async function runSoak(
     rssMb: rss.map((r) => Math.round(r / 1e5) / 10),
     rssGrowth,
     heapAfterGcMb: heapAfterGc,
+    rssAfterGcMb: rssAfterGc.map((r) => Math.round(r / 1e5) / 10),
+    rssJudgedAfterGc,
     maxRssGrowth,
     serverSummary,
     pass: lost === 0 && slowerThanTarget === 0 && rssGrowth < maxRssGrowth && sent > 0,
@@ -463,8 +483,9 @@ export function formatSoak(r: SoakResult): string {
     `  client latency from when each request was due: p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; slower than ${r.withinMs} ms: ${r.slowerThanTarget}`,
     `    answers p50 ${ms(r.answered.p50)}, p99 ${ms(r.answered.p99)}, max ${ms(r.answered.max)}; refusals p50 ${ms(r.refusals.p50)}, p99 ${ms(r.refusals.p99)}, max ${ms(r.refusals.max)}`,
     `  server RSS (MB, every sample): ${r.rssMb.join(" ")}`,
-    `  RSS growth ${pct(r.rssGrowth)} (median of the last third of the samples against the first)`,
     `  heap in use after each full GC (MB): ${r.heapAfterGcMb.length ? r.heapAfterGcMb.join(" ") : "none in the measured run"}`,
+    `  server RSS right after each full GC (MB): ${r.rssAfterGcMb.length ? r.rssAfterGcMb.join(" ") : "none"}`,
+    `  RSS growth ${pct(r.rssGrowth)}: median of the last third against the first third of ${r.rssJudgedAfterGc ? "the RSS after each full GC" : `every sample (fewer than ${MIN_FULL_GCS} full GCs in the run: the figure includes where V8 was in its collection cycle)`}`,
     `  machine: ${m.cores} cores, load average ${m.loadStart.toFixed(1)} at start, ${m.loadMax.toFixed(1)} at most, ${m.loadEnd.toFixed(1)} at end; simulator CPU ${m.serverCpu.toFixed(2)} cores, load generator ${m.clientCpu.toFixed(2)} cores (event-loop delay p99 ${ms(m.clientLagP99)}, max ${ms(m.clientLagMax)}; requests left p99 ${ms(m.sendDelayP99)} after they were due)`,
     "  targets:",
     `    0 lost                                     ${verdict(r.lost === 0)} (${r.lost})`,
