@@ -106,7 +106,7 @@ export interface SoakResult {
    * tens of seconds, then drops); a leak shows here as a rising series.
    */
   heapAfterGcMb: number[];
-  /** RSS right after each of those full GCs, MB. */
+  /** RSS 2 s after each of those full GCs, MB. */
   rssAfterGcMb: number[];
   /** Whether `rssGrowth` compares RSS after full GCs (enough of them in the run) or every sample. */
   rssJudgedAfterGc: boolean;
@@ -124,6 +124,8 @@ const ROTATION = ["down", "error:502", "error:503", "malformed", "fault", "close
 const KEPT_UP_MS = 50;
 /** Full GCs needed in the measured run to judge RSS growth on the RSS right after them. */
 const MIN_FULL_GCS = 4;
+/** How long after a full GC its RSS is read. */
+const RSS_AFTER_GC_MS = 2_000;
 
 /** A line of `node --trace-gc` for a full collection: heap used before → after, in MB. */
 const FULL_GC = /Mark-Compact(?: \(reduce\))? ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/;
@@ -207,12 +209,15 @@ export async function runSoak(
   const server = await startServer(o.simulateArgs ?? [], (mb) => {
     if (!measuringGc) return;
     heapAfterGc.push(mb);
-    // RSS right after a full GC: the trough of V8's sawtooth, comparable from one cycle to the next.
-    try {
-      rssAfterGc.push(procSample(server.child.pid as number).rss);
-    } catch {
-      // the process is gone: the run reports it
-    }
+    // RSS shortly after a full GC — V8 returns the freed pages once its concurrent sweeping is
+    // done, about a second later — is the trough of its sawtooth, comparable from cycle to cycle.
+    setTimeout(() => {
+      try {
+        rssAfterGc.push(procSample(server.child.pid as number).rss);
+      } catch {
+        // the process is gone: the run reports it
+      }
+    }, RSS_AFTER_GC_MS);
   });
   const pid = server.child.pid as number;
   const url = new URL(`${server.url}/ssbtek`);
@@ -484,8 +489,8 @@ export function formatSoak(r: SoakResult): string {
     `    answers p50 ${ms(r.answered.p50)}, p99 ${ms(r.answered.p99)}, max ${ms(r.answered.max)}; refusals p50 ${ms(r.refusals.p50)}, p99 ${ms(r.refusals.p99)}, max ${ms(r.refusals.max)}`,
     `  server RSS (MB, every sample): ${r.rssMb.join(" ")}`,
     `  heap in use after each full GC (MB): ${r.heapAfterGcMb.length ? r.heapAfterGcMb.join(" ") : "none in the measured run"}`,
-    `  server RSS right after each full GC (MB): ${r.rssAfterGcMb.length ? r.rssAfterGcMb.join(" ") : "none"}`,
-    `  RSS growth ${pct(r.rssGrowth)}: median of the last third against the first third of ${r.rssJudgedAfterGc ? "the RSS after each full GC" : `every sample (fewer than ${MIN_FULL_GCS} full GCs in the run: the figure includes where V8 was in its collection cycle)`}`,
+    `  server RSS 2 s after each full GC (MB): ${r.rssAfterGcMb.length ? r.rssAfterGcMb.join(" ") : "none"}`,
+    `  RSS growth ${pct(r.rssGrowth)}: median of the last third against the first third of ${r.rssJudgedAfterGc ? "the RSS 2 s after each full GC" : `every sample (fewer than ${MIN_FULL_GCS} full GCs in the run: the figure includes where V8 was in its collection cycle)`}`,
     `  machine: ${m.cores} cores, load average ${m.loadStart.toFixed(1)} at start, ${m.loadMax.toFixed(1)} at most, ${m.loadEnd.toFixed(1)} at end; simulator CPU ${m.serverCpu.toFixed(2)} cores, load generator ${m.clientCpu.toFixed(2)} cores (event-loop delay p99 ${ms(m.clientLagP99)}, max ${ms(m.clientLagMax)}; requests left p99 ${ms(m.sendDelayP99)} after they were due)`,
     "  targets:",
     `    0 lost                                     ${verdict(r.lost === 0)} (${r.lost})`,
