@@ -183,23 +183,42 @@ describe("admission control and connection limits", () => {
   it("under descriptor pressure, idle and silent connections are closed first: the next client is served at once", async () => {
     sim = await startSimulator({ port: 0, now: () => new Date(TEST_NOW), maxConnections: 16 });
     const u = new URL(sim.url);
-    // 60 connections that send nothing (slowloris, or a client's forgotten pool): above the soft
-    // limit, below the hard one, and the header timeout (10 s) is far away.
+    // 100 connections that send nothing (slowloris, or a client's forgotten pool): beyond the
+    // soft limit (16) and the hard one (80), and the header timeout (10 s) is far away.
     const idle: Socket[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 100; i++) {
       const s = connect(Number(u.port), u.hostname);
       s.on("error", () => undefined);
       idle.push(s);
     }
     await new Promise((r) => setTimeout(r, 1_200)); // idle for longer than SHED_IDLE_AFTER_MS
-    expect(sim.connections().open).toBe(60);
+    // Beyond the hard limit they were closed at once: the descriptors stay available.
+    expect(sim.connections()).toMatchObject({ open: 80, droppedOverLimit: 20 });
+    // At the hard limit, a new client is still served, not dropped: idle connections make room.
     const r = await postAlone(sim.ssbtek);
-    expect(r.status).toBe(200); // served, not refused: idle connections made room
+    expect(r.status).toBe(200);
     expect(r.ms).toBeLessThan(2_000);
-    expect(sim.connections().shedIdle).toBeGreaterThanOrEqual(45);
+    expect(sim.connections().shedIdle).toBeGreaterThanOrEqual(65);
     // The operator's admin API stays reachable too.
     const m = await fetch(`${sim.url}/__admin/upstreams`);
     expect(m.status).toBe(200);
     for (const s of idle) s.destroy();
+  });
+
+  it("a connection that never sends a byte is cut after the header timeout (node's own starts at the first byte)", async () => {
+    sim = await startSimulator({ port: 0, now: () => new Date(TEST_NOW), headersTimeoutMs: 500 });
+    const u = new URL(sim.url);
+    const closed: boolean[] = [];
+    const silent = Array.from({ length: 10 }, () => {
+      const s = connect(Number(u.port), u.hostname);
+      s.on("error", () => undefined);
+      s.on("close", () => closed.push(true));
+      return s;
+    });
+    const t0 = performance.now();
+    while (closed.length < 10 && performance.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 100));
+    expect(closed).toHaveLength(10);
+    expect(sim.connections()).toMatchObject({ open: 0, silentCut: 10 });
+    for (const s of silent) s.destroy();
   });
 });

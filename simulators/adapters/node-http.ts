@@ -244,6 +244,10 @@ export interface ConnectionState {
   shedIdle: number;
   /** Requests refused because their connection was beyond the soft limit, since start. */
   refusedOverLimit: number;
+  /** Connections closed at once because they were beyond the hard limit, since start. */
+  droppedOverLimit: number;
+  /** Connections cut because they sent nothing within the header timeout, since start. */
+  silentCut: number;
 }
 
 /** What the adapter knows of one open connection. */
@@ -254,6 +258,8 @@ interface Connection {
   idleSince: number;
   /** Opened beyond the soft limit: its first request is refused, then it is closed. */
   over: boolean;
+  /** Whether a request ever started on it (a silent connection is cut after the header timeout). */
+  used: boolean;
 }
 
 /**
@@ -272,6 +278,8 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
   const conns = new Map<Socket, Connection>();
   let shedIdle = 0;
   let refusedOverLimit = 0;
+  let droppedOverLimit = 0;
+  let silentCut = 0;
   /**
    * Makes room for `n` connections by closing idle ones (idle at least SHED_IDLE_AFTER_MS, the
    * longest-open first: slowloris sockets and forgotten keep-alive connections go before a
@@ -295,7 +303,10 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
       const t0 = performance.now();
       inFlight += 1;
       const conn = conns.get(req.socket);
-      if (conn) conn.busy += 1;
+      if (conn) {
+        conn.busy += 1;
+        conn.used = true;
+      }
       let simRequest: SimRequest | undefined;
       let overCapacity = false;
       let reported = false;
@@ -430,19 +441,41 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
     hard: limits.hard,
     shedIdle,
     refusedOverLimit,
+    droppedOverLimit,
+    silentCut,
   });
   server.requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   server.headersTimeout = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? KEEP_ALIVE_TIMEOUT_MS;
-  // Beyond the hard limit node closes a new connection at once: the descriptors stay available.
-  server.maxConnections = limits.hard;
+  // The hard limit is kept here rather than by node's `maxConnections`, which would close a new
+  // connection before idle ones could make room for it.
   server.on("connection", (socket: Socket) => {
     const now = performance.now();
     // At the soft limit, idle connections make room first; only when none can, the new one is refused.
     if (conns.size >= limits.soft) shed(conns.size - limits.soft + 1, now);
-    conns.set(socket, { busy: 0, idleSince: now, over: conns.size >= limits.soft });
+    if (conns.size >= limits.hard) {
+      // Beyond the hard limit: closed at once, so the descriptors stay available.
+      droppedOverLimit += 1;
+      socket.destroy();
+      return;
+    }
+    conns.set(socket, { busy: 0, idleSince: now, over: conns.size >= limits.soft, used: false });
     socket.once("close", () => conns.delete(socket));
   });
+  // node's header timeout starts at a request's first byte: a connection that never sends one
+  // would hold its descriptor for ever. Such connections are cut after the header timeout too.
+  const headersTimeoutMs = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  const silentSweep = setInterval(() => {
+    const now = performance.now();
+    for (const [socket, c] of conns)
+      if (!c.used && c.busy === 0 && now - c.idleSince > headersTimeoutMs) {
+        conns.delete(socket);
+        socket.destroy();
+        silentCut += 1;
+      }
+  }, CONNECTION_CHECK_MS);
+  silentSweep.unref();
+  server.once("close", () => clearInterval(silentSweep));
   // A proxy's CONNECT is no request any endpoint takes: answer with a status line, not a bare close.
   server.on("connect", (req: IncomingMessage, socket: Duplex) => {
     socket.on("error", () => undefined);
