@@ -229,8 +229,8 @@ export async function runSoak(
   );
   // A client's connection pool, as a verksamhetssystem has one: requests beyond it wait in the
   // client (and that wait counts in the client's latency).
-  // Idle connections are dropped after 4 s, before the server's 5 s keep-alive timeout: otherwise
-  // a request sent on a connection the server is closing at that moment is reset (a client-side
+  // Idle connections are dropped after 4 s, well before the server's keep-alive timeout (65 s):
+  // otherwise a request sent on a connection the server is closing at that moment is reset (a
   // race every HTTP client must avoid; see docs/operating.md).
   const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
   const answeredMs: number[] = [];

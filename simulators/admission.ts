@@ -74,6 +74,11 @@ export interface Admission {
   waiting(): number;
   /** The event loop's recent lag in ms (smoothed). */
   lagMs(): number;
+  /**
+   * Whether the lag check refuses new requests now (the CPU is saturated): the server may then
+   * refuse a composite request before reading it.
+   */
+  saturated(): boolean;
   /** Stops the lag sampler. */
   stop(): void;
   /** Whether this request was refused as overloaded. */
@@ -196,6 +201,7 @@ export function admissionControl(
     waiting: () => queue.length,
     refused: (request) => refusedRequests.has(request),
     lagMs: () => lag,
+    saturated: () => limits.maxLagMs > 0 && lag > limits.maxLagMs,
     stop: () => clearInterval(sampler),
   };
 }

@@ -154,6 +154,10 @@ export async function startSimulator(
       closing: () => closing,
       // Beyond the soft connection limit: the composite service's own overload refusal; the
       // operator's surfaces (/__admin, /__console) are still served, so the operator can look.
+      refuseEarly: (method, path) =>
+        method === "POST" && admission.saturated() && underPath(path, "/ssbtek")
+          ? overloadFault(versionOfPath(path))
+          : undefined,
       overCapacity: (path) =>
         underPath(path, "/__admin") || underPath(path, "/__console")
           ? undefined

@@ -221,4 +221,36 @@ describe("admission control and connection limits", () => {
     expect(sim.connections()).toMatchObject({ open: 0, silentCut: 10 });
     for (const s of silent) s.destroy();
   });
+
+  it("while the event loop lags (CPU saturated), a composite request is refused before it is read, and counted", async () => {
+    const obs = createObservability({ logLevel: "silent" });
+    sim = await startSimulator(
+      { port: 0, now: () => new Date(TEST_NOW), maxLagMs: 50 },
+      { onUtfall: obs.onUtfall, onLeverans: obs.onLeverans, adminHandlers: obs.adminHandlers },
+    );
+    // Until the start-up's own lag (compiling the code paths) has decayed, requests are refused too.
+    const answeredOnce = async () => {
+      const t0 = performance.now();
+      while (performance.now() - t0 < 5_000) {
+        if ((await postAlone(sim!.ssbtek)).status === 200) return true;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return false;
+    };
+    expect(await answeredOnce()).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    obs.metrics.reset();
+    // Send, then hold this process's loop for 400 ms: the lag sampler sees it before the request is read.
+    const pending = postAlone(sim.ssbtek);
+    const until = performance.now() + 400;
+    while (performance.now() < until) {
+      // busy: the CPU is "saturated"
+    }
+    const r = await pending;
+    expect(r.status).toBe(503);
+    expect(r.text).toContain(SSBT_FELKOD.OVERBELASTAD);
+    expect(obs.metrics.toJSON().leverans.avvisadeOverbelastning).toBe(1);
+    // Once the loop is idle again the lag decays and requests are answered.
+    expect(await answeredOnce()).toBe(true);
+  });
 });

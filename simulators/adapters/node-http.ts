@@ -13,8 +13,14 @@ export const MAX_HEADER_BYTES = 16 * 1024;
  */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
-/** An idle keep-alive connection is closed after this. */
-export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+/**
+ * An idle keep-alive connection is closed after this (under connection pressure, after
+ * {@link SHED_IDLE_AFTER_MS}). Longer than the 60 s many clients and load balancers keep an idle
+ * connection: a server that closes first races the client's next request on that connection, and
+ * the request is reset — which under CPU starvation (a delayed client loop) happened even to a
+ * client that closes idle connections after 4 s against node's default 5 s.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 /** How often node checks the header and request timeouts of open connections. */
 export const CONNECTION_CHECK_MS = 1_000;
 /**
@@ -196,7 +202,7 @@ export interface WireExchange {
   completed: boolean;
   /** The plain request the endpoint saw (undefined when refused before that). */
   request?: SimRequest;
-  /** Refused because its connection was opened beyond the soft connection limit. */
+  /** Refused before it was read: its connection was beyond the soft limit, or `refuseEarly` said so. */
   overCapacity?: boolean;
 }
 
@@ -217,6 +223,11 @@ export interface ServeOptions {
    * operator's admin API). Default: a plain-text 503.
    */
   overCapacity?: (path: string) => SimResponse | undefined;
+  /**
+   * Called before the body is read: an answer refuses the request at once (the composite
+   * service's overload refusal while the process is saturated), undefined serves it.
+   */
+  refuseEarly?: (method: string, path: string) => SimResponse | undefined;
   /** Called once per exchange when its answer has been sent (or its connection closed). */
   onExchange?: (e: WireExchange) => void;
   /** The answer to a path with broken percent-encoding (e.g. a SOAP Fault); default plain 400. */
@@ -362,6 +373,17 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
         }
         if (!target) {
           plain(res, 400, "Bad request target: send an absolute path such as /ssbtek.");
+          return;
+        }
+        const early = options.refuseEarly?.(method, target.path);
+        if (early) {
+          // Overloaded: refused before the body is read or the request routed — the cheapest
+          // answer there is, when the process has the least CPU to spare. node discards the body
+          // and the connection stays usable.
+          overCapacity = true;
+          const body = typeof early.body === "string" ? Buffer.from(early.body) : early.body;
+          res.writeHead(early.status, { ...early.headers, "content-length": String(body.byteLength) });
+          res.end(body);
           return;
         }
         if (!wellEncoded(target.path)) {
