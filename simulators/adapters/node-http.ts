@@ -35,6 +35,12 @@ export const MAX_CONNECTIONS = 768;
  * or just got an answer is likely about to send on it, and closing it then would reset its request.
  */
 export const SHED_IDLE_AFTER_MS = 1_000;
+/**
+ * A connection that has not sent a byte is closed after this. Longer than the 10 s a browser
+ * keeps a preconnected, still unused socket (Chromium): the browser closes first, so a page never
+ * sends a request on a socket the server is closing.
+ */
+export const SILENT_TIMEOUT_MS = 60_000;
 /** Descriptors kept free for the process's own work (files, the loop, the next accept). */
 const RESERVED_DESCRIPTORS = 64;
 
@@ -215,6 +221,8 @@ export interface ServeOptions {
   headersTimeoutMs?: number;
   /** Whole-request timeout in ms. Default {@link REQUEST_TIMEOUT_MS}. */
   requestTimeoutMs?: number;
+  /** A connection that sends nothing is closed after this, in ms. Default {@link SILENT_TIMEOUT_MS}. */
+  silentTimeoutMs?: number;
   /** Idle keep-alive timeout in ms. Default {@link KEEP_ALIVE_TIMEOUT_MS}. */
   keepAliveTimeoutMs?: number;
   /**
@@ -485,12 +493,13 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
     socket.once("close", () => conns.delete(socket));
   });
   // node's header timeout starts at a request's first byte: a connection that never sends one
-  // would hold its descriptor for ever. Such connections are cut after the header timeout too.
-  const headersTimeoutMs = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  // would hold its descriptor for ever. Such connections are cut after SILENT_TIMEOUT_MS (and,
+  // under connection pressure, after a second: see `shed`).
+  const silentMs = options.silentTimeoutMs ?? SILENT_TIMEOUT_MS;
   const silentSweep = setInterval(() => {
     const now = performance.now();
     for (const [socket, c] of conns)
-      if (!c.used && c.busy === 0 && now - c.idleSince > headersTimeoutMs) {
+      if (!c.used && c.busy === 0 && now - c.idleSince > silentMs) {
         conns.delete(socket);
         socket.destroy();
         silentCut += 1;
