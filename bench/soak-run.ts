@@ -6,11 +6,12 @@ import { parseArgs } from "node:util";
 import { isHarnessError } from "../contract/errors.js";
 import { formatSoak, runSoak } from "./soak.js";
 
-const USAGE = `npm run soak -- [--rate N] [--duration S] [--within MS] [--max-rss-growth F] [--json] [-- simulate flags]
+const USAGE = `npm run soak -- [--rate N] [--duration S] [--within MS] [--max-rss-growth F] [--warmup S] [--json] [-- simulate flags]
   --rate            offered requests per second (default 200)
   --duration        seconds (default 300)
   --within          target: every request answered or refused within MS (default 1000)
   --max-rss-growth  target: RSS growth below F (default 0.1)
+  --warmup          seconds at the rate before measuring (default: a tenth of the run, 5–30)
   after --, flags for ssbtek-harness simulate, e.g. -- --max-in-flight 32`;
 
 async function main(): Promise<number> {
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
         duration: { type: "string" },
         within: { type: "string" },
         "max-rss-growth": { type: "string" },
+        warmup: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean" },
       },
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
       ...(num("duration") !== undefined ? { durationS: num("duration") as number } : {}),
       ...(num("within") !== undefined ? { withinMs: num("within") as number } : {}),
       ...(num("max-rss-growth") !== undefined ? { maxRssGrowth: num("max-rss-growth") as number } : {}),
+      ...(num("warmup") !== undefined ? { warmupS: num("warmup") as number } : {}),
       simulateArgs: rest,
     },
     (l) => console.error(l),

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { isHarnessError } from "../contract/errors.js";
 import { KONTRAKT_VERSIONER } from "../contract/ssbt/model.js";
 import { toolVersion } from "../reports/evidence/version.js";
-import { SIMULATE_ADMISSION } from "../simulators/admission.js";
+import { SIMULATE_ADMISSION, simulateAdmission } from "../simulators/admission.js";
 import { DIALEKTER } from "../simulators/dialekt.js";
 import { parseDuration } from "../simulators/faults/fault.js";
 import { LOG_LEVELS, type LogLevel } from "../simulators/logging/event-log.js";
@@ -122,27 +122,25 @@ program
   )
   .option(
     "--max-in-flight <n>",
-    "composite requests handled at once",
+    "composite requests handled at once (default: 32 with --time-scale 0, else 128)",
     int("--max-in-flight"),
-    SIMULATE_ADMISSION.maxInFlight,
   )
   .option(
     "--max-waiting <n>",
-    "composite requests that may wait for a place",
+    "composite requests that may wait for a place (default: as --max-in-flight)",
     int("--max-waiting"),
-    SIMULATE_ADMISSION.maxWaiting,
   )
   .option(
     "--max-wait <duration>",
     "longest wait for a place before 503 SSBT-3001",
     duration("--max-wait", 60_000),
-    500,
+    SIMULATE_ADMISSION.maxWaitMs,
   )
   .option(
     "--max-lag <duration>",
     "event-loop lag above which new requests get 503 (0 = off)",
     duration("--max-lag", 60_000),
-    150,
+    SIMULATE_ADMISSION.maxLagMs,
   )
   .option("--max-connections <n>", "most simultaneous connections", int("--max-connections"), 768)
   .action(async (o) => {
@@ -175,8 +173,8 @@ program
           admin: o.admin,
           ...(o.adminToken !== undefined ? { adminToken: o.adminToken } : {}),
           adminHosts: o.adminHost,
-          maxInFlight: o.maxInFlight,
-          maxWaiting: o.maxWaiting,
+          maxInFlight: o.maxInFlight ?? simulateAdmission(o.timeScale).maxInFlight,
+          maxWaiting: o.maxWaiting ?? simulateAdmission(o.timeScale).maxWaiting,
           maxWaitMs: o.maxWait,
           maxLagMs: o.maxLag,
           maxConnections: o.maxConnections,

@@ -46,6 +46,24 @@ export const SIMULATE_ADMISSION: AdmissionLimits = {
   maxLagMs: 150,
 };
 
+/**
+ * The admission defaults of `simulate` for a time scale. With real-time delays (`--time-scale` >
+ * 0) an answer mostly waits on timers and {@link SIMULATE_ADMISSION} applies. With `--time-scale
+ * 0` (the default) every answer is a few ms of pure CPU, and requests in progress share one core:
+ * 128 of them interleaved make the last wait for all the others (≈ 0.4 s of CPU, seconds on a
+ * busy machine), so at most 32 are handled (and 32 wait) at once. Measured with `npm run soak` at
+ * 200 requests/s on a shared 2-core machine (load average ≈ 11, runs interleaved): 128 in flight
+ * gave client p99 1.7–2.8 s and 1 935–1 974 answers per 30 s; 32 gave p99 0.8–1.1 s and 3 001–4 411
+ * answers (docs/performance.md, "Soak").
+ *
+ * @example
+ * simulateAdmission(0).maxInFlight // 32
+ * simulateAdmission(1).maxInFlight // 128
+ */
+export function simulateAdmission(timeScale: number): AdmissionLimits {
+  return timeScale > 0 ? SIMULATE_ADMISSION : { ...SIMULATE_ADMISSION, maxInFlight: 32, maxWaiting: 32 };
+}
+
 /** How often the loop's lag is sampled, in ms. */
 const LAG_TICK_MS = 20;
 
@@ -56,6 +74,11 @@ export interface Admission {
   waiting(): number;
   /** The event loop's recent lag in ms (smoothed). */
   lagMs(): number;
+  /**
+   * Whether the lag check refuses new requests now (the CPU is saturated): the server may then
+   * refuse a composite request before reading it.
+   */
+  saturated(): boolean;
   /** Stops the lag sampler. */
   stop(): void;
   /** Whether this request was refused as overloaded. */
@@ -71,10 +94,17 @@ export interface Admission {
  * overloadFault("v10").status // 503
  */
 export function overloadFault(version: KontraktVersion): SimResponse {
-  const felkod = SSBT_FELKOD.OVERBELASTAD;
-  const text = SSBT_FELTEXT[felkod];
-  return ssbtWireFault(version, felkod, text, 503, { "retry-after": "1" });
+  let fault = OVERLOAD_FAULTS.get(version);
+  if (!fault) {
+    const felkod = SSBT_FELKOD.OVERBELASTAD;
+    fault = ssbtWireFault(version, felkod, SSBT_FELTEXT[felkod], 503, { "retry-after": "1" });
+    OVERLOAD_FAULTS.set(version, fault);
+  }
+  return fault;
 }
+
+/** The overload refusal is the same bytes every time: built once per contract version. */
+const OVERLOAD_FAULTS = new Map<KontraktVersion, SimResponse>();
 
 /**
  * A SOAP 1.1 Fault of the composite service built before the request is read (overload, a
@@ -171,6 +201,7 @@ export function admissionControl(
     waiting: () => queue.length,
     refused: (request) => refusedRequests.has(request),
     lagMs: () => lag,
+    saturated: () => limits.maxLagMs > 0 && lag > limits.maxLagMs,
     stop: () => clearInterval(sampler),
   };
 }

@@ -4,9 +4,15 @@ import { hostname, networkInterfaces } from "node:os";
 import { HarnessError } from "../contract/errors.js";
 import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
 import type { BastjanstKod, KontraktVersion } from "../contract/ssbt/model.js";
-import { REQUEST_TIMEOUT_MS, serveEndpoint, type WireExchange } from "./adapters/node-http.js";
+import {
+  type ConnectionState,
+  REQUEST_TIMEOUT_MS,
+  serveEndpoint,
+  tooManyConnections,
+  type WireExchange,
+} from "./adapters/node-http.js";
 import { adminGuard, guardOperatorPaths, isLoopback, LOOPBACK_NAMES } from "./admin/guard.js";
-import { admissionControl, ssbtWireFault } from "./admission.js";
+import { admissionControl, overloadFault, ssbtWireFault } from "./admission.js";
 import type { SsbtUtfall } from "./aggregator/handlers.js";
 import { type Chain, type ChainHooks, createChain } from "./chain.js";
 import { konsolensToken } from "./console/token.js";
@@ -15,6 +21,8 @@ import { resolveOptions, type SimulateOptions } from "./options.js";
 
 export {
   CONNECTION_CHECK_MS,
+  type ConnectionState,
+  connectionLimits,
   HEADERS_TIMEOUT_MS,
   KEEP_ALIVE_TIMEOUT_MS,
   MAX_CONNECTIONS,
@@ -31,7 +39,7 @@ export interface Leverans {
   status: number;
   /** The whole answer was sent (false: the connection closed first). */
   completed: boolean;
-  /** Refused at admission as overloaded (503 SSBT-3001). */
+  /** Refused as overloaded (503 SSBT-3001): at admission, or on a connection beyond the soft limit. */
   refused: boolean;
 }
 
@@ -62,6 +70,8 @@ export interface RunningSimulator {
   admin: { enabled: boolean; token?: string; tokenGenerated: boolean };
   /** Requests received and not yet answered. */
   inFlight(): number;
+  /** Open connections and the connection limits (soft: beyond, one 503 and close; hard: dropped). */
+  connections(): ConnectionState;
   /**
    * Stops accepting connections, lets the requests in progress finish (at most `drainMs`, default
    * {@link DEFAULT_DRAIN_MS}; answers go out with `Connection: close`), then closes what is left.
@@ -105,8 +115,9 @@ export async function startSimulator(
     ...(hooks.bastjanst ? { bastjanst: hooks.bastjanst } : {}),
     onUtfall: (u, request) => pending.set(request, u),
   });
-  const versionOf = (r: SimRequest): KontraktVersion =>
-    r.path === "/ssbtek/v11" ? "v11" : r.path === "/ssbtek/v10" ? "v10" : options.contract;
+  const versionOfPath = (path: string): KontraktVersion =>
+    path === "/ssbtek/v11" ? "v11" : path === "/ssbtek/v10" ? "v10" : options.contract;
+  const versionOf = (r: SimRequest): KontraktVersion => versionOfPath(r.path);
   const admission = admissionControl(options.admission, versionOf);
   chain.useComposite(admission.decorator);
   const token =
@@ -127,7 +138,7 @@ export async function startSimulator(
       ms: e.ms,
       status: e.status,
       completed: e.completed,
-      refused: e.request !== undefined && admission.refused(e.request),
+      refused: e.overCapacity === true || (e.request !== undefined && admission.refused(e.request)),
     });
   };
   const guard = adminGuard(policy);
@@ -141,6 +152,18 @@ export async function startSimulator(
       requestTimeoutMs: Math.max(options.headersTimeoutMs, REQUEST_TIMEOUT_MS),
       onExchange,
       closing: () => closing,
+      // Beyond the soft connection limit: the composite service's own overload refusal; the
+      // operator's surfaces (/__admin, /__console) are still served, so the operator can look.
+      refuseEarly: (method, path) =>
+        method === "POST" && admission.saturated() && underPath(path, "/ssbtek")
+          ? overloadFault(versionOfPath(path))
+          : undefined,
+      overCapacity: (path) =>
+        underPath(path, "/__admin") || underPath(path, "/__console")
+          ? undefined
+          : underPath(path, "/ssbtek")
+            ? overloadFault(versionOfPath(path))
+            : tooManyConnections(),
       badPath: (path) =>
         path.startsWith("/ssbtek")
           ? ssbtWireFault(
@@ -217,6 +240,7 @@ export async function startSimulator(
       tokenGenerated: token !== undefined && options.admin.token === undefined,
     },
     inFlight: () => server.inFlight(),
+    connections: () => server.connectionState(),
     close,
   };
 }

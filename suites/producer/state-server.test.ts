@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { startaTillstandsServer, type TillstandsServer } from "./state-server.js";
+import { startSimulator } from "../../simulators/server.js";
+import { startaTillstandsServer, type TillstandsOptions, type TillstandsServer } from "./state-server.js";
 
 const oppna: (TillstandsServer | Server)[] = [];
 afterEach(async () => {
@@ -9,8 +10,8 @@ afterEach(async () => {
     await ("url" in s ? s.close() : new Promise<void>((ok) => s.close(() => ok())));
 });
 
-async function tillstand(adminUrl: string): Promise<TillstandsServer> {
-  const s = await startaTillstandsServer(adminUrl);
+async function tillstand(adminUrl: string, o: TillstandsOptions = {}): Promise<TillstandsServer> {
+  const s = await startaTillstandsServer(adminUrl, o);
   oppna.push(s);
   return s;
 }
@@ -86,5 +87,23 @@ describe("the provider-state endpoint", () => {
     expect((await post(s, "fault MIV=down")).status).toBe(400);
     expect(s.fel[0]).toContain('Cannot set up provider state "fault MIV=down"');
     expect(s.fel[0]).toContain("admin API");
+  });
+
+  it("sends the admin token a guarded simulator requires, and says what to pass when it is missing", async () => {
+    const sim = await startSimulator({ port: 0, adminToken: "hemlig-token-123" });
+    oppna.push({ url: sim.url, fel: [], close: () => sim.close({ drainMs: 0 }).then(() => undefined) });
+    const utan = await tillstand(`${sim.url}/__admin`);
+    expect((await post(utan, "fault MIV=down")).status).toBe(400);
+    expect(utan.fel[0]).toContain("HTTP 401");
+    expect(utan.fel[0]).toContain("admin token");
+    const fel = await tillstand(`${sim.url}/__admin`, { adminToken: "fel-token" });
+    expect((await post(fel, "fault MIV=down")).status).toBe(400);
+    expect(fel.fel[0]).toContain("pass the right admin token");
+    const med = await tillstand(`${sim.url}/__admin`, { adminToken: "hemlig-token-123" });
+    expect((await post(med, "fault MIV=down")).status).toBe(200);
+    expect(sim.chain.control.faults()).toMatchObject({ MIV: { kind: "down" } });
+    expect((await post(med, "fault MIV=down", "teardown")).status).toBe(200);
+    expect(med.fel).toEqual([]);
+    expect(sim.chain.control.faults()).toEqual({});
   });
 });

@@ -4,8 +4,14 @@ import { isHarnessError } from "../../contract/errors.js";
 import { formatFault } from "../../simulators/faults/fault.js";
 import { parseTillstand } from "../pact/states.js";
 
-/** The admin API takes changes as JSON only (simulators/admin/guard.ts). */
-const JSON_HEADERS = { "Content-Type": "application/json" };
+/** Options of {@link startaTillstandsServer}. */
+export interface TillstandsOptions {
+  /**
+   * The admin token the simulator requires (`simulate --admin-token`, or the one it generated and
+   * printed when bound to a non-loopback address): sent as `Authorization: Bearer <token>`.
+   */
+  adminToken?: string;
+}
 
 /** The provider-state endpoint the Pact verifier calls before (setup) and after (teardown) each interaction. */
 export interface TillstandsServer {
@@ -44,15 +50,34 @@ async function adminText(res: Response): Promise<string> {
  *
  * After an interaction that injected faults, teardown sends `POST {adminUrl}/reset` (back to the
  * startup faults and timing). A provider without the admin API can be verified on persona states.
+ * A simulator whose admin API needs a token (`--admin-token`, or any non-loopback `--host`) gets it
+ * from `o.adminToken`; a 401/403 from its guard fails the state with what to pass.
  *
  * @example
  * const states = await startaTillstandsServer("http://127.0.0.1:8080/__admin");
  * // new Verifier({ providerStatesSetupUrl: states.url, providerStatesSetupTeardown: true, … })
  */
-export async function startaTillstandsServer(adminUrl: string): Promise<TillstandsServer> {
+export async function startaTillstandsServer(
+  adminUrl: string,
+  o: TillstandsOptions = {},
+): Promise<TillstandsServer> {
   const fel: string[] = [];
   let harFaults = false;
   const admin = adminUrl.replace(/\/+$/, "");
+  const auth: Record<string, string> = o.adminToken ? { Authorization: `Bearer ${o.adminToken}` } : {};
+  // The admin API takes changes as JSON only (simulators/admin/guard.ts).
+  const JSON_HEADERS = { ...auth, "Content-Type": "application/json" };
+  /** Why the admin API said no, with what to do when it is the guard (401/403). */
+  const nej = async (anrop: string, res: Response): Promise<string> => {
+    const text = await adminText(res);
+    if (res.status === 401)
+      return `${anrop} answered HTTP 401 (${text}): the simulator's admin API requires a token — pass ${o.adminToken ? "the right" : "its"} admin token (adminToken; the one given to \`simulate --admin-token\` or printed at its start)`;
+    if (res.status === 403)
+      return `${anrop} answered HTTP 403 (${text}): the admin API refused this host — reach it by the bound address, a loopback name or one given with \`simulate --admin-host\``;
+    if (res.status === 404)
+      return `${anrop} answered HTTP 404: the admin API is off (\`simulate --no-admin\`) or not at ${admin}`;
+    return `${anrop} answered HTTP ${res.status}: ${text}`;
+  };
 
   const setup = async (namn: string): Promise<string | undefined> => {
     // pact_ffi calls the endpoint with an empty state for an interaction that has none.
@@ -70,17 +95,17 @@ export async function startaTillstandsServer(adminUrl: string): Promise<Tillstan
       // The first fault of an interaction starts from the startup faults (a skipped teardown leaves nothing behind).
       if (!harFaults) {
         const reset = await fetch(`${admin}/reset`, { method: "POST", headers: JSON_HEADERS });
-        if (!reset.ok) return varfor(`POST ${admin}/reset answered HTTP ${reset.status}`);
+        if (!reset.ok) return varfor(await nej(`POST ${admin}/reset`, reset));
       }
-      const nu = await fetch(`${admin}/faults`);
-      if (!nu.ok) return varfor(`GET ${admin}/faults answered HTTP ${nu.status}`);
+      const nu = await fetch(`${admin}/faults`, { headers: auth });
+      if (!nu.ok) return varfor(await nej(`GET ${admin}/faults`, nu));
       const faults = { ...((await nu.json()) as Record<string, string>), [t.kod]: formatFault(t.fault) };
       const put = await fetch(`${admin}/faults`, {
         method: "PUT",
-        headers: { "Content-Type": "application/json" },
+        headers: JSON_HEADERS,
         body: JSON.stringify(faults),
       });
-      if (!put.ok) return varfor(`PUT ${admin}/faults answered HTTP ${put.status}: ${await adminText(put)}`);
+      if (!put.ok) return varfor(await nej(`PUT ${admin}/faults`, put));
       harFaults = true;
       return undefined;
     } catch (e) {

@@ -28,6 +28,12 @@ export interface VerifyProviderOptions {
   pactBasePath?: string;
   /** The simulator's admin API, for fault states. Default `<origin of providerBaseUrl>/__admin`. */
   adminUrl?: string;
+  /**
+   * The token of that admin API (`simulate --admin-token`, or the one `simulate` generated and
+   * printed when bound to a non-loopback address). Without it a guarded admin API answers 401 and
+   * every fault state fails with a message saying so.
+   */
+  adminToken?: string;
   /** Pact FFI log level. Default "warn". */
   logLevel?: "trace" | "debug" | "info" | "warn" | "error";
   /** Timeout per request to the provider, ms. Default 30 000. */
@@ -177,7 +183,10 @@ export async function verifyProvider(o: VerifyProviderOptions): Promise<VerifyRe
   );
   const { provider, pacter } = valjPacter(o);
   const omskriv = vagOmskrivning(o.pactBasePath ?? referensBasPath(provider), url.pathname);
-  const tillstand = await startaTillstandsServer(o.adminUrl ?? `${url.origin}/__admin`);
+  const tillstand = await startaTillstandsServer(
+    o.adminUrl ?? `${url.origin}/__admin`,
+    o.adminToken !== undefined ? { adminToken: o.adminToken } : {},
+  );
   const t0 = performance.now();
   let text: string;
   try {
