@@ -1,6 +1,6 @@
 // Profiles the composite service over HTTP (node:http server in this process, load from a child
 // process so it does not share the profiled thread): the CPU of everything around the chain.
-// node --import tsx scripts/profile-server.ts [N] [profile.cpuprofile]
+// node --import tsx scripts/profile-server.ts [N] [profile.cpuprofile]   (LEFI=1: the LEFI endpoint)
 import { fork } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -16,11 +16,15 @@ if (process.argv[4] === "--load") {
   const { PERSONAS } = await import("../simulators/population/population.js");
   const { fullFraga } = await import("../suites/chain/certify-chain.js");
   const ids = [...PERSONAS.map((p) => p.personidentitet), ...genereradeIdentiteter(1000, 1)];
+  const { encodeLefiFraga } = await import("../contract/fk/codec.js");
+  const { lefiFraga } = await import("../simulators/aggregator/klienter/fk.js");
+  const period = { fromDatum: "2026-10-01", tomDatum: "2026-11-30" };
+  const lefi = process.env.LEFI === "1";
   const bodies = ids.map((pid, i) =>
     Buffer.from(
-      soapEnvelope(
-        encodeFraga(fullFraga(pid, { fromDatum: "2026-10-01", tomDatum: "2026-11-30" }, `A-${i}`)),
-      ),
+      lefi
+        ? encodeLefiFraga(lefiFraga(pid, period))
+        : soapEnvelope(encodeFraga(fullFraga(pid, period, `A-${i}`))),
     ),
   );
   const url = process.env.URL as string;
@@ -28,7 +32,7 @@ if (process.argv[4] === "--load") {
     runLoad({
       url,
       body: bodies,
-      headers: REQUEST_HEADERS,
+      headers: lefi ? { "Content-Type": "application/json", Accept: "application/json" } : REQUEST_HEADERS,
       connections: 32,
       requests,
       check: (a) => (a.status === 200 ? undefined : `HTTP ${a.status}`),
@@ -37,13 +41,19 @@ if (process.argv[4] === "--load") {
   process.send?.("warm");
   await new Promise((r) => process.once("message", r));
   const r = await load(n);
-  process.send?.({ ms: r.elapsedMs, errors: r.errors });
+  process.send?.({ ms: r.elapsedMs, errors: r.errors, samples: r.errorSamples });
   process.exit(0);
 }
 const sim = await startSimulator({ port: 0, seed: 1, profile: "fast", timeScale: 0 });
 const child = fork(new URL(import.meta.url), [String(n), "", "--load"], {
   execArgv: ["--import", "tsx"],
-  env: { ...process.env, URL: `${sim.url}/ssbtek` },
+  env: {
+    ...process.env,
+    URL:
+      process.env.LEFI === "1"
+        ? `${sim.url}/fk/lefi-extern-formansinformation/v9/aktorer/026-51/formansinformation/fraga`
+        : `${sim.url}/ssbtek`,
+  },
 });
 await new Promise((r) => child.once("message", r));
 const session = profil ? new Session() : undefined;
@@ -54,7 +64,12 @@ if (session) {
 }
 const c0 = process.cpuUsage();
 child.send("go");
-const res = (await new Promise((r) => child.once("message", r))) as { ms: number; errors: number };
+const res = (await new Promise((r) => child.once("message", r))) as {
+  ms: number;
+  errors: number;
+  samples: string[];
+};
+if (res.errors) console.log(res.samples);
 const c = process.cpuUsage(c0);
 console.log(
   `${n} answers over HTTP: ${(n / (res.ms / 1000)).toFixed(0)}/s, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms server CPU per answer, ${res.errors} errors`,

@@ -410,10 +410,14 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
           return;
         }
         const hasBody = method !== "GET" && method !== "HEAD";
-        const ac = new AbortController();
-        // The client went away before its answer: whatever waits for it may stop.
+        // The client went away before its answer: whatever waits for it may stop. The controller
+        // is made only when something asks for the signal (most answers never wait).
+        let ac: AbortController | undefined;
+        let borta = false;
         res.once("close", () => {
-          if (!res.writableFinished) ac.abort();
+          if (res.writableFinished) return;
+          borta = true;
+          ac?.abort();
         });
         const request: SimRequest = {
           method,
@@ -421,7 +425,13 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
           query: target.query,
           headers: plainHeaders(req),
           body: hasBody ? await readBody(req, options.maxBodyBytes) : "",
-          signal: ac.signal,
+          get signal() {
+            if (!ac) {
+              ac = new AbortController();
+              if (borta) ac.abort();
+            }
+            return ac.signal;
+          },
         };
         simRequest = request;
         const outcome = await endpoint(request);
@@ -449,10 +459,11 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
           await pipeStream(out.body, res);
           return;
         }
-        const body = typeof out.body === "string" ? Buffer.from(out.body) : out.body;
         if (options.closing?.()) res.shouldKeepAlive = false;
-        res.writeHead(out.status, { ...out.headers, "content-length": String(body.byteLength) });
-        res.end(body);
+        // A text body goes to the socket as text (encoded once, while it is written).
+        const length = typeof out.body === "string" ? Buffer.byteLength(out.body) : out.body.byteLength;
+        res.writeHead(out.status, { ...out.headers, "content-length": String(length) });
+        res.end(out.body);
       } catch (e) {
         if (e instanceof BodyTooLarge) {
           plain(res, 413, `Request body larger than ${options.maxBodyBytes} bytes refused.`, true);
