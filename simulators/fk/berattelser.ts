@@ -84,6 +84,307 @@ const BOB = { id: "BOB", beskrivning: "Bostadsbidrag" };
 const ar = (datum: string) => Number(datum.slice(0, 4));
 
 // =============================================================================================
+// Program participants: aktivitetsstöd (or etableringsersättning) and the anvisningar of one
+// person, one row each; dates count in days from the start of the story period.
+// =============================================================================================
+
+/** One person in an arbetsmarknadspolitiskt program, as one row of {@link PROGRAMDELTAGARE}. */
+interface Programdeltagare {
+  id: string;
+  person: FkPersonuppgifter;
+  /** LEFI Aktivitetsstod.Atgardstyp (ignored for etablering). */
+  atgardstyp: number;
+  /** LEFI Aktivitetsstod.Ersattning: 1 aktivitetsstöd, 2 särskilt bidrag, 3 utvecklingsersättning. */
+  ersattning: number;
+  /** Kronor per day. */
+  belopp: number;
+  /** [LEFI program, first day, last day (open when undefined)], in days from the story period's start. */
+  anvisningar: [number, number, number | undefined][];
+  /** Etableringsersättning instead of aktivitetsstöd. */
+  etablering?: boolean;
+}
+
+const PROGRAMDELTAGARE: readonly Programdeltagare[] = [
+  {
+    id: "amu-svetsutbildning",
+    person: person(1, folkbokforing("Hagebygatan 12 LGH 1003", "60218", "NORRKÖPING"), "05", "81"),
+    atgardstyp: 8,
+    ersattning: 1,
+    belopp: 510,
+    anvisningar: [
+      [8, -20, 40],
+      [0, 41, 130],
+    ],
+  },
+  {
+    id: "starta-eget-stod",
+    person: person(1, folkbokforing("Malmvägen 7", "98131", "KIRUNA"), "25", "84"),
+    atgardstyp: 11,
+    ersattning: 1,
+    belopp: 680,
+    anvisningar: [[11, -60, 120]],
+  },
+  {
+    id: "arbetsprovning-praktik",
+    person: person(1, folkbokforing("Ängöleden 30", "39235", "KALMAR"), "08", "80"),
+    atgardstyp: 40,
+    ersattning: 1,
+    belopp: 365,
+    anvisningar: [
+      [5, -40, 20],
+      [40, 21, 110],
+    ],
+  },
+  {
+    id: "ung-funktionsnedsattning-praktik",
+    person: person(1, folkbokforing("Söderleden 4 LGH 1101", "35236", "VÄXJÖ"), "07", "80"),
+    atgardstyp: 41,
+    ersattning: 3,
+    belopp: 159,
+    anvisningar: [
+      [41, -30, 30],
+      [6, 31, 120],
+    ],
+  },
+  {
+    id: "forberedande-insatser",
+    person: person(1, folkbokforing("Råslätts centrum 9", "56233", "JÖNKÖPING"), "06", "80"),
+    atgardstyp: 52,
+    ersattning: 1,
+    belopp: 223,
+    anvisningar: [
+      [52, -25, 14],
+      [46, 15, 44],
+      [1, 45, 80],
+    ],
+  },
+  {
+    id: "fas3-offentlig-anstallning",
+    person: person(1, folkbokforing("Norra Kungsgatan 21", "80310", "GÄVLE"), "21", "80"),
+    atgardstyp: 57,
+    ersattning: 1,
+    belopp: 223,
+    anvisningar: [
+      [57, -300, 30],
+      [43, 31, 200],
+    ],
+  },
+  {
+    id: "arbetslivsintroduktion",
+    person: person(1, folkbokforing("Herrhagsgatan 55", "65225", "KARLSTAD"), "17", "80"),
+    atgardstyp: 59,
+    ersattning: 1,
+    belopp: 510,
+    anvisningar: [[59, -10, 80]],
+  },
+  {
+    id: "ung-arbetslivsintroduktion",
+    person: person(1, folkbokforing("Bäckby torg 3 LGH 1002", "72474", "VÄSTERÅS"), "19", "80"),
+    atgardstyp: 60,
+    ersattning: 3,
+    belopp: 159,
+    anvisningar: [
+      [60, -50, 20],
+      [62, 21, 100],
+    ],
+  },
+  {
+    id: "jobbgaranti-projekt",
+    person: person(1, folkbokforing("Tjärna Ängar 14", "78444", "BORLÄNGE"), "20", "81"),
+    atgardstyp: 56,
+    ersattning: 2,
+    belopp: 223,
+    anvisningar: [
+      [56, -80, 25],
+      [45, 26, 140],
+    ],
+  },
+  {
+    id: "jobbgaranti-ungdom",
+    person: person(1, folkbokforing("Andersberg 12", "30248", "HALMSTAD"), "13", "80"),
+    atgardstyp: 55,
+    ersattning: 3,
+    belopp: 159,
+    anvisningar: [
+      [55, -45, 30],
+      [54, 31, 95],
+    ],
+  },
+  {
+    id: "fas3-unga-ovrigt",
+    person: person(1, folkbokforing("Skönsmonsvägen 2", "85470", "SUNDSVALL"), "22", "81"),
+    atgardstyp: 58,
+    ersattning: 1,
+    belopp: 223,
+    anvisningar: [
+      [58, -120, 60],
+      [99, 61, 150],
+    ],
+  },
+  {
+    id: "amu-upphandlad-utbildning",
+    person: person(1, folkbokforing("Vivalla Centrum 5", "70344", "ÖREBRO"), "18", "80"),
+    atgardstyp: 50,
+    ersattning: 1,
+    belopp: 365,
+    anvisningar: [[50, -15, 75]],
+  },
+  {
+    id: "vagledning-ovrigt",
+    person: person(1, folkbokforing("Porsögatan 18", "97434", "LULEÅ"), "25", "80"),
+    atgardstyp: 99,
+    ersattning: 1,
+    belopp: 223,
+    anvisningar: [
+      [46, -20, 10],
+      [50, 11, 60],
+    ],
+  },
+  {
+    id: "arbetslivsinriktad-utbildning",
+    person: person(1, folkbokforing("Ringvägen 8", "87133", "HÄRNÖSAND"), "22", "82"),
+    atgardstyp: 1,
+    ersattning: 1,
+    belopp: 680,
+    anvisningar: [
+      [61, -35, 15],
+      [8, 16, 130],
+    ],
+  },
+  {
+    id: "projekt-arbetsmarknad",
+    person: person(1, folkbokforing("Stationsgatan 3", "82430", "HUDIKSVALL"), "21", "84"),
+    atgardstyp: 45,
+    ersattning: 1,
+    belopp: 365,
+    anvisningar: [[45, -70, 90]],
+  },
+  {
+    id: "etablering-kartlaggning",
+    person: person(1, folkbokforing("Kronogårdsgatan 6", "46160", "TROLLHÄTTAN"), "14", "88"),
+    atgardstyp: 0,
+    ersattning: 0,
+    belopp: 308,
+    anvisningar: [
+      [64, -40, 30],
+      [63, 31, undefined],
+    ],
+    etablering: true,
+  },
+];
+
+const PROGRAMERSATTNING: Record<number, "AS" | "EE" | "UE"> = { 0: "EE", 1: "AS", 2: "AS", 3: "UE" };
+const DELFORMAN: Record<number, { id: string; beskrivning: string }> = {
+  0: { id: "ETE", beskrivning: "Etableringsersättning" },
+  1: { id: "AKS", beskrivning: "Aktivitetsstöd" },
+  2: { id: "SBI", beskrivning: "Särskilt bidrag" },
+  3: { id: "UTV", beskrivning: "Utvecklingsersättning" },
+};
+
+/** The facts of a program participant: the person and the day benefit FK pays. */
+function programfakta(p: Programdeltagare): FkFakta {
+  const start = p.anvisningar[0]?.[1] ?? 0;
+  return {
+    person: p.person,
+    formaner: [
+      {
+        typ: "berattelse",
+        grupp: p.etablering ? "FK:ET" : "FK:AS",
+        forman: p.etablering
+          ? { id: "ETE", beskrivning: "Etableringsersättning" }
+          : { id: "AKS", beskrivning: "Aktivitetsstöd" },
+        startades: { dagarEfterPeriodstart: start - 3 },
+        beslutad: { dagarEfterPeriodstart: start + 7 },
+        fran: { dagarEfterPeriodstart: start },
+        belopp: p.belopp,
+        per: "dag",
+        dagarPerVecka: 5,
+        betalare: "FK",
+        skatteprocent: p.etablering ? 0 : 30,
+        omfattning: [1, 1],
+      },
+    ],
+  };
+}
+
+/** The story of a program participant: the ärende, the per-day compensation and the anvisningar. */
+function programberattelse(p: Programdeltagare): Berattelse {
+  return (v) => {
+    const dag = (n: number) => v.datum({ dagarEfterPeriodstart: n });
+    const start = p.anvisningar[0]?.[1] ?? 0;
+    const fran = dag(start);
+    const fattades = dag(start + 7);
+    if (fattades > v.idag) return;
+    for (const [program, a, b] of p.anvisningar) {
+      const till = b === undefined ? undefined : dag(b);
+      if (dag(a) <= v.idag && v.beror(dag(a), till))
+        v.fk({
+          kod: "FK:PANV",
+          nyckel: "programanvisning",
+          post: {
+            period: v.franTill(dag(a), till),
+            omfattning: HEL,
+            program: v.sifferkod("Programanvisning.Program", program),
+          },
+        });
+    }
+    if (!v.beror(fran)) return;
+    const dagar = passerade(v, fran, "9999-12-31");
+    const ersattning = PROGRAMERSATTNING[p.ersattning] ?? "AS";
+    const grund = {
+      fattades,
+      definitivt: true,
+      forman: p.etablering
+        ? { id: "ETE", beskrivning: "Etableringsersättning" }
+        : { id: "AKS", beskrivning: "Aktivitetsstöd" },
+      ...(p.etablering
+        ? {}
+        : { delforman: DELFORMAN[p.ersattning] ?? { id: "AKS", beskrivning: "Aktivitetsstöd" } }),
+      periodicitet: v.sifferkod("Periodicitet", 0),
+      period: v.franTill(fran),
+      beslutatBruttobelopp: v.SEK(p.belopp),
+    };
+    if (!p.etablering)
+      v.fk({
+        kod: "FK:AS",
+        nyckel: "aktivitetsstodsarende",
+        post: {
+          startades: dag(start - 3),
+          aktivt: true,
+          avslaget: false,
+          grunduppgifter: { atgardstyp: v.sifferkod("Aktivitetsstod.Atgardstyp", p.atgardstyp) },
+          beslut: [
+            {
+              ...grund,
+              dagar: dagar.length,
+              karens: false,
+              ersattning: v.sifferkod("Aktivitetsstod.Ersattning", p.ersattning),
+            },
+          ],
+        },
+      });
+    v.fk({
+      kod: p.etablering ? "FK:ET" : "FK:PROG",
+      nyckel: "programersattningsarende",
+      post: {
+        beslut: [
+          {
+            ...grund,
+            dagar,
+            ersattningsdagar: dagar.map((d) => ({
+              dag: d,
+              ersattning: v.bokstavskod("Programersattning.Ersattning", ersattning),
+              belopp: v.SEK(p.belopp),
+            })),
+            ersattning: v.bokstavskod("Programersattning.Ersattning", ersattning),
+          },
+        ],
+      },
+    });
+  };
+}
+
+// =============================================================================================
 // Facts
 // =============================================================================================
 
@@ -94,6 +395,7 @@ const ar = (datum: string) => Number(datum.slice(0, 4));
  * BERATTELSE_FAKTA["ensamstaende-underhallsstod"].formaner[0].typ // "bostadsbidrag"
  */
 export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
+  ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programfakta(p)])),
   "ensamstaende-underhallsstod": {
     person: person(5, folkbokforing("Vintergatan 14 LGH 1102", "59137", "MOTALA"), "05", "83", {
       arbetsstallen: [
@@ -167,6 +469,15 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
           { fran: 11, belopp: 1_823 },
           { fran: 15, belopp: 2_223 },
         ],
+        // Socialnämnden advanced the October underhållsstöd while her account was blocked.
+        avdrag: [
+          {
+            typ: "SOC",
+            belopp: 2_500,
+            fran: { manaderForePeriod: -1, dag: 1 },
+            tom: { manaderForePeriod: -1, dag: 31 },
+          },
+        ],
       },
       {
         // Two days at home with Ella (vård av barn) in October.
@@ -199,8 +510,8 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         {
           typ: "PM:AVDRAGKANTRA",
           belopp: 4_800,
-          fran: { manaderForePeriod: 0, dag: 10 },
-          tom: { manaderForePeriod: 0, dag: 30 },
+          fran: { manaderForePeriod: -1, dag: 10 },
+          tom: { manaderForePeriod: -1, dag: 30 },
         },
       ],
       formaner: [
@@ -279,7 +590,7 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
           ansprakid: "ANS-BT-0000-0004410",
           ankomstdatum: { manaderForePeriod: 3, dag: 4 },
           beslutsid: "BES-BT-0000-0005127",
-          beslutsdatum: { manaderForePeriod: 0, dag: 8 },
+          beslutsdatum: { manaderForePeriod: -1, dag: 8 },
           status: "SLUTLIGT",
           utfall: "BIFALL",
           fran: { manaderForePeriod: 3, dag: 1 },
@@ -335,7 +646,16 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         betalare: "FK",
         skatteprocent: 27,
         // Kronofogden's utmätning for an old car loan.
-        avdrag: [{ typ: "INF", belopp: 1_500, fran: "2025-06-01" }],
+        avdrag: [
+          { typ: "INF", belopp: 1_500, fran: "2025-06-01" },
+          // Jämkning: tax for last year withheld on the November payment.
+          {
+            typ: "PST",
+            belopp: 600,
+            fran: { manaderForePeriod: -2, dag: 1 },
+            tom: { manaderForePeriod: -2, dag: 30 },
+          },
+        ],
       },
     ],
     sgi: { arsinkomst: 107_280, faststalld: "2018-01-15", typ: 3 },
@@ -379,7 +699,16 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         skatteprocent: 30,
         omfattning: [1, 1],
         // FK recovers an earlier overpaid sjukpenning, 400 kronor a payment.
-        avdrag: [{ typ: "KVI", belopp: 400 }],
+        avdrag: [
+          { typ: "KVI", belopp: 400 },
+          // Skatteverket's claim for last year's restskatt, offset once in October.
+          {
+            typ: "SKV",
+            belopp: 1_900,
+            fran: { manaderForePeriod: -1, dag: 1 },
+            tom: { manaderForePeriod: -1, dag: 31 },
+          },
+        ],
       },
       {
         // Arbetsträning at half time after the sick leave.
@@ -441,6 +770,7 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         per: "manad",
         betalare: "FK",
         skatteprocent: 24,
+        avdrag: [{ typ: "ART", belopp: 850, fran: "2026-04-01" }],
       },
     ],
     pension: {
@@ -467,7 +797,10 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
                 op: { efterlevandepensionsunderlag: 152_300, procent: 55 },
                 samordning: {
                   beloppForeSamordning: 9_610,
-                  samordningstyper: [{ kod: "PM:AL", beskrivning: "Arbetsskadelivränta" }],
+                  samordningstyper: [
+                    { kod: "PM:AL", beskrivning: "Arbetsskadelivränta" },
+                    { kod: "PM:UEP", beskrivning: "Utländsk efterlevandepension" },
+                  ],
                 },
               },
             },
@@ -538,6 +871,8 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         dagarPerVecka: 5,
         betalare: "FK",
         skatteprocent: 0,
+        // CSN's claim for an unpaid återbetalning of studiemedel from his first term.
+        avdrag: [{ typ: "INC", belopp: 300 }],
       },
     ],
     sgi: { arsinkomst: 94_000, faststalld: "2024-01-15", typ: 2 },
@@ -660,6 +995,15 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         betalare: "FK",
         skatteprocent: 30,
         periodicitet: 1,
+        // Withheld by hand while FK checks the elevhem weeks.
+        avdrag: [
+          {
+            typ: "INM",
+            belopp: 1_000,
+            fran: { manaderForePeriod: -2, dag: 1 },
+            tom: { manaderForePeriod: -2, dag: 30 },
+          },
+        ],
       },
       {
         typ: "berattelse",
@@ -729,7 +1073,7 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
     skatteredovisningsnummer: "25016100473",
     pension: {
       skatteprocent: 29,
-      sink: { procent: 25, tom: { manaderForePeriod: 0, dag: 20 } },
+      sink: { procent: 25, tom: { manaderForePeriod: -1, dag: 20 } },
       levnadsintygsstatus: 25,
       formaner: [
         {
@@ -759,7 +1103,11 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
                 garp: { antal40delar: 28, inkomstpensionForGarantipension: 9_870 },
                 samordning: {
                   beloppForeSamordning: 2_310,
-                  samordningstyper: [{ kod: "PM:NKT", beskrivning: "Pension enligt nordisk konvention" }],
+                  samordningstyper: [
+                    { kod: "PM:NKT", beskrivning: "Pension enligt nordisk konvention" },
+                    { kod: "PM:SA", beskrivning: "Sjuk- och aktivitetsersättning" },
+                    { kod: "PM:UYL", beskrivning: "Utländsk yrkesskadelivränta" },
+                  ],
                 },
               },
             },
@@ -795,6 +1143,8 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         dagarPerVecka: 7,
         betalare: "FK",
         skatteprocent: 30,
+        // Her employer paid wages for two of the days.
+        avdrag: [{ typ: "ALA", belopp: 1_192 }],
       },
       {
         typ: "berattelse",
@@ -829,6 +1179,7 @@ function passerade(v: Berattelseverktyg, fran: string, till: string): string[] {
  * BERATTELSER["arbetsskadelivranta-byggnadsarbetare"]?.(verktyg)
  */
 export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
+  ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programberattelse(p)])),
   "ensamstaende-underhallsstod": (v) => {
     const fran = v.datum({ dagarEfterPeriodstart: 36 });
     const till = v.datum({ dagarEfterPeriodstart: 37 });
@@ -993,6 +1344,24 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
               ],
             },
           ],
+          poangunderlag: [
+            {
+              uppdaterades: `${intjanandear + 1}-06-12`,
+              andringsanledning: "Årligt fastställande",
+              vardar: false,
+              pgiBedomd: true,
+              poang: [
+                { typ: v.bokstavskod("Intjanande.Poang", "apoang"), summa: 2.11 },
+                { typ: v.bokstavskod("Intjanande.Poang", "sapoang"), summa: 1.38 },
+              ],
+              basbelopp: [v.SEK(58_800)],
+              inkomster: [
+                { typ: v.bokstavskod("Intjanande.Inkomst", "ainkomst"), belopp: v.SEK(0) },
+                { typ: v.bokstavskod("Intjanande.Inkomst", "pgi"), belopp: v.SEK(118_300) },
+                { typ: v.bokstavskod("Intjanande.Inkomst", "betaldPGI"), belopp: v.SEK(118_300) },
+              ],
+            },
+          ],
           behallningsunderlag: [
             {
               uppdaterades: `${intjanandear + 1}-06-12`,
@@ -1010,14 +1379,18 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
         },
         pensionsbehallningar: [
           { typ: v.bokstavskod("Intjanande.Pensionsbehallning", "pbhutb"), belopp: v.SEK(1_846_200) },
+          { typ: v.bokstavskod("Intjanande.Pensionsbehallning", "pbgarp"), belopp: v.SEK(1_612_900) },
         ],
         pensionsratter: [
           { typ: v.bokstavskod("Intjanande.Pensionsratt", "prutb"), belopp: v.SEK(37_520) },
           { typ: v.bokstavskod("Intjanande.Pensionsratt", "prprep"), belopp: v.SEK(5_810) },
+          { typ: v.bokstavskod("Intjanande.Pensionsratt", "prgarp"), belopp: v.SEK(32_700) },
         ],
         faktiskaPensionsratter: [
           { typ: v.bokstavskod("Intjanande.FaktiskPensionsratt", "prutb"), belopp: v.SEK(37_520) },
+          { typ: v.bokstavskod("Intjanande.FaktiskPensionsratt", "prgarp"), belopp: v.SEK(32_700) },
         ],
+        poang: [2.11, 1.38],
       },
     });
     v.fk({
@@ -1170,12 +1543,27 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
               basbelopp: [v.SEK(58_800)],
               inkomster: [
                 { typ: v.bokstavskod("Intjanande.Inkomst", "ainkomst"), belopp: v.SEK(141_200) },
+                { typ: v.bokstavskod("Intjanande.Inkomst", "finkomst"), belopp: v.SEK(12_400) },
                 { typ: v.bokstavskod("Intjanande.Inkomst", "pgi"), belopp: v.SEK(135_500) },
               ],
             },
           ],
         },
         poang: [1.92],
+        pensionsratter: [
+          { typ: v.bokstavskod("Intjanande.Pensionsratt", "prutb"), belopp: v.SEK(31_400) },
+          { typ: v.bokstavskod("Intjanande.Pensionsratt", "prprep"), belopp: v.SEK(4_860) },
+          // Barnår before the youngest turned four are latent until the year is closed.
+          { typ: v.bokstavskod("Intjanande.Pensionsratt", "prlat"), belopp: v.SEK(11_200) },
+        ],
+        faktiskaPensionsratter: [
+          { typ: v.bokstavskod("Intjanande.FaktiskPensionsratt", "prutb"), belopp: v.SEK(31_400) },
+          { typ: v.bokstavskod("Intjanande.FaktiskPensionsratt", "prlat"), belopp: v.SEK(11_200) },
+        ],
+        pensionsbehallningar: [
+          { typ: v.bokstavskod("Intjanande.Pensionsbehallning", "pbhutb"), belopp: v.SEK(694_300) },
+          { typ: v.bokstavskod("Intjanande.Pensionsbehallning", "pbhlat"), belopp: v.SEK(22_900) },
+        ],
         barnbeslut: [
           {
             foralder: v.avliden("1984-01-19", "984"),
@@ -1276,6 +1664,36 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
             },
           ],
         },
+      },
+    });
+  },
+
+  "sambo-bostadsbidrag": (v) => {
+    // Barnår: who of the parents and step-parents gets the pension right for each child.
+    const jonas = v.avliden("1990-02-14", "995");
+    const petra = v.avliden("1992-08-09", "982");
+    const intjanandear = ar(v.idag) - 1;
+    v.fk({
+      kod: "FK:AP",
+      nyckel: "intjanandeuppgift",
+      post: {
+        ar: intjanandear,
+        barnbeslut: [
+          { foralder: jonas, foraldertyp: v.sifferkod("Intjanande.Foraldertyp", 2), berattigad: false },
+          { foralder: petra, foraldertyp: v.sifferkod("Intjanande.Foraldertyp", 1), berattigad: true },
+          {
+            foralder: petra,
+            foraldertyp: v.sifferkod("Intjanande.Foraldertyp", 3),
+            berattigad: false,
+            upplysning: "Hugo bor hos sin mamma",
+          },
+          {
+            foralder: jonas,
+            foraldertyp: v.sifferkod("Intjanande.Foraldertyp", 4),
+            berattigad: false,
+            upplysning: "Tilde bor växelvis",
+          },
+        ],
       },
     });
   },
@@ -1446,13 +1864,20 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
     // Levnadsintyg while he lived in Norway, as FK and PM hold them.
     const i = ar(v.idag);
     const fkIntyg: [string, number][] = [
+      [`${i - 2}-01-12`, 0],
       [`${i - 2}-02-03`, 1],
       [`${i - 2}-03-20`, 4],
-      [`${i - 2}-04-02`, 2],
+      [`${i - 2}-04-24`, 5],
+      [`${i - 2}-05-06`, 10],
+      [`${i - 2}-05-21`, 2],
+      [`${i - 1}-01-09`, 0],
       [`${i - 1}-02-02`, 1],
+      [`${i - 1}-03-02`, 3],
       [`${i - 1}-03-14`, 9],
       [`${i - 1}-04-08`, 8],
-      [v.datum({ manaderForePeriod: 0, dag: 21 }), 25],
+      [`${i}-02-02`, 1],
+      [`${i}-03-03`, 2],
+      [v.datum({ manaderForePeriod: -1, dag: 21 }), 25],
     ];
     for (const [uppdaterades, status] of fkIntyg)
       if (uppdaterades <= v.idag)
@@ -1462,9 +1887,13 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
           post: { uppdaterades, status: v.sifferkod("Levnadsintyg.Status", status) },
         });
     const pmIntyg: [string, number][] = [
+      [`${i - 1}-01-09`, 0],
       [`${i - 1}-02-02`, 1],
-      [`${i - 1}-03-14`, 3],
-      [`${i - 1}-04-08`, 2],
+      [`${i - 1}-03-16`, 4],
+      [`${i - 1}-04-22`, 5],
+      [`${i - 1}-05-04`, 10],
+      [`${i - 1}-05-12`, 9],
+      [`${i - 1}-05-30`, 8],
       [`${i}-02-02`, 7],
     ];
     for (const [senastUppdaterad, status] of pmIntyg)
