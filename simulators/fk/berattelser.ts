@@ -396,6 +396,361 @@ function programberattelse(p: Programdeltagare): Berattelse {
  */
 export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
   ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programfakta(p)])),
+  aldreforsorjningsstod: {
+    person: person(2, folkbokforing("Hertig Johans gata 12 LGH 1201", "54130", "SKÖVDE"), "14", "96", {
+      medborgarskap: [{ landkod: "AF", landnamn: "AFGHANISTAN" }],
+      samhorig: [
+        { fornamn: "Reza", efternamn: "Hosseini", fodelsedatum: "1949-02-11", fodelsenummer: "991" },
+      ],
+    }),
+    formaner: [],
+    pension: {
+      skatteprocent: 0,
+      levnadsintygsstatus: 24,
+      avdrag: [
+        // The municipality's claim for bistånd paid while the application was handled, set off in November.
+        {
+          typ: "PM:KVIKAN",
+          belopp: 1_200,
+          fran: { manaderForePeriod: -2, dag: 1 },
+          tom: { manaderForePeriod: -2, dag: 30 },
+        },
+      ],
+      formaner: [
+        {
+          grupp: "PM:AP",
+          ansprakid: "ANS-AP-2021-0220417",
+          ankomstdatum: "2021-01-18",
+          beslutsid: "BES-AP-2021-0301155",
+          beslutsdatum: "2021-03-02",
+          status: "SLUTLIGT",
+          utfall: "BIFALL",
+          fran: "2021-04-01",
+          civilstand: "GIFT",
+          ersattningar: [
+            {
+              typ: "PM:GARP",
+              belopp: 1_690,
+              utbetalningsforman: "PM:AP38",
+              beloppstyp: "PM:GARP",
+              underlag: { garp: { antal40delar: 14, garantitillaggForGarantipension: 0 } },
+            },
+            { typ: "PM:IP", belopp: 1_240, utbetalningsforman: "PM:AP38", beloppstyp: "PM:IP" },
+          ],
+        },
+        {
+          grupp: "PM:BTI",
+          ansprakid: "ANS-BT-0000-0007731",
+          ankomstdatum: { manaderForePeriod: 2, dag: 11 },
+          beslutsid: "BES-BT-0000-0008820",
+          beslutsdatum: { manaderForePeriod: 0, dag: 3 },
+          // Preliminary: their income for the year is not yet known.
+          status: "PRELIMINART",
+          utfall: "BIFALL",
+          fran: { manaderForePeriod: 1, dag: 1 },
+          bostadskostnad: 6_980,
+          bostadskostnadNettoAfs: 6_420,
+          medsokande: testPnr("1949-02-11", "991"),
+          ersattningar: [
+            {
+              typ: "PM:BT",
+              belopp: 4_980,
+              utbetalningsforman: "PM:BTP",
+              beloppstyp: "PM:BTPSA",
+              skattefri: true,
+            },
+            {
+              typ: "PM:AFS",
+              belopp: 2_140,
+              utbetalningsforman: "PM:BTP",
+              beloppstyp: "PM:AFS",
+              skattefri: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  "ankepension-aldreboende": {
+    person: person(7, folkbokforing("Solhaga äldreboende, Parkgatan 2", "68231", "FILIPSTAD"), "17", "82"),
+    formaner: [
+      {
+        typ: "berattelse",
+        grupp: "FK:YL",
+        forman: { id: "YSL", beskrivning: "Yrkesskadelivränta" },
+        startades: "1975-10-06",
+        beslutad: "1976-02-10",
+        fran: "1975-10-01",
+        belopp: 940,
+        per: "manad",
+        betalare: "FK",
+        skatteprocent: 0,
+      },
+    ],
+    pension: {
+      skatteprocent: 17,
+      // Her god man's address is missing at PM.
+      levnadsintygsstatus: 21,
+      avdrag: [{ typ: "PM:INSTITUTION", belopp: 1_850, fran: "2024-05-01" }],
+      formaner: [
+        {
+          grupp: "PM:AP",
+          ansprakid: "ANS-AP-2001-0004410",
+          ankomstdatum: "2001-03-02",
+          beslutsid: "BES-AP-2001-0009371",
+          beslutsdatum: "2001-04-20",
+          status: "SLUTLIGT",
+          utfall: "BIFALL",
+          fran: "2001-06-01",
+          civilstand: "OGIFT",
+          ersattningar: [
+            {
+              typ: "PM:TP",
+              belopp: 4_210,
+              utbetalningsforman: "PM:AP37",
+              beloppstyp: "PM:TP",
+              arsbelopp: { "2025": 4_330, "2026": 4_390, "2027": 4_470 },
+            },
+            {
+              typ: "PM:GARP",
+              belopp: 3_020,
+              utbetalningsforman: "PM:AP37",
+              beloppstyp: "PM:GARP",
+              underlag: {
+                garpAp37: {
+                  summaBerakningsunderlag: 52_000,
+                  antal40delar: 40,
+                  antal30delar: 30,
+                  pensionstillskott: 0,
+                  uttagsprocentFp: 100,
+                },
+              },
+            },
+          ],
+        },
+        {
+          grupp: "PM:EF",
+          ansprakid: "ANS-EF-1975-0001122",
+          ankomstdatum: "1975-10-02",
+          beslutsid: "BES-EF-1975-0002873",
+          beslutsdatum: "1975-11-14",
+          status: "SLUTLIGT",
+          utfall: "BIFALL",
+          fran: "1975-11-01",
+          ersattningar: [
+            {
+              typ: "PM:ANKEP",
+              belopp: 2_640,
+              utbetalningsforman: "PM:EP",
+              beloppstyp: "PM:ANKEP",
+              underlag: { ankep: { antal15delar: 15, medelpoang: 3.9, taljare: 1, namnare: 1 } },
+            },
+            { typ: "PM:ANKEPGARP", belopp: 910, utbetalningsforman: "PM:EP", beloppstyp: "PM:ANKEPGARP" },
+          ],
+          avliden: {
+            personnummer: testPnr("1934-01-02", "997"),
+            fodelsedatum: "1934-01-02",
+            dodsfallsdatum: "1975-09-21",
+          },
+        },
+        {
+          grupp: "PM:BTI",
+          ansprakid: "ANS-BT-2024-0031180",
+          ankomstdatum: "2024-03-11",
+          beslutsid: "BES-BT-2024-0040212",
+          beslutsdatum: "2024-04-16",
+          status: "SLUTLIGT",
+          utfall: "BIFALL",
+          fran: "2024-04-01",
+          bostadskostnad: 8_900,
+          ersattningar: [
+            {
+              typ: "PM:SBT",
+              belopp: 1_310,
+              utbetalningsforman: "PM:BTP",
+              beloppstyp: "PM:SBTPSA",
+              skattefri: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  "pensionar-utmatning": {
+    person: person(5, folkbokforing("Verkstadsgatan 5", "64135", "KATRINEHOLM"), "04", "83"),
+    formaner: [
+      {
+        typ: "berattelse",
+        grupp: "FK:YL",
+        forman: { id: "YSL", beskrivning: "Yrkesskadelivränta" },
+        startades: "1974-09-02",
+        beslutad: "1975-03-18",
+        fran: "1975-01-01",
+        belopp: 1_120,
+        per: "manad",
+        betalare: "FK",
+        skatteprocent: 0,
+      },
+    ],
+    pension: {
+      skatteprocent: 28,
+      levnadsintygsstatus: 24,
+      premiepensionskonto: 118_600,
+      avdrag: [
+        { typ: "PM:UTMTV", belopp: 2_300, fran: "2025-09-01" },
+        // Tax for last year withheld in October.
+        {
+          typ: "PM:PST",
+          belopp: 700,
+          fran: { manaderForePeriod: -1, dag: 1 },
+          tom: { manaderForePeriod: -1, dag: 31 },
+        },
+        // An old overpayment of bostadstillägg set off in November.
+        {
+          typ: "PM:KVIOVR",
+          belopp: 500,
+          fran: { manaderForePeriod: -2, dag: 1 },
+          tom: { manaderForePeriod: -2, dag: 30 },
+        },
+      ],
+      formaner: [
+        {
+          grupp: "PM:AP",
+          ansprakid: "ANS-AP-2022-0611350",
+          ankomstdatum: "2022-06-20",
+          beslutsid: "BES-AP-2022-0713302",
+          beslutsdatum: "2022-08-16",
+          status: "SLUTLIGT",
+          utfall: "BIFALL",
+          fran: "2022-10-01",
+          civilstand: "OGIFT",
+          ersattningar: [
+            {
+              typ: "PM:IP",
+              belopp: 10_900,
+              utbetalningsforman: "PM:AP38",
+              beloppstyp: "PM:IP",
+              arsbelopp: { "2025": 11_640, "2026": 11_820, "2027": 12_050 },
+              underlag: { ip: { ylAvdrag: 0 } },
+            },
+            { typ: "PM:PREP", belopp: 760, utbetalningsforman: "PM:PREP", beloppstyp: "PM:PFO" },
+          ],
+        },
+        {
+          // Föräldralivränta after his son, who died in a work accident in 2019.
+          grupp: "PM:EF",
+          ansprakid: "ANS-AL-2022-0611351",
+          ankomstdatum: "2022-06-20",
+          beslutsid: "BES-AL-2022-0713303",
+          beslutsdatum: "2022-08-16",
+          status: "SLUTLIGT",
+          utfall: "BIFALL",
+          fran: "2022-10-01",
+          ersattningar: [
+            {
+              typ: "PM:FL",
+              belopp: 1_640,
+              utbetalningsforman: "PM:AL",
+              beloppstyp: "PM:AL2",
+              underlag: {
+                livaranta: {
+                  livrantefaktor: 0.35,
+                  arbetsgivarkod: 10,
+                  skadedatum: "2019-06-12",
+                  arsinkomstInnanSkada: 312_000,
+                },
+                samordning: {
+                  beloppForeSamordning: 2_100,
+                  samordningstyper: [
+                    { kod: "PM:YL", beskrivning: "Yrkesskadelivränta" },
+                    { kod: "PM:AP", beskrivning: "Allmän pension" },
+                  ],
+                },
+              },
+            },
+          ],
+        },
+        {
+          grupp: "PM:BTI",
+          ansprakid: "ANS-BT-0000-0009914",
+          ankomstdatum: { manaderForePeriod: 1, dag: 22 },
+          beslutsid: "BES-BT-0000-0010455",
+          beslutsdatum: { manaderForePeriod: -1, dag: 6 },
+          // Interim while the Kronofogden's utmätning is being reconsidered.
+          status: "INTERIMISTISKT",
+          utfall: "BIFALL",
+          fran: { manaderForePeriod: 0, dag: 1 },
+          bostadskostnad: 6_300,
+          ersattningar: [
+            {
+              typ: "PM:BT",
+              belopp: 1_260,
+              utbetalningsforman: "PM:BTP",
+              beloppstyp: "PM:BTP",
+              skattefri: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  "efterlevande-sarskild": {
+    person: person(7, folkbokforing("Sjömansgatan 3", "62153", "VISBY"), "09", "80"),
+    barn: [{ fornamn: "Viktor", efternamn: "Kask", fodelsedatum: "2011-08-08", fodelsenummer: "991" }],
+    formaner: [],
+    pension: {
+      skatteprocent: 22,
+      levnadsintygsstatus: 23,
+      avdrag: [
+        { typ: "PM:UTLFORDRAN", belopp: 400, fran: "2026-01-01" },
+        {
+          typ: "PM:AVDRAGOVRIGT",
+          belopp: 250,
+          fran: { manaderForePeriod: -1, dag: 1 },
+          tom: { manaderForePeriod: -1, dag: 31 },
+        },
+      ],
+      formaner: [
+        {
+          grupp: "PM:EF",
+          ansprakid: "ANS-EF-2025-0402210",
+          ankomstdatum: "2025-09-01",
+          beslutsid: "BES-EF-2025-0455671",
+          beslutsdatum: "2025-10-14",
+          status: "SLUTLIGT",
+          utfall: "BIFALL",
+          fran: "2025-09-01",
+          ersattningar: [
+            { typ: "PM:SEP", belopp: 5_420, utbetalningsforman: "PM:EP", beloppstyp: "PM:SEP" },
+            { typ: "PM:SEPGARP", belopp: 2_060, utbetalningsforman: "PM:EP", beloppstyp: "PM:SEPGARP" },
+            {
+              typ: "PM:BP",
+              belopp: 2_310,
+              utbetalningsforman: "PM:EP",
+              beloppstyp: "PM:BP",
+              underlag: { bp: { efterlevandepensionsunderlag: 98_400, procent: 35 } },
+            },
+            { typ: "PM:ELSTOD", belopp: 1_490, utbetalningsforman: "PM:EP", beloppstyp: "PM:ELSTOD" },
+            { typ: "PM:BL", belopp: 880, utbetalningsforman: "PM:AL", beloppstyp: "PM:ALB" },
+            { typ: "PM:SEL", belopp: 1_120, utbetalningsforman: "PM:AL", beloppstyp: "PM:AL4" },
+            {
+              typ: "PM:BH",
+              belopp: 29_400,
+              utbetalningsforman: "PM:EP",
+              beloppstyp: "PM:BPFRI",
+              frekvens: "ENGANGS",
+            },
+          ],
+          avliden: {
+            personnummer: testPnr("1960-11-05", "985"),
+            fodelsedatum: "1960-11-05",
+            dodsfallsdatum: "2025-08-03",
+          },
+          ovrigaBerattigade: [testPnr("2011-08-08", "991")],
+        },
+      ],
+    },
+  },
   "ensamstaende-underhallsstod": {
     person: person(5, folkbokforing("Vintergatan 14 LGH 1102", "59137", "MOTALA"), "05", "83", {
       arbetsstallen: [
@@ -1180,6 +1535,126 @@ function passerade(v: Berattelseverktyg, fran: string, till: string): string[] {
  */
 export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
   ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programberattelse(p)])),
+  "ankepension-aldreboende": (v) => {
+    // Her husband died in an accident at Vattenfall's power station in 1975: yrkesskadelivränta to the widow.
+    if (!v.beror("1975-10-01")) return;
+    v.fk({
+      kod: "FK:YL",
+      nyckel: "yrkesskadeefterlevandearende",
+      post: {
+        startades: "1975-10-06",
+        aktivt: true,
+        avslaget: false,
+        grunduppgifter: {
+          arbetsgivare: [v.sifferkod("Yrkesskadelivranta.Arbetsgivare", 54)],
+          skadetillfalle: "1975-09-21",
+          orsak: [v.sifferkod("Yrkesskadelivranta.EfterlevandeOrsak", 1)],
+          avliden: v.avliden("1934-01-02", "997", "1975-09-21"),
+        },
+        beslut: [
+          {
+            fattades: "1976-02-10",
+            definitivt: true,
+            forman: { id: "YSL", beskrivning: "Yrkesskadelivränta" },
+            periodicitet: v.sifferkod("Periodicitet", 1),
+            period: v.franTill("1975-10-01"),
+            beslutatBruttobelopp: v.SEK(940),
+            underlag: { faktor: HEL },
+            ersattning: v.sifferkod("Yrkesskadelivranta.Ersattning", 1),
+          },
+        ],
+      },
+    });
+  },
+
+  "pensionar-utmatning": (v) => {
+    // Injured at Statens Järnvägar in 1974: a yrkesskadelivränta from FK, tax-free.
+    if (v.beror("1975-01-01"))
+      v.fk({
+        kod: "FK:YL",
+        nyckel: "yrkesskadeegenlivrantearende",
+        post: {
+          startades: "1974-09-02",
+          aktivt: true,
+          avslaget: false,
+          grunduppgifter: {
+            arbetsgivare: [v.sifferkod("Yrkesskadelivranta.Arbetsgivare", 50)],
+            skadetillfalle: "1974-05-14",
+            orsak: [v.sifferkod("Yrkesskadelivranta.EgenOrsak", 1)],
+          },
+          beslut: [
+            {
+              fattades: "1975-03-18",
+              definitivt: true,
+              forman: { id: "YSL", beskrivning: "Yrkesskadelivränta" },
+              delforman: { id: "YSLE", beskrivning: "Egen yrkesskadelivränta" },
+              periodicitet: v.sifferkod("Periodicitet", 1),
+              period: v.franTill("1975-01-01"),
+              beslutatBruttobelopp: v.SEK(1_120),
+              underlag: { faktor: { taljare: 1, namnare: 3 } },
+              ersattning: v.sifferkod("Yrkesskadelivranta.Ersattning", 1),
+            },
+          ],
+        },
+      });
+    // His income pension account: riktåldern, a corrected pension right, and the withdrawal he paused.
+    v.pmOvrigt({
+      informationstyp: v.pmKod("Pm.OvrigInformationTypKod", "PM:PBH"),
+      pensionsbehallning: {
+        pensionskonton: [
+          {
+            kontotyp: v.pmKod("Pm.PensionKontoTypKod", "IP"),
+            kontovarden: [
+              {
+                varde: 1_904_200,
+                gallerFrom: "2023-10",
+                faststallelsear: "2023",
+                kontohandelse: {
+                  kontohandelsetyp: v.pmKod("Pm.PensionKontoHandelseTypKod", "RIKTALDER_UPPNADD"),
+                  kontohandelsetidpunkt: "2023-09-10T06:00:00Z",
+                  kontotransaktioner: [],
+                },
+              },
+              {
+                varde: 1_912_800,
+                gallerFrom: "2024-06",
+                faststallelsear: "2024",
+                kontohandelse: {
+                  kontohandelsetyp: v.pmKod("Pm.PensionKontoHandelseTypKod", "ANDRAD_PENSIONSRATT"),
+                  kontohandelsetidpunkt: "2024-06-14T06:00:00Z",
+                  kontotransaktioner: [
+                    {
+                      kontotransaktionstyp: v.pmKod("Pm.PensionKontoTransaktionTypKod", "PENSIONSRATT"),
+                      belopp: 8_600,
+                    },
+                  ],
+                },
+              },
+              {
+                varde: 1_931_500,
+                gallerFrom: "2025-03",
+                faststallelsear: "2025",
+                kontohandelse: {
+                  kontohandelsetyp: v.pmKod("Pm.PensionKontoHandelseTypKod", "NYTT_ANDRAT_PENSIONSUTTAG"),
+                  kontohandelsetidpunkt: "2025-02-20T06:00:00Z",
+                  kontotransaktioner: [
+                    {
+                      kontotransaktionstyp: v.pmKod(
+                        "Pm.PensionKontoTransaktionTypKod",
+                        "ATERLAGD_PENSIONSBEHALLNING",
+                      ),
+                      belopp: 18_700,
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      },
+    });
+  },
+
   "ensamstaende-underhallsstod": (v) => {
     const fran = v.datum({ dagarEfterPeriodstart: 36 });
     const till = v.datum({ dagarEfterPeriodstart: 37 });
@@ -1390,7 +1865,7 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
           { typ: v.bokstavskod("Intjanande.FaktiskPensionsratt", "prutb"), belopp: v.SEK(37_520) },
           { typ: v.bokstavskod("Intjanande.FaktiskPensionsratt", "prgarp"), belopp: v.SEK(32_700) },
         ],
-        poang: [2.11, 1.38],
+        poang: [2.11],
       },
     });
     v.fk({

@@ -1513,6 +1513,8 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
     for (const b of beviljade) {
       if (b.fran > manadSlut(m) || b.tom < m || b.beslutsdatum >= datum) continue;
       for (const e of b.forman.ersattningar) {
+        // Only monthly amounts are paid month by month (a begravningshjälp is paid once).
+        if (e.frekvens !== undefined && e.frekvens !== "MANAD") continue;
         const belopp = pmBelopp(e, m);
         if (belopp <= 0) continue;
         const sink = pm.sink !== undefined && datum <= losDatum(pm.sink.tom, l.berattelse);
