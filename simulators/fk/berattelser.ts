@@ -153,9 +153,9 @@ const PROGRAMDELTAGARE: readonly Programdeltagare[] = [
     ersattning: 1,
     belopp: 223,
     anvisningar: [
-      [52, -25, 14],
-      [46, 15, 44],
-      [1, 45, 80],
+      [52, -25, 25],
+      [46, 26, 50],
+      [1, 51, 80],
     ],
   },
   {
@@ -261,7 +261,7 @@ const PROGRAMDELTAGARE: readonly Programdeltagare[] = [
   },
   {
     id: "etablering-kartlaggning",
-    person: person(1, folkbokforing("Kronogårdsgatan 6", "46160", "TROLLHÄTTAN"), "14", "88"),
+    person: person(0, folkbokforing("Kronogårdsgatan 6", "46160", "TROLLHÄTTAN"), "14", "88"),
     atgardstyp: 0,
     ersattning: 0,
     belopp: 308,
@@ -664,6 +664,7 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
                   samordningstyper: [
                     { kod: "PM:YL", beskrivning: "Yrkesskadelivränta" },
                     { kod: "PM:AP", beskrivning: "Allmän pension" },
+                    { kod: "PM:OVR", beskrivning: "Övrig samordnad ersättning" },
                   ],
                 },
               },
@@ -708,6 +709,12 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
           belopp: 250,
           fran: { manaderForePeriod: -1, dag: 1 },
           tom: { manaderForePeriod: -1, dag: 31 },
+        },
+        {
+          typ: "PM:SOCAVDRAG",
+          belopp: 1_500,
+          fran: { manaderForePeriod: -2, dag: 1 },
+          tom: { manaderForePeriod: -2, dag: 30 },
         },
       ],
       formaner: [
@@ -1007,8 +1014,8 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
           {
             typ: "PST",
             belopp: 600,
-            fran: { manaderForePeriod: -2, dag: 1 },
-            tom: { manaderForePeriod: -2, dag: 30 },
+            fran: { manaderForePeriod: -1, dag: 1 },
+            tom: { manaderForePeriod: -1, dag: 31 },
           },
         ],
       },
@@ -1355,8 +1362,8 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
           {
             typ: "INM",
             belopp: 1_000,
-            fran: { manaderForePeriod: -2, dag: 1 },
-            tom: { manaderForePeriod: -2, dag: 30 },
+            fran: { manaderForePeriod: -1, dag: 1 },
+            tom: { manaderForePeriod: -1, dag: 31 },
           },
         ],
       },
@@ -1390,10 +1397,10 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         typ: "berattelse",
         grupp: "FK:FSJP",
         forman: { id: "FSJP", beskrivning: "Förebyggande sjukpenning" },
-        startades: { dagarEfterPeriodstart: 1 },
-        beslutad: { dagarEfterPeriodstart: 14 },
-        fran: { dagarEfterPeriodstart: 7 },
-        tom: { dagarEfterPeriodstart: 10 },
+        startades: { dagarEfterPeriodstart: 43 },
+        beslutad: { dagarEfterPeriodstart: 56 },
+        fran: { dagarEfterPeriodstart: 49 },
+        tom: { dagarEfterPeriodstart: 52 },
         belopp: 704,
         per: "dag",
         dagarPerVecka: 5,
@@ -1429,6 +1436,15 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
     pension: {
       skatteprocent: 29,
       sink: { procent: 25, tom: { manaderForePeriod: -1, dag: 20 } },
+      // SINK still owed for last year, taken from the first payment after the move.
+      avdrag: [
+        {
+          typ: "PM:SST",
+          belopp: 900,
+          fran: { manaderForePeriod: -2, dag: 1 },
+          tom: { manaderForePeriod: -2, dag: 30 },
+        },
+      ],
       levnadsintygsstatus: 25,
       formaner: [
         {
@@ -1918,7 +1934,13 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
       avliden,
       arsinkomstInnanSkada: v.SEK(398_500),
     };
-    const livranta = (orsak: number, belopp: number, delforman: { id: string; beskrivning: string }) => ({
+    const livranta = (
+      orsak: number,
+      belopp: number,
+      delforman: { id: string; beskrivning: string },
+      fran = "2025-03-01",
+      till?: string,
+    ) => ({
       startades: "2025-03-04",
       aktivt: true,
       avslaget: false,
@@ -1934,23 +1956,30 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
           forman: { id: "LIV", beskrivning: "Efterlevandelivränta" },
           delforman,
           periodicitet: v.sifferkod("Periodicitet", 1),
-          period: v.franTill("2025-03-01"),
+          period: v.franTill(fran, till),
           beslutatBruttobelopp: v.SEK(belopp),
           ersattning: v.sifferkod("Arbetsskadelivranta.Ersattning", 0),
         },
       ],
     });
     if (v.beror("2025-03-01")) {
-      v.fk({
-        kod: "FK:YL",
-        nyckel: "arbetsskadeefterlevandearende",
-        post: livranta(6, 7_350, { id: "OML", beskrivning: "Omställningslivränta" }),
-      });
-      v.fk({
-        kod: "FK:YL",
-        nyckel: "arbetsskadeefterlevandearende",
-        post: livranta(4, 4_100, { id: "BLR", beskrivning: "Barnlivränta" }),
-      });
+      const oml = { id: "OML", beskrivning: "Omställningslivränta" };
+      const blr = { id: "BLR", beskrivning: "Barnlivränta" };
+      if (v.beror("2025-03-01", "2026-02-28"))
+        v.fk({
+          kod: "FK:YL",
+          nyckel: "arbetsskadeefterlevandearende",
+          post: livranta(6, 7_350, oml, "2025-03-01", "2026-02-28"),
+        });
+      // Adam is under twelve: the omställningslivränta continues as förlängd.
+      if (v.beror("2026-03-01"))
+        v.fk({
+          kod: "FK:YL",
+          nyckel: "arbetsskadeefterlevandearende",
+          post: livranta(7, 7_350, oml, "2026-03-01"),
+        });
+      v.fk({ kod: "FK:YL", nyckel: "arbetsskadeefterlevandearende", post: livranta(4, 2_050, blr) });
+      v.fk({ kod: "FK:YL", nyckel: "arbetsskadeefterlevandearende", post: livranta(9, 2_050, blr) });
       v.fk({
         kod: "FK:EJO",
         nyckel: "efterlevandepensionsarende",
@@ -2302,18 +2331,18 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
           ],
         },
       });
-    const fs = [v.datum({ dagarEfterPeriodstart: 7 }), v.datum({ dagarEfterPeriodstart: 10 })] as const;
-    if (v.datum({ dagarEfterPeriodstart: 14 }) <= v.idag && v.beror(fs[0], fs[1])) {
+    const fs = [v.datum({ dagarEfterPeriodstart: 49 }), v.datum({ dagarEfterPeriodstart: 52 })] as const;
+    if (v.datum({ dagarEfterPeriodstart: 56 }) <= v.idag && v.beror(fs[0], fs[1])) {
       const dagar = v.arbetsdagar(fs[0], fs[1]);
       v.fk({
         kod: "FK:FSJP",
         nyckel: "forebyggandeSjukpenningsarende",
         post: {
-          startades: v.datum({ dagarEfterPeriodstart: 1 }),
+          startades: v.datum({ dagarEfterPeriodstart: 43 }),
           aktivt: false,
           beslut: [
             {
-              fattades: v.datum({ dagarEfterPeriodstart: 14 }),
+              fattades: v.datum({ dagarEfterPeriodstart: 56 }),
               definitivt: true,
               forman: { id: "FSJP", beskrivning: "Förebyggande sjukpenning" },
               period: v.franTill(fs[0], fs[1]),
@@ -2350,6 +2379,7 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
       [`${i - 1}-03-02`, 3],
       [`${i - 1}-03-14`, 9],
       [`${i - 1}-04-08`, 8],
+      [`${i}-01-15`, 7],
       [`${i}-02-02`, 1],
       [`${i}-03-03`, 2],
       [v.datum({ manaderForePeriod: -1, dag: 21 }), 25],
@@ -2369,7 +2399,9 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
       [`${i - 1}-05-04`, 10],
       [`${i - 1}-05-12`, 9],
       [`${i - 1}-05-30`, 8],
+      [`${i}-01-12`, 3],
       [`${i}-02-02`, 7],
+      [`${i}-02-20`, 2],
     ];
     for (const [senastUppdaterad, status] of pmIntyg)
       if (senastUppdaterad <= v.idag)
