@@ -1240,6 +1240,8 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
     sgi: { arsinkomst: 94_000, faststalld: "2024-01-15", typ: 2 },
     studiemedelsaviseringar: [
       { typ: 1, fran: { manaderForePeriod: 0, dag: 14 }, tom: { manaderForePeriod: -2, dag: 17 } },
+      // Studiestartsstöd applied for at the same time (another study support than studiemedel).
+      { typ: 0, fran: { manaderForePeriod: 0, dag: 14 }, tom: { manaderForePeriod: -2, dag: 17 } },
       { typ: 7, fran: { manaderForePeriod: 13, dag: 25 }, tom: { manaderForePeriod: 8, dag: 10 } },
     ],
   },
@@ -1320,6 +1322,22 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
       { fornamn: "Linnea", efternamn: "Johansson", fodelsedatum: "2013-10-02", fodelsenummer: "984" },
     ],
     formaner: [
+      {
+        // The children's father pays some underhållsbidrag; FK fills up to underhållsstöd
+        // (utfyllnad), for Oskar as förlängt underhållsstöd while he studies (reducerat).
+        typ: "underhallsstod",
+        grupp: "FK:US",
+        forman: { id: "UH", beskrivning: "Underhållsstöd" },
+        startades: "2022-01-10",
+        beslutad: "2022-01-24",
+        fran: "2022-02-01",
+        belopp: 560,
+        per: "manad",
+        betalare: "FK",
+        skatteprocent: 0,
+        barn: [1, 0],
+        ersattningPerBarn: [4, 5],
+      },
       {
         typ: "barnbidrag",
         grupp: "FK:ABB",
@@ -1552,6 +1570,12 @@ function passerade(v: Berattelseverktyg, fran: string, till: string): string[] {
 export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
   ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programberattelse(p)])),
   "ankepension-aldreboende": (v) => {
+    // FK's levnadsintyg record: not sent, the god man's details are incomplete.
+    v.fk({
+      kod: "FK:AP",
+      nyckel: "levnadsintygsuppgift",
+      post: { uppdaterades: "2025-02-03", status: v.sifferkod("Levnadsintyg.Status", 21) },
+    });
     // Her husband died in an accident at Vattenfall's power station in 1975: yrkesskadelivränta to the widow.
     if (!v.beror("1975-10-01")) return;
     v.fk({
@@ -1706,6 +1730,11 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
   },
 
   "pensionar-arlig-omrakning": (v) => {
+    v.fk({
+      kod: "FK:AP",
+      nyckel: "levnadsintygsuppgift",
+      post: { uppdaterades: "2024-01-15", status: v.sifferkod("Levnadsintyg.Status", 24) },
+    });
     // PM's pension account, told year by year: each December's årsomräkning.
     const i = ar(v.idag);
     v.pmOvrigt({
@@ -2173,6 +2202,64 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
   },
 
   "sambo-bostadsbidrag": (v) => {
+    // Hugo lives with his mother: FK pays her underhållsstöd and claims it from Jonas, who is behind.
+    if (v.beror("2019-03-01"))
+      v.fk({
+        kod: "FK:US",
+        nyckel: "underhallsstodskrav",
+        post: {
+          startades: "2019-02-04",
+          aktivt: true,
+          avslaget: false,
+          grunduppgifter: { barn: v.barn(1) },
+          beslut: [
+            {
+              fattades: "2019-02-22",
+              definitivt: true,
+              forman: { id: "UH", beskrivning: "Underhållsstöd" },
+              delforman: { id: "BB", beskrivning: "Betalningsbelopp" },
+              periodicitet: v.sifferkod("Periodicitet", 1),
+              period: v.franTill("2019-03-01"),
+              beslutatBruttobelopp: v.SEK(1_150),
+              ersattning: v.sifferkod("Underhallsstod.Ersattning", 2),
+              samordnatBruttobelopp: v.SEK(1_150),
+            },
+          ],
+        },
+      });
+    v.fk({ kod: "FK:US", nyckel: "underhallsskuld", post: { belopp: v.SEK(18_400) } });
+    // Home with Vera two days in October when her childminder was ill (he has a B-inkomst from his firm).
+    const fran = v.datum({ dagarEfterPeriodstart: 42 });
+    const till = v.datum({ dagarEfterPeriodstart: 43 });
+    const fattades = v.datum({ dagarEfterPeriodstart: 50 });
+    if (fattades <= v.idag && v.beror(fran, till))
+      v.fk({
+        kod: "FK:TFP",
+        nyckel: "tillfalligForaldrapenningarende",
+        post: {
+          startades: v.datum({ dagarEfterPeriodstart: 44 }),
+          aktivt: false,
+          avslaget: false,
+          grunduppgifter: { barn: v.barn(0) },
+          beslut: [
+            {
+              fattades,
+              definitivt: true,
+              forman: { id: "VAB", beskrivning: "Tillfällig föräldrapenning" },
+              period: v.franTill(fran, till),
+              omfattning: HEL,
+              dagar: 2,
+              bedomdadagar: v.arbetsdagar(fran, till).map((dag) => ({
+                dag,
+                bedomtBelopp: v.SEK(742),
+                inkomsttyp: v.sifferkod("TillfalligForaldrapenning.Inkomsttyp", 2),
+                berakningssatt: v.sifferkod("TillfalligForaldrapenning.Berakningssatt", 3),
+              })),
+              ersattning: v.sifferkod("TillfalligForaldrapenning.Ersattning", 5),
+            },
+          ],
+        },
+      });
     // Barnår: who of the parents and step-parents gets the pension right for each child.
     const jonas = v.avliden("1990-02-14", "995");
     const petra = v.avliden("1992-08-09", "982");
@@ -2308,6 +2395,38 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
         },
       },
     });
+    // A kontaktdag at Oskar's school in October, two hours (timberäknad).
+    const kontaktdag = v.datum({ dagarEfterPeriodstart: 45 });
+    if (v.datum({ dagarEfterPeriodstart: 52 }) <= v.idag && v.beror(kontaktdag, kontaktdag))
+      v.fk({
+        kod: "FK:TFP",
+        nyckel: "tillfalligForaldrapenningarende",
+        post: {
+          startades: v.datum({ dagarEfterPeriodstart: 46 }),
+          aktivt: false,
+          avslaget: false,
+          grunduppgifter: { barn: oskar },
+          beslut: [
+            {
+              fattades: v.datum({ dagarEfterPeriodstart: 52 }),
+              definitivt: true,
+              forman: { id: "VAB", beskrivning: "Tillfällig föräldrapenning" },
+              period: v.franTill(kontaktdag, kontaktdag),
+              omfattning: { taljare: 1, namnare: 4 },
+              dagar: 1,
+              bedomdadagar: [
+                {
+                  dag: kontaktdag,
+                  bedomtBelopp: v.SEK(176),
+                  inkomsttyp: v.sifferkod("TillfalligForaldrapenning.Inkomsttyp", 1),
+                  berakningssatt: v.sifferkod("TillfalligForaldrapenning.Berakningssatt", 1),
+                },
+              ],
+              ersattning: v.sifferkod("TillfalligForaldrapenning.Ersattning", 2),
+            },
+          ],
+        },
+      });
     const np = [v.datum({ dagarEfterPeriodstart: 28 }), v.datum({ dagarEfterPeriodstart: 30 })] as const;
     if (v.datum({ dagarEfterPeriodstart: 41 }) <= v.idag && v.beror(np[0], np[1]))
       v.fk({
@@ -2482,10 +2601,20 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
               fattades: "2026-08-28",
               definitivt: true,
               forman: { id: "GP", beskrivning: "Graviditetspenning" },
-              period: v.franTill("2026-09-07", "2026-10-11"),
+              period: v.franTill("2026-09-07", "2026-09-30"),
               omfattning: HEL,
-              dagar: 35,
+              dagar: 24,
               ersattning: v.sifferkod("Graviditetspenning.Ersattning", 1),
+            },
+            {
+              // From October her work moved to the disinfection room: risker i arbetsmiljön.
+              fattades: "2026-09-29",
+              definitivt: true,
+              forman: { id: "GP", beskrivning: "Graviditetspenning" },
+              period: v.franTill("2026-10-01", "2026-10-11"),
+              omfattning: HEL,
+              dagar: 11,
+              ersattning: v.sifferkod("Graviditetspenning.Ersattning", 2),
             },
           ],
         },
