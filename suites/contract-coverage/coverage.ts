@@ -196,7 +196,7 @@ async function posta(
         a.body,
       ),
     );
-    if (!out || out.kind !== "response")
+    if (out?.kind !== "response")
       throw new HarnessError(
         "COVERAGE_NO_ANSWER",
         `The simulated composite service gave no answer (${out?.kind ?? "none"}) to: ${a.label ?? "a persona's question"}.`,
