@@ -385,6 +385,170 @@ function programberattelse(p: Programdeltagare): Berattelse {
 }
 
 // =============================================================================================
+// Yrkesskadelivräntor: injuries before 1977 (the old yrkesskadeförsäkring), still paid by FK.
+// =============================================================================================
+
+/** One pensioner with a yrkesskadelivränta, as one row of {@link YRKESSKADADE}. */
+interface Yrkesskadad {
+  id: string;
+  person: FkPersonuppgifter;
+  /** LEFI Yrkesskadelivranta.Arbetsgivare: every employer the injury or disease is tied to. */
+  arbetsgivare: number[];
+  /** LEFI Yrkesskadelivranta.EgenOrsak, or EfterlevandeOrsak when {@link avliden} is set. */
+  orsak: number[];
+  skadetillfalle: string;
+  /** Kronor per month, tax-free. */
+  belopp: number;
+  /** A survivor's livränta: the deceased's birth date and födelsenummer. */
+  avliden?: [string, string];
+}
+
+const YRKESSKADADE: readonly Yrkesskadad[] = [
+  {
+    id: "silikos-gruvarbetare",
+    person: person(5, folkbokforing("Bruksgatan 11", "77430", "AVESTA"), "20", "84"),
+    arbetsgivare: [50, 53, 56],
+    orsak: [3, 5],
+    skadetillfalle: "1971-10-01",
+    belopp: 2640,
+  },
+  {
+    id: "yrkesskada-brevbarare",
+    person: person(5, folkbokforing("Kyrkvägen 4", "91431", "NORDMALING"), "24", "01"),
+    arbetsgivare: [51, 52],
+    orsak: [1],
+    skadetillfalle: "1973-02-14",
+    belopp: 1180,
+  },
+  {
+    id: "yrkessjukdom-statlig",
+    person: person(5, folkbokforing("Tullgatan 7", "57131", "NÄSSJÖ"), "06", "82"),
+    arbetsgivare: [12, 16, 17],
+    orsak: [2],
+    skadetillfalle: "1975-09-01",
+    belopp: 1460,
+  },
+  {
+    id: "militarskada-fn",
+    person: person(5, folkbokforing("Regementsgatan 9", "36132", "EMMABODA"), "08", "62"),
+    arbetsgivare: [19, 20, 18],
+    orsak: [4],
+    skadetillfalle: "1972-05-20",
+    belopp: 1890,
+  },
+  {
+    id: "sjoman-krigsskada",
+    person: person(5, folkbokforing("Hamngatan 2", "45230", "STRÖMSTAD"), "14", "82"),
+    arbetsgivare: [13, 59, 57],
+    orsak: [1],
+    skadetillfalle: "1968-11-11",
+    belopp: 2210,
+  },
+  {
+    id: "yrkesskada-ankling-raddning",
+    person: person(7, folkbokforing("Brandstationsvägen 3", "68330", "HAGFORS"), "17", "83"),
+    arbetsgivare: [14, 15],
+    orsak: [1],
+    skadetillfalle: "1974-02-02",
+    belopp: 1640,
+    avliden: ["1938-05-17", "987"],
+  },
+  {
+    id: "yrkesskada-foralder",
+    person: person(7, folkbokforing("Stiftsgatan 1", "79131", "FALUN"), "20", "80"),
+    arbetsgivare: [60, 11],
+    orsak: [4],
+    skadetillfalle: "1976-04-30",
+    belopp: 1020,
+    avliden: ["1958-09-03", "985"],
+  },
+  {
+    id: "yrkesskada-busschauffor",
+    person: person(5, folkbokforing("Rälsvägen 8", "69231", "KUMLA"), "18", "80"),
+    arbetsgivare: [82, 83, 84],
+    orsak: [1],
+    skadetillfalle: "1976-08-19",
+    belopp: 1730,
+  },
+];
+
+/** The livränta starts the January after the injury; the decision was made the autumn of that year. */
+const yrkesskadeStart = (y: Yrkesskadad) => `${Number(y.skadetillfalle.slice(0, 4)) + 1}-01-01`;
+
+function yrkesskadefakta(y: Yrkesskadad): FkFakta {
+  const start = yrkesskadeStart(y);
+  return {
+    person: y.person,
+    formaner: [
+      {
+        typ: "berattelse",
+        grupp: "FK:YL",
+        forman: { id: "YSL", beskrivning: "Yrkesskadelivränta" },
+        startades: y.skadetillfalle,
+        beslutad: `${start.slice(0, 4)}-03-15`,
+        fran: start,
+        belopp: y.belopp,
+        per: "manad",
+        betalare: "FK",
+        skatteprocent: 0,
+      },
+    ],
+  };
+}
+
+function yrkesskadeberattelse(y: Yrkesskadad): Berattelse {
+  return (v) => {
+    const fran = yrkesskadeStart(y);
+    if (!v.beror(fran)) return;
+    // LEFI ties each ärende to one employer: the livränta is split on the employers liable for it.
+    y.arbetsgivare.forEach((kod, i) => {
+      const beslut = [
+        {
+          fattades: `${fran.slice(0, 4)}-03-15`,
+          definitivt: true,
+          forman: { id: "YSL", beskrivning: "Yrkesskadelivränta" },
+          periodicitet: v.sifferkod("Periodicitet", 1),
+          period: v.franTill(fran),
+          beslutatBruttobelopp: v.SEK(Math.round(y.belopp / y.arbetsgivare.length)),
+          underlag: { faktor: { taljare: 1, namnare: y.arbetsgivare.length } },
+          ersattning: v.sifferkod("Yrkesskadelivranta.Ersattning", 1),
+        },
+      ];
+      const arbetsgivare = [v.sifferkod("Yrkesskadelivranta.Arbetsgivare", kod)];
+      const orsak = y.orsak[Math.min(i, y.orsak.length - 1)] ?? 1;
+      const arende = { startades: y.skadetillfalle, aktivt: true, avslaget: false, beslut };
+      if (y.avliden)
+        v.fk({
+          kod: "FK:YL",
+          nyckel: "yrkesskadeefterlevandearende",
+          post: {
+            ...arende,
+            grunduppgifter: {
+              arbetsgivare,
+              skadetillfalle: y.skadetillfalle,
+              orsak: [v.sifferkod("Yrkesskadelivranta.EfterlevandeOrsak", orsak)],
+              avliden: v.avliden(y.avliden[0], y.avliden[1], y.skadetillfalle),
+            },
+          },
+        });
+      else
+        v.fk({
+          kod: "FK:YL",
+          nyckel: "yrkesskadeegenlivrantearende",
+          post: {
+            ...arende,
+            grunduppgifter: {
+              arbetsgivare,
+              skadetillfalle: y.skadetillfalle,
+              orsak: [v.sifferkod("Yrkesskadelivranta.EgenOrsak", orsak)],
+            },
+          },
+        });
+    });
+  };
+}
+
+// =============================================================================================
 // Facts
 // =============================================================================================
 
@@ -396,6 +560,7 @@ function programberattelse(p: Programdeltagare): Berattelse {
  */
 export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
   ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programfakta(p)])),
+  ...Object.fromEntries(YRKESSKADADE.map((y) => [y.id, yrkesskadefakta(y)])),
   aldreforsorjningsstod: {
     person: person(2, folkbokforing("Hertig Johans gata 12 LGH 1201", "54130", "SKÖVDE"), "14", "96", {
       medborgarskap: [{ landkod: "AF", landnamn: "AFGHANISTAN" }],
@@ -1569,6 +1734,7 @@ function passerade(v: Berattelseverktyg, fran: string, till: string): string[] {
  */
 export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
   ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programberattelse(p)])),
+  ...Object.fromEntries(YRKESSKADADE.map((y) => [y.id, yrkesskadeberattelse(y)])),
   "ankepension-aldreboende": (v) => {
     // FK's levnadsintyg record: not sent, the god man's details are incomplete.
     v.fk({
