@@ -40,8 +40,8 @@ export interface Berattelseverktyg {
   franTill(fran: string, till?: string): LefiFranTill;
   /** The person's child `i` of the facts, as LEFI tells a person (names withheld under sekretess). */
   barn(i: number): LefiPerson;
-  /** A deceased person (test personnummer from birth date and födelsenummer). */
-  avliden(fodelsedatum: string, fodelsenummer: string, dodsdatum?: string): LefiPerson;
+  /** A person by birth date and födelsenummer (test personnummer), with the day of death if deceased. */
+  testperson(fodelsedatum: string, fodelsenummer: string, dodsdatum?: string): LefiPerson;
   /** Monday–Friday from `fran` to `till`. */
   arbetsdagar(fran: string, till: string): string[];
   /** `datum`, or the bank day before it. */
@@ -527,7 +527,7 @@ function yrkesskadeberattelse(y: Yrkesskadad): Berattelse {
               arbetsgivare,
               skadetillfalle: y.skadetillfalle,
               orsak: [v.sifferkod("Yrkesskadelivranta.EfterlevandeOrsak", orsak)],
-              avliden: v.avliden(y.avliden[0], y.avliden[1], y.skadetillfalle),
+              avliden: v.testperson(y.avliden[0], y.avliden[1], y.skadetillfalle),
             },
           },
         });
@@ -549,6 +549,146 @@ function yrkesskadeberattelse(y: Yrkesskadad): Berattelse {
 }
 
 // =============================================================================================
+// Arbetsskadelivräntor (the arbetsskadeförsäkring since 1977): own and survivors', one row each.
+// =============================================================================================
+
+/** One person with arbetsskadelivräntor, as one row of {@link ARBETSSKADADE}. */
+interface Arbetsskadad {
+  id: string;
+  person: FkPersonuppgifter;
+  skadetillfalle: string;
+  /**
+   * [LEFI orsak (EgenOrsak, or EfterlevandeOrsak when {@link avliden} is set), LEFI
+   * Arbetsskadelivranta.Ersattning (0 vanlig, 1 karens), kronor per year, from, to (open when undefined)].
+   */
+  arenden: [number, number, number, string, string | undefined][];
+  /** A survivor's livränta: the deceased's birth date and födelsenummer. */
+  avliden?: [string, string];
+}
+
+const ARBETSSKADADE: readonly Arbetsskadad[] = [
+  {
+    id: "arbetssjukdom-rehabilitering",
+    person: person(5, folkbokforing("Lasarettsgatan 6", "96185", "BODEN"), "25", "82"),
+    skadetillfalle: "2023-10-02",
+    arenden: [
+      [1, 0, 61200, "2025-01-01", "2026-09-30"],
+      [4, 1, 38400, "2026-10-01", undefined],
+    ],
+  },
+  {
+    id: "fardolycka-cyklist",
+    person: person(5, folkbokforing("Cykelvägen 2", "90737", "UMEÅ"), "24", "80"),
+    skadetillfalle: "2024-02-08",
+    arenden: [
+      [3, 0, 44400, "2025-06-01", "2026-09-30"],
+      [6, 0, 24000, "2026-10-01", undefined],
+    ],
+  },
+  {
+    id: "olycksfall-rehabilitering",
+    person: person(5, folkbokforing("Industrigatan 40", "55303", "JÖNKÖPING"), "06", "80"),
+    skadetillfalle: "2025-03-17",
+    arenden: [[5, 0, 30000, "2025-09-01", undefined]],
+  },
+  {
+    id: "anka-arbetsolycka-aldre",
+    person: person(7, folkbokforing("Gruvgatan 3", "71131", "LINDESBERG"), "18", "85"),
+    skadetillfalle: "1990-11-23",
+    arenden: [
+      [2, 0, 52800, "1991-01-01", undefined],
+      [8, 0, 18000, "2007-01-01", undefined],
+    ],
+    avliden: ["1954-06-01", "995"],
+  },
+  {
+    id: "franskild-efterlevande-livranta",
+    person: person(7, folkbokforing("Torggatan 9", "74131", "ÖSTHAMMAR"), "03", "82"),
+    skadetillfalle: "1992-08-14",
+    arenden: [[3, 0, 21600, "1993-01-01", undefined]],
+    avliden: ["1956-01-20", "997"],
+  },
+];
+
+function arbetsskadefakta(a: Arbetsskadad): FkFakta {
+  return {
+    person: a.person,
+    formaner: a.arenden.map(([, , arsbelopp, fran, tom]) => ({
+      typ: "berattelse" as const,
+      grupp: "FK:YL" as const,
+      forman: { id: "LIV", beskrivning: a.avliden ? "Efterlevandelivränta" : "Arbetsskadelivränta" },
+      startades: a.skadetillfalle,
+      beslutad: livrantebeslut(fran),
+      fran,
+      ...(tom !== undefined ? { tom } : {}),
+      belopp: Math.round(arsbelopp / 12),
+      per: "manad" as const,
+      betalare: "FK" as const,
+      skatteprocent: 30,
+    })),
+  };
+}
+
+/** A livränta is decided in the month before it starts. */
+function livrantebeslut(fran: string): string {
+  const [y, m] = [Number(fran.slice(0, 4)), Number(fran.slice(5, 7))];
+  return m === 1 ? `${y - 1}-12-10` : `${y}-${String(m - 1).padStart(2, "0")}-10`;
+}
+
+function arbetsskadeberattelse(a: Arbetsskadad): Berattelse {
+  return (v) => {
+    for (const [orsak, ersattning, arsbelopp, fran, tom] of a.arenden) {
+      if (!v.beror(fran, tom)) continue;
+      const beslut = [
+        {
+          fattades: livrantebeslut(fran),
+          definitivt: true,
+          forman: { id: "LIV", beskrivning: a.avliden ? "Efterlevandelivränta" : "Arbetsskadelivränta" },
+          periodicitet: v.sifferkod("Periodicitet", 4),
+          period: v.franTill(fran, tom),
+          beslutatBruttobelopp: v.SEK(arsbelopp),
+          underlag: { faktor: 1, pensionsgrundandeInkomst: v.SEK(Math.round(arsbelopp * 1.6)) },
+          ersattning: v.sifferkod("Arbetsskadelivranta.Ersattning", ersattning),
+        },
+      ];
+      const grund = {
+        uppdaterades: livrantebeslut(fran),
+        arbetsgivare: v.sifferkod("Yrkesskadelivranta.Arbetsgivare", 10),
+        skadetillfalle: a.skadetillfalle,
+      };
+      const arende = {
+        startades: a.skadetillfalle,
+        aktivt: tom === undefined || tom >= v.idag,
+        avslaget: false,
+        beslut,
+      };
+      if (a.avliden)
+        v.fk({
+          kod: "FK:YL",
+          nyckel: "arbetsskadeefterlevandearende",
+          post: {
+            ...arende,
+            grunduppgifter: {
+              ...grund,
+              orsak: v.sifferkod("Arbetsskadelivranta.EfterlevandeOrsak", orsak),
+              avliden: v.testperson(a.avliden[0], a.avliden[1], a.skadetillfalle),
+            },
+          },
+        });
+      else
+        v.fk({
+          kod: "FK:YL",
+          nyckel: "arbetsskadeegenlivrantearende",
+          post: {
+            ...arende,
+            grunduppgifter: { ...grund, orsak: v.sifferkod("Arbetsskadelivranta.EgenOrsak", orsak) },
+          },
+        });
+    }
+  };
+}
+
+// =============================================================================================
 // Facts
 // =============================================================================================
 
@@ -561,6 +701,7 @@ function yrkesskadeberattelse(y: Yrkesskadad): Berattelse {
 export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
   ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programfakta(p)])),
   ...Object.fromEntries(YRKESSKADADE.map((y) => [y.id, yrkesskadefakta(y)])),
+  ...Object.fromEntries(ARBETSSKADADE.map((a) => [a.id, arbetsskadefakta(a)])),
   aldreforsorjningsstod: {
     person: person(2, folkbokforing("Hertig Johans gata 12 LGH 1201", "54130", "SKÖVDE"), "14", "96", {
       medborgarskap: [{ landkod: "AF", landnamn: "AFGHANISTAN" }],
@@ -1735,6 +1876,7 @@ function passerade(v: Berattelseverktyg, fran: string, till: string): string[] {
 export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
   ...Object.fromEntries(PROGRAMDELTAGARE.map((p) => [p.id, programberattelse(p)])),
   ...Object.fromEntries(YRKESSKADADE.map((y) => [y.id, yrkesskadeberattelse(y)])),
+  ...Object.fromEntries(ARBETSSKADADE.map((a) => [a.id, arbetsskadeberattelse(a)])),
   "ankepension-aldreboende": (v) => {
     // FK's levnadsintyg record: not sent, the god man's details are incomplete.
     v.fk({
@@ -1755,7 +1897,7 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
           arbetsgivare: [v.sifferkod("Yrkesskadelivranta.Arbetsgivare", 54)],
           skadetillfalle: "1975-09-21",
           orsak: [v.sifferkod("Yrkesskadelivranta.EfterlevandeOrsak", 1)],
-          avliden: v.avliden("1934-01-02", "997", "1975-09-21"),
+          avliden: v.testperson("1934-01-02", "997", "1975-09-21"),
         },
         beslut: [
           {
@@ -2122,7 +2264,7 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
   },
 
   "efterlevande-arbetsolycka": (v) => {
-    const avliden = v.avliden("1981-07-02", "985", "2025-02-11");
+    const avliden = v.testperson("1981-07-02", "985", "2025-02-11");
     const grund = {
       arbetsgivare: v.sifferkod("Yrkesskadelivranta.Arbetsgivare", 82),
       skadetillfalle: "2025-02-11",
@@ -2265,7 +2407,7 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
         ],
         barnbeslut: [
           {
-            foralder: v.avliden("1984-01-19", "984"),
+            foralder: v.testperson("1984-01-19", "984"),
             foraldertyp: v.sifferkod("Intjanande.Foraldertyp", 1),
             berattigad: true,
           },
@@ -2427,8 +2569,8 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
         },
       });
     // Barnår: who of the parents and step-parents gets the pension right for each child.
-    const jonas = v.avliden("1990-02-14", "995");
-    const petra = v.avliden("1992-08-09", "982");
+    const jonas = v.testperson("1990-02-14", "995");
+    const petra = v.testperson("1992-08-09", "982");
     const intjanandear = ar(v.idag) - 1;
     v.fk({
       kod: "FK:AP",

@@ -2457,7 +2457,7 @@ function verktyg(l: Lage, u: Underlag): Berattelseverktyg {
       if (!b) throw new Error(`The story of ${l.persona.id} names child ${i}, which its facts lack`);
       return barnPerson(l, b);
     },
-    avliden: (fodelsedatum, fodelsenummer, dodsdatum) => ({
+    testperson: (fodelsedatum, fodelsenummer, dodsdatum) => ({
       personnummer: testPersonnummer(fodelsedatum, fodelsenummer),
       foddes: fodelsedatum,
       ...(dodsdatum ? { avled: [dodsdatum] } : {}),
