@@ -2942,7 +2942,7 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
       omfattning: HEL,
       dagar: lista.length,
       ersattning: v.sifferkod("Foraldrapenning.Ersattning", ersattning),
-      ersattningsdagar: lista.map((dag, n) => ({
+      ersattningsdagar: lista.map((dag) => ({
         dag,
         niva: v.bokstavskod("Foraldrapenning.Niva", "G"),
         bruttobelopp: v.SEK(250),
