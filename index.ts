@@ -136,6 +136,15 @@ export {
   sessionChecklist,
   startConsumerSession,
 } from "./suites/consumer/certify-consumer-session.js";
+export {
+  COVERAGE_THRESHOLDS,
+  type CoverageOptions,
+  type CoverageReport,
+  type CoverageRow,
+  coverageJson,
+  formatCoverage,
+  measureCoverage,
+} from "./suites/contract-coverage/index.js";
 export { type FieldRuleReport, runFieldRuleChecks } from "./suites/field-rules/index.js";
 export {
   brokerJson,

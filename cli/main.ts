@@ -215,6 +215,43 @@ program
     }
   });
 
+// coverage: see docs/coverage.md. The measuring code loads only when the command runs.
+program
+  .command("coverage")
+  .description("How much of the contract the population's answers exercise (exit 1 below a threshold)")
+  .addOption(new Option("--contract <version>", "contract version").choices(["v10", "v11"]).default("v10"))
+  .option("--seed <n>", "seed of the population", int("--seed"), 1)
+  .option("--clock <iso>", "the simulated clock; the asked period is the 60 days up to it (default: now)")
+  .option("--json", "print the report as JSON")
+  .option("--out <file>", "also write the JSON report to this file")
+  .option("--no-edge-cases", "ask only the population, not the composite service's own edge cases")
+  .action(async (o) => {
+    const clock = o.clock === undefined ? undefined : new Date(o.clock);
+    if (clock && Number.isNaN(clock.getTime())) {
+      console.error(
+        "error: --clock must be an ISO date-time, e.g. 2026-11-20T10:00:00+01:00.\nRun `ssbtek-harness coverage --help` for usage.",
+      );
+      process.exit(2);
+    }
+    try {
+      const { runCoverage } = await import("./coverage.js");
+      const code = await runCoverage(
+        {
+          contract: o.contract,
+          seed: o.seed,
+          ...(clock ? { clock } : {}),
+          json: o.json,
+          out: o.out,
+          edgeCases: o.edgeCases,
+        },
+        (t) => process.stdout.write(t),
+      );
+      process.exitCode = code;
+    } catch (e) {
+      fail(e);
+    }
+  });
+
 // certify chain|producer|consumer|verify: see cli/certify.ts and docs/certify.md
 // The certify suites load a lot (Pact, reports, every suite): only when a certify command runs,
 // so that `--help`, `simulate` and `personas` start fast.

@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASTJANSTER } from "../contract/ssbt/model.js";
 import { runCli, startCli } from "./support/cli.js";
@@ -43,6 +46,28 @@ describe("CLI", () => {
     const u = await runCli(["simulate", "--port", "0", "--upstream", "XYZ=http://x"]);
     expect(u.code).toBe(2);
     expect(u.stderr).toContain("KOD one of AF, CSN, FK, SKV, SO, TNS, MIV");
+  });
+
+  it("coverage prints the table, writes --out, exits 1 below a threshold and 2 on bad usage", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ssbtek-coverage-"));
+    const out = join(dir, "coverage.json");
+    const r = await runCli([
+      "coverage",
+      "--contract",
+      "v11",
+      "--clock",
+      "2026-11-20T10:00:00+01:00",
+      "--out",
+      out,
+    ]);
+    expect(r.stdout).toMatch(/^SSBT\s.*\d+\/\d+\s+[\d.]+ %\s+≥ 95 %\s+(ok|BELOW)$/m);
+    expect(r.stdout).toContain("Never exercised");
+    const report = JSON.parse(readFileSync(out, "utf8")) as { contract: string; passed: boolean };
+    expect(report.contract).toBe("v11");
+    expect(r.code).toBe(report.passed ? 0 : 1);
+    const bad = await runCli(["coverage", "--contract", "v9"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Allowed choices are v10, v11");
   });
 
   it("personas --json lists at least 25 personas with valid test personnummer", async () => {

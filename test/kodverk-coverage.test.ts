@@ -1,9 +1,9 @@
 import { getResponse } from "msw";
 import { beforeAll, describe, expect, it } from "vitest";
+import { type Leaf, pathEndsWith, payloadLeaves, xmlLeaves } from "../contract/leaves.js";
 import { parseSoapEnvelope, soapEnvelope } from "../contract/soap/envelope.js";
 import { encodeFraga } from "../contract/ssbt/codec.js";
 import { BASTJANSTER, type SsbtFraga } from "../contract/ssbt/model.js";
-import type { XmlElement } from "../contract/xml/node.js";
 import { parseXml } from "../contract/xml/parse.js";
 import { KODVERK } from "../fixtures/kodverk/index.js";
 import { fetchRequest } from "../simulators/adapters/transport.js";
@@ -14,53 +14,6 @@ import { SIMULATORER } from "../simulators/registry.js";
 import { TNS_FELUTLOSARE } from "../simulators/tns/index.js";
 import { fullFraga } from "../suites/chain/certify-chain.js";
 import { TEST_NOW, TEST_PERIOD } from "./support/context.js";
-
-/** Every leaf of an answer: its path of names and its value. Inner payloads are opened. */
-type Leaf = { path: string[]; value: string };
-
-function fromJson(v: unknown, path: string[], out: Leaf[]): void {
-  if (Array.isArray(v)) for (const x of v) fromJson(x, path, out);
-  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) fromJson(x, [...path, k], out);
-  else if (v !== null && v !== undefined) out.push({ path, value: String(v) });
-}
-
-function tryPayload(text: string, out: Leaf[]): void {
-  const t = text.trim();
-  try {
-    if (t.startsWith("<")) {
-      fromXml(parseXml(t), [], out);
-      return;
-    }
-    if (t.startsWith("{")) {
-      fromJson(JSON.parse(t), [], out);
-      return;
-    }
-    if (/^[A-Za-z0-9+/=\s]{16,}$/.test(t)) {
-      const decoded = Buffer.from(t, "base64").toString("utf8").trim();
-      if (decoded.startsWith("<") || decoded.startsWith("{")) tryPayload(decoded, out);
-    }
-  } catch {
-    // not a payload: an ordinary value
-  }
-}
-
-function fromXml(e: XmlElement, path: string[], out: Leaf[]): void {
-  const p = [...path, e.local];
-  for (const a of e.attrs) out.push({ path: [...p, a.local], value: a.value });
-  const kids = e.children.filter((c): c is XmlElement => c.kind === "element");
-  if (kids.length === 0) {
-    const text = e.children.map((c) => (c.kind === "text" ? c.text : "")).join("");
-    // Both forms: CSN's status codes are blank-padded ("          " is a real code).
-    out.push({ path: p, value: text });
-    if (text.trim() !== text) out.push({ path: p, value: text.trim() });
-    tryPayload(text, out);
-  } else for (const k of kids) fromXml(k, p, out);
-}
-
-const endsWith = (path: string[], falt: string) => {
-  const want = falt.split(".");
-  return want.every((w, i) => path[path.length - want.length + i] === w);
-};
 
 /** Requests that make authorities use their error and edge codes (not only the personas' stories). */
 function triggerFragor(): SsbtFraga[] {
@@ -127,7 +80,7 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
           body,
         }),
       );
-      fromXml(parseSoapEnvelope(await res!.text()).body, [], leaves);
+      xmlLeaves(parseSoapEnvelope(await res!.text()).body, [], leaves);
     };
     for (const body of felaktigaMeddelanden()) await post(chain.handlers, body);
     const egen = async (handlers: typeof chain.handlers, f: SsbtFraga) => {
@@ -143,8 +96,8 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
           fetchRequest(sim.klient.begaran(f, `http://kodtackning.local${sim.path}`, kontrakt)),
         );
         const text = (await r?.text()) ?? "";
-        if (text.trim().startsWith("<")) fromXml(parseXml(text), [], leaves);
-        else tryPayload(text, leaves);
+        if (text.trim().startsWith("<")) xmlLeaves(parseXml(text), [], leaves);
+        else payloadLeaves(text, [], leaves);
       }
     };
     for (const f of direktFragor()) await egen(chain.handlers, f);
@@ -163,7 +116,7 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
         v11.handlers,
         fetchRequest(sim.klient.begaran(f, `http://kodtackning.local${sim.path}`, kontrakt)),
       );
-      fromXml(parseXml((await r?.text()) ?? "<tom/>"), [], leaves);
+      xmlLeaves(parseXml((await r?.text()) ?? "<tom/>"), [], leaves);
     }
     // A request SKV cannot read (9071002), straight to its endpoint.
     const skv = await getResponse(
@@ -174,7 +127,7 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
         body: "<x/>",
       }),
     );
-    fromXml(parseXml(await skv!.text()), [], leaves);
+    xmlLeaves(parseXml(await skv!.text()), [], leaves);
     // Skatteverket's Sunday-night service window (9071500).
     const sondag = createChain(
       resolveOptions({ seed: 1, now: () => new Date("2026-11-22T03:00:00+01:00") }),
@@ -202,7 +155,7 @@ describe("kodverk coverage: every answer code appears in some simulated answer",
   for (const kv of KODVERK.filter((k) => k.riktning === "svar"))
     it(kv.id, () => {
       const seen = new Set(
-        leaves.filter((l) => kv.falt.some((f) => endsWith(l.path, f))).map((l) => l.value),
+        leaves.filter((l) => kv.falt.some((f) => pathEndsWith(l.path, f))).map((l) => l.value),
       );
       const missing = kv.koder.filter((k) => k.utlosbar !== false && !seen.has(k.kod));
       expect(

@@ -64,8 +64,18 @@ import { kodverk } from "../../fixtures/kodverk/index.js";
 import { berattelseperiod, historiefonster } from "../population/historia.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
+import { BERATTELSE_FAKTA, BERATTELSER, type Berattelseverktyg } from "./berattelser.js";
 import { LEFI_KLASSER, type LefiAktor, type LefiKlass } from "./errors.js";
-import type { FaktaDatum, FkBarn, FkFakta, FkForman, FkPersonuppgifter, PmFakta, PmForman } from "./model.js";
+import type {
+  FaktaDatum,
+  FkBarn,
+  FkFakta,
+  FkForman,
+  FkPersonuppgifter,
+  PmErsattning,
+  PmFakta,
+  PmForman,
+} from "./model.js";
 
 // =============================================================================================
 // Dates. Everything is a `YYYY-MM-DD` string (UTC arithmetic, no time of day), so answers do
@@ -610,6 +620,8 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
       ],
     },
   },
+  // The personas whose stories carry the LEFI contract (berattelser.ts).
+  ...BERATTELSE_FAKTA,
 };
 
 // =============================================================================================
@@ -771,11 +783,14 @@ export function faktaFor(persona: Persona | undefined, seed: number): FkFakta | 
 // From facts to LEFI structures ("underlag"), tagged with the code a question must name.
 // =============================================================================================
 
-type FkNyckel = Exclude<keyof LefiFormansinformation, "utbetalningsuppgift" | "preliminarautbetalningar">;
+export type FkNyckel = Exclude<
+  keyof LefiFormansinformation,
+  "utbetalningsuppgift" | "preliminarautbetalningar"
+>;
 type Post<K extends FkNyckel> = NonNullable<LefiFormansinformation[K]>[number];
 
 /** One entry of `formansinformation`, with the förmånsgrupp or informationstyp that reveals it. */
-type FkBidrag = {
+export type FkBidrag = {
   [K in FkNyckel]: { kod: LefiFkFormanGruppKod | LefiExternOvrigInformationTypKod; nyckel: K; post: Post<K> };
 }[FkNyckel];
 
@@ -847,6 +862,17 @@ interface Betalning {
   preliminar: boolean;
 }
 
+/**
+ * The monthly underhållsstöd for one child in month `m` when the amount steps with age: the
+ * step of the month after the child turned its `fran` (or `f.belopp` before the first step).
+ */
+function aldersbelopp(f: FkForman, b: FkBarn, m: string): number {
+  let belopp = f.belopp;
+  for (const steg of f.aldersstegar ?? [])
+    if (manadStart(m) >= plusManader(manadStart(b.fodelsedatum), steg.fran * 12 + 1)) belopp = steg.belopp;
+  return belopp;
+}
+
 /** Benefits decided claim by claim: each payment has its own decision a few days before. */
 const PER_ANSPRAK = new Set(["sjukpenning", "foraldrapenning"]);
 
@@ -862,6 +888,9 @@ function betalningar(f: FkForman, l: Lage): Betalning[] {
   const tom = f.tom ? losDatum(f.tom, l.berattelse) : OPPEN;
   const beslutad = losDatum(f.beslutad, l.berattelse);
   const faktor = f.typ === "barnbidrag" || f.typ === "underhallsstod" ? (f.barn?.length ?? 1) : 1;
+  const barn = (f.barn ?? []).map((i) => l.fakta.barn?.[i]).filter((b): b is FkBarn => b !== undefined);
+  const manadsbelopp = (m: string): number =>
+    f.aldersstegar ? barn.reduce((s, b) => s + aldersbelopp(f, b, m), 0) : f.belopp * faktor;
   const out: Betalning[] = [];
   // Only the months that can pay: from the month before the benefit starts (paid in arrears) to
   // a month after today (planned payments) or the month after it ends.
@@ -884,14 +913,14 @@ function betalningar(f: FkForman, l: Lage): Betalning[] {
     const kalenderdagar = dagarMellan(pFran, pTill) + 1;
     const andel = kalenderdagar / dagarIManad(avser);
     const ersatta = f.per === "dag" ? dagar(pFran, pTill, f.dagarPerVecka ?? 7) : [];
-    const brutto = f.per === "dag" ? ersatta.length * f.belopp : Math.round(f.belopp * faktor * andel);
+    const brutto = f.per === "dag" ? ersatta.length * f.belopp : Math.round(manadsbelopp(avser) * andel);
     if (brutto <= 0) continue;
     out.push({ datum, fattades, fran: pFran, till: pTill, dagar: ersatta, brutto, andel, preliminar });
   }
   return out;
 }
 
-function fkUppgift(f: FkForman, b: Betalning): LefiUtbetalningUppgift {
+function fkUppgift(f: FkForman, b: Betalning, l: Lage): LefiUtbetalningUppgift {
   const period = franTill(b.fran, b.till);
   const detaljer: LefiUtbetalningDetalj[] = [
     {
@@ -921,17 +950,34 @@ function fkUppgift(f: FkForman, b: Betalning): LefiUtbetalningUppgift {
       beloppstyp: bokstavskod("Utbetalning.Avdragstyp", "PS"),
       skattebelopp: SEK(skatt),
     });
+  let ovrigt = 0;
+  for (const a of f.avdrag ?? []) {
+    if (a.fran !== undefined && b.datum < losDatum(a.fran, l.berattelse)) continue;
+    if (a.tom !== undefined && b.datum > losDatum(a.tom, l.berattelse)) continue;
+    const belopp = Math.min(a.belopp, brutto - skatt - ovrigt);
+    if (belopp <= 0) continue;
+    // Tax-like deductions (särskild inkomstskatt, tax of earlier years) are skattebelopp, the rest avdragsbelopp.
+    const somSkatt = ["PS", "PST", "SS", "SST"].includes(a.typ);
+    if (somSkatt) skatt += belopp;
+    else ovrigt += belopp;
+    detaljer.push({
+      forman: { id: f.forman.id, beskrivning: f.forman.beskrivning },
+      period,
+      beloppstyp: bokstavskod("Utbetalning.Avdragstyp", a.typ),
+      ...(somSkatt ? { skattebelopp: SEK(belopp) } : { avdragsbelopp: SEK(belopp) }),
+    });
+  }
   return {
-    typ: sifferkod("Utbetalning.Typ", f.per === "manad" ? 1 : 2),
-    foretag: sifferkod("Utbetalning.Foretag", 1001),
+    typ: sifferkod("Utbetalning.Typ", f.utbetalningstyp ?? (f.per === "manad" ? 1 : 2)),
+    foretag: sifferkod("Utbetalning.Foretag", f.foretag ?? 1001),
     formansfamilj: { id: f.forman.id, beskrivning: f.forman.beskrivning },
     datum: b.datum,
     period,
     bruttobelopp: SEK(brutto),
     skattebelopp: SEK(skatt),
     // LEFI counts the tax as a deduction too.
-    avdragsbelopp: SEK(skatt),
-    nettobelopp: SEK(brutto - skatt),
+    avdragsbelopp: SEK(skatt + ovrigt),
+    nettobelopp: SEK(brutto - skatt - ovrigt),
     utbetalningsdetalj: detaljer,
   };
 }
@@ -962,8 +1008,8 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
   const alla = betalningar(f, l);
   const bet = alla.filter((b) => b.datum >= period.from && b.datum <= period.tom);
   for (const b of bet)
-    u.fkUtbetalningar.push({ kod: f.grupp, preliminar: b.preliminar, uppgift: fkUppgift(f, b) });
-  const periodicitet = sifferkod("Periodicitet", 1);
+    u.fkUtbetalningar.push({ kod: f.grupp, preliminar: b.preliminar, uppgift: fkUppgift(f, b, l) });
+  const periodicitet = sifferkod("Periodicitet", f.periodicitet ?? 1);
   const beslutGrund: BeslutGrund = {
     fattades: beslutad,
     definitivt: true,
@@ -982,19 +1028,83 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
     5,
   );
 
+  const medsokande = (f.medsokande ?? [])
+    .map((i) => l.fakta.person.samhorig?.[i])
+    .filter((b): b is FkBarn => b !== undefined)
+    .map((b) => barnPerson(l, b));
+  const barnAv = (index: number[] | undefined) =>
+    (index ?? []).map((i) => l.fakta.barn?.[i]).filter((b): b is FkBarn => b !== undefined);
+  const bu = f.underlag;
+  const listaOm = <T>(nyckel: string, v: T[]): Record<string, T[]> => (v.length > 0 ? { [nyckel]: v } : {});
+  const belopp = (nyckel: string, v: number | undefined): Record<string, LefiBelopp> =>
+    v === undefined ? {} : { [nyckel]: SEK(v) };
+
   switch (f.typ) {
+    case "berattelse":
+      // The ärende is told by the persona's story (berattelser.ts); only the payments are laid out here.
+      return;
     case "bostadsbidrag":
       u.fk.push({
         kod: f.grupp,
         nyckel: "bostadsbidragsarende",
-        post: { startades, aktivt, avslaget: false, beslut: [beslutGrund] },
+        post: {
+          startades,
+          aktivt,
+          avslaget: false,
+          ...listaOm("medsokande", medsokande),
+          beslut: [
+            {
+              ...beslutGrund,
+              ...(bu
+                ? {
+                    underlag: {
+                      ...belopp("reduceradBostadskostnad", bu.reduceradBostadskostnad),
+                      ...belopp("totalBostadskostnad", bu.totalBostadskostnad),
+                      ...listaOm("inkomster", (bu.inkomster ?? []).map(SEK)),
+                      ...listaOm(
+                        "hemmavarandeBarn",
+                        barnAv(bu.hemmavarandeBarn).map((b) => barnPerson(l, b)),
+                      ),
+                      ...listaOm(
+                        "tidvisboendeBarn",
+                        barnAv(bu.tidvisboendeBarn).map((b) => barnPerson(l, b)),
+                      ),
+                      ...listaOm(
+                        "vaxelvisboendeBarn",
+                        barnAv(bu.vaxelvisboendeBarn).map((b) => barnPerson(l, b)),
+                      ),
+                    },
+                  }
+                : {}),
+            },
+          ],
+        },
       });
       return;
     case "bostadstillagg":
       u.fk.push({
         kod: f.grupp,
         nyckel: "bostadstillaggsarende",
-        post: { startades, aktivt, avslaget: false, beslut: [beslutGrund] },
+        post: {
+          startades,
+          aktivt,
+          avslaget: false,
+          ...listaOm("medsokande", medsokande),
+          beslut: [
+            {
+              ...beslutGrund,
+              ...(bu
+                ? {
+                    underlag: {
+                      ...belopp("arsbruttokostnad", bu.arsbruttokostnad),
+                      ...belopp("bostadstillaggsnettokostnad", bu.bostadstillaggsnettokostnad),
+                      ...belopp("forsorjningsstodsarsnettokostnad", bu.forsorjningsstodsarsnettokostnad),
+                    },
+                  }
+                : {}),
+            },
+          ],
+        },
       });
       return;
     case "barnbidrag":
@@ -1030,7 +1140,8 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
       });
       return;
     case "underhallsstod":
-      for (const b of barn)
+      barn.forEach((b, index) => {
+        const ersattning = sifferkod("Underhallsstod.Ersattning", f.ersattningPerBarn?.[index] ?? 1);
         u.fk.push({
           kod: f.grupp,
           nyckel: "underhallsstodsmottag",
@@ -1039,9 +1150,12 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
             aktivt,
             avslaget: false,
             grunduppgifter: { barn: barnPerson(l, b) },
-            beslut: [{ ...beslutGrund, ersattning: sifferkod("Underhallsstod.Ersattning", 1) }],
+            beslut: f.aldersstegar
+              ? aldersbeslut(f, b, beslutGrund, l).map((x) => ({ ...x, ersattning }))
+              : [{ ...beslutGrund, ersattning }],
           },
         });
+      });
       return;
     case "foraldrapenning": {
       const beslutadeDagar = new Set(alla.filter((b) => !b.preliminar).flatMap((b) => b.dagar));
@@ -1133,6 +1247,31 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
   }
 }
 
+/**
+ * Underhållsstöd stepped by age: the first decision, then one new decision for each age step,
+ * made in the month before the child reaches it, each valid until the next. Only decisions made
+ * by today are told; which of them the asked period touches does not change them.
+ */
+function aldersbeslut(f: FkForman, b: FkBarn, grund: BeslutGrund, l: Lage): BeslutGrund[] {
+  const fran = grund.period.fran ?? "";
+  const steg = (f.aldersstegar ?? [])
+    .map((s) => ({ fran: plusManader(manadStart(b.fodelsedatum), s.fran * 12 + 1), belopp: s.belopp }))
+    .filter((s) => s.fran > fran);
+  const perioder = [{ fran, belopp: aldersbelopp(f, b, fran), fattades: grund.fattades }];
+  for (const s of steg) perioder.push({ ...s, fattades: bankdagPaEllerFore(plusDagar(s.fran, -20)) });
+  const beslutade = perioder.filter((p) => p.fattades <= l.idag);
+  return beslutade.map((p, i) => {
+    const nasta = beslutade[i + 1];
+    const till = nasta ? plusDagar(nasta.fran, -1) : grund.period.till;
+    return {
+      ...grund,
+      fattades: p.fattades,
+      period: franTill(p.fran, till),
+      beslutatBruttobelopp: SEK(p.belopp),
+    };
+  });
+}
+
 /** The program side of aktivitetsstöd/etableringsersättning: anvisning and per-day compensation. */
 function programUnderlag(
   f: FkForman,
@@ -1210,6 +1349,7 @@ function personinformation(l: Lage): LefiPersoninformation {
         ...(a.land ? { land: { ...a.land } } : {}),
       }));
   }
+  if (!sekretess(l) && p.arbetsstallen) info.arbetsstallen = structuredClone(p.arbetsstallen);
   const barn = (l.fakta.barn ?? []).map((b) => barnPerson(l, b));
   if (barn.length > 0) info.barn = barn;
   info.civilstand = sifferkod("Civilstand", p.civilstand);
@@ -1218,18 +1358,22 @@ function personinformation(l: Lage): LefiPersoninformation {
     ...(m.datum ? { datum: m.datum } : {}),
     land: { kod: m.landkod, namn: m.landnamn },
   }));
+  const samhorig = (p.samhorig ?? []).map((b) => barnPerson(l, b));
+  if (samhorig.length > 0) info.samhorig = samhorig;
   return info;
 }
 
 /** Övrig information at FK: person, SGI, skatteuppgift, studiemedelsaviseringar. */
 function fkOvrigtUnderlag(l: Lage, u: Underlag): void {
   u.fk.push({ kod: "FK:GEPI", nyckel: "generellPersoninformation", post: personinformation(l) });
-  u.fk.push({
-    kod: "FK:SKUP",
-    nyckel: "skatteuppgift",
-    // For a natural person the skatteredovisningsnummer is the personnummer.
-    post: { skatteredovisningsnummer: l.persona.personidentitet },
-  });
+  // Only a person who pays särskild inkomstskatt and works abroad has a skatteuppgift: the
+  // foreign TIN (LEFI v9, LefiSkatteuppgift).
+  if (l.fakta.skatteredovisningsnummer !== undefined)
+    u.fk.push({
+      kod: "FK:SKUP",
+      nyckel: "skatteuppgift",
+      post: { skatteredovisningsnummer: l.fakta.skatteredovisningsnummer },
+    });
   const sgi = l.fakta.sgi;
   if (sgi)
     u.fk.push({
@@ -1237,8 +1381,12 @@ function fkOvrigtUnderlag(l: Lage, u: Underlag): void {
       nyckel: "sjukpenninggrundandeInkomstuppgift",
       post: {
         faststalldes: losDatum(sgi.faststalld, l.berattelse),
-        typ: sifferkod("SjukpenninggrundandeInkomst.Typ", 0),
+        typ: sifferkod("SjukpenninggrundandeInkomst.Typ", sgi.typ ?? 0),
         anstallning: SEK(sgi.arsinkomst),
+        ...(sgi.verksamhet !== undefined ? { verksamhet: SEK(sgi.verksamhet) } : {}),
+        ...(sgi.karens !== undefined ? { karens: sgi.karens } : {}),
+        ...(sgi.dagar !== undefined ? { dagar: sgi.dagar } : {}),
+        ...(sgi.timmar !== undefined ? { timmar: sgi.timmar } : {}),
       },
     });
   for (const s of l.fakta.studiemedelsaviseringar ?? []) {
@@ -1255,20 +1403,29 @@ function fkOvrigtUnderlag(l: Lage, u: Underlag): void {
   }
 }
 
+/** A PM amount per month valid on `datum`: the latest yearly recalculation by then, else the decided one. */
+function pmBelopp(e: PmErsattning, datum: string): number {
+  let belopp = e.belopp;
+  for (const [ar, b] of Object.entries(e.arsbelopp ?? {}).sort(([a], [b]) => a.localeCompare(b)))
+    if (`${ar}-01-01` <= datum) belopp = b;
+  return belopp;
+}
+
 /** PM's claims, decisions, payments and övrig information. */
 function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
   const { period } = l;
-  const beviljade: { forman: PmForman; fran: string; beslutsdatum: string }[] = [];
+  const beviljade: { forman: PmForman; fran: string; tom: string; beslutsdatum: string }[] = [];
   for (const f of pm.formaner) {
     const ankomst = losDatum(f.ankomstdatum, l.berattelse);
     const beslutsdatum = losDatum(f.beslutsdatum, l.berattelse);
     const fran = losDatum(f.fran, l.berattelse);
+    const tom = f.tom !== undefined ? losDatum(f.tom, l.berattelse) : undefined;
     if (ankomst > l.idag) continue;
     u.ansprak.push({
       ansprakid: f.ansprakid,
       ankomstdatum: ankomst,
       formansgrupp: pmGrupp(f.grupp),
-      yrkadPeriod: { from: fran },
+      yrkadPeriod: tom !== undefined ? { from: fran, tom } : { from: fran },
     });
     if (beslutsdatum > l.idag) continue;
     const tillagg: LefiPmFormanBeslutTillagg = {};
@@ -1282,6 +1439,10 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
         berakningsunderlag: {
           bostadskostnadBrutto: f.bostadskostnad,
           bostadskostnadNettoBt: Math.round(f.bostadskostnad * 0.92),
+          ...(f.bostadskostnadNettoAfs !== undefined
+            ? { bostadskostnaddNettoAfs: f.bostadskostnadNettoAfs }
+            : {}),
+          ...(f.medsokande !== undefined ? { medsokande: f.medsokande } : {}),
         },
       };
     if (f.grupp === "PM:EF" && f.avliden)
@@ -1293,7 +1454,20 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
             fodelsedatum: f.avliden.fodelsedatum,
           },
         ],
+        ...(f.ovrigaBerattigade
+          ? { ovrigaBerattigadeEfterlevande: f.ovrigaBerattigade.map((person) => ({ person })) }
+          : {}),
       };
+    const ersattning = (e: PmErsattning, belopp: number, from: string) => ({
+      beslutatBelopp: {
+        belopp,
+        beloppsfrekvens: pmKod("Pm.BeslutatBeloppFrekvensKod", e.frekvens ?? "MANAD"),
+      },
+      period: tom !== undefined ? { from, tom } : { from },
+      ersattningstyp: pmKod("Pm.BeslutadErsattningTypKod", e.typ),
+      omfattning: 1,
+      ...(e.underlag ? { underlag: structuredClone(e.underlag) } : {}),
+    });
     u.beslut.push({
       beslutsid: f.beslutsid,
       beslutsdatum,
@@ -1301,21 +1475,31 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
       beslutsstatus: pmKod("Pm.BeslutStatusKod", f.status),
       beslutsutfall: pmKod("Pm.BeslutUtfallKod", f.utfall),
       ...(f.ersattningar.length > 0
-        ? {
-            beslutadErsattning: f.ersattningar.map((e) => ({
-              beslutatBelopp: {
-                belopp: e.belopp,
-                beloppsfrekvens: pmKod("Pm.BeslutatBeloppFrekvensKod", "MANAD"),
-              },
-              period: { from: fran },
-              ersattningstyp: pmKod("Pm.BeslutadErsattningTypKod", e.typ),
-              omfattning: 1,
-            })),
-          }
+        ? { beslutadErsattning: f.ersattningar.map((e) => ersattning(e, e.belopp, fran)) }
         : {}),
       tillagg,
     });
-    if (f.utfall === "BIFALL") beviljade.push({ forman: f, fran, beslutsdatum });
+    // PM recalculates every January: one omräkningsbeslut per listed year after the first
+    // decision, made in mid-December before (the "besked om ny pension").
+    const omrakningsar = [...new Set(f.ersattningar.flatMap((e) => Object.keys(e.arsbelopp ?? {})))]
+      .filter((ar) => `${ar}-01-01` > fran)
+      .sort();
+    for (const ar of omrakningsar) {
+      const datum = bankdagPaEllerFore(`${Number(ar) - 1}-12-15`);
+      if (datum > l.idag || datum <= beslutsdatum) continue;
+      u.beslut.push({
+        beslutsid: `${f.beslutsid}-${ar}`,
+        beslutsdatum: datum,
+        formansgrupp: pmGrupp(f.grupp),
+        beslutsstatus: pmKod("Pm.BeslutStatusKod", "SLUTLIGT"),
+        beslutsutfall: pmKod("Pm.BeslutUtfallKod", "BIFALL"),
+        beslutadErsattning: f.ersattningar.map((e) =>
+          ersattning(e, pmBelopp(e, `${ar}-01-01`), `${ar}-01-01`),
+        ),
+        tillagg,
+      });
+    }
+    if (f.utfall === "BIFALL") beviljade.push({ forman: f, fran, tom: tom ?? OPPEN, beslutsdatum });
   }
   // Pensions are paid for the current month, on PM's payment day (contract/kalender.ts).
   for (let m = manadStart(period.from); m <= period.tom; m = plusManader(m, 1)) {
@@ -1325,21 +1509,36 @@ function pmUnderlag(pm: PmFakta, l: Lage, u: Underlag): void {
     if (preliminar && datum > plusDagar(l.idag, 31)) continue;
     const rader: PmRad[] = [];
     for (const b of beviljade) {
-      if (b.fran > manadSlut(m) || b.beslutsdatum >= datum) continue;
+      if (b.fran > manadSlut(m) || b.tom < m || b.beslutsdatum >= datum) continue;
       for (const e of b.forman.ersattningar) {
-        if (e.belopp <= 0) continue;
-        const skatt = e.skattefri ? 0 : Math.round((e.belopp * pm.skatteprocent) / 100);
+        // Only monthly amounts are paid month by month (a begravningshjälp is paid once).
+        if (e.frekvens !== undefined && e.frekvens !== "MANAD") continue;
+        const belopp = pmBelopp(e, m);
+        if (belopp <= 0) continue;
+        const sink = pm.sink !== undefined && datum <= losDatum(pm.sink.tom, l.berattelse);
+        const procent = sink ? (pm.sink?.procent ?? 0) : pm.skatteprocent;
+        const skatt = e.skattefri ? 0 : Math.round((belopp * procent) / 100);
         rader.push({
           rad: {
             formansgrupp: pmGrupp(b.forman.grupp),
-            belopp: e.belopp,
+            belopp,
             utbetalningsforman: pmKod("Pm.UtbetalningFormanKod", e.utbetalningsforman),
             beloppstyp: pmKod("Pm.UtbetalningBeloppTypKod", e.beloppstyp),
           },
-          avdrag: skatt > 0 ? [{ typ: "PM:PS", belopp: skatt }] : [],
+          avdrag: skatt > 0 ? [{ typ: sink ? "PM:SS" : "PM:PS", belopp: skatt }] : [],
         });
       }
     }
+    // Other deductions (the municipality's claim, utmätning …) come off the first row's amount.
+    const forsta = rader[0];
+    if (forsta)
+      for (const a of pm.avdrag ?? []) {
+        if (datum < losDatum(a.fran, l.berattelse)) continue;
+        if (a.tom !== undefined && datum > losDatum(a.tom, l.berattelse)) continue;
+        const kvar = (forsta.rad.belopp ?? 0) - forsta.avdrag.reduce((s, x) => s + x.belopp, 0);
+        const belopp = Math.min(a.belopp, kvar);
+        if (belopp > 0) forsta.avdrag.push({ typ: a.typ, belopp });
+      }
     if (rader.length > 0)
       u.pmUtbetalningar.push({ datum, period: { from: m, tom: manadSlut(m) }, preliminar, rader });
   }
@@ -2234,6 +2433,40 @@ function kodtackningUnderlag(l: Lage, u: Underlag): void {
   });
 }
 
+/** The helpers a persona's story (berattelser.ts) tells its ärenden with, bound to one question. */
+function verktyg(l: Lage, u: Underlag): Berattelseverktyg {
+  return {
+    idag: l.idag,
+    datum: (d) => losDatum(d, l.berattelse),
+    beror: (fran, tom) => fran <= l.period.tom && (tom === undefined || tom >= l.period.from),
+    fk: (x) => {
+      u.fk.push(x);
+    },
+    pmOvrigt: (x) => {
+      u.pmOvrigt.push(x);
+    },
+    sifferkod,
+    bokstavskod,
+    pmKod,
+    SEK,
+    franTill,
+    barn: (i) => {
+      const b = l.fakta.barn?.[i];
+      if (!b) throw new Error(`The story of ${l.persona.id} names child ${i}, which its facts lack`);
+      return barnPerson(l, b);
+    },
+    testperson: (fodelsedatum, fodelsenummer, dodsdatum) => ({
+      personnummer: testPersonnummer(fodelsedatum, fodelsenummer),
+      foddes: fodelsedatum,
+      ...(dodsdatum ? { avled: [dodsdatum] } : {}),
+    }),
+    arbetsdagar: (fran, till) => dagar(fran, till, 5),
+    bankdag: bankdagPaEllerFore,
+    plusDagar,
+    plusManader,
+  };
+}
+
 function underlagFor(l: Lage): Underlag {
   const u: Underlag = {
     fk: [],
@@ -2246,6 +2479,8 @@ function underlagFor(l: Lage): Underlag {
   fkOvrigtUnderlag(l, u);
   for (const f of l.fakta.formaner) fkFormanUnderlag(f, l, u);
   if (l.fakta.pension) pmUnderlag(l.fakta.pension, l, u);
+  const berattelse = l.persona.genererad ? undefined : BERATTELSER[l.persona.id];
+  if (berattelse) berattelse(verktyg(l, u));
   if (l.fakta.kodtackning) kodtackningUnderlag(l, u);
   return u;
 }

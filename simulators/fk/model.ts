@@ -1,9 +1,13 @@
 import type {
+  LefiArbetsstalle,
   LefiFkFormanGruppKod,
   LefiPmFormanBeslutadErsattningTypKod,
+  LefiPmFormanBeslutadErsattningUnderlag,
+  LefiPmFormanBeslutatBeloppFrekvensKod,
   LefiPmFormanBeslutStatusKod,
   LefiPmFormanBeslutUtfallKod,
   LefiPmFormanGruppKod,
+  LefiPmFormanUtbetalningAvdragTypKod,
   LefiPmFormanUtbetalningBeloppTypKod,
   LefiPmUtbetalningFormanKod,
   LefiTillstandKod,
@@ -48,6 +52,10 @@ export interface FkPersonuppgifter {
   /** Läns- och kommunkod of the folkbokföring. */
   folkbokford: { lan: string; kommun: string };
   medborgarskap: { landkod: string; landnamn: string; datum?: string }[];
+  /** Where the person works, as FK's register holds it (sjukpenning: the employer who reported). */
+  arbetsstallen?: LefiArbetsstalle[];
+  /** Persons FK counts as belonging together with the person (a sambo, a spouse). */
+  samhorig?: FkBarn[];
 }
 
 /** A child of the person (barnbidrag, underhållsstöd, föräldrapenning). */
@@ -70,7 +78,9 @@ export type FkFormanTyp =
   | "sjukpenning"
   | "sjukersattning"
   | "aktivitetsersattning"
-  | "bostadstillagg";
+  | "bostadstillagg"
+  /** Paid like the others; the ärende itself is told by the persona's story (`berattelser.ts`). */
+  | "berattelse";
 
 /** An amount paid together with the main benefit (flerbarnstillägg, etableringstillägg). */
 export interface FkTillagg {
@@ -80,6 +90,23 @@ export interface FkTillagg {
   /** Kronor per month. */
   belopp: number;
   skatteprocent: number;
+}
+
+/** What a housing decision was computed on (bostadsbidrag, bostadstillägg), kronor. */
+export interface FkBostadsunderlag {
+  /** Bostadsbidrag: the monthly housing cost and the part of it that counts. */
+  totalBostadskostnad?: number;
+  reduceradBostadskostnad?: number;
+  /** Bostadsbidrag: yearly incomes counted (the applicant's, then a medsökande's). */
+  inkomster?: number[];
+  /** Indexes into {@link FkFakta.barn}: living at home, visiting (umgänge), alternating. */
+  hemmavarandeBarn?: number[];
+  tidvisboendeBarn?: number[];
+  vaxelvisboendeBarn?: number[];
+  /** Bostadstillägg: the yearly housing cost, and the net cost for bostadstillägg and for försörjningsstöd. */
+  arsbruttokostnad?: number;
+  bostadstillaggsnettokostnad?: number;
+  forsorjningsstodsarsnettokostnad?: number;
 }
 
 /** One benefit at Försäkringskassan: the decision and how it is paid. */
@@ -115,6 +142,25 @@ export interface FkForman {
   program?: number;
   /** Omfattning as täljare/nämnare, e.g. [1, 1] for hel. */
   omfattning?: [number, number];
+  /** LEFI periodicitet of the decided amount (0 ingen, 1 månadsvis, 2 kvartalsvis, 3 halvårsvis, 4 årsvis); 1 when absent. */
+  periodicitet?: number;
+  /** Bostadsbidrag, bostadstillägg: what the decision was computed on. */
+  underlag?: FkBostadsunderlag;
+  /** Bostadsbidrag, bostadstillägg: a spouse or sambo who applied too (index into {@link FkPersonuppgifter.samhorig}). */
+  medsokande?: number[];
+  /**
+   * Underhållsstöd stepped by the child's age: from the month after the child turns `fran` the
+   * monthly amount per child is `belopp` (the law's 0–10, 11–14 and 15+ steps). Replaces `belopp`.
+   */
+  aldersstegar?: { fran: number; belopp: number }[];
+  /** LEFI underhållsstöd ersättning per child (1 helt, 2 reducerat, 6 utfyllnad växelvis boende …); 1 when absent. */
+  ersattningPerBarn?: number[];
+  /** Deductions from each payment in a span (LEFI avdragstyp: INF utmätning, KVI kvittning, SOC …), kronor. */
+  avdrag?: { typ: string; belopp: number; fran?: FaktaDatum; tom?: FaktaDatum }[];
+  /** LEFI utbetalningstyp when not the usual (1 månad, 2 daglig): 0 lokal, 3 retro, 4 presumtiv. */
+  utbetalningstyp?: number;
+  /** The paying company (LEFI Utbetalning.Foretag): 1001 Försäkringskassan (default), 1003 Pensionsmyndigheten. */
+  foretag?: number;
 }
 
 /** One Pensionsmyndigheten benefit: the claim, the decision and what it pays per month. */
@@ -136,6 +182,22 @@ export interface PmForman {
   bostadskostnad?: number;
   /** Efterlevandeförmåner: the deceased. */
   avliden?: { personnummer: string; fodelsedatum: string; dodsfallsdatum: FaktaDatum };
+  /** Efterlevandeförmåner: the other survivors entitled (the children's personnummer). */
+  ovrigaBerattigade?: string[];
+  /** Bostadstillägg: the spouse who applied too (personnummer) and the net cost for äldreförsörjningsstöd. */
+  medsokande?: string;
+  bostadskostnadNettoAfs?: number;
+  /** A claimed period that ends (a time-limited omställningspension). */
+  tom?: FaktaDatum;
+}
+
+/** A deduction PM makes from every payment in a span (utmätning, the municipality's claim …). */
+export interface PmAvdrag {
+  typ: LefiPmFormanUtbetalningAvdragTypKod;
+  /** Kronor per payment. */
+  belopp: number;
+  fran: FaktaDatum;
+  tom?: FaktaDatum;
 }
 
 /** One kind of compensation inside a PM decision and how it shows on the payment. */
@@ -147,6 +209,17 @@ export interface PmErsattning {
   beloppstyp: LefiPmFormanUtbetalningBeloppTypKod;
   /** True for tax-free amounts (bostadstillägg). */
   skattefri?: boolean;
+  /**
+   * Yearly recalculated amounts (PM recalculates pensions every January): kronor per month per
+   * year, e.g. { "2025": 9120, "2026": 9380 }. A year not listed keeps the latest listed before
+   * it, years before the first keep `belopp`. Each listed year after the decision is its own
+   * omräkningsbeslut, made in December before.
+   */
+  arsbelopp?: Readonly<Record<string, number>>;
+  /** How often the decided amount is given; MANAD when absent. */
+  frekvens?: LefiPmFormanBeslutatBeloppFrekvensKod;
+  /** What PM computed the amount on (garantipension's 40-delar, tilläggspension's poäng, samordning …). */
+  underlag?: LefiPmFormanBeslutadErsattningUnderlag;
 }
 
 /** What Pensionsmyndigheten knows about the person. */
@@ -160,6 +233,13 @@ export interface PmFakta {
   premiepensionskonto?: number;
   /** Pensionsgrundande inkomst per year for PM:PU. */
   pensionsgrundandeInkomst?: Record<string, number>;
+  /** Deductions from the payments besides the preliminary tax. */
+  avdrag?: PmAvdrag[];
+  /**
+   * Särskild inkomstskatt (SINK) while the person lived abroad: up to `tom` PM withholds
+   * `procent` as PM:SS instead of the preliminary tax.
+   */
+  sink?: { procent: number; tom: FaktaDatum };
 }
 
 /** Everything FK and PM hold about one person. */
@@ -169,7 +249,18 @@ export interface FkFakta {
   formaner: FkForman[];
   pension?: PmFakta;
   /** Sjukpenninggrundande inkomst (kronor per year), for FK:SGI. */
-  sgi?: { arsinkomst: number; faststalld: FaktaDatum };
+  sgi?: {
+    arsinkomst: number;
+    faststalld: FaktaDatum;
+    /** LEFI SGI typ (0 A- eller B-inkomst, 1 studietid, 2 värnplikt, 3 livränta); 0 when absent. */
+    typ?: number;
+    /** Yearly income from the person's own business (B-inkomst), kronor. */
+    verksamhet?: number;
+    /** Karensdagar, and the working time the SGI rests on (days a year, hours a week). */
+    karens?: number;
+    dagar?: number;
+    timmar?: number;
+  };
   /** Aviseringar om studiemedel from CSN (typ: LEFI code list), for FK:STAV. */
   studiemedelsaviseringar?: { typ: number; fran: FaktaDatum; tom: FaktaDatum }[];
   /** Programdagar förbrukade i jobb- och utvecklingsgarantin, for FK:PJOB. */
@@ -181,6 +272,11 @@ export interface FkFakta {
    * fails inside it: asked for, they are reported as avvikelse INTERNT_FEL.
    */
   interntFel?: readonly string[];
+  /**
+   * Skatteregistreringsnummer (TIN) abroad, for a person who pays särskild inkomstskatt (SINK)
+   * and works in another country (FK:SKUP). Absent: FK holds no skatteuppgift.
+   */
+  skatteredovisningsnummer?: string;
   /** The kodtackning persona: on top of its facts, every code of fixtures/kodverk/lefi.json. */
   kodtackning?: boolean;
 }
