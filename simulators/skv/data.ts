@@ -113,6 +113,12 @@ export const FAKTA: Readonly<Record<string, SkvFakta>> = {
   },
   // Sickness compensation (förtidspension) and guarantee pension; protected identity.
   "sekretess-pensionar": { status: "taxerad", ar: [ar(0, 134_400, 0, 312, 0), ar(0, 131_900, 0, 290, 0)] },
+  // Recognised refugee who came in November 2025: no income in Sweden before 2026.
+  "flykting-hemutrustningslan": { status: "ej-taxerad", ar: [] },
+  // Emigrated to Norway in 2023 and avregistrerad from folkbokföringen.
+  "utvandrad-aterkommen": { status: "avregistrerad", ar: [] },
+  // Died this autumn.
+  "avliden-make": { status: "avliden", ar: [] },
 };
 
 /**

@@ -223,6 +223,11 @@ export const FAKTA_V11: Readonly<Record<string, SkvFaktaV11>> = {
     foretag: [],
     forsaljningar: [],
   },
+  // Came in November 2025: nothing taxed in Sweden yet.
+  "flykting-hemutrustningslan": { utbetalningar: [], foretag: [], forsaljningar: [] },
+  // Avregistrerad (emigrated) and deceased: Skatteverket gives out nothing more.
+  "utvandrad-aterkommen": { utbetalningar: [], foretag: [], forsaljningar: [] },
+  "avliden-make": { utbetalningar: [], foretag: [], forsaljningar: [] },
 };
 
 /**

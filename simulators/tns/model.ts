@@ -41,4 +41,9 @@ export interface Fordonsinnehav {
 /** Transportstyrelsen's facts about one person. */
 export interface TnsFakta {
   fordon: Fordonsinnehav[];
+  /**
+   * The register post cannot be read for this person (a correction in progress): the answer is
+   * `resultat` FEL with this felresultat instead of the vehicles.
+   */
+  fel?: 9001;
 }
