@@ -119,6 +119,12 @@ export const FAKTA: Readonly<Record<string, SkvFakta>> = {
   "utvandrad-aterkommen": { status: "avregistrerad", ar: [] },
   // Died this autumn.
   "avliden-make": { status: "avliden", ar: [] },
+  // Her taxation is being moved between tax offices: the service answers 9071500 for her.
+  "skv-omprovning-tekniskt-fel": {
+    status: "taxerad",
+    ar: [ar(338_400, 0, 0, 420, 0), ar(329_700, 0, 0, 310, 0)],
+    fel: "tekniskt-fel",
+  },
 };
 
 /**
@@ -195,6 +201,22 @@ export function skvFakta(
   if (!persona?.kallor.includes("SKV")) return undefined;
   if (!persona.genererad) return FAKTA[persona.id];
   return genereraFakta(persona, ctx.seed, senasteInkomstar);
+}
+
+/**
+ * True when the story says Skatteverket's service cannot read the person's data (fact `fel`):
+ * every question about them gets 9071500.
+ *
+ * @example
+ * kanInteLasas(ctx.population.medId("skv-omprovning-tekniskt-fel")) // true
+ */
+export function kanInteLasas(persona: Persona | undefined): boolean {
+  return (
+    !!persona &&
+    !persona.genererad &&
+    persona.kallor.includes("SKV") &&
+    FAKTA[persona.id]?.fel === "tekniskt-fel"
+  );
 }
 
 function kapitaluppgift(taxeringsar: number, a: Arsuppgift): Kapitaluppgift {

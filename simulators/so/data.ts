@@ -239,6 +239,15 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
       { akassa: "Livsmedelsarbetarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
     ],
   },
+  // Mohammed Yusuf: his membership moves from Transportarbetarnas a-kassa to Alfa-kassan; until it
+  // is done the service answers TEKNISKT_FEL for him.
+  "akassa-flytt-tekniskt-fel": {
+    akassor: [
+      { akassa: "Transportarbetarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
+      { akassa: "Alfa-kassan", status: STATUS.ingenUppgift, avstangningar: [] },
+    ],
+    fel: "TEKNISKT_FEL",
+  },
 };
 
 /** Every a-kassa once; statuses cycle so every status appears; the first two carry the data. */

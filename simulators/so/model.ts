@@ -99,4 +99,9 @@ export interface AkassaUppgift {
 /** Everything the a-kassor know about one person. */
 export interface SoFakta {
   akassor: AkassaUppgift[];
+  /**
+   * Sveriges a-kassors service cannot answer for this person at all (the story's reason): the
+   * question gets the SOAP Fault TEKNISKT_FEL instead of an answer.
+   */
+  fel?: "TEKNISKT_FEL";
 }

@@ -123,6 +123,18 @@ function kantfall(pid: string, period: Tidsperiod, c: CoverageContract, now: Dat
       (c === "v11" ? " and every SKV block for two income years" : ""),
     body: envelope(eko, c),
   });
+  if (c === "v11") {
+    const framtid = fullFraga(pid, period, "COV-SKV-AR");
+    const ar = Number(period.tomDatum.slice(0, 4)) + 1;
+    framtid.specifikaFrageparametrar.SKV = {
+      inkludera: true,
+      fraga: { ar: [ar], block: Object.fromEntries(SKV11_BLOCK.map((b) => [b, true])) },
+    };
+    ut.push({
+      label: `every SKV block for the income year ${ar}, not yet begun (each year-bound block answers its own error 9071004)`,
+      body: envelope(framtid, c),
+    });
+  }
   const ok = envelope(fullFraga(pid, period, "COV-FEL"), c);
   const fel: [string, string][] = [
     ["not XML (SSBT-1001)", "inte xml"],
