@@ -184,7 +184,7 @@ export const FAKTA: Readonly<Record<string, AfFakta>> = {
   "akassa-avtrappning": {
     arbetssokande: true,
     sokandekategori: "11",
-    registrerad: { datum: "2026-01-26" },
+    registrerad: { datum: "2025-12-29" },
     omfattning: 100,
     aktivitetsrapportering: { kod: "200", rapportdag: 12 },
     beslut: [],

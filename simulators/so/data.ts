@@ -215,7 +215,7 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
         akassa: "Handelsanställdas a-kassa",
         status: STATUS.ok,
         ersattning: {
-          fran: "2026-02-02",
+          fran: "2026-01-05",
           dagpenningBrutto: 1200,
           nedtrappning: [
             { efterDagar: 100, dagpenningBrutto: 1050 },
@@ -227,7 +227,7 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
           veckorPerUtbetalning: 2,
         },
         avstangningar: [],
-        ansokan: { beslut: "2026-02-06", utbetalningInlamnad: true },
+        ansokan: { beslut: "2026-01-09", utbetalningInlamnad: true },
       },
     ],
   },
