@@ -205,10 +205,10 @@ describe("CLI robustness of certify runs", { timeout: 90_000 }, () => {
       "--out",
       dir,
     ]);
-    // every persona plus the four malformed requests of the error-behaviour suite
-    // Generous: the CLI runs from the TypeScript sources (tsx) on a CI machine busy with other test files.
+    // every persona (but the two whose story is an SKV or a-kassa fault) plus the four malformed
+    // requests of the error-behaviour suite. Generous: the CLI runs from the TypeScript sources (tsx) on a CI machine busy with other test files.
     await c.waitFor(
-      new RegExp(`\\[2/${PERSONAS.length + 4}\\] .* → no complete answer within 300 ms`),
+      new RegExp(`\\[2/${PERSONAS.length - 2 + 4}\\] .* → no complete answer within 300 ms`),
       60_000,
     );
     c.p.kill("SIGINT");

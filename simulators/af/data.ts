@@ -181,6 +181,24 @@ export const FAKTA: Readonly<Record<string, AfFakta>> = {
     akassa: "Handelsanställdas a-kassa",
     statuskod: STATUSKOD.ogiltigIdentitet,
   },
+  "akassa-avtrappning": {
+    arbetssokande: true,
+    sokandekategori: "11",
+    registrerad: { datum: "2025-12-29" },
+    omfattning: 100,
+    aktivitetsrapportering: { kod: "200", rapportdag: 12 },
+    beslut: [],
+    akassa: "Handelsanställdas a-kassa",
+  },
+  "ungdom-jobbgaranti": {
+    arbetssokande: true,
+    sokandekategori: "68",
+    registrerad: { datum: "2025-10-06" },
+    omfattning: 100,
+    aktivitetsrapportering: { kod: "200", rapportdag: 7 },
+    // Utvecklingsersättning for the programme period, which covers the asked period with a margin.
+    beslut: [{ ersattningTyp: "UVE", omfattning: 100, fran: { fran: -70 }, tom: { tom: 120 } }],
+  },
 };
 
 const AKASSOR = [

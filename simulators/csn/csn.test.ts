@@ -828,7 +828,18 @@ describe("CSN kodverk coverage", () => {
     const sett = new Map<string, Set<string>>();
     for (const p of CSN_PERSONAS.filter((x) => x.id !== "kodtackning"))
       varden(serializeCsnSvar((await anropa(fragaMed(p.personidentitet))).svar), sett);
-    expect([...(sett.get("Arende.stodform") ?? [])].sort()).toEqual(["GRUND", "HUT", "OSS", "SH", "SSSTÖD"]);
+    expect([...(sett.get("Arende.stodform") ?? [])].sort()).toEqual([
+      "EXTRA",
+      "GRUND",
+      "HUT",
+      "INACK",
+      "OSS",
+      "SB",
+      "SH",
+      "SSSTÖD",
+      "TBID",
+      "TILB",
+    ]);
   });
 
   it("the ResultatKod labels are CSN's texts for the codes the simulator sends", () => {

@@ -119,6 +119,9 @@ const STUDIEMEDEL_SVERIGE = "Studiemedel för studier i Sverige";
 /** A test personnummer (reserved series 980–999) for the kodtäckning co-borrower. */
 const KODTACKNING_MEDLANARE = `19921010991${kontrollsiffra("921010991")}`;
 
+/** The co-borrower of flykting-hemutrustningslan's loan: her husband (a test personnummer, no persona). */
+const FLYKTING_MEDLANARE = `19890503981${kontrollsiffra("890503981")}`;
+
 /**
  * A studiehjälp ärende held together by an SH ärende (`relaterat`) for the same school years:
  * it carries its granted amounts, the holder makes the payments.
@@ -469,6 +472,103 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
         takt: 20,
         soktLan: true,
         belopp: [],
+      },
+    ],
+  },
+  // Sjuksköterskestudent med två barn: tilläggsbidraget är ett eget ärende som hör till studiemedlet.
+  "studentforalder-tillaggsbidrag": {
+    arenden: [
+      {
+        id: "sm",
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        tid: { typ: "terminer" },
+        takt: 100,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 891 },
+          { beloppstyp: "GRUNDL", belopp: 2040 },
+        ],
+      },
+      {
+        stodslag: "studiemedel",
+        stodform: "TILB",
+        klartext: "Tilläggsbidrag",
+        relaterat: "sm",
+        tid: { typ: "terminer" },
+        takt: 100,
+        soktLan: false,
+        belopp: [{ beloppstyp: "TILB", belopp: 300 }],
+        utbetalas: false,
+      },
+    ],
+  },
+  // Naturbruksgymnasiet på annan ort: studiebidrag, extra tillägg och inackorderingstillägg under SH.
+  "gymnasieelev-inackordering": {
+    arenden: [
+      {
+        id: "sh",
+        stodslag: "studiehjalp",
+        stodform: "SH",
+        klartext: "{lasar} Studiehjälp Sverige",
+        tid: { typ: "lasar", forstaLasar: 2025, sistaLasar: 2027 },
+        belopp: [
+          { beloppstyp: "STUDB", belopp: 1250 },
+          { beloppstyp: "EXTRA", belopp: 855 },
+          { beloppstyp: "INACK", belopp: 1190 },
+        ],
+      },
+      {
+        ...delAvStudiehjalp("sh", "SB", "Studiebidrag", "STUDB", 1250),
+        tid: { typ: "lasar", forstaLasar: 2025, sistaLasar: 2027 },
+      },
+      {
+        ...delAvStudiehjalp("sh", "EXTRA", "Extra tillägg", "EXTRA", 855),
+        tid: { typ: "lasar", forstaLasar: 2025, sistaLasar: 2027 },
+      },
+      {
+        ...delAvStudiehjalp("sh", "INACK", "Inackorderingstillägg", "INACK", 1190),
+        tid: { typ: "lasar", forstaLasar: 2025, sistaLasar: 2027 },
+      },
+    ],
+  },
+  // Komvux med studiestartsstöd och tilläggsbidrag för dottern.
+  "komvux-studiestartsstod": {
+    arenden: [
+      {
+        id: "sss",
+        stodslag: "studiestartsstod",
+        stodform: "SSSTÖD",
+        klartext: "Studiestartsstöd för studier i Sverige",
+        tid: { typ: "kring", veckorFore: 6, veckorEfter: 14 },
+        takt: 100,
+        soktLan: false,
+        belopp: [{ beloppstyp: "STÖDB", belopp: 2497 }],
+      },
+      {
+        stodslag: "studiestartsstod",
+        stodform: "TBID",
+        klartext: "Tilläggsbidrag",
+        relaterat: "sss",
+        tid: { typ: "kring", veckorFore: 6, veckorEfter: 14 },
+        takt: 100,
+        soktLan: false,
+        belopp: [{ beloppstyp: "STÖDT", belopp: 300 }],
+      },
+    ],
+  },
+  // Flykting: hemutrustningslånet tillsammans med maken, utbetalt för tre veckor sedan.
+  "flykting-hemutrustningslan": {
+    arenden: [
+      {
+        stodslag: "hemutrustningslan",
+        stodform: "HUT",
+        klartext: "Hemutrustningslån",
+        status: "BESLUTAD",
+        tid: { typ: "engang-nyligen", dagarFore: 21 },
+        belopp: [{ beloppstyp: "HUT", belopp: 31500 }],
+        medlanare: FLYKTING_MEDLANARE,
       },
     ],
   },

@@ -266,6 +266,70 @@ export const FAKTA: Readonly<Record<string, MivFakta>> = {
       },
     ],
   },
+  // Flykting: asylärendet beviljat med flyktingstatus och TUT i tre år.
+  "flykting-hemutrustningslan": {
+    hemland: "SYRIEN",
+    inresor: ["2025-11-04"],
+    beslut: [
+      {
+        arendeTyp: "ASYL",
+        beslutsKod: "BEV",
+        beslutsTyp: "TUT",
+        anledning: "FLYKT",
+        ansokningsdatum: "2025-11-05",
+        beslutsdatum: "2026-06-18",
+        giltighet: { giltighetstid: "TIDBEGRANSAT", fromDatum: "2026-06-18", tomDatum: "2029-06-17" },
+      },
+    ],
+  },
+  // Massflyktsdirektivet: asylansökan avskriven när uppehållstillståndet enligt direktivet beviljades.
+  "ukraina-massflykt": {
+    hemland: "UKRAINA",
+    inresor: ["2025-03-02"],
+    beslut: [
+      {
+        arendeTyp: "ASYL",
+        beslutsKod: "AVSK",
+        beslutsTyp: "TUT",
+        anledning: "ASYLSOK",
+        ansokningsdatum: "2025-03-03",
+        beslutsdatum: "2025-04-10",
+      },
+      {
+        arendeTyp: "UT",
+        beslutsKod: "BEV",
+        beslutsTyp: "TUT",
+        anledning: "MASSFLYKT",
+        ansokningsdatum: "2025-03-03",
+        beslutsdatum: "2025-04-10",
+        giltighet: { giltighetstid: "TIDBEGRANSAT", fromDatum: "2025-04-10", tomDatum: "2027-03-04" },
+      },
+    ],
+  },
+  // Arbetstillstånd: den första ansökan avvisad, den andra beviljad.
+  "arbetstillstand-avvisat": {
+    hemland: "INDIEN",
+    inresor: ["2025-05-28"],
+    beslut: [
+      {
+        arendeTyp: "AT",
+        beslutsKod: "AVV",
+        beslutsTyp: "AT",
+        anledning: "ARB",
+        ansokningsdatum: "2025-01-15",
+        beslutsdatum: "2025-02-20",
+      },
+      {
+        arendeTyp: "AT",
+        beslutsKod: "BEV",
+        beslutsTyp: "AT",
+        anledning: "ARB",
+        ansokningsdatum: "2025-03-10",
+        beslutsdatum: "2025-05-05",
+        giltighet: { giltighetstid: "TIDBEGRANSAT", fromDatum: "2025-06-01", tomDatum: "2027-05-31" },
+      },
+    ],
+  },
 };
 
 // ---------------------------------------------------------------- generated persons

@@ -113,6 +113,18 @@ export const FAKTA: Readonly<Record<string, SkvFakta>> = {
   },
   // Sickness compensation (förtidspension) and guarantee pension; protected identity.
   "sekretess-pensionar": { status: "taxerad", ar: [ar(0, 134_400, 0, 312, 0), ar(0, 131_900, 0, 290, 0)] },
+  // Recognised refugee who came in November 2025: no income in Sweden before 2026.
+  "flykting-hemutrustningslan": { status: "ej-taxerad", ar: [] },
+  // Emigrated to Norway in 2023 and avregistrerad from folkbokföringen.
+  "utvandrad-aterkommen": { status: "avregistrerad", ar: [] },
+  // Died this autumn.
+  "avliden-make": { status: "avliden", ar: [] },
+  // Her taxation is being moved between tax offices: the service answers 9071500 for her.
+  "skv-omprovning-tekniskt-fel": {
+    status: "taxerad",
+    ar: [ar(338_400, 0, 0, 420, 0), ar(329_700, 0, 0, 310, 0)],
+    fel: "tekniskt-fel",
+  },
 };
 
 /**
@@ -189,6 +201,22 @@ export function skvFakta(
   if (!persona?.kallor.includes("SKV")) return undefined;
   if (!persona.genererad) return FAKTA[persona.id];
   return genereraFakta(persona, ctx.seed, senasteInkomstar);
+}
+
+/**
+ * True when the story says Skatteverket's service cannot read the person's data (fact `fel`):
+ * every question about them gets 9071500.
+ *
+ * @example
+ * kanInteLasas(ctx.population.medId("skv-omprovning-tekniskt-fel")) // true
+ */
+export function kanInteLasas(persona: Persona | undefined): boolean {
+  return (
+    !!persona &&
+    !persona.genererad &&
+    persona.kallor.includes("SKV") &&
+    FAKTA[persona.id]?.fel === "tekniskt-fel"
+  );
 }
 
 function kapitaluppgift(taxeringsar: number, a: Arsuppgift): Kapitaluppgift {

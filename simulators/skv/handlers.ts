@@ -12,7 +12,7 @@ import type { XmlElement } from "../../contract/xml/node.js";
 import type { SimulatorContext } from "../context.js";
 import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
-import { byggSvar } from "./data.js";
+import { byggSvar, kanInteLasas } from "./data.js";
 import { skvObserverat } from "./dialekt.js";
 import {
   felaktigForfragan,
@@ -54,6 +54,7 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
   try {
     const pnr = fraga.IdentitetsbeteckningFysiskPerson;
     const persona = ctx.population.hitta(pnr, svenskDag(ctx.now()));
+    if (kanInteLasas(persona)) return { fault: teknisktFel() };
     // One decision day per income year for v10 and v11 alike (v11 says 9071005 before it).
     const person = skvPersonV11(pnr, persona, ctx);
     const beslutad = (ar: number) => {

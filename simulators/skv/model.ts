@@ -62,4 +62,9 @@ export interface SkvFakta {
    * artificial code-coverage persona uses this, so parsers can be tested on every status code.
    */
   tackningskoder?: readonly string[];
+  /**
+   * Skatteverket's service cannot read this person's data (the story's reason): every question
+   * about the person is answered with the technical error 9071500, in v10 and v11 alike.
+   */
+  fel?: "tekniskt-fel";
 }

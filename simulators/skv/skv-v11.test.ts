@@ -43,7 +43,7 @@ import { skvBegaran, skvForkontroll, skvTolka } from "../aggregator/klienter/skv
 import { fragaTillSkvV11 } from "../aggregator/klienter/skv-v11.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
-import { PERSONAS } from "../population/population.js";
+import { PERSONAS as ALLA_PERSONAS } from "../population/population.js";
 import { FAKTA as SO_FAKTA } from "../so/data.js";
 import { FAKTA, STATUSKOD } from "./data.js";
 import { MEDDELANDEKOD } from "./errors.js";
@@ -147,6 +147,9 @@ function inSsbtSvar(s: Sektion): string {
   );
 }
 
+/** Every persona but those whose story makes Skatteverket answer 9071500 (tested on their own). */
+const PERSONAS = ALLA_PERSONAS.filter((p) => !FAKTA[p.id]?.fel);
+const FEL_PERSONAS = ALLA_PERSONAS.filter((p) => FAKTA[p.id]?.fel);
 const SKV_PERSONAS = PERSONAS.filter((p) => p.kallor.includes("SKV"));
 
 // -------------------------------------------------------------------------------------------------
@@ -189,6 +192,19 @@ describe("SSBT → Skatteverket under ssbt/11", () => {
 describe("every persona under ssbt/11", () => {
   it("has v11 facts for exactly the named personas holding SKV facts", () => {
     expect(Object.keys(FAKTA_V11).sort()).toEqual(Object.keys(FAKTA).sort());
+  });
+
+  it("a persona whose data Skatteverket cannot read: 9071500 for the whole question, SKV's overall error in ssbt/11", async () => {
+    expect(FEL_PERSONAS.map((p) => p.id)).toEqual(["skv-omprovning-tekniskt-fel"]);
+    for (const p of FEL_PERSONAS) {
+      const s = await sektion(fragaV11(p.personidentitet));
+      expect(s).toMatchObject({ error: { kalla: "BT", felkod: "9071500" } });
+      expect(JSON.stringify(s)).not.toContain(p.personidentitet);
+      if (REFERENCE_DIR) {
+        const r = await validateAgainst(inSsbtSvar(s), SSBT11_XSD, "ssbtek-v11/contract");
+        expect(r.errors).toEqual([]);
+      }
+    }
   });
 
   it.each(
@@ -397,7 +413,13 @@ describe("coherence of the facts across parts", () => {
     for (const p of SKV_PERSONAS) {
       const person = skvPersonV11(p.personidentitet, p, ctx);
       for (const ar of [2025, 2024, 2023]) {
-        const b = arsberakning(person, ar)!;
+        const b = arsberakning(person, ar);
+        // Nobody taxed (no income yet, emigrated, deceased): no year to add up.
+        if (["ej-taxerad", "avregistrerad", "avliden"].includes(FAKTA[p.id]!.status)) {
+          expect(b, `${p.id} ${ar}`).toBeUndefined();
+          continue;
+        }
+        if (!b) throw new Error(`${p.id}: no taxation for ${ar}`);
         const rader = b.rader;
         const kontant = rader.reduce((s, r) => s + r.kontantErsattning, 0);
         expect(kontant, `${p.id} ${ar}`).toBe(b.uppgift.lon + b.uppgift.pension + b.uppgift.sink);

@@ -39,7 +39,7 @@ import {
 } from "../aggregator/klienter/skv.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
-import { PERSONAS } from "../population/population.js";
+import { PERSONAS as ALLA_PERSONAS } from "../population/population.js";
 import { FAKTA, STATUSKOD } from "./data.js";
 import { MEDDELANDEKOD, SYSTEMVERSION } from "./errors.js";
 import { SKV_PATH, skvEndpoint } from "./handlers.js";
@@ -47,6 +47,10 @@ import { skvSimulator } from "./index.js";
 
 const SKV_XSD = "se/rsv/zg/bs/service/ws/beskattningws/ZgBsBeskattningWSService_schema.xsd";
 const URL = `http://skv.test${SKV_PATH}`;
+/** Every persona but those whose story makes Skatteverket answer 9071500 (tested on their own). */
+const PERSONAS = ALLA_PERSONAS.filter((p) => !FAKTA[p.id]?.fel);
+const FEL_PERSONAS = ALLA_PERSONAS.filter((p) => FAKTA[p.id]?.fel);
+
 const V10: KontraktInfo = { version: "v10", ns: NS.ssbt10 };
 const INVALID_ID = "199001011234"; // the reference client's identity: wrong check digit
 
@@ -183,7 +187,11 @@ describe("skvSimulator", () => {
   });
 
   it("has facts for exactly the named personas whose kallor include SKV", () => {
-    expect(Object.keys(FAKTA).sort()).toEqual(SKV_PERSONAS.map((p) => p.id).sort());
+    expect(Object.keys(FAKTA).sort()).toEqual(
+      ALLA_PERSONAS.filter((p) => p.kallor.includes("SKV"))
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 });
 
@@ -644,6 +652,20 @@ describe("determinism", () => {
 // -------------------------------------------------------------------------------------------------
 
 describe("kodverk coverage", () => {
+  it("a persona whose data Skatteverket cannot read gets 9071500, a BT error section in the composite answer", async () => {
+    expect(FEL_PERSONAS.map((p) => p.id)).toEqual(["skv-omprovning-tekniskt-fel"]);
+    for (const p of FEL_PERSONAS) {
+      const fraga = testFraga(p.personidentitet);
+      const a = await ask(fraga);
+      expectFault(a, 9071500);
+      expect(a.text).not.toContain(p.personidentitet);
+      const res = await fetch(fetchRequest(skvBegaran(fraga, URL, V10)));
+      const sektion = await skvTolka(res, fraga, V10);
+      expect("error" in sektion && sektion.error.kalla).toBe("BT");
+      expect("error" in sektion && sektion.error.felkod).toBe("9071500");
+    }
+  });
+
   it("every StatusPersonuppgiftKod appears for some named persona, and no undeclared code is sent", async () => {
     const sent = new Set<string>();
     for (const p of PERSONAS)

@@ -223,6 +223,17 @@ export const FAKTA_V11: Readonly<Record<string, SkvFaktaV11>> = {
     foretag: [],
     forsaljningar: [],
   },
+  // Came in November 2025: nothing taxed in Sweden yet.
+  "flykting-hemutrustningslan": { utbetalningar: [], foretag: [], forsaljningar: [] },
+  // Avregistrerad (emigrated) and deceased: Skatteverket gives out nothing more.
+  "utvandrad-aterkommen": { utbetalningar: [], foretag: [], forsaljningar: [] },
+  "avliden-make": { utbetalningar: [], foretag: [], forsaljningar: [] },
+  // Never given out (9071500 while her taxation moves), but coherent with v10 all the same.
+  "skv-omprovning-tekniskt-fel": {
+    utbetalningar: [lon(fiktiv("55990", "0112", "Vårdboendet Solgläntan AB"))],
+    foretag: [],
+    forsaljningar: [],
+  },
 };
 
 /**

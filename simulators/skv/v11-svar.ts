@@ -14,6 +14,7 @@ import {
 import type { SimulatorContext } from "../context.js";
 import type { Persona } from "../population/persona.js";
 import type { SoapOutcome } from "../soap-endpoint.js";
+import { kanInteLasas } from "./data.js";
 import { ANTAL_AR_BAKAT, felaktigForfragan, kontrolleraFraga, teknisktFel } from "./errors.js";
 import {
   arsberakning,
@@ -199,9 +200,9 @@ export function besvaraV11(forfragan: string, ctx: SimulatorContext): SoapOutcom
   const fel = kontrolleraFragaV11(fraga, ctx.now());
   if (fel) return { fault: fel };
   try {
-    const svar = encodeSvarV11(
-      byggSvarV11(fraga, ctx.population.hitta(fraga.personidentitet, svenskDag(ctx.now())), ctx),
-    );
+    const persona = ctx.population.hitta(fraga.personidentitet, svenskDag(ctx.now()));
+    if (kanInteLasas(persona)) return { fault: teknisktFel() };
+    const svar = encodeSvarV11(byggSvarV11(fraga, persona, ctx));
     return { body: encodeBeskattningsuppgifterResponse({ svar }) };
   } catch {
     return { fault: teknisktFel() };

@@ -207,6 +207,47 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
   },
   // Testa Allakoder: every a-kassa and every status, for vendors' parser tests.
   kodtackning: { akassor: kodtackning() },
+  // Johan Eriksson: Handels, full time, paid every other week; the daily amount steps down after
+  // 100 and 200 compensated days (the a-kassa rules' avtrappning) until the 300 days are used.
+  "akassa-avtrappning": {
+    akassor: [
+      {
+        akassa: "Handelsanställdas a-kassa",
+        status: STATUS.ok,
+        ersattning: {
+          fran: "2026-01-05",
+          dagpenningBrutto: 1200,
+          nedtrappning: [
+            { efterDagar: 100, dagpenningBrutto: 1050 },
+            { efterDagar: 200, dagpenningBrutto: 975 },
+          ],
+          skattesats: 30,
+          avdragPerUtbetalning: 0,
+          dagarPerVecka: 5,
+          veckorPerUtbetalning: 2,
+        },
+        avstangningar: [],
+        ansokan: { beslut: "2026-01-09", utbetalningInlamnad: true },
+      },
+    ],
+  },
+  // Fatima Ali: Hotell- och restaurang does not answer (a partial answer); Livsmedelsarbetarnas
+  // a-kassa knows her as a new member with nothing to report.
+  "akassa-tekniskt-fel": {
+    akassor: [
+      { akassa: "Hotell- och restauranganställdas a-kassa", status: STATUS.svaradeInte, avstangningar: [] },
+      { akassa: "Livsmedelsarbetarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
+    ],
+  },
+  // Mohammed Yusuf: his membership moves from Transportarbetarnas a-kassa to Alfa-kassan; until it
+  // is done the service answers TEKNISKT_FEL for him.
+  "akassa-flytt-tekniskt-fel": {
+    akassor: [
+      { akassa: "Transportarbetarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
+      { akassa: "Alfa-kassan", status: STATUS.ingenUppgift, avstangningar: [] },
+    ],
+    fel: "TEKNISKT_FEL",
+  },
 };
 
 /** Every a-kassa once; statuses cycle so every status appears; the first two carry the data. */
@@ -389,10 +430,12 @@ function utbetalningar(e: Ersattning, f: Fonster, avstangda: readonly [number, n
     }
     dagar = Math.min(dagar, MAX_ERSATTNINGSDAGAR - dagarHittills);
     if (dagar <= 0) continue;
+    // Each compensated day at the amount of its place in the period (avtrappning).
+    let brutto = 0;
+    for (let k = dagarHittills + 1; k <= dagarHittills + dagar; k++) brutto += dagpenning(e, k);
     dagarHittills += dagar;
     const utbetalningsdatum = dag(utbetalningsdag("AKASSA", iso(avserTom)));
     if (b < f.from || utbetalningsdatum > f.slut) continue;
-    const brutto = dagar * e.dagpenningBrutto;
     const nettoEfterSkatt = brutto - Math.floor((brutto * e.skattesats) / 100);
     const nettoEfterAvdrag = Math.max(0, nettoEfterSkatt - e.avdragPerUtbetalning);
     ut.push({
@@ -405,6 +448,13 @@ function utbetalningar(e: Ersattning, f: Fonster, avstangda: readonly [number, n
     });
   }
   return ut;
+}
+
+/** The gross daily amount of the `n`th compensated day (1-based) of an ersättning. */
+function dagpenning(e: Ersattning, n: number): number {
+  let belopp = e.dagpenningBrutto;
+  for (const t of e.nedtrappning ?? []) if (n > t.efterDagar) belopp = t.dagpenningBrutto;
+  return belopp;
 }
 
 /**

@@ -41,7 +41,9 @@ export function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome
     // A person not yet born at the clock's day is unknown to every a-kassa.
     const dag = idag(ctx.now());
     const persona = ctx.population.hitta(pnr, dag);
-    return { body: encodeResponse(byggSvar(fraga, faktaFor(ctx, persona), dag)) };
+    const fakta = faktaFor(ctx, persona);
+    if (fakta?.fel) return { fault: soFault(fakta.fel) };
+    return { body: encodeResponse(byggSvar(fraga, fakta, dag)) };
   } catch {
     // Our own failure must look like the real service's technical error, never a stack trace.
     return { fault: soFault("TEKNISKT_FEL") };

@@ -56,8 +56,13 @@ export interface Ersattning {
   fran: Datumregel;
   /** First day no longer paid by this a-kassa (a change of a-kassa, a stop); absent = ongoing. */
   till?: Datumregel;
-  /** Dagpenning före skatt per ersättningsdag. */
+  /** Dagpenning före skatt per ersättningsdag (from the first day). */
   dagpenningBrutto: number;
+  /**
+   * Avtrappning: from the day after `efterDagar` compensated days the daily amount is
+   * `dagpenningBrutto` of the step (ascending `efterDagar`). Absent: the same amount throughout.
+   */
+  nedtrappning?: readonly { efterDagar: number; dagpenningBrutto: number }[];
   /** Skatteavdrag in percent of the gross amount (rounded down to whole kronor). */
   skattesats: number;
   /** Deductions after tax per payment (utmätning, kvittning av återkrav), kronor. */
@@ -94,4 +99,9 @@ export interface AkassaUppgift {
 /** Everything the a-kassor know about one person. */
 export interface SoFakta {
   akassor: AkassaUppgift[];
+  /**
+   * Sveriges a-kassors service cannot answer for this person at all (the story's reason): the
+   * question gets the SOAP Fault TEKNISKT_FEL instead of an answer.
+   */
+  fel?: "TEKNISKT_FEL";
 }

@@ -27,7 +27,7 @@ import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
 import type { Persona } from "../population/persona.js";
-import { PERSONAS, Population } from "../population/population.js";
+import { PERSONAS as ALLA_PERSONAS, Population } from "../population/population.js";
 import { FAKTA, MAX_ERSATTNINGSDAGAR } from "./data.js";
 import { SO_FELKODER } from "./errors.js";
 import { soEndpoint } from "./handlers.js";
@@ -38,6 +38,9 @@ const SO_XSD = "schemas/ubpservice/int014/UnemploymentBenefitPaymentService.xsd"
 const ENDPOINT = `http://so.test${soSimulator.path}`;
 const KONTRAKT: KontraktInfo = { version: "v10", ns: NS.ssbt10 };
 const { begaran, tolka } = soSimulator.klient;
+/** Every persona but those whose story makes the a-kassor's service fail (tested on their own). */
+const PERSONAS = ALLA_PERSONAS.filter((p) => !FAKTA[p.id]?.fel);
+const FEL_PERSONAS = ALLA_PERSONAS.filter((p) => FAKTA[p.id]?.fel);
 const SO_PERSONAS = PERSONAS.filter((p) => p.kallor.includes("SO"));
 const persona = (id: string): Persona => {
   const p = PERSONAS.find((x) => x.id === id);
@@ -479,6 +482,42 @@ describe("SO kodverk", () => {
   });
 });
 
+describe("SO stories of their own: avtrappning and a service that cannot answer", () => {
+  it("a persona the a-kassor's service cannot answer for gets TEKNISKT_FEL, a BT error section", async () => {
+    expect(FEL_PERSONAS.map((p) => p.id)).toEqual(["akassa-flytt-tekniskt-fel"]);
+    for (const p of FEL_PERSONAS) {
+      const u = await anropa(fragaMed(p.personidentitet));
+      expect(u.status).toBe(500);
+      expect(u.xml).toContain("TEKNISKT_FEL");
+      expect(u.xml).not.toContain(p.personidentitet);
+      expect(u.sektion).toMatchObject({ error: { kalla: "BT", felkod: "TEKNISKT_FEL" } });
+    }
+  });
+
+  it("avtrappning: 1 200 kr a day for 100 days, 1 050 kr to day 200, then 975 kr until the 300 days end", async () => {
+    const p = ALLA_PERSONAS.find((x) => x.id === "akassa-avtrappning")!;
+    const netto = (dagar: number, perDag: number) => {
+      const brutto = dagar * perDag;
+      return brutto - Math.floor((brutto * 30) / 100);
+    };
+    // Whole history from the first day: every payment is 10 days, the steps fall inside payments.
+    const u = await anropa(fragaMed(p.personidentitet, { fromDatum: "2026-01-05", tomDatum: "2026-11-20" }));
+    const [akassa] = svarAv(u.xml).ArbetsloshetsersattningLista;
+    const rader = akassa!.Utbetalningar.map((x) => [Number(x.Ersattningsdagar), Number(x.NettoEfterSkatt)]);
+    let dag = 0;
+    for (const [dagar, belopp] of rader) {
+      let brutto = 0;
+      for (let k = dag + 1; k <= dag + dagar!; k++) brutto += k > 200 ? 975 : k > 100 ? 1050 : 1200;
+      expect(belopp).toBe(brutto - Math.floor((brutto * 30) / 100));
+      dag += dagar!;
+    }
+    expect(rader[0]).toEqual([10, netto(10, 1200)]);
+    expect(rader.at(-1)).toEqual([10, netto(10, 975)]);
+    expect(dag).toBeGreaterThan(200);
+    expect(dag).toBeLessThanOrEqual(MAX_ERSATTNINGSDAGAR);
+  });
+});
+
 describe("SO period consistency and the personas' stories", () => {
   const PERIODER: Tidsperiod[] = [
     TEST_PERIOD,
@@ -632,7 +671,9 @@ describe("SO period consistency and the personas' stories", () => {
   });
 
   it("every named persona with SO in kallor has FAKTA, and FAKTA names only such personas", () => {
-    expect(new Set(Object.keys(FAKTA))).toEqual(new Set(SO_PERSONAS.map((p) => p.id)));
+    expect(new Set(Object.keys(FAKTA))).toEqual(
+      new Set(ALLA_PERSONAS.filter((p) => p.kallor.includes("SO")).map((p) => p.id)),
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import type { Fordon, HamtaUppgifterResponse } from "../../contract/tns/model.js
 import type { SimulatorContext } from "../context.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
+import { felresultat } from "./errors.js";
 import type { Fordonsinnehav, Fordonsslag, TnsFakta } from "./model.js";
 
 /**
@@ -45,6 +46,25 @@ export const FAKTA: Readonly<Record<string, TnsFakta>> = {
       fordon("TST911", "BRENDERUP", "1205S", "SLÄPVAGN", 2011, "2014-03-22"),
       fordon("TST912", "FORD", "FOCUS", "PERSONBIL", 2005, "2013-05-02", "2019-06-30"),
     ],
+  },
+  // Nedlagd mjölkgård i fjällen: gårdens fordon, sonens moped och den gamla skolbussen (gårdsbutik).
+  "lantbrukare-fordon": {
+    fordon: [
+      fordon("TST601", "VALTRA", "N121", "TRAKTOR", 2008, "2008-05-16"),
+      fordon("TST602", "SKI-DOO", "SKANDIC SWT 600", "TERRÄNGSKOTER", 2016, "2016-12-02"),
+      fordon("TST603", "POLARIS", "SPORTSMAN 570", "TERRÄNGHJULING", 2019, "2019-06-14"),
+      fordon("TST604", "GIANT", "G2200", "MOTORREDSKAP", 2017, "2018-03-09"),
+      fordon("TST605", "HÄGGLUNDS", "BV206", "TERRÄNGVAGN", 1983, "2012-09-21"),
+      fordon("TST606", "DERBI", "SENDA X-TREME 50", "MOPED", 2022, "2023-05-05"),
+      fordon("TST607", "VOLVO", "B12B", "BUSS", 2003, "2017-08-30"),
+    ],
+  },
+  // The register post is being corrected: Transportstyrelsen answers FEL 9001 for him.
+  "tns-registerfel": { fordon: [], fel: 9001 },
+  // Bought a used car; the change of owner is reported but not registered yet (TNS answers OK with a note).
+  "tns-agarbyte-pagar": {
+    fordon: [fordon("TST621", "TOYOTA", "COROLLA", "PERSONBIL", 2012, "2019-04-02")],
+    anmarkning: 2001,
   },
 };
 
@@ -171,7 +191,9 @@ export function agdUnderPerioden(f: Fordonsinnehav, period: Tidsperiod): boolean
 
 /**
  * The answer for a person and period: `resultat` OK with the vehicles owned at some time during
- * the period. A person the register does not know gets OK with an empty `fordonsinnehav`.
+ * the period. A person the register does not know gets OK with an empty `fordonsinnehav`; a
+ * person whose register post cannot be read (the fact `fel`) gets FEL with that felresultat; one
+ * whose change of owner is not yet registered (the fact `anmarkning`) gets OK with a felresultat.
  * Sekretess changes nothing here: the answer carries no names or addresses.
  *
  * @example
@@ -183,6 +205,8 @@ export function svarFor(
   period: Tidsperiod,
 ): HamtaUppgifterResponse {
   const fakta = faktaFor(ctx, persona);
+  if (fakta?.fel !== undefined)
+    return { resultat: "FEL", felresultat: [felresultat(fakta.fel)], tillagg: [] };
   const fordon: Fordon[] = (fakta?.fordon ?? [])
     .filter((f) => agdUnderPerioden(f, period))
     .map((f) => ({
@@ -193,5 +217,6 @@ export function svarFor(
       handelsbeteckning: f.handelsbeteckning,
       tillagg: [],
     }));
-  return { resultat: "OK", fordonsinnehav: { fordon, tillagg: [] }, felresultat: [], tillagg: [] };
+  const anmarkning = fakta?.anmarkning !== undefined ? [felresultat(fakta.anmarkning)] : [];
+  return { resultat: "OK", fordonsinnehav: { fordon, tillagg: [] }, felresultat: anmarkning, tillagg: [] };
 }

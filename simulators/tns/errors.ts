@@ -7,6 +7,8 @@
  * - A schema-valid question that cannot be answered gets HTTP 200 with `resultat` FEL and one
  *   `felresultat` per problem (felkod `xs:int`, feltext in Swedish). The codes are our model of the
  *   register's codes; the list with labels is TNS.Felkod in fixtures/kodverk/tns.json.
+ * - An answer can be OK and still carry a `felresultat` (the schema: "Ev. fel som uppstått"): 2001
+ *   when a change of owner is reported but not yet registered, so the vehicles may be incomplete.
  * - A person the register does not know is NOT an error: `resultat` OK with an empty
  *   `fordonsinnehav` (the schema documents it as "kan vara tom lista").
  */
@@ -30,6 +32,11 @@ export const TNS_FELKOD = {
   framtidaFodelsedatum: 1003,
   /** The forwarded tidsperiod ends before it starts. */
   ogiltigTidsperiod: 1004,
+  /**
+   * Not an error of the question: `resultat` OK with the vehicles, plus this note — a change of
+   * owner is reported but not yet registered, so the list may be incomplete.
+   */
+  agarbyteEjRegistrerat: 2001,
   /** The vehicle register could not be read. */
   teknisktFel: 9001,
 } as const;
@@ -41,6 +48,7 @@ export const TNS_FELTEXT: Readonly<Record<TnsFelkod, string>> = {
   1002: "Ogiltigt personnummer: födelsedatumet finns inte.",
   1003: "Ogiltigt personnummer: sekel och personnummer ger ett födelsedatum i framtiden.",
   1004: "Ogiltig tidsperiod: fromDatum är senare än tomDatum.",
+  2001: "Fordonsinnehavet kan vara ofullständigt: ett anmält ägarbyte är ännu inte registrerat.",
   9001: "Tekniskt fel: vägtrafikregistret kunde inte läsas. Försök igen senare.",
 };
 
@@ -56,7 +64,7 @@ export const TEKNISKT_FEL_PERSONIDENTITET = "195505059807";
  * with it, for coverage checks that go beyond the named personas.
  */
 export const TNS_FELUTLOSARE: readonly {
-  felkod: TnsFelkod;
+  felkod: Exclude<TnsFelkod, 2001>;
   personidentitet: string;
   tidsperiod?: Tidsperiod;
 }[] = [

@@ -41,4 +41,14 @@ export interface Fordonsinnehav {
 /** Transportstyrelsen's facts about one person. */
 export interface TnsFakta {
   fordon: Fordonsinnehav[];
+  /**
+   * The register post cannot be read for this person (a correction in progress): the answer is
+   * `resultat` FEL with this felresultat instead of the vehicles.
+   */
+  fel?: 9001;
+  /**
+   * A change of owner is reported but not yet registered: the answer is `resultat` OK with the
+   * vehicles and a felresultat 2001 saying the list may be incomplete.
+   */
+  anmarkning?: 2001;
 }

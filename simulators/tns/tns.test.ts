@@ -132,15 +132,39 @@ describe("TNS request (client.begaran)", () => {
   });
 });
 
+/** Personas whose register post cannot be read: their story's answer is FEL (fact `fel`). */
+const MED_FEL = PERSONAS.filter((p) => FAKTA[p.id]?.fel !== undefined);
+
 describe("TNS answer for every named persona", () => {
+  it("a persona whose register post cannot be read gets FEL with the story's felresultat, and a BT error section", async () => {
+    expect(MED_FEL.map((p) => p.id)).toEqual(["tns-registerfel"]);
+    for (const p of MED_FEL) {
+      const u = await anropa(fragaMed(p.personidentitet));
+      expect(u.status).toBe(200);
+      const svar = decodeHamtaUppgifterResponse(u.body);
+      expect(svar.resultat).toBe("FEL");
+      expect(svar.felresultat.map((f) => f.felkod)).toEqual([FAKTA[p.id]!.fel]);
+      expect(svar.felresultat[0]!.feltext).toBe(TNS_FELTEXT[9001]);
+      expect(u.sektion).toEqual({
+        error: { kalla: "BT", felkod: "9001", felmeddelande: [TNS_FELTEXT[9001]] },
+      });
+      if (REFERENCE_DIR) {
+        const r = await validateAgainst(u.bodyXml, TNS_XSD);
+        expect(r.errors).toEqual([]);
+      }
+    }
+  });
+
   it.each(
-    PERSONAS.map((p) => [p.id, p] as const),
+    PERSONAS.filter((p) => !MED_FEL.includes(p)).map((p) => [p.id, p] as const),
   )("%s: OK answer, section data mirrors the answer", async (_id, p) => {
     const u = await anropa(fragaMed(p.personidentitet));
     expect(u.status).toBe(200);
     const svar = decodeHamtaUppgifterResponse(u.body);
     expect(svar.resultat).toBe("OK");
-    expect(svar.felresultat).toEqual([]);
+    // Only a story's note (an unregistered change of owner) comes with an OK answer.
+    const anm = FAKTA[p.id]?.anmarkning;
+    expect(svar.felresultat.map((f) => f.felkod)).toEqual(anm === undefined ? [] : [anm]);
     // "kan vara tom lista": a person without vehicles still gets an (empty) fordonsinnehav.
     expect(svar.fordonsinnehav).toBeDefined();
     const expected = p.kallor.includes("TNS")
@@ -202,7 +226,7 @@ describe("TNS answer for every named persona", () => {
 
   describe.skipIf(!REFERENCE_DIR)("against the official XSD", () => {
     it.each(
-      PERSONAS.map((p) => [p.id, p.personidentitet] as const),
+      PERSONAS.filter((p) => !MED_FEL.includes(p)).map((p) => [p.id, p.personidentitet] as const),
     )("%s: HamtaUppgifterResponse validates, and so does the section inside an ssbt/10 answer", async (_id, pid) => {
       const u = await anropa(fragaMed(pid));
       const r = await validateAgainst(u.bodyXml, TNS_XSD);

@@ -35,6 +35,8 @@ import { fetchRequest } from "../../simulators/adapters/transport.js";
 import type { BastjanstSimulator, KontraktInfo } from "../../simulators/bastjanst.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { REGISTRERADE } from "../../simulators/registry.js";
+import { FAKTA as SKV_FAKTA } from "../../simulators/skv/data.js";
+import { FAKTA as SO_FAKTA } from "../../simulators/so/data.js";
 import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
 import { BASTJANST_PROVIDER, SSBT } from "../pact/names.js";
 import { runSignal } from "../run-control.js";
@@ -143,8 +145,18 @@ function checkUrl(url: string): string {
   return url;
 }
 
+/**
+ * Personas whose story is an authority's own failure (Skatteverket's 9071500, the a-kassor's
+ * TEKNISKT_FEL): our simulator answers them with a fault on purpose, a real producer has no such
+ * person, so they are not part of the default set (name them with --persona to send them anyway).
+ */
+const FEL_BERATTELSER = new Set([
+  ...Object.entries(SKV_FAKTA).flatMap(([id, f]) => (f.fel ? [id] : [])),
+  ...Object.entries(SO_FAKTA).flatMap(([id, f]) => (f.fel ? [id] : [])),
+]);
+
 function valjPersonas(ids: readonly string[] | undefined) {
-  if (!ids || ids.length === 0) return PERSONAS;
+  if (!ids || ids.length === 0) return PERSONAS.filter((p) => !FEL_BERATTELSER.has(p.id));
   return ids.map((id) => {
     const p = PERSONAS.find((x) => x.id === id);
     if (!p)
