@@ -1,3 +1,4 @@
+import { performance as perfHooks } from "node:perf_hooks";
 import { HarnessError } from "../contract/errors.js";
 import { SOAP11_CONTENT_TYPE, soapFaultEnvelope } from "../contract/soap/envelope.js";
 import { encodeFault } from "../contract/ssbt/codec.js";
@@ -66,6 +67,12 @@ export function simulateAdmission(timeScale: number): AdmissionLimits {
 
 /** How often the loop's lag is sampled, in ms. */
 const LAG_TICK_MS = 20;
+/** Event-loop utilisation above which the shed share grows, and below which it shrinks. */
+const SHED_ABOVE = 0.9;
+const SHED_BELOW = 0.75;
+/** How much the shed share moves per sample (every 20 ms), and its ceiling. */
+const SHED_STEP = 0.05;
+const SHED_MAX = 0.95;
 
 /** The live state of an admission control (for tests and metrics). */
 export interface Admission {
@@ -74,9 +81,11 @@ export interface Admission {
   waiting(): number;
   /** The event loop's recent lag in ms (smoothed). */
   lagMs(): number;
+  /** The share of new composite requests refused now because the event loop is saturated (0–0.95). */
+  shedShare(): number;
   /**
-   * Whether the lag check refuses new requests now (the CPU is saturated): the server may then
-   * refuse a composite request before reading it.
+   * Whether this new composite request is refused at once because the CPU is saturated (the lag
+   * check, or its share of the shedding): the server may then refuse it before reading it.
    */
   saturated(): boolean;
   /** Stops the lag sampler. */
@@ -170,6 +179,15 @@ export function admissionControl(
   // Lag: how late a 20 ms timer fires, smoothed so one GC pause does not shed a burst.
   let lag = 0;
   let last = performance.now();
+  // Shedding: a composite answer is computed in one run of the event loop (the in-process
+  // bastjänster never wait for I/O), so when more arrive than the CPU can answer the queue forms
+  // in the sockets, where neither the in-flight bound nor the lag sees it — and every request then
+  // waits seconds. While the loop is busy more than SHED_ABOVE of the time, a growing share of new
+  // requests is refused at once (a refusal costs a tenth of an answer), so that what is admitted is
+  // answered without a queue; the share falls again once the loop has room.
+  let shed = 0;
+  let shedAcc = 0;
+  let elu = perfHooks.eventLoopUtilization();
   const sampler =
     limits.maxLagMs > 0
       ? setInterval(() => {
@@ -177,13 +195,28 @@ export function admissionControl(
           const late = Math.max(0, now - last - LAG_TICK_MS);
           last = now;
           lag = late > lag ? lag * 0.5 + late * 0.5 : lag * 0.8 + late * 0.2;
+          const u = perfHooks.eventLoopUtilization(elu);
+          elu = perfHooks.eventLoopUtilization();
+          if (u.utilization > SHED_ABOVE) shed = Math.min(SHED_MAX, shed + SHED_STEP);
+          else if (u.utilization < SHED_BELOW) shed = Math.max(0, shed - SHED_STEP / 2);
         }, LAG_TICK_MS)
       : undefined;
   sampler?.unref();
+  /** Whether this request falls in the shed share (evenly spread: every 1/shed-th request). */
+  const shedNow = () => {
+    if (shed <= 0) return false;
+    shedAcc += shed;
+    if (shedAcc < 1) return false;
+    shedAcc -= 1;
+    return true;
+  };
+  const saturated = () => limits.maxLagMs > 0 && (lag > limits.maxLagMs || shedNow());
   const refuse = (request: SimRequest) => {
     refusedRequests.add(request);
     return overloadFault(versionOf(request));
   };
+  // The shed share is applied where the queue forms: on the wire, before a request is read (the
+  // server's early refusal calls `saturated`). Here only the lag check.
   const decorator: Decorator = (next) => async (request) => {
     if (limits.maxLagMs > 0 && lag > limits.maxLagMs) return refuse(request);
     if (active < limits.maxInFlight) active += 1;
@@ -201,7 +234,8 @@ export function admissionControl(
     waiting: () => queue.length,
     refused: (request) => refusedRequests.has(request),
     lagMs: () => lag,
-    saturated: () => limits.maxLagMs > 0 && lag > limits.maxLagMs,
+    shedShare: () => shed,
+    saturated,
     stop: () => clearInterval(sampler),
   };
 }

@@ -266,3 +266,40 @@ describe("admission control and connection limits", () => {
     expect(await answeredOnce()).toBe(true);
   });
 });
+
+describe("shedding while the event loop is saturated", () => {
+  it("refuses a growing share of new requests while the loop is busy, and none once it has room", async () => {
+    const { admissionControl } = await import("../simulators/admission.js");
+    // A high lag limit: only the utilisation-based shedding can refuse here.
+    const a = admissionControl(
+      { maxInFlight: 32, maxWaiting: 0, maxWaitMs: 0, maxLagMs: 60_000 },
+      () => "v10",
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(a.shedShare()).toBe(0);
+      expect(a.saturated()).toBe(false);
+      // Keep the loop ~100 % busy for 600 ms in 15-ms slices (the sampler still runs between them).
+      const slut = performance.now() + 600;
+      while (performance.now() < slut) {
+        const s = performance.now() + 15;
+        while (performance.now() < s) {
+          /* busy */
+        }
+        await new Promise((r) => setImmediate(r));
+      }
+      expect(a.shedShare()).toBeGreaterThan(0.3);
+      let refused = 0;
+      for (let i = 0; i < 100; i++) if (a.saturated()) refused++;
+      // An even share, not all-or-nothing.
+      expect(refused).toBeGreaterThan(20);
+      expect(refused).toBeLessThan(100);
+      // Idle: the share decays to nothing.
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(a.shedShare()).toBe(0);
+      expect(a.saturated()).toBe(false);
+    } finally {
+      a.stop();
+    }
+  });
+});
