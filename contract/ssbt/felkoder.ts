@@ -1,3 +1,5 @@
+import { ContractViolation, isHarnessError } from "../errors.js";
+
 /**
  * Our model's felkoder for the composite service itself (kalla SSBT and SOAP Faults). The real
  * SSBT does not publish its codes; these are the harness's, listed with labels in
@@ -62,3 +64,67 @@ export const SSBT_FELTEXT: Readonly<Record<SsbtFelkod, string>> = {
   "SSBT-2004": "Bastjänsten är stängd.",
   "SSBT-3001": "Tjänsten är överbelastad: för många frågor pågår. Försök igen om en stund.",
 };
+
+/** Swedish wording per contract rule (its family before the first dot-separated detail). */
+const REGELTEXT: Readonly<Record<string, string>> = {
+  "xml.unexpected": "oväntat element på denna plats",
+  "xml.required": "obligatoriskt element saknas",
+  "xml.minOccurs": "elementet förekommer för få gånger",
+  "xml.maxOccurs": "elementet förekommer för många gånger",
+  "xml.mixedContent": "otillåtet innehåll (text blandad med element)",
+  "xml.simpleContent": "elementet får bara innehålla text",
+  "xml.attribute": "otillåtet eller saknat attribut",
+  "xsd.date": "inte ett giltigt datum (ÅÅÅÅ-MM-DD)",
+  "xsd.dateTime": "inte en giltig tidpunkt (xs:dateTime)",
+  "xsd.int": "inte ett giltigt heltal",
+  "xsd.decimal": "inte ett giltigt tal",
+  "xsd.boolean": "inte true eller false",
+  "xsd.base64Binary": "inte giltig base64",
+  "xsd.nil": "nil är inte tillåtet här",
+  "ssbt.personidentitet.pattern": "personidentitet ska vara exakt 12 siffror (ÅÅÅÅMMDDNNNK)",
+  "ssbt.organisationsnummer.pattern":
+    "organisationsnummer ska vara 12 siffror enligt mönstret \\d{4}[2-9]\\d{7}",
+  "ssbt.tidsperiod.order": "fromDatum är senare än tomDatum",
+  "ssbt.operation": "okänd operation",
+  "ssbt.nonEmpty": "får inte vara tomt",
+  "ssbt.kalla": "okänd källa",
+};
+
+/** Swedish wording per error code of the XML and SOAP readers. */
+const KODTEXT: Readonly<Record<string, string>> = {
+  XML_MALFORMED: "XML-dokumentet är inte välformat",
+  XML_ENCODING: "meddelandets teckenkodning går inte att läsa (använd UTF-8)",
+  XML_TOO_DEEP: "meddelandet är nästlat djupare än tillåtet",
+  XML_TOO_LARGE: "meddelandet har fler element eller attribut än tillåtet",
+  BODY_TOO_LARGE: "meddelandet är större än tillåtet",
+  SOAP_NOT_ENVELOPE: "rotelementet är inte ett SOAP 1.1-kuvert (soap:Envelope)",
+  SOAP_NO_BODY: "SOAP-kuvertet saknar soap:Body",
+  SOAP_EMPTY_BODY: "soap:Body är tom",
+  SOAP_MUST_UNDERSTAND: 'ett huvudelement med mustUnderstand="1" förstås inte',
+  SOAP_CONTENT_TYPE: "fel Content-Type för SOAP 1.1 (använd text/xml; charset=utf-8)",
+};
+
+/**
+ * What was wrong with a refused question, in Swedish, for the detail line of the composite's
+ * SOAP Fault: the path of the element at fault and the rule it breaks. Values are never quoted
+ * (they may be a personnummer).
+ *
+ * @example
+ * felbeskrivning(new ContractViolation("xsd.date", "/hamtaBastjanstInformation/x", "…")) // "/hamtaBastjanstInformation/x: inte ett giltigt datum (ÅÅÅÅ-MM-DD)"
+ */
+export function felbeskrivning(e: unknown): string {
+  if (e instanceof ContractViolation) {
+    const text = `${e.path}: ${REGELTEXT[e.rule] ?? "bryter mot tjänstekontraktets schema"}`;
+    // The element found instead (a name from the question, never a value) says what to fix.
+    const funnet = /found (?:element )?([\w.:-]+)/.exec(e.message)?.[1];
+    return funnet ? `${text} (fann ${funnet})` : text;
+  }
+  if (isHarnessError(e)) {
+    const text = KODTEXT[e.code];
+    if (!text) return "Meddelandet kunde inte läsas.";
+    // The XML parser's position (line:column) helps; its English wording is left out.
+    const pos = e.code === "XML_MALFORMED" ? /(\d+):(\d+)/.exec(e.message) : null;
+    return pos ? `${text} (rad ${pos[1]}, kolumn ${pos[2]}).` : `${text}.`;
+  }
+  return "";
+}

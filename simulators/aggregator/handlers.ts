@@ -17,7 +17,7 @@ import {
   ssbtNamespace,
   versionOfNamespace,
 } from "../../contract/ssbt/codec.js";
-import { SSBT_FELKOD, SSBT_FELTEXT, type SsbtFelkod } from "../../contract/ssbt/felkoder.js";
+import { felbeskrivning, SSBT_FELKOD, SSBT_FELTEXT, type SsbtFelkod } from "../../contract/ssbt/felkoder.js";
 import type { KontraktVersion, SsbtFraga } from "../../contract/ssbt/model.js";
 import { buildWsdl } from "../../contract/ssbt/wsdl.js";
 import type { XmlLimits } from "../../contract/xml/parse.js";
@@ -155,8 +155,7 @@ export async function hanteraSsbt(
     );
   } catch (e) {
     const felkod = felkodFor(e);
-    const msg = isHarnessError(e) ? e.message : "";
-    return fail(felkod, msg, soapHttpStatus(e), soapFaultcodeFor(e));
+    return fail(felkod, felbeskrivning(e), soapHttpStatus(e), soapFaultcodeFor(e));
   }
 }
 
