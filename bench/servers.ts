@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { HarnessError } from "../contract/errors.js";
 import { type FromServer, isFromServer, type ServerKind, type ToServer } from "./protocol.js";
@@ -23,6 +24,21 @@ export interface ServerProcess {
 
 const CHILD = fileURLToPath(new URL("./server-child.js", import.meta.url));
 
+const BIN = fileURLToPath(new URL("../bin/ssbtek-harness.js", import.meta.url));
+
+/**
+ * The node flags in the shebang of `bin/ssbtek-harness.js` (`#!/usr/bin/env -S node <flags>`):
+ * what `npx ssbtek-harness` runs with.
+ *
+ * @example
+ * binNodeFlags() // ["--max-semi-space-size=4"]
+ */
+export function binNodeFlags(): string[] {
+  const first = readFileSync(BIN, "utf8").split("\n", 1)[0] ?? "";
+  const m = /^#!\/usr\/bin\/env\s+(?:-S\s+)?node\s*(.*)$/.exec(first);
+  return m?.[1] ? m[1].trim().split(/\s+/) : [];
+}
+
 /**
  * Starts a server under test in a child process (`node --expose-gc bench/server-child.js`,
  * the built simulator) and waits until it listens on a free loopback port.
@@ -37,7 +53,8 @@ export function startServerProcess(
   timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   const child: ChildProcess = fork(CHILD, [], {
-    execArgv: ["--expose-gc"],
+    // The node flags of `npx ssbtek-harness` (its shebang), so ours runs as operators run it.
+    execArgv: ["--expose-gc", ...binNodeFlags()],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   let waiting: ((m: FromServer) => void) | undefined;

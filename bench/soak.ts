@@ -19,6 +19,7 @@ import { BASTJANSTER } from "../contract/ssbt/model.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { referensFraga } from "../suites/pact/referens.js";
 import { procSample } from "./peers.js";
+import { binNodeFlags } from "./servers.js";
 import { median, quantile } from "./stats.js";
 
 /** Options of a soak run. All optional. */
@@ -141,7 +142,19 @@ function startServer(
 ): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(
     process.execPath,
-    ["--trace-gc", BIN, "simulate", "--port", "0", "--profile", "fast", "--log-level", "error", ...args],
+    [
+      "--trace-gc",
+      ...binNodeFlags(),
+      BIN,
+      "simulate",
+      "--port",
+      "0",
+      "--profile",
+      "fast",
+      "--log-level",
+      "error",
+      ...args,
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";

@@ -72,7 +72,7 @@ const res = (await new Promise((r) => child.once("message", r))) as {
 if (res.errors) console.log(res.samples);
 const c = process.cpuUsage(c0);
 console.log(
-  `${n} answers over HTTP: ${(n / (res.ms / 1000)).toFixed(0)}/s, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms server CPU per answer, ${res.errors} errors`,
+  `${n} answers over HTTP: ${(n / (res.ms / 1000)).toFixed(0)}/s, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms server CPU per answer, ${res.errors} errors, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`,
 );
 if (session && profil) {
   const { profile } = await session.post("Profiler.stop");
