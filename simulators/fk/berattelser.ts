@@ -714,12 +714,12 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
       skatteprocent: 0,
       levnadsintygsstatus: 24,
       avdrag: [
-        // The municipality's claim for bistånd paid while the application was handled, set off in November.
+        // The municipality's claim for bistånd paid while the application was handled, set off in October.
         {
           typ: "PM:KVIKAN",
           belopp: 1_200,
-          fran: { manaderForePeriod: -2, dag: 1 },
-          tom: { manaderForePeriod: -2, dag: 30 },
+          fran: { manaderForePeriod: -1, dag: 1 },
+          tom: { manaderForePeriod: -1, dag: 30 },
         },
       ],
       formaner: [
@@ -911,12 +911,12 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
           fran: { manaderForePeriod: -1, dag: 1 },
           tom: { manaderForePeriod: -1, dag: 31 },
         },
-        // An old overpayment of bostadstillägg set off in November.
+        // An old overpayment of bostadstillägg set off in October (with the tax of last year).
         {
           typ: "PM:KVIOVR",
           belopp: 500,
-          fran: { manaderForePeriod: -2, dag: 1 },
-          tom: { manaderForePeriod: -2, dag: 30 },
+          fran: { manaderForePeriod: -1, dag: 1 },
+          tom: { manaderForePeriod: -1, dag: 30 },
         },
       ],
       formaner: [
@@ -1019,8 +1019,8 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         {
           typ: "PM:SOCAVDRAG",
           belopp: 1_500,
-          fran: { manaderForePeriod: -2, dag: 1 },
-          tom: { manaderForePeriod: -2, dag: 30 },
+          fran: { manaderForePeriod: -1, dag: 1 },
+          tom: { manaderForePeriod: -1, dag: 30 },
         },
       ],
       formaner: [
