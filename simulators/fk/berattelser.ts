@@ -2795,6 +2795,8 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
     // Levnadsintyg while he lived in Norway, as FK and PM hold them.
     const i = ar(v.idag);
     const fkIntyg: [string, number][] = [
+      // Not sent at first: his Oslo address was incomplete after a move within the city.
+      [`${i - 2}-01-05`, 20],
       [`${i - 2}-01-12`, 0],
       [`${i - 2}-02-03`, 1],
       [`${i - 2}-03-20`, 4],
@@ -2819,6 +2821,8 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
           post: { uppdaterades, status: v.sifferkod("Levnadsintyg.Status", status) },
         });
     const pmIntyg: [string, number][] = [
+      // Not sent at first: PM still had the incomplete Oslo address.
+      [`${i - 1}-01-05`, 20],
       [`${i - 1}-01-09`, 0],
       [`${i - 1}-02-02`, 1],
       [`${i - 1}-03-16`, 4],
