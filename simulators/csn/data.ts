@@ -340,15 +340,16 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
           { beloppstyp: "GRUNDL", belopp: 1130 },
         ],
       },
-      // En distanskurs i arbetsmiljö på 40 % våren 2024, bara bidrag; avslutad.
+      // En distanskurs i arbetsmiljö på 40 % våren 2024 med omställningsstudiestöd (bara
+      // bidrag) vid sidan av arbetet; avslutad.
       {
-        stodslag: "studiemedel",
-        stodform: "GRUND",
-        klartext: STUDIEMEDEL_SVERIGE,
+        stodslag: "omstallningsstudiestod",
+        stodform: "OSS",
+        klartext: "Omställningsstudiestöd",
         tid: { typ: "fast", start: "2024-01-15", slut: "2024-06-02" },
         takt: 40,
         soktLan: false,
-        belopp: [{ beloppstyp: "GRUNDB", belopp: 356 }],
+        belopp: [{ beloppstyp: "OSSBID", belopp: 1208 }],
       },
     ],
   },

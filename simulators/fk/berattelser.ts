@@ -407,8 +407,9 @@ const YRKESSKADADE: readonly Yrkesskadad[] = [
   {
     id: "silikos-gruvarbetare",
     person: person(5, folkbokforing("Bruksgatan 11", "77430", "AVESTA"), "20", "84"),
-    arbetsgivare: [50, 53, 56],
-    orsak: [3, 5],
+    // 10: the first years in the Garpenberg mine, a private employer (arbetsskador i allmänhet).
+    arbetsgivare: [10, 50, 53, 56],
+    orsak: [3, 3, 5],
     skadetillfalle: "1971-10-01",
     belopp: 2640,
   },
