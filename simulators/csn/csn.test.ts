@@ -316,7 +316,11 @@ describe("CSN facts follow the persona stories", () => {
   it("student-bostadsbidrag: studiemedel per term covering the period, 891 + 2 040 kr per week on the 25th", async () => {
     const { svar } = await anropa(fragaMed("200304129810"));
     const [a, ...ovriga] = svar.Personer[0]!.Studiemedel.Arenden ?? [];
-    expect(ovriga).toEqual([]);
+    // The exchange term of spring 2025 (GRUNDU) and its merkostnadslån (MLÅNU), ended, nothing paid now.
+    expect(ovriga.map((x) => [x.stodform, x.status, x.UtbetalningsPlan.length])).toEqual([
+      ["GRUNDU", "AVSLUTAT", 0],
+      ["MLÅNU", "AVSLUTAT", 0],
+    ]);
     expect(a).toMatchObject({ stodform: "GRUND", status: "BESLUTAT" });
     const [bt] = a!.BeviljadeTider;
     expect(bt!.starttid <= "20260921" && bt!.sluttid >= "20261120").toBe(true);
@@ -343,16 +347,16 @@ describe("CSN facts follow the persona stories", () => {
     expect(p.Studiemedel.Arenden?.[0]?.BeviljadeTider[0]?.takt).toBe("50");
   });
 
-  it("gymnasieelev-studiehjalp: SH for 2026/27, studiebidrag 1 250 kr a month, soktomfattning 0", async () => {
+  it("gymnasieelev-studiehjalp: SH for 2026/27, studiebidrag 1 250 + lärlingsersättning 800 kr a month, soktomfattning 0", async () => {
     const { svar } = await anropa(fragaMed("200708289988"));
     const [a] = svar.Personer[0]!.Studiehjalp.Arenden ?? [];
     expect(a).toMatchObject({ stodform: "SH", klartext: "2026/27 Studiehjälp Sverige", status: "BESLUTAT" });
     expect(a!.soktaTider[0]).toEqual({ soktfrom: "20260901", sokttom: "20270630", soktomfattning: "0" });
     expect(a!.BeviljadeTider[0]!.takt).toBeUndefined();
-    expect(a!.BeviljadeTider[0]!.totbelopp).toBe("12500");
+    expect(a!.BeviljadeTider[0]!.totbelopp).toBe("20500");
     expect(a!.UtbetalningsPlan.map((u) => [u.utbetdatum, u.totbelopp])).toEqual([
-      ["20260925", "1250"],
-      ["20261023", "1250"],
+      ["20260925", "2050"],
+      ["20261023", "2050"],
     ]);
   });
 
@@ -537,7 +541,8 @@ describe("period consistency", () => {
       direktFraga("200304129810", { FromDatum: "20261115", TomDatum: "20270215" }),
       c,
     );
-    const arenden = svar.Personer[0]!.Studiemedel.Arenden ?? [];
+    // Her exchange term of 2025 (GRUNDU, MLÅNU) is there too, without payments in this period.
+    const arenden = (svar.Personer[0]!.Studiemedel.Arenden ?? []).filter((a) => a.stodform === "GRUND");
     expect(arenden.map((a) => a.status)).toEqual(["AVSLUTAT", "BESLUTAT"]);
     expect(arenden.every((a) => a.UtbetalningsPlan.length > 0)).toBe(true);
     expect(utbetalningar(svar).some((u) => u.utbetstatus === "Planerad")).toBe(true);
@@ -831,14 +836,18 @@ describe("CSN kodverk coverage", () => {
     expect([...(sett.get("Arende.stodform") ?? [])].sort()).toEqual([
       "EXTRA",
       "GRUND",
+      "GRUNDU",
       "HUT",
       "INACK",
+      "LÄRLE",
+      "MLÅNU",
       "OSS",
       "SB",
       "SH",
       "SSSTÖD",
       "TBID",
       "TILB",
+      "TLÅN",
     ]);
   });
 

@@ -165,6 +165,32 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
           { beloppstyp: "GRUNDL", belopp: 2040 },
         ],
       },
+      // Utbytestermin i Spanien våren 2025: studiemedel för studier utomlands och merkostnadslån
+      // för resan och försäkringen, avslutat.
+      {
+        id: "utland",
+        stodslag: "studiemedel",
+        stodform: "GRUNDU",
+        klartext: "Studiemedel för studier utomlands",
+        tid: { typ: "fast", start: "2025-01-20", slut: "2025-06-08" },
+        takt: 100,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 891 },
+          { beloppstyp: "GRUNDL", belopp: 2040 },
+        ],
+      },
+      {
+        stodslag: "studiemedel",
+        stodform: "MLÅNU",
+        klartext: "Merkostnadslån för studier utomlands",
+        relaterat: "utland",
+        tid: { typ: "fast", start: "2025-01-20", slut: "2025-06-08" },
+        takt: 100,
+        soktLan: true,
+        belopp: [{ beloppstyp: "MERKL", belopp: 250 }],
+        utbetalas: false,
+      },
     ],
   },
   // Sekretessmarkerad; studerar på halvfart med bidrag och lån.
@@ -180,6 +206,20 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
         belopp: [
           { beloppstyp: "GRUNDB", belopp: 446 },
           { beloppstyp: "GRUNDL", belopp: 1020 },
+        ],
+      },
+      // Läste in gymnasiebehörighet på komvux på 75 % våren 2025, över 25 år: förhöjt bidrag
+      // och lån till förhöjt bidrag; avslutat.
+      {
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        tid: { typ: "fast", start: "2025-01-13", slut: "2025-06-01" },
+        takt: 75,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDF", belopp: 1669 },
+          { beloppstyp: "GRUNFL", belopp: 780 },
         ],
       },
     ],
@@ -210,15 +250,29 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
       },
     ],
   },
-  // Född 2007-08-28: gymnasiet från läsåret 2023/24, sista läsåret 2026/27; 1 250 kr/månad sep–jun.
+  // Född 2007-08-28: gymnasial lärlingsutbildning från läsåret 2023/24, sista läsåret 2026/27;
+  // studiebidrag 1 250 kr och lärlingsersättning 800 kr per månad sep–jun.
   "gymnasieelev-studiehjalp": {
     arenden: [
       {
+        id: "gy-sh",
         stodslag: "studiehjalp",
         stodform: "SH",
         klartext: "{lasar} Studiehjälp Sverige",
         tid: { typ: "lasar", forstaLasar: 2023, sistaLasar: 2026 },
-        belopp: [{ beloppstyp: "STUDB", belopp: 1250 }],
+        belopp: [
+          { beloppstyp: "STUDB", belopp: 1250 },
+          { beloppstyp: "LÄRERS", belopp: 800 },
+        ],
+      },
+      {
+        ...delAvStudiehjalp("gy-sh", "SB", "Studiebidrag", "STUDB", 1250),
+        tid: { typ: "lasar", forstaLasar: 2023, sistaLasar: 2026 },
+      },
+      // Gymnasial lärlingsutbildning: lärlingsersättningen är ett eget ärende som SH håller samman.
+      {
+        ...delAvStudiehjalp("gy-sh", "LÄRLE", "Lärlingsersättning", "LÄRERS", 800),
+        tid: { typ: "lasar", forstaLasar: 2023, sistaLasar: 2026 },
       },
     ],
   },
@@ -285,6 +339,17 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
           { beloppstyp: "GRUNDB", belopp: 420 },
           { beloppstyp: "GRUNDL", belopp: 1130 },
         ],
+      },
+      // En distanskurs i arbetsmiljö på 40 % våren 2024 med omställningsstudiestöd (bara
+      // bidrag) vid sidan av arbetet; avslutad.
+      {
+        stodslag: "omstallningsstudiestod",
+        stodform: "OSS",
+        klartext: "Omställningsstudiestöd",
+        tid: { typ: "fast", start: "2024-01-15", slut: "2024-06-02" },
+        takt: 40,
+        soktLan: false,
+        belopp: [{ beloppstyp: "OSSBID", belopp: 1208 }],
       },
     ],
   },
@@ -502,6 +567,18 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
         belopp: [{ beloppstyp: "TILB", belopp: 300 }],
         utbetalas: false,
       },
+      // Tilläggslån: hon arbetade som undersköterska före studierna (eget ärende till studiemedlet).
+      {
+        stodslag: "studiemedel",
+        stodform: "TLÅN",
+        klartext: "Tilläggslån",
+        relaterat: "sm",
+        tid: { typ: "terminer" },
+        takt: 100,
+        soktLan: true,
+        belopp: [{ beloppstyp: "TILL", belopp: 1020 }],
+        utbetalas: false,
+      },
     ],
   },
   // Naturbruksgymnasiet på annan ort: studiebidrag, extra tillägg och inackorderingstillägg under SH.
@@ -555,6 +632,16 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
         takt: 100,
         soktLan: false,
         belopp: [{ beloppstyp: "STÖDT", belopp: 300 }],
+      },
+      // Har sökt studiemedel på 60 % för att fortsätta komvux efter studiestartsstödet; ej beslutat.
+      {
+        stodslag: "studiemedel",
+        stodform: "GRUND",
+        klartext: STUDIEMEDEL_SVERIGE,
+        tid: { typ: "ansokan", veckorEfter: 14, veckor: 20 },
+        takt: 60,
+        soktLan: true,
+        belopp: [],
       },
     ],
   },

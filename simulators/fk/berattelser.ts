@@ -407,8 +407,9 @@ const YRKESSKADADE: readonly Yrkesskadad[] = [
   {
     id: "silikos-gruvarbetare",
     person: person(5, folkbokforing("Bruksgatan 11", "77430", "AVESTA"), "20", "84"),
-    arbetsgivare: [50, 53, 56],
-    orsak: [3, 5],
+    // 10: the first years in the Garpenberg mine, a private employer (arbetsskador i allmänhet).
+    arbetsgivare: [10, 50, 53, 56],
+    orsak: [3, 3, 5],
     skadetillfalle: "1971-10-01",
     belopp: 2640,
   },
@@ -714,12 +715,12 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
       skatteprocent: 0,
       levnadsintygsstatus: 24,
       avdrag: [
-        // The municipality's claim for bistånd paid while the application was handled, set off in November.
+        // The municipality's claim for bistånd paid while the application was handled, set off in October.
         {
           typ: "PM:KVIKAN",
           belopp: 1_200,
-          fran: { manaderForePeriod: -2, dag: 1 },
-          tom: { manaderForePeriod: -2, dag: 30 },
+          fran: { manaderForePeriod: -1, dag: 1 },
+          tom: { manaderForePeriod: -1, dag: 30 },
         },
       ],
       formaner: [
@@ -911,12 +912,12 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
           fran: { manaderForePeriod: -1, dag: 1 },
           tom: { manaderForePeriod: -1, dag: 31 },
         },
-        // An old overpayment of bostadstillägg set off in November.
+        // An old overpayment of bostadstillägg set off in October (with the tax of last year).
         {
           typ: "PM:KVIOVR",
           belopp: 500,
-          fran: { manaderForePeriod: -2, dag: 1 },
-          tom: { manaderForePeriod: -2, dag: 30 },
+          fran: { manaderForePeriod: -1, dag: 1 },
+          tom: { manaderForePeriod: -1, dag: 30 },
         },
       ],
       formaner: [
@@ -1019,8 +1020,8 @@ export const BERATTELSE_FAKTA: Readonly<Record<string, FkFakta>> = {
         {
           typ: "PM:SOCAVDRAG",
           belopp: 1_500,
-          fran: { manaderForePeriod: -2, dag: 1 },
-          tom: { manaderForePeriod: -2, dag: 30 },
+          fran: { manaderForePeriod: -1, dag: 1 },
+          tom: { manaderForePeriod: -1, dag: 30 },
         },
       ],
       formaner: [
@@ -2795,6 +2796,8 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
     // Levnadsintyg while he lived in Norway, as FK and PM hold them.
     const i = ar(v.idag);
     const fkIntyg: [string, number][] = [
+      // Not sent at first: his Oslo address was incomplete after a move within the city.
+      [`${i - 2}-01-05`, 20],
       [`${i - 2}-01-12`, 0],
       [`${i - 2}-02-03`, 1],
       [`${i - 2}-03-20`, 4],
@@ -2819,6 +2822,8 @@ export const BERATTELSER: Readonly<Record<string, Berattelse>> = {
           post: { uppdaterades, status: v.sifferkod("Levnadsintyg.Status", status) },
         });
     const pmIntyg: [string, number][] = [
+      // Not sent at first: PM still had the incomplete Oslo address.
+      [`${i - 1}-01-05`, 20],
       [`${i - 1}-01-09`, 0],
       [`${i - 1}-02-02`, 1],
       [`${i - 1}-03-16`, 4],

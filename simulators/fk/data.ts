@@ -367,6 +367,8 @@ export const FAKTA: Readonly<Record<string, FkFakta>> = {
         skatteprocent: 0,
       },
     ],
+    // She worked as a care assistant before komvux; her SGI is kept during the studies (studietid).
+    sgi: { arsinkomst: 286_000, faststalld: "2024-12-16", typ: 1 },
   },
   "csn-ingen-post-sjukpenning": {
     person: person(1, "Ängsvägen 21", "70362", "ÖREBRO", "18", "80"),

@@ -306,11 +306,21 @@ export const FAKTA: Readonly<Record<string, MivFakta>> = {
       },
     ],
   },
-  // Arbetstillstånd: den första ansökan avvisad, den andra beviljad.
+  // Studier 2021–2023; arbetstillstånd: den första ansökan avvisad, den andra beviljad.
   "arbetstillstand-avvisat": {
     hemland: "INDIEN",
-    inresor: ["2025-05-28"],
+    inresor: ["2021-08-16", "2025-05-28"],
     beslut: [
+      // Masterstudier i Uppsala 2021–2023 (uppehållstillstånd för studier); reste hem efter examen.
+      {
+        arendeTyp: "UT",
+        beslutsKod: "BEV",
+        beslutsTyp: "TUT",
+        anledning: "STUD",
+        ansokningsdatum: "2021-04-12",
+        beslutsdatum: "2021-06-03",
+        giltighet: { giltighetstid: "TIDBEGRANSAT", fromDatum: "2021-08-16", tomDatum: "2023-06-30" },
+      },
       {
         arendeTyp: "AT",
         beslutsKod: "AVV",

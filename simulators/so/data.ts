@@ -116,6 +116,8 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
         avstangningar: [],
         ansokan: { beslut: "2026-03-13", utbetalningInlamnad: true },
       },
+      // Member while he drove a truck, until 2024: it knows him but has nothing to report.
+      { akassa: "Transportarbetarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
     ],
   },
   // Linnea Wikström: no aktivitetsrapport (AF 501), so Unionens a-kassa stops paying and
@@ -137,6 +139,12 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
         avstangningar: [{ fran: { andel: 0.5, tidigast: "2026-06-01" }, veckor: 2 }],
         ansokan: { beslut: "2026-05-08", utbetalningInlamnad: true },
       },
+      // Member while she worked at a bank, until 2025: nothing to report.
+      {
+        akassa: "Finans- och försäkringsbranschens a-kassa",
+        status: STATUS.ingenUppgift,
+        avstangningar: [],
+      },
     ],
   },
   // Peter Johansson: applied to Akademikernas a-kassa, no decision yet, nothing paid.
@@ -148,6 +156,8 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
         avstangningar: [],
         ansokan: { beslut: null, utbetalningInlamnad: true },
       },
+      // Member while he taught at an upper secondary school, until 2025: nothing to report.
+      { akassa: "Lärarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
     ],
   },
   // Fredrik Lind: Byggnads a-kassa until he moves to Unionens a-kassa halfway through the story
@@ -203,6 +213,8 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
         avstangningar: [],
         ansokan: { beslut: "2026-01-09", utbetalningInlamnad: true },
       },
+      // Member while he painted houses, until 2019: nothing to report.
+      { akassa: "Målarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
     ],
   },
   // Testa Allakoder: every a-kassa and every status, for vendors' parser tests.
@@ -229,6 +241,8 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
         avstangningar: [],
         ansokan: { beslut: "2026-01-09", utbetalningInlamnad: true },
       },
+      // Member while he worked at a sawmill, until 2019: nothing to report.
+      { akassa: "GS a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
     ],
   },
   // Fatima Ali: Hotell- och restaurang does not answer (a partial answer); Livsmedelsarbetarnas
@@ -237,7 +251,31 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
     akassor: [
       { akassa: "Hotell- och restauranganställdas a-kassa", status: STATUS.svaradeInte, avstangningar: [] },
       { akassa: "Livsmedelsarbetarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
+      // Her a-kassa while she cleaned offices (2024–2025) answers, but not readably.
+      { akassa: "Fastighets a-kassa", status: STATUS.ogiltigtSvar, avstangningar: [] },
     ],
+  },
+  // Emil Forsberg (af-500-ej-i-alf): applied to Alfa-kassan; it waits for his activity reports
+  // (he is not in ALF), so no decision yet and nothing paid.
+  "af-500-ej-i-alf": {
+    akassor: [
+      {
+        akassa: "Alfa-kassan",
+        status: STATUS.ok,
+        avstangningar: [],
+        ansokan: { beslut: null, utbetalningInlamnad: true },
+      },
+    ],
+  },
+  // Camilla, the retraining electrician (omstallningsstudiestod): still a member of Elektrikernas
+  // a-kassa while she studies with omställningsstudiestöd, no compensation to report.
+  omstallningsstudiestod: {
+    akassor: [{ akassa: "Elektrikernas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] }],
+  },
+  // Ahmed, the komvux student (studiestartsstod): a member of Sveriges Arbetares a-kassa since his
+  // last job, no compensation while he studies.
+  studiestartsstod: {
+    akassor: [{ akassa: "Sveriges Arbetares a-kassa", status: STATUS.ingenUppgift, avstangningar: [] }],
   },
   // Mohammed Yusuf: his membership moves from Transportarbetarnas a-kassa to Alfa-kassan; until it
   // is done the service answers TEKNISKT_FEL for him.

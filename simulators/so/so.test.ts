@@ -579,9 +579,15 @@ describe("SO period consistency and the personas' stories", () => {
     expect(kontrollerade).toBeGreaterThan(0);
   });
 
-  it("arbetslos-akassa: IF Metall, weekly five days, 3 672 kr after tax, no deductions", async () => {
+  it("arbetslos-akassa: IF Metall, weekly five days, 3 672 kr after tax, no deductions; his former a-kassa has nothing", async () => {
     const svar = svarAv((await anropa(testFraga(persona("arbetslos-akassa").personidentitet))).xml);
-    expect(svar.ArbetsloshetsersattningLista).toHaveLength(1);
+    expect(svar.ArbetsloshetsersattningLista).toHaveLength(2);
+    expect(svar.ArbetsloshetsersattningLista[1]).toEqual({
+      SvarandeOrganisation: "Transportarbetarnas a-kassa",
+      StatusSvarandeOrganisation: "Ingen uppgift",
+      Utbetalningar: [],
+      Avstangningar: [],
+    });
     const a = svar.ArbetsloshetsersattningLista[0]!;
     expect(a.SvarandeOrganisation).toBe("IF Metalls a-kassa");
     expect(a.StatusSvarandeOrganisation).toBe("OK");
@@ -617,6 +623,12 @@ describe("SO period consistency and the personas' stories", () => {
         Utbetalningar: [],
         Avstangningar: [],
         AnsoktOmErsattning: { BeslutOmRattTillErsattning: null, AnsokanOmUtbetalningInlamnad: true },
+      },
+      {
+        SvarandeOrganisation: "Lärarnas a-kassa",
+        StatusSvarandeOrganisation: "Ingen uppgift",
+        Utbetalningar: [],
+        Avstangningar: [],
       },
     ]);
   });

@@ -23,12 +23,8 @@ import { declaredModel } from "./model.js";
  * (then move them out of the list), and the list says honestly what is still missing.
  */
 const NOT_YET_MET: Record<"v10" | "v11", Record<string, string>> = {
-  v10: {
-    kodverk: "75.7 % (447/590)",
-  },
-  v11: {
-    kodverk: "74.5 % (440/590)",
-  },
+  v10: {},
+  v11: {},
 };
 
 const figure = (r: CoverageRow) => `${(r.share * 100).toFixed(1)} % (${r.exercised}/${r.declared})`;
