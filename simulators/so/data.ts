@@ -116,8 +116,6 @@ export const FAKTA: Readonly<Record<string, SoFakta>> = {
         avstangningar: [],
         ansokan: { beslut: "2026-03-13", utbetalningInlamnad: true },
       },
-      // Member while he drove a truck, until 2024: it knows him but has nothing to report.
-      { akassa: "Transportarbetarnas a-kassa", status: STATUS.ingenUppgift, avstangningar: [] },
     ],
   },
   // Linnea Wikström: no aktivitetsrapport (AF 501), so Unionens a-kassa stops paying and
