@@ -165,32 +165,6 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
           { beloppstyp: "GRUNDL", belopp: 2040 },
         ],
       },
-      // Utbytestermin i Spanien våren 2025: studiemedel för studier utomlands och merkostnadslån
-      // för resan och försäkringen, avslutat.
-      {
-        id: "utland",
-        stodslag: "studiemedel",
-        stodform: "GRUNDU",
-        klartext: "Studiemedel för studier utomlands",
-        tid: { typ: "fast", start: "2025-01-20", slut: "2025-06-08" },
-        takt: 100,
-        soktLan: true,
-        belopp: [
-          { beloppstyp: "GRUNDB", belopp: 891 },
-          { beloppstyp: "GRUNDL", belopp: 2040 },
-        ],
-      },
-      {
-        stodslag: "studiemedel",
-        stodform: "MLÅNU",
-        klartext: "Merkostnadslån för studier utomlands",
-        relaterat: "utland",
-        tid: { typ: "fast", start: "2025-01-20", slut: "2025-06-08" },
-        takt: 100,
-        soktLan: true,
-        belopp: [{ beloppstyp: "MERKL", belopp: 250 }],
-        utbetalas: false,
-      },
     ],
   },
   // Sekretessmarkerad; studerar på halvfart med bidrag och lån.
@@ -310,6 +284,32 @@ export const FAKTA: Readonly<Record<string, CsnFakta>> = {
   // Avbrutna studier: terminen började 14 veckor före perioden, avbröts efter 8 veckor.
   "ung-utan-inkomst": {
     arenden: [
+      // Före studierna hon sedan avbröt: en utbytestermin i Spanien våren 2025 med studiemedel för
+      // studier utomlands och merkostnadslån för resan och försäkringen, avslutad.
+      {
+        id: "utland",
+        stodslag: "studiemedel",
+        stodform: "GRUNDU",
+        klartext: "Studiemedel för studier utomlands",
+        tid: { typ: "fast", start: "2025-01-20", slut: "2025-06-08" },
+        takt: 100,
+        soktLan: true,
+        belopp: [
+          { beloppstyp: "GRUNDB", belopp: 891 },
+          { beloppstyp: "GRUNDL", belopp: 2040 },
+        ],
+      },
+      {
+        stodslag: "studiemedel",
+        stodform: "MLÅNU",
+        klartext: "Merkostnadslån för studier utomlands",
+        relaterat: "utland",
+        tid: { typ: "fast", start: "2025-01-20", slut: "2025-06-08" },
+        takt: 100,
+        soktLan: true,
+        belopp: [{ beloppstyp: "MERKL", belopp: 250 }],
+        utbetalas: false,
+      },
       {
         stodslag: "studiemedel",
         stodform: "GRUND",
