@@ -1,8 +1,6 @@
 // Measures CPU per composite answer in-process (no sockets), over the benchmark's load (every persona
 // and 1 000 generated identities): node --import tsx scripts/profile-chain.ts [N] [profile.cpuprofile]
 // With a file name, the measured answers (not the warm-up) are profiled into it.
-import { writeFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
 import { genereradeIdentiteter } from "../bench/bench.js";
 import { soapEnvelope } from "../contract/soap/envelope.js";
 import { encodeFraga } from "../contract/ssbt/codec.js";
@@ -11,6 +9,7 @@ import { simRequest } from "../simulators/endpoint.js";
 import { resolveOptions } from "../simulators/options.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { fullFraga } from "../suites/chain/certify-chain.js";
+import { matAnrop } from "./profil.js";
 
 const n = Number(process.argv[2] ?? 2000);
 const now = new Date("2026-12-02T10:00:00+01:00");
@@ -28,22 +27,4 @@ const send = async (i: number) => {
   if (out?.kind !== "response" || out.status !== 200)
     throw new Error(`bad ${JSON.stringify(out).slice(0, 300)}`);
 };
-for (let i = 0; i < 1100; i++) await send(i);
-const profil = process.argv[3];
-const session = profil ? new Session() : undefined;
-if (session) {
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-}
-const c0 = process.cpuUsage();
-const t0 = performance.now();
-for (let i = 0; i < n; i++) await send(i);
-const c = process.cpuUsage(c0);
-console.log(
-  `${n} answers: ${((performance.now() - t0) / n).toFixed(3)} ms wall, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms CPU per answer; rss ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`,
-);
-if (session && profil) {
-  const { profile } = await session.post("Profiler.stop");
-  writeFileSync(profil, JSON.stringify(profile));
-}
+await matAnrop("answers", n, 1100, send, process.argv[3]);

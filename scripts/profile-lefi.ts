@@ -1,7 +1,5 @@
 // Measures CPU per LEFI answer in-process (the FK endpoint behind the timing and fault layer, no
 // sockets), over the benchmark's LEFI load: node --import tsx scripts/profile-lefi.ts [N] [profile.cpuprofile]
-import { writeFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
 import { genereradeIdentiteter } from "../bench/bench.js";
 import { encodeLefiFraga } from "../contract/fk/codec.js";
 import { lefiFraga } from "../simulators/aggregator/klienter/fk.js";
@@ -9,6 +7,7 @@ import { createChain } from "../simulators/chain.js";
 import { simRequest } from "../simulators/endpoint.js";
 import { resolveOptions } from "../simulators/options.js";
 import { PERSONAS } from "../simulators/population/population.js";
+import { matAnrop } from "./profil.js";
 
 const n = Number(process.argv[2] ?? 10000);
 const now = new Date("2026-12-02T10:00:00+01:00");
@@ -30,19 +29,4 @@ const send = async (i: number) => {
   if (out?.kind !== "response" || out.status !== 200)
     throw new Error(`bad ${JSON.stringify(out).slice(0, 300)}`);
 };
-for (let i = 0; i < 2000; i++) await send(i);
-const profil = process.argv[3];
-const session = profil ? new Session() : undefined;
-if (session) {
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-}
-const c0 = process.cpuUsage();
-for (let i = 0; i < n; i++) await send(i);
-const c = process.cpuUsage(c0);
-console.log(`${n} LEFI answers: ${((c.user + c.system) / 1000 / n).toFixed(3)} ms CPU per answer`);
-if (session && profil) {
-  const { profile } = await session.post("Profiler.stop");
-  writeFileSync(profil, JSON.stringify(profile));
-}
+await matAnrop("LEFI answers", n, 2000, send, process.argv[3]);
