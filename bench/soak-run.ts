@@ -11,7 +11,7 @@ const USAGE = `npm run soak -- [--rate N] [--duration S] [--within MS] [--max-rs
   --duration        seconds (default 300)
   --within          target: every request answered or refused within MS (default 1000)
   --max-rss-growth  target: RSS growth below F (default 0.1)
-  --warmup          seconds at the rate before measuring (default: a tenth of the run, 5–30)
+  --warmup          seconds at the rate before measuring (default: a fifth of the run, 5–60)
   after --, flags for ssbtek-harness simulate, e.g. -- --max-in-flight 32`;
 
 async function main(): Promise<number> {

@@ -38,7 +38,8 @@ export interface SoakOptions {
   sampleEveryS?: number;
   /**
    * Seconds of load at the offered rate before measuring (not counted; the RSS baseline is taken
-   * after it, once V8 has sized its heap for the load). Default: a tenth of the run, 5–30 s.
+   * after it, once V8 has sized its heap and the allocator its arena for the load — the C heap
+   * grows for ≈ 60–90 s under load, then stays flat). Default: a fifth of the run, 5–60 s.
    */
   warmupS?: number;
   /** Extra `simulate` flags, e.g. ["--max-in-flight", "32"]. */
@@ -208,7 +209,7 @@ export async function runSoak(
   const withinMs = o.withinMs ?? 1_000;
   const maxRssGrowth = o.maxRssGrowth ?? 0.1;
   const sampleEveryS = o.sampleEveryS ?? Math.min(10, Math.max(1, Math.round(durationS / 30)));
-  const warmupS = o.warmupS ?? Math.min(30, Math.max(5, Math.round(durationS / 10)));
+  const warmupS = o.warmupS ?? Math.min(60, Math.max(5, Math.round(durationS / 5)));
   if (!(rate > 0 && rate <= 10_000))
     throw new HarnessError("BAD_OPTION", "--rate must be 1–10000 requests/s.");
   if (!(durationS >= 5 && durationS <= 86_400))
