@@ -180,6 +180,27 @@ function isoAv(dn: number): string {
   return ut;
 }
 
+/**
+ * The day number (days since 1970-01-01) of a `YYYY-MM-DD` in the years 0000–9999, else NaN: the
+ * calendar's own arithmetic, for callers that count days in bulk.
+ *
+ * @example
+ * dagnummerAv("1970-01-02") // 1
+ */
+export function dagnummerAv(iso: string): number {
+  return dagnummer(iso);
+}
+
+/**
+ * `YYYY-MM-DD` of a day number (days since 1970-01-01); the inverse of {@link dagnummerAv}.
+ *
+ * @example
+ * datumAv(1) // "1970-01-02"
+ */
+export function datumAv(dn: number): string {
+  return isoAv(dn);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Weekdays, months
 

@@ -21,8 +21,19 @@ export function soapHttpStatus(e: unknown): number {
   return e instanceof HarnessError ? (STATUS[e.code] ?? 500) : 500;
 }
 
-function contentType(ct: string | null): { type?: string; charset?: string } {
+// Parsed Content-Type values: a process sees a handful of spellings, every call parses one.
+const CONTENT_TYPES = new Map<string, Readonly<{ type?: string; charset?: string }>>();
+
+function contentType(ct: string | null): Readonly<{ type?: string; charset?: string }> {
   if (!ct) return {};
+  const kand = CONTENT_TYPES.get(ct);
+  if (kand) return kand;
+  const out = tolkaContentType(ct);
+  if (CONTENT_TYPES.size < 256) CONTENT_TYPES.set(ct, out);
+  return out;
+}
+
+function tolkaContentType(ct: string): { type?: string; charset?: string } {
   const [type, ...params] = ct.split(";");
   const out: { type?: string; charset?: string } = { type: type!.trim().toLowerCase() };
   for (const p of params) {

@@ -1,6 +1,6 @@
 import type { SbnUppgEkBistandBegar } from "../../contract/csn/model.js";
 import { CSN_NS } from "../../contract/csn/model.js";
-import { laggTillManader, svenskDag } from "../../contract/kalender.js";
+import { dagnummerAv, laggTillManader, svenskDag } from "../../contract/kalender.js";
 import { arGiltigPersonidentitet, harRimligtDatum, maskeraText } from "../../contract/personidentitet.js";
 import type { SoapFault } from "../../contract/soap/envelope.js";
 import type { SsbtFraga } from "../../contract/ssbt/model.js";
@@ -68,8 +68,7 @@ export const STORNING_RESULTAT: Readonly<Record<CsnStorning, CsnResultat>> = {
 export function csnDatumTillIso(d: string): string | undefined {
   if (!/^\d{8}$/.test(d)) return undefined;
   const iso = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
-  const t = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === iso ? iso : undefined;
+  return Number.isNaN(dagnummerAv(iso)) ? undefined : iso;
 }
 
 /** Today's date in Sweden (CSN's "dagens datum"), `YYYY-MM-DD`: the shared {@link svenskDag}. */

@@ -1,4 +1,4 @@
-import { svenskDag } from "../../contract/kalender.js";
+import { plusDagar, svenskDag } from "../../contract/kalender.js";
 import { kontrollsiffra } from "../../contract/personidentitet.js";
 import {
   type Beskattningsbilaga,
@@ -354,11 +354,7 @@ export interface Arsberakning {
 
 const manad = (ar: number, m: number) => `${ar}-${String(m).padStart(2, "0")}`;
 
-function dagar(datum: string, n: number): string {
-  const d = new Date(`${datum}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+const dagar = plusDagar;
 
 /** The first day of the month after `datum`. */
 function forstaNastaManad(datum: string): string {

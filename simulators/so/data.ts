@@ -1,5 +1,7 @@
 import { HarnessError } from "../../contract/errors.js";
 import {
+  dagnummerAv,
+  datumAv,
   mandagFore as kalenderMandagFore,
   laggTillManader,
   svenskDag,
@@ -38,6 +40,8 @@ export const MAX_ERSATTNINGSDAGAR = 300;
 const DAG_MS = 86_400_000;
 
 function dag(iso: string): number {
+  const n = dagnummerAv(iso);
+  if (!Number.isNaN(n)) return n;
   const m = /^(-?\d{4,})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) throw new HarnessError("SO_DATUM", `Not a date: ${iso.slice(0, 20)}`);
   // setUTCFullYear, because Date.UTC reads the years 0–99 as 1900–1999.
@@ -47,7 +51,7 @@ function dag(iso: string): number {
 }
 
 function iso(d: number): string {
-  return new Date(d * DAG_MS).toISOString().slice(0, 10);
+  return datumAv(d);
 }
 
 /** The Monday on or before a day number (the shared calendar's rule). */
