@@ -40,6 +40,12 @@ export type XmlNode = XmlElement | XmlText;
 /** Child content accepted by {@link el}: nodes, strings (become text), or nothing. */
 export type XmlContent = XmlNode | string | number | boolean | null | undefined | readonly XmlContent[];
 
+// Most built elements have no attributes, and many no children: they share one empty list
+// (building answers is hot; a tree is never changed in place). Not frozen: V8 iterates frozen
+// arrays through an allocated iterator.
+const INGA_ATTR: readonly XmlAttr[] = [];
+const INGA_BARN: readonly XmlNode[] = [];
+
 function flatten(content: readonly XmlContent[], out: XmlNode[]): XmlNode[] {
   for (const c of content) {
     if (c === null || c === undefined) continue;
@@ -60,15 +66,17 @@ function flatten(content: readonly XmlContent[], out: XmlNode[]): XmlNode[] {
 export function el(
   ns: string,
   local: string,
-  children: readonly XmlContent[] = [],
-  attrs: Record<string, string> = {},
+  children?: readonly XmlContent[],
+  attrs?: Record<string, string>,
 ): XmlElement {
+  let a: XmlAttr[] | undefined;
+  if (attrs !== undefined) for (const k in attrs) (a ??= []).push({ ns: "", local: k, value: attrs[k] as string });
   return {
     kind: "element",
     ns,
     local,
-    attrs: Object.entries(attrs).map(([k, value]) => ({ ns: "", local: k, value })),
-    children: flatten(children, []),
+    attrs: a ?? INGA_ATTR,
+    children: children === undefined || children.length === 0 ? INGA_BARN : flatten(children, []),
   };
 }
 
@@ -84,7 +92,7 @@ export function leaf(
   value: string | number | boolean | undefined,
 ): XmlElement | undefined {
   if (value === undefined) return undefined;
-  return el(ns, local, [String(value)]);
+  return { kind: "element", ns, local, attrs: INGA_ATTR, children: [{ kind: "text", text: String(value) }] };
 }
 
 /** Child elements of `e` (text and whitespace skipped). */

@@ -14,14 +14,28 @@ export interface SerializeOptions {
 const TEXT_SPECIAL = /[&<>\r]/;
 const ATTR_SPECIAL = /[&<>\r"\n\t]/;
 
+const ENTITET: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "\r": "&#13;",
+  '"': "&quot;",
+  "\n": "&#10;",
+  "\t": "&#9;",
+};
+const entitet = (c: string): string => ENTITET[c] as string;
+const TEXT_SPECIAL_ALL = /[&<>\r]/g;
+const ATTR_SPECIAL_ALL = /[&<>\r"\n\t]/g;
+
+// One pass over the text (an embedded document, e.g. Skatteverket's svar, is escaped whole).
 export function escapeText(s: string): string {
   if (!TEXT_SPECIAL.test(s)) return s;
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
+  return s.replace(TEXT_SPECIAL_ALL, entitet);
 }
 
 export function escapeAttr(s: string): string {
   if (!ATTR_SPECIAL.test(s)) return s;
-  return escapeText(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+  return s.replace(ATTR_SPECIAL_ALL, entitet);
 }
 
 /** A CDATA section; a "]]>" inside is split over two sections, as XML requires. */
@@ -31,8 +45,15 @@ function cdataSection(s: string): string {
 
 function collectNamespaces(e: XmlElement, out: string[]): void {
   if (e.ns && !out.includes(e.ns)) out.push(e.ns);
-  for (const a of e.attrs) if (a.ns && !out.includes(a.ns)) out.push(a.ns);
-  for (const c of e.children) if (c.kind === "element") collectNamespaces(c, out);
+  const { attrs, children } = e;
+  for (let i = 0; i < attrs.length; i++) {
+    const ns = (attrs[i] as XmlElement["attrs"][number]).ns;
+    if (ns && !out.includes(ns)) out.push(ns);
+  }
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i] as XmlElement["children"][number];
+    if (c.kind === "element") collectNamespaces(c, out);
+  }
 }
 
 /**
