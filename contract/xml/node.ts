@@ -70,7 +70,11 @@ export function el(
   attrs?: Record<string, string>,
 ): XmlElement {
   let a: XmlAttr[] | undefined;
-  if (attrs !== undefined) for (const k in attrs) (a ??= []).push({ ns: "", local: k, value: attrs[k] as string });
+  if (attrs !== undefined)
+    for (const k in attrs) {
+      a ??= [];
+      a.push({ ns: "", local: k, value: attrs[k] as string });
+    }
   return {
     kind: "element",
     ns,
