@@ -208,6 +208,16 @@ export function datumAv(dn: number): string {
 export type Veckodag = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /**
+ * The ISO weekday of a day number (days since 1970-01-01, see {@link dagnummerAv}).
+ *
+ * @example
+ * veckodagAv(0) // 4 (1970-01-01 was a Thursday)
+ */
+export function veckodagAv(dn: number): Veckodag {
+  return (((((dn + 3) % 7) + 7) % 7) + 1) as Veckodag;
+}
+
+/**
  * The ISO weekday of a day: 1 = Monday … 7 = Sunday.
  *
  * @example
@@ -215,7 +225,7 @@ export type Veckodag = 1 | 2 | 3 | 4 | 5 | 6 | 7;
  */
 export function veckodag(iso: string): Veckodag {
   const dn = dagnummer(iso);
-  if (!Number.isNaN(dn)) return (((((dn + 3) % 7) + 7) % 7) + 1) as Veckodag; // 1970-01-01: a Thursday
+  if (!Number.isNaN(dn)) return veckodagAv(dn);
   const d = new Date(Date.parse(`${iso}T00:00:00Z`)).getUTCDay();
   return (d === 0 ? 7 : d) as Veckodag;
 }

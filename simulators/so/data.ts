@@ -6,7 +6,7 @@ import {
   laggTillManader,
   svenskDag,
   utbetalningsdag,
-  veckodag,
+  veckodagAv,
 } from "../../contract/kalender.js";
 import { fodelsedatum } from "../../contract/personidentitet.js";
 import type {
@@ -465,7 +465,7 @@ function utbetalningar(e: Ersattning, f: Fonster, avstangda: readonly [number, n
     for (let v = b; v <= avserTom; v += 7) {
       let iVeckan = 0;
       for (let d = v; d <= Math.min(v + 6, avserTom); d++)
-        if (veckodag(iso(d)) <= 5 && !avstangda.some(([from, tom]) => d >= from && d <= tom)) iVeckan++;
+        if (veckodagAv(d) <= 5 && !avstangda.some(([from, tom]) => d >= from && d <= tom)) iVeckan++;
       dagar += Math.min(iVeckan, e.dagarPerVecka);
     }
     dagar = Math.min(dagar, MAX_ERSATTNINGSDAGAR - dagarHittills);
