@@ -83,9 +83,9 @@ describe.skipIf(!REFERENCE_DIR)(
       expect(runs() - before).toBe(3);
       expect(r.flatMap((x, i) => (x.valid ? [] : [i]))).toEqual([...bad]);
       for (const i of bad) {
-      expect(r[i]!.errors[0]).toMatch(new RegExp(`^document-${i}\\.xml:1: `));
-      expect(r[i]!.errors.join("\n")).toContain(`'x${i}'`);
-    }
+        expect(r[i]!.errors[0]).toMatch(new RegExp(`^document-${i}\\.xml:1: `));
+        expect(r[i]!.errors.join("\n")).toContain(`'x${i}'`);
+      }
     });
 
     it("validateDocuments: one run per schema, results in input order", async () => {
