@@ -8,6 +8,7 @@ import {
 } from "../../contract/af/codec.js";
 import type { AfSvar } from "../../contract/af/model.js";
 import { ContractViolation } from "../../contract/errors.js";
+import { maskera } from "../../contract/maskering.js";
 import { NS, PREFIXES } from "../../contract/namespaces.js";
 import { parseSoapEnvelope, readSoapFault, SOAP11_CONTENT_TYPE } from "../../contract/soap/envelope.js";
 import { arFel, type Sektion, type SsbtFraga, type Tidsperiod } from "../../contract/ssbt/model.js";
@@ -17,7 +18,13 @@ import { serializeXml } from "../../contract/xml/serialize.js";
 import { KODVERK_PER_KALLA } from "../../fixtures/kodverk/index.js";
 import { TEST_NOW, TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, REFERENCE_MISSING } from "../../test/support/reference.js";
-import { SSBT10_XSD, validateAgainst } from "../../test/support/xsd.js";
+import {
+  SSBT10_XSD,
+  schemaBatch,
+  validateAgainst,
+  validateManyAgainst,
+  XSD_BATCH_TIMEOUT,
+} from "../../test/support/xsd.js";
 import { mswHandler } from "../adapters/msw.js";
 import { fetchRequest } from "../adapters/transport.js";
 import type { KontraktInfo } from "../bastjanst.js";
@@ -120,44 +127,59 @@ describe("AF simulator: every named persona", () => {
   });
 
   describe.skipIf(!REFERENCE_DIR)("against the official ers_stod.xsd", () => {
+    // Every persona's exchange first, then one libxml2 run per schema (see schemaBatch).
+    const checks = schemaBatch(PERSONAS, async (p) => {
+      const fraga = testFraga(p.personidentitet);
+      const req = fetchRequest(klient.begaran(fraga, ENDPOINT, KONTRAKT));
+      const reqBody = parseSoapEnvelope(await req.clone().text()).body;
+      const { response, body } = await skicka(fraga);
+      const sektion = await klient.tolka(response, fraga, KONTRAKT);
+      return {
+        value: { req, response, body, sektion },
+        documents: {
+          request: { xml: serializeXml(reqBody, { prefixes: PREFIXES }), schema: AF_XSD },
+          answer: { xml: serializeXml(body, { prefixes: PREFIXES }), schema: AF_XSD },
+          section: { xml: ssbtSvar(sektion), schema: SSBT10_XSD },
+        },
+      };
+    });
+    beforeAll(checks.run, XSD_BATCH_TIMEOUT);
+
     for (const p of PERSONAS) {
       it(`${p.id}: request and answer validate, tolka gives a data section`, async () => {
-        const fraga = testFraga(p.personidentitet);
-        const req = fetchRequest(klient.begaran(fraga, ENDPOINT, KONTRAKT));
+        const { value, results } = await checks.of(p);
+        const { req, response, body, sektion } = value;
         expect(req.method).toBe("POST");
         expect(req.headers.get("Content-Type")).toBe("text/xml; charset=utf-8");
         expect(req.headers.get("SOAPAction")).toBe('""');
-        const reqBody = parseSoapEnvelope(await req.clone().text()).body;
-        const reqCheck = await validateAgainst(serializeXml(reqBody, { prefixes: PREFIXES }), AF_XSD);
-        expect(reqCheck.errors).toEqual([]);
+        expect(results.request.errors, `${p.id} request`).toEqual([]);
 
-        const { response, body } = await skicka(fraga);
         expect(response.status).toBe(200);
         expect(response.headers.get("Content-Type")).toBe(SOAP11_CONTENT_TYPE);
         expect(body.local).toBe("SvarMeddelande");
-        const check = await validateAgainst(serializeXml(body, { prefixes: PREFIXES }), AF_XSD);
-        expect(check.errors).toEqual([]);
-        expect(check.valid).toBe(true);
+        expect(results.answer.errors, `${p.id} answer`).toEqual([]);
+        expect(results.answer.valid).toBe(true);
 
-        const sektion = await klient.tolka(response, fraga, KONTRAKT);
         if (!("data" in sektion)) throw new Error(`expected a data section, got ${JSON.stringify(sektion)}`);
         expect(sektion.data.map((d) => `${d.ns}|${d.local}`)).toEqual([`${NS.af}|Fraga`, `${NS.af}|Svar`]);
-        const ssbtCheck = await validateAgainst(ssbtSvar(sektion), SSBT10_XSD);
-        expect(ssbtCheck.errors).toEqual([]);
+        expect(results.section.errors, `${p.id} section`).toEqual([]);
       });
     }
   });
 
   it.skipIf(!REFERENCE_DIR)("generated persons' answers validate too", async () => {
-    let checked = 0;
-    for (let n = 800; n < 900 && checked < 5; n++) {
+    const pnrs: string[] = [];
+    const answers: string[] = [];
+    for (let n = 800; n < 900 && pnrs.length < 5; n++) {
       const pnr = testIdentitet("19811122", String(n));
       if (!ctx.population.hitta(pnr)?.kallor.includes("AF")) continue;
       const { body } = await skicka(testFraga(pnr));
-      expect((await validateAgainst(serializeXml(body, { prefixes: PREFIXES }), AF_XSD)).errors).toEqual([]);
-      checked++;
+      pnrs.push(pnr);
+      answers.push(serializeXml(body, { prefixes: PREFIXES }));
     }
-    expect(checked).toBe(5);
+    expect(pnrs).toHaveLength(5);
+    const results = await validateManyAgainst(answers, AF_XSD);
+    for (const [i, r] of results.entries()) expect(r.errors, maskera(pnrs[i]!)).toEqual([]);
   });
 
   it("maps the composite question onto AF's Fraga, with the first personuppgiftsbiträde", async () => {
@@ -513,7 +535,7 @@ describe("AF client: tolka never throws", () => {
   const fraga = testFraga("199608239829");
   const tolka = (r: Response) => klient.tolka(r, fraga, KONTRAKT);
 
-  it.each([
+  const FEL_SVAR: [string, Response, string][] = [
     [
       "an HTML error page with 502",
       new Response("<html><body><h1>502 Bad Gateway</h1></body></html>", { status: 502 }),
@@ -552,13 +574,21 @@ describe("AF client: tolka never throws", () => {
       new Response(envelope(`<af:SvarMeddelande xmlns:af="${NS.af}"/>`), { status: 500 }),
       "HTTP_500",
     ],
-  ])("%s → error section", async (_name, response, felkod) => {
+  ];
+  // Every answer read first, then one libxml2 run for all error sections (see schemaBatch).
+  const checks = schemaBatch(FEL_SVAR, async ([, response]) => {
     const sektion = await tolka(response);
-    expect(sektion).toMatchObject({ error: { kalla: "BT", felkod } });
+    return { value: sektion, documents: { section: { xml: ssbtSvar(sektion), schema: SSBT10_XSD } } };
+  });
+  beforeAll(checks.run, XSD_BATCH_TIMEOUT);
+
+  it.each(FEL_SVAR.map((c) => [c[0], c] as const))("%s → error section", async (name, c) => {
+    const { value: sektion, results } = await checks.of(c);
+    expect(sektion).toMatchObject({ error: { kalla: "BT", felkod: c[2] } });
     if (!arFel(sektion)) return;
     expect(sektion.error.felmeddelande.length).toBeGreaterThan(0);
     expect(sektion.error.felmeddelande.every((m) => m.trim() !== "")).toBe(true);
-    if (REFERENCE_DIR) expect((await validateAgainst(ssbtSvar(sektion), SSBT10_XSD)).errors).toEqual([]);
+    if (REFERENCE_DIR) expect(results.section.errors, `${name} section`).toEqual([]);
   });
 
   it("a body that cannot be read → error section", async () => {
