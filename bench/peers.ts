@@ -19,6 +19,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { HarnessError } from "../contract/errors.js";
+import { tidsgrans } from "../simulators/adapters/transport.js";
 import type { ServerProcess, ServerSample } from "./servers.js";
 
 const require = createRequire(import.meta.url);
@@ -71,11 +72,14 @@ async function waitUntilUp(url: string, child: ChildProcess, what: string, timeo
   while (Date.now() - t0 < timeoutMs) {
     if (exited !== undefined)
       throw new HarnessError("BENCH_PEER_START", `${what} exited (code ${exited}) before it listened.`);
+    const grans = tidsgrans(2000);
     try {
-      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await fetch(url, { signal: grans.signal });
       return;
     } catch {
       await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      grans.dispose();
     }
   }
   throw new HarnessError("BENCH_PEER_START", `${what} did not listen within ${timeoutMs} ms.`);

@@ -1,3 +1,5 @@
+import { tidsgrans } from "../simulators/adapters/transport.js";
+
 /**
  * How a certify run is stopped early: the caller's signal (Ctrl+C) and an overall time limit,
  * as one AbortSignal whose reason says why ("SIGINT", "--timeout 300000 ms").
@@ -16,18 +18,7 @@ export function runSignal(
   timeoutMs: number | undefined,
 ): { signal: AbortSignal | undefined; dispose: () => void } {
   if (timeoutMs === undefined) return { signal: outer, dispose: () => {} };
-  const c = new AbortController();
-  const timer = setTimeout(() => c.abort(`--timeout ${timeoutMs} ms`), timeoutMs);
-  const onOuter = () => c.abort(outer?.reason);
-  if (outer?.aborted) onOuter();
-  else outer?.addEventListener("abort", onOuter, { once: true });
-  return {
-    signal: c.signal,
-    dispose: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener("abort", onOuter);
-    },
-  };
+  return tidsgrans(timeoutMs, outer, `--timeout ${timeoutMs} ms`);
 }
 
 /**

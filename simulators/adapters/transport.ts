@@ -65,3 +65,33 @@ export const fetchTransport: Transport = async (b, signal) => {
 export function fetchRequest(b: Begaran): Request {
   return new Request(b.url, { method: b.method, headers: b.headers, body: b.body });
 }
+
+/**
+ * A signal aborted after `timeoutMs` (reason `reason`) or when `outer` is, held by an ordinary
+ * timer and listener that `dispose` removes, so no timer outlives the work. Give the signal to
+ * `fetch(input, { signal })` itself, never to a `Request` constructor: undici links a Request's
+ * signal to fetch weakly, and after a garbage collection the abort no longer arrives (a certify
+ * run then waited forever on a producer that never answers).
+ *
+ * @example
+ * const { signal, dispose } = tidsgrans(5_000, stop);
+ * try { await fetch(url, { signal }); } finally { dispose(); }
+ */
+export function tidsgrans(
+  timeoutMs: number,
+  outer?: AbortSignal,
+  reason = `no answer within ${timeoutMs} ms`,
+): { signal: AbortSignal; dispose: () => void } {
+  const c = new AbortController();
+  const timer = setTimeout(() => c.abort(reason), timeoutMs);
+  const onOuter = () => c.abort(outer?.reason);
+  if (outer?.aborted) onOuter();
+  else outer?.addEventListener("abort", onOuter, { once: true });
+  return {
+    signal: c.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      outer?.removeEventListener("abort", onOuter);
+    },
+  };
+}

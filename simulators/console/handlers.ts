@@ -4,6 +4,7 @@ import { maskera, maskeraText } from "../../contract/maskering.js";
 import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
 import { encodeFraga } from "../../contract/ssbt/codec.js";
 import type { SsbtFraga, Tidsperiod } from "../../contract/ssbt/model.js";
+import { tidsgrans } from "../adapters/transport.js";
 import { lefiFragaBase64 } from "../aggregator/klienter/fk.js";
 import type { Chain } from "../chain.js";
 import { simRequest } from "../endpoint.js";
@@ -244,12 +245,13 @@ export function konsolHandlers(o: KonsolOptions): HttpHandler[] {
       const url = o.ssbtek?.();
       let status: number | string;
       if (url) {
+        const grans = tidsgrans(60_000);
         try {
           const res = await fetch(url, {
             method: "POST",
             headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
             body: envelope,
-            signal: AbortSignal.timeout(60_000),
+            signal: grans.signal,
           });
           await res.arrayBuffer();
           status = res.status;
@@ -259,6 +261,8 @@ export function konsolHandlers(o: KonsolOptions): HttpHandler[] {
             "ASK_FAILED",
             `The composite service at ${url} did not answer: ${(e as Error).message}`,
           );
+        } finally {
+          grans.dispose();
         }
       } else {
         const out = await chain.endpoint(

@@ -7,6 +7,7 @@ import {
 import { decodeFault, decodeSvar, encodeFraga } from "../../contract/ssbt/codec.js";
 import type { KontraktVersion, SsbtFault, SsbtFraga, SsbtSvar } from "../../contract/ssbt/model.js";
 import type { TrafficLog } from "../../reports/evidence/har.js";
+import { tidsgrans } from "../../simulators/adapters/transport.js";
 
 /** The outcome of one composite question over HTTP. */
 export type SsbtAnrop =
@@ -34,16 +35,11 @@ export async function hamtaOverHttp(
   const startedAt = new Date();
   const headers = { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' };
   const body = soapEnvelope(encodeFraga(fraga, version));
-  const timeout = AbortSignal.timeout(timeoutMs);
+  const { signal, dispose } = tidsgrans(timeoutMs, o.signal);
   let res: Response;
   let xml: string;
   try {
-    res = await fetch(url, {
-      method: "POST",
-      headers,
-      body,
-      signal: o.signal ? AbortSignal.any([o.signal, timeout]) : timeout,
-    });
+    res = await fetch(url, { method: "POST", headers, body, signal });
     xml = await res.text();
   } catch (e) {
     o.traffic?.add({
@@ -56,6 +52,8 @@ export async function hamtaOverHttp(
       ms: performance.now() - t0,
     });
     throw e;
+  } finally {
+    dispose();
   }
   const ms = performance.now() - t0;
   o.traffic?.add({

@@ -11,6 +11,7 @@ import type { XmlElement } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
 import type { Kodverk } from "../../fixtures/kodverk/index.js";
 import type { CertifyFinding } from "../../reports/model.js";
+import { tidsgrans } from "../../simulators/adapters/transport.js";
 import { stackspar } from "../robustness/checks.js";
 
 /** One exchange with the producer: its answer, or why there was none. */
@@ -27,10 +28,12 @@ export type Utbyte =
  */
 export async function skicka(request: Request, timeoutMs: number, stop?: AbortSignal): Promise<Utbyte> {
   const t0 = performance.now();
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
+  const { signal, dispose } = tidsgrans(timeoutMs, stop);
   try {
-    const res = await fetch(new Request(request, { signal }));
+    // The signal goes to fetch itself: a signal given to a Request constructor reaches fetch only
+    // through a weak link in undici, which a garbage collection can cut — the abort is then lost
+    // and the exchange waits for an answer that never comes.
+    const res = await fetch(request, { signal });
     const text = await res.text();
     return {
       svar: true,
@@ -46,6 +49,8 @@ export async function skicka(request: Request, timeoutMs: number, stop?: AbortSi
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (e as Error).message;
     return { svar: false, orsak: "natverk", meddelande: `the connection failed (${why})`, ms };
+  } finally {
+    dispose();
   }
 }
 
