@@ -304,6 +304,39 @@ const sektionerEnligtFraga: KorsregelImpl = (i) => {
 };
 
 /**
+ * The parts of an ssbt/11 `SKV` section (`SkatteverketSvar`): exactly the blocks of `params.block`
+ * that the question's `SKV/fraga` asks for (true), or `params.utanFraga` when it has no `fraga`, in
+ * the order of `params.block` — or, when the section holds an overall `error`, no part at all
+ * (needs the question).
+ */
+const delarEnligtFraga: KorsregelImpl = (i) => {
+  const block = param(i, "block", isStringArray);
+  const utanFraga = param(i, "utanFraga", isStringArray);
+  const skv = fragan(i).specifikaFrageparametrar.SKV;
+  const n = i.noder[0]![0];
+  if (n?.kind !== "element") return [];
+  const fick = n.el.children.flatMap((c) => (c.kind === "element" ? [c.local] : []));
+  const delar = fick.filter((x) => x !== "error");
+  const overgripande = fick.includes("error");
+  const vantade = overgripande
+    ? []
+    : skv.fraga
+      ? block.filter((b) => skv.fraga!.block[b] === true)
+      : utanFraga;
+  if (delar.join(",") === vantade.join(",")) return [];
+  const lista = (xs: readonly string[]) => xs.join(",") || "(none)";
+  return [
+    {
+      path: n.path,
+      value: lista(delar),
+      message: overgripande
+        ? `parts ${lista(delar)} next to the overall error: a failed Skatteverket call has no parts`
+        : `parts ${lista(delar)} do not match the asked blocks ${lista(vantade)}`,
+    },
+  ];
+};
+
+/**
  * The answer echoes the question: `params.falt` `korrelationsid` / `frageTidpunkt` equal the
  * question's (and are absent when it had none); `fraga` is present exactly when
  * `fraganSkallInkluderasISvaret` was true.
@@ -357,6 +390,7 @@ export const KORSREGLER: Readonly<Record<string, KorsregelImpl>> = {
   likaVarden,
   fragadPerson,
   sektionerEnligtFraga,
+  delarEnligtFraga,
   ekarFraga,
 };
 
@@ -377,6 +411,8 @@ export const KORSREGEL_BESKRIVNING: Readonly<Record<string, string>> = {
   fragadPerson: "Identiteten är den frågade personens (12 siffror, eller 10 utan sekel; kräver frågan).",
   sektionerEnligtFraga:
     "svarsdata har exakt en sektion per inkluderad bastjänst, i kontraktets ordning (kräver frågan).",
+  delarEnligtFraga:
+    "ssbt/11 SKV: ett delsvar per block i `params.block` som frågans SKV/fraga efterfrågar (utan fraga `params.utanFraga`), i den ordningen; med ett övergripande error inga delsvar (kräver frågan).",
   ekarFraga:
     "Svaret ekar frågans `params.falt` (korrelationsid, frageTidpunkt, eller frågan själv när den begärts).",
 };

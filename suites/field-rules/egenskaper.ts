@@ -51,12 +51,19 @@ export function skapaMiljo(seed: number, now: Date): Miljo {
   return { chain: createChain(resolveOptions({ seed, now: () => new Date(now) }), BAS), now };
 }
 
-/** One composite exchange: the answer's Body element, or the fault. */
-async function fragaKomposit(
+/**
+ * One composite exchange in-process: the answer's Body element, or the fault. `version` picks the
+ * endpoint (`/ssbtek` speaks v10, `/ssbtek/v11` ssbt/11).
+ *
+ * @example
+ * const { body } = await fragaKomposit(skapaMiljo(1, now), encodeFraga(fraga, "v11"), "v11");
+ */
+export async function fragaKomposit(
   m: Miljo,
   xml: XmlElement,
+  version: "v10" | "v11" = "v10",
 ): Promise<{ body?: XmlElement; fault?: { felkod: string; text: string } }> {
-  const request = new Request(`${BAS}/ssbtek`, {
+  const request = new Request(`${BAS}/ssbtek${version === "v10" ? "" : `/${version}`}`, {
     method: "POST",
     headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: '""' },
     body: soapEnvelope(xml),
