@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { evaluate } from "../contract/faltregler/engine.js";
 import type { Finding } from "../contract/faltregler/model.js";
-import { hamtaTabell } from "../contract/faltregler/tabeller.js";
+import { hamtaTabell, ssbtTabell } from "../contract/faltregler/tabeller.js";
 import { NS } from "../contract/namespaces.js";
 import { lasSkvSektionV11 } from "../contract/skv/v11-codec.js";
 import {
@@ -17,11 +17,13 @@ import {
   RESULTATTYP,
   TRANSAKTIONSTYP,
 } from "../contract/skv/v11-model.js";
+import { soapEnvelope } from "../contract/soap/envelope.js";
 import { decodeSvar, encodeFraga, SKV11_BLOCK } from "../contract/ssbt/codec.js";
 import type { SsbtFraga } from "../contract/ssbt/model.js";
 import { el, type XmlElement } from "../contract/xml/node.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { fullFraga } from "../suites/chain/certify-chain.js";
+import { regelFynd } from "../suites/consumer/certify-consumer-record.js";
 import { andraBase64Json, andraXml } from "../suites/field-rules/andra.js";
 import { fragaKomposit, type Miljo, skapaMiljo } from "../suites/field-rules/egenskaper.js";
 import { TEST_NOW, TEST_PERIOD } from "./support/context.js";
@@ -187,6 +189,31 @@ describe("ssbt-v11-svar: a year not yet begun (9071004)", () => {
           `SSBT.svar.SKV.${b}.error.felkod.varden @ ${path}`,
         ]);
       }
+    }
+  });
+});
+
+describe("the question and answer table of each contract version", () => {
+  it("judges a recorded ssbt/11 question by ssbt-v11-fraga (certify consumer --record, the console)", () => {
+    const f = fragaV11(PERSONAS.find((p) => p.id === "foretagare")!.personidentitet, [2025]);
+    const text = soapEnvelope(encodeFraga(f, "v11"));
+    const now = new Date(TEST_NOW);
+    expect(ssbtTabell("v11", "fraga")).toBe("ssbt-v11-fraga");
+    expect(ssbtTabell("utkast", "svar")).toBe("ssbt-v11-svar");
+    expect(ssbtTabell("v10", "svar")).toBe("ssbt-svar");
+    expect(regelFynd(text, "hamtaBastjanstInformation", now, "v11")).toEqual([]);
+    // ssbt/10's table would call the SKV question a schema error.
+    expect(regelFynd(text, "hamtaBastjanstInformation", now).map((x) => x.rule)).toEqual(["SSBT.SKV.typ"]);
+  });
+
+  it("the draft utkast answers with ssbt/11's composite answer: ssbt-v11-svar holds", async () => {
+    const m = skapaMiljo(1, new Date(TEST_NOW));
+    for (const id of ["foretagare", "af-indraget-aktivitetsstod"]) {
+      const f = fragaV11(PERSONAS.find((p) => p.id === id)!.personidentitet, [2025, 2024]);
+      const r = await fragaKomposit(m, encodeFraga(f, "utkast"), "utkast");
+      expect(regler(evaluate(ssbtTabell("utkast", "svar"), r.body!, { now: m.now, fraga: f })), id).toEqual(
+        [],
+      );
     }
   });
 });

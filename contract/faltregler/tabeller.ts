@@ -12,7 +12,7 @@ import tnsSvar from "../../fixtures/faltregler/tns-svar.json" with { type: "json
 import { KODVERK } from "../../fixtures/kodverk/index.js";
 import { HarnessError } from "../errors.js";
 import { SSBT_FELKOD } from "../ssbt/felkoder.js";
-import { BASTJANSTER } from "../ssbt/model.js";
+import { BASTJANSTER, type KontraktVersion } from "../ssbt/model.js";
 import { KORSREGLER } from "./korsregler.js";
 import {
   FALT_TYPER,
@@ -101,6 +101,18 @@ export const FALTREGELTABELLER: readonly Faltregeltabell[] = [
   tnsSvar,
   mivSvar,
 ] as Faltregeltabell[];
+
+/**
+ * The table of the composite question or answer of a contract version: ssbt/10's, or ssbt/11's —
+ * also for the draft `utkast`, whose question and answer are ssbt/11's in its own namespace (AF's
+ * extension sits in ers_stod's open `xs:any`).
+ *
+ * @example
+ * ssbtTabell("v11", "svar") // "ssbt-v11-svar"
+ */
+export function ssbtTabell(version: KontraktVersion, meddelande: "fraga" | "svar"): string {
+  return `${version === "v10" ? "ssbt" : "ssbt-v11"}-${meddelande}`;
+}
 
 /** The table ids (file names under fixtures/faltregler without `.json`). */
 export const TABELL_IDN: readonly string[] = FALTREGELTABELLER.map((t) => t.id);
