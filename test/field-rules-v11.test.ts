@@ -95,21 +95,29 @@ describe("ssbt-v11-svar: every persona's ssbt/11 composite answer", () => {
     for (const s of svar) expect(brott(s), s.id).toEqual([]);
   });
 
-  it("exercises the block-error paths: 9071005 for the företagare's undecided year (and the coverage persona)", () => {
-    const med = Object.fromEntries(
-      svar.map((s) => [s.id, blockfel(s)]).filter(([, f]) => Object.keys(f).length),
-    );
-    expect(med.foretagare).toEqual({ skatteuppgifter: "9071005", beskattningsbilagor: "9071005" });
-    expect(Object.keys(med).sort()).toEqual(["foretagare", "kodtackning"]);
+  it("exercises the block-error paths: the företagare's undecided 2025 gives 9071005, and every block error found is checked by its rule", () => {
+    const med = svar.map((s) => ({ s, fel: blockfel(s) })).filter((x) => Object.keys(x.fel).length > 0);
+    expect(med.find((x) => x.s.id === "foretagare")?.fel).toEqual({
+      skatteuppgifter: "9071005",
+      beskattningsbilagor: "9071005",
+    });
+    for (const { s, fel } of med)
+      for (const b of Object.keys(fel)) {
+        // 9071500 is a whole-question fault (the overall SKV error), never one block's.
+        const path = `${SKV}/${b}/error/felkod`;
+        expect(brott(s, andraXml(s.body, path, { satt: "9071500" })), `${s.id} ${b}`).toEqual([
+          `SSBT.svar.SKV.${b}.error.felkod.varden @ ${path}`,
+        ]);
+      }
   });
 
-  it("rejects a wrong felkod, data next to a block error and a missing kalla, naming the rule", () => {
+  it("rejects a wrong kalla, data next to a block error and a missing kalla or felmeddelande, naming the rule", () => {
     const s = svar.find((x) => x.id === "foretagare")!;
     for (const b of ["skatteuppgifter", "beskattningsbilagor"]) {
       const fel = `${SKV}/${b}/error`;
-      // 9071500 is a whole-question fault (the overall SKV error), never one block's.
-      expect(brott(s, andraXml(s.body, `${fel}/felkod`, { satt: "9071500" }))).toEqual([
-        `SSBT.svar.SKV.${b}.error.felkod.varden @ ${fel}/felkod`,
+      // SSBT's own failures (timeout …) are the overall error, not a block's.
+      expect(brott(s, andraXml(s.body, `${fel}/kalla`, { satt: "SSBT" }))).toEqual([
+        `SSBT.svar.SKV.${b}.error.kalla.varden @ ${fel}/kalla`,
       ]);
       const medData = laggTill(s.body, `${SKV}/${b}`, el(NS.ssbt11, "data", ["e30="]));
       expect(brott(s, medData)).toContain(`SSBT.svar.SKV.${b}.dataEllerError @ ${SKV}/${b}`);
