@@ -150,6 +150,9 @@ describe("ssbt-v11-svar: every persona's ssbt/11 composite answer", () => {
     expect(json("individuppgifter", "/personidentitet", { satt: "191212121212" })).toEqual([
       `SKV.delar.fragad @ ${data("individuppgifter")}/personidentitet`,
     ]);
+    expect(json("skattekonto", "/transaktioner[1]/transaktionsdatum", { satt: "2019-01-09" })).toEqual([
+      `SKV.delar.inomFragadeAr @ ${data("skattekonto")}/transaktioner[1]/transaktionsdatum`,
+    ]);
     expect(json("individuppgifter", "/extra", { satt: "x" })).toEqual([
       `SSBT.svar.okantFalt @ ${data("individuppgifter")}/extra`,
     ]);
@@ -173,6 +176,27 @@ describe("ssbt-v11-svar: every persona's ssbt/11 composite answer", () => {
       `SKV.beskattningsbilagor.bilagor.belopp.intakter.typ @ ${d}/bilagor[1]/belopp/intakter`,
       `SKV.beskattningsbilagor.bilagor.belopp.intakter.blankett @ ${d}/bilagor[1]/belopp/intakter`,
     ]);
+  });
+});
+
+describe("ssbt-v11-svar: a question without SKV's fraga", () => {
+  it("gets the decided tax of the two years before the period, by the table; another block is reported", async () => {
+    const m = skapaMiljo(1, new Date(TEST_NOW));
+    const p = PERSONAS.find((x) => x.id === "pensionar-bostadstillagg")!;
+    const s = await fraga(m, p.id, fullFraga(p.personidentitet, TEST_PERIOD, "V11-UTAN-FRAGA"));
+    const ctx = { now: m.now, fraga: s.fraga };
+    expect(regler(evaluate(TABELL, s.body, ctx))).toEqual([]);
+    const d = `${SKV}/skatteuppgifter/data`;
+    expect(
+      regler(
+        evaluate(TABELL, andraBase64Json(s.body, d, "/beskattningar[1]/inkomstar", { satt: "2023" }), ctx),
+      ),
+    ).toEqual([
+      `SKV.skatteuppgifter.beskattningar.inkomstar.typ @ ${d}/beskattningar[1]/inkomstar`,
+      `SKV.delar.inomFragadeAr @ ${d}/beskattningar[1]/inkomstar`,
+    ]);
+    const medKonto = laggTill(s.body, SKV, el(NS.ssbt11, "skattekonto", [el(NS.ssbt11, "data", ["e30="])]));
+    expect(regler(evaluate(TABELL, medKonto, ctx))).toContain(`SSBT.svar.SKV.delar @ ${SKV}`);
   });
 });
 
