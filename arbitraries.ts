@@ -22,6 +22,7 @@ export {
   type FrageOptions,
   giltigPeriod,
   giltigSsbtFraga,
+  giltigSsbtFragaV11,
   type OgiltigFraga,
   ogiltigSsbtFraga,
   STANDARD_NU,

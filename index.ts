@@ -15,6 +15,7 @@ export {
   FALTREGELTABELLER,
   type Faltregeltabell,
   type Finding,
+  ssbtTabell,
   TABELL_IDN,
 } from "./contract/faltregler/index.js";
 export { arGiltigPersonidentitet, maskera, maskeraText } from "./contract/personidentitet.js";

@@ -25,5 +25,11 @@ describe("docs/faltregler", () => {
     const csn = sidor.get("csn-svar.md")!;
     expect(csn).toContain("`CSN.Studiemedel.Utbetalning.inomPeriod`");
     expect(sidor.get("ssbt-fraga.md")).toContain("`CSN.arendeidentitet.maxLength`");
+    // ssbt/11: the SKV block errors, and the inherited rows of ssbt/10.
+    const v11 = sidor.get("ssbt-v11-svar.md")!;
+    expect(v11).toContain("`SSBT.svar.SKV.skatteuppgifter.error.felkod`");
+    expect(v11).toContain('`"9071005"`');
+    expect(v11).toContain("`SSBT.svar.CSN.data.svar`");
+    expect(v11).toContain("Härledd från [ssbt-svar](ssbt-svar.md)");
   });
 });

@@ -66,6 +66,11 @@ function tabellsida(t: Faltregeltabell): string {
     `- Tabell: \`${t.id}\` — ${t.falt.length} fält, ${t.korsregler.length} korsregler`,
     `- Format: ${t.format === "xml" ? `XML, rotelement \`${t.rot}\`${t.rotOppen ? " (öppet: xs:any)" : ""}` : "JSON"}`,
     `- Källa: ${t.kalla}`,
+    ...(t.grund
+      ? [
+          `- Härledd från [${t.grund}](${t.grund}.md): samma rader och korsregler utom de som ändras, läggs till eller tas bort här (\`fixtures/faltregler/${t.id}.json\` listar bara ändringarna)`,
+        ]
+      : []),
     `- Okända fält: ${t.okantFalt ? `rapporteras som \`${t.okantFalt}\`` : "tillåts"}`,
     "",
     "Ett brott mot en aspekt av ett fält rapporteras som `<id>.<aspekt>` (`min`, `max`, `typ`, `format`,",
@@ -101,7 +106,10 @@ function index(tabeller: readonly Faltregeltabell[]): string {
     "# Fältregler",
     "",
     "Fältregeltabellerna beskriver varje fält i SSBT:s fråga och svar och i varje bastjänsts svar:",
-    "sökväg, typ, format, antal, kodverk och regler mellan fält. De är data i `fixtures/faltregler/`,",
+    "sökväg, typ, format, antal, kodverk och regler mellan fält. SSBT:s fråga och svar finns för ssbt/10",
+    "(`ssbt-fraga`, `ssbt-svar`) och ssbt/11 (`ssbt-v11-fraga`, `ssbt-v11-svar`, härledda från ssbt/10:s:",
+    "bara Skatteverkets fråga och svar skiljer, med ett delsvar per block och blockets egna fel 9071004",
+    "och 9071005). Tabellerna är data i `fixtures/faltregler/`,",
     "prövas av regelmotorn i `contract/faltregler/` och används av egenskapstesterna i",
     "`suites/field-rules/`. Den här dokumentationen genereras från samma data.",
     "",

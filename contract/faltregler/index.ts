@@ -17,8 +17,16 @@ export {
   type Faltregeltabell,
   type FaltTyp,
   type Finding,
+  type HarleddFaltregeltabell,
   type JsonValue,
   type Korsregel,
   type VidBrott,
 } from "./model.js";
-export { FALTREGELTABELLER, hamtaTabell, TABELL_IDN, tabellfel } from "./tabeller.js";
+export {
+  FALTREGELTABELLER,
+  hamtaTabell,
+  harledTabell,
+  ssbtTabell,
+  TABELL_IDN,
+  tabellfel,
+} from "./tabeller.js";

@@ -304,6 +304,65 @@ const sektionerEnligtFraga: KorsregelImpl = (i) => {
 };
 
 /**
+ * The parts of an ssbt/11 `SKV` section (`SkatteverketSvar`): exactly the blocks of `params.block`
+ * that the question's `SKV/fraga` asks for (true), or `params.utanFraga` when it has no `fraga`, in
+ * the order of `params.block` — or, when the section holds an overall `error`, no part at all
+ * (needs the question).
+ */
+const delarEnligtFraga: KorsregelImpl = (i) => {
+  const block = param(i, "block", isStringArray);
+  const utanFraga = param(i, "utanFraga", isStringArray);
+  const skv = fragan(i).specifikaFrageparametrar.SKV;
+  const n = i.noder[0]![0];
+  if (n?.kind !== "element") return [];
+  const fick = n.el.children.flatMap((c) => (c.kind === "element" ? [c.local] : []));
+  const delar = fick.filter((x) => x !== "error");
+  const overgripande = fick.includes("error");
+  const vantade = overgripande
+    ? []
+    : skv.fraga
+      ? block.filter((b) => skv.fraga!.block[b] === true)
+      : utanFraga;
+  if (delar.join(",") === vantade.join(",")) return [];
+  const lista = (xs: readonly string[]) => xs.join(",") || "(none)";
+  return [
+    {
+      path: n.path,
+      value: lista(delar),
+      message: overgripande
+        ? `parts ${lista(delar)} next to the overall error: a failed Skatteverket call has no parts`
+        : `parts ${lista(delar)} do not match the asked blocks ${lista(vantade)}`,
+    },
+  ];
+};
+
+/**
+ * ssbt/11 SKV: every year at the paths (a year, or the year of a `YYYY-MM` month or a date) is one
+ * of the income years asked of Skatteverket — the question's `SKV/fraga/ar`, or without a `fraga`
+ * the `params.utanFragaAr` years before the year the SKV period starts (needs the question).
+ */
+const inomFragadeAr: KorsregelImpl = (i) => {
+  const utan = param(i, "utanFragaAr", isNumber);
+  const f = fragan(i);
+  const skv = f.specifikaFrageparametrar.SKV;
+  const start = Number(periodFor(f, "SKV").fromDatum.slice(0, 4));
+  const ar = skv.fraga ? skv.fraga.ar : Array.from({ length: utan }, (_, k) => start - 1 - k);
+  const out: Brott[] = [];
+  for (const noder of i.noder)
+    for (const n of noder) {
+      const t = nodText(n);
+      const y = t === undefined ? undefined : /^\d{4}/.exec(t)?.[0];
+      if (y !== undefined && !ar.includes(Number(y)))
+        out.push({
+          path: n.path,
+          value: t,
+          message: `${y} is not one of the asked income years ${ar.join(", ")}`,
+        });
+    }
+  return out;
+};
+
+/**
  * The answer echoes the question: `params.falt` `korrelationsid` / `frageTidpunkt` equal the
  * question's (and are absent when it had none); `fraga` is present exactly when
  * `fraganSkallInkluderasISvaret` was true.
@@ -357,6 +416,8 @@ export const KORSREGLER: Readonly<Record<string, KorsregelImpl>> = {
   likaVarden,
   fragadPerson,
   sektionerEnligtFraga,
+  delarEnligtFraga,
+  inomFragadeAr,
   ekarFraga,
 };
 
@@ -377,6 +438,10 @@ export const KORSREGEL_BESKRIVNING: Readonly<Record<string, string>> = {
   fragadPerson: "Identiteten är den frågade personens (12 siffror, eller 10 utan sekel; kräver frågan).",
   sektionerEnligtFraga:
     "svarsdata har exakt en sektion per inkluderad bastjänst, i kontraktets ordning (kräver frågan).",
+  delarEnligtFraga:
+    "ssbt/11 SKV: ett delsvar per block i `params.block` som frågans SKV/fraga efterfrågar (utan fraga `params.utanFraga`), i den ordningen; med ett övergripande error inga delsvar (kräver frågan).",
+  inomFragadeAr:
+    "ssbt/11 SKV: varje år (eller årtalet i en månad eller ett datum) är ett av de inkomstår som frågades (SKV/fraga/ar, utan fraga `params.utanFragaAr` år före SKV-periodens start; kräver frågan).",
   ekarFraga:
     "Svaret ekar frågans `params.falt` (korrelationsid, frageTidpunkt, eller frågan själv när den begärts).",
 };

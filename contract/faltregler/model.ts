@@ -146,6 +146,34 @@ export interface Faltregeltabell {
    * replaced), for rows with `bastjanst`. Only the ssbt question has one.
    */
   inkluderadVia?: string;
+  /**
+   * The table this one is derived from (the same message in the previous contract version), when
+   * it was written as changes to it (see {@link HarleddFaltregeltabell}); absent for a table
+   * written out in full.
+   */
+  grund?: string;
+  falt: Faltregel[];
+  korsregler: Korsregel[];
+}
+
+/**
+ * A table written as the changes from another table (`grund`): the same message in the next
+ * contract version (ssbt/11's question and answer are ssbt/10's except Skatteverket). It is
+ * resolved into a full {@link Faltregeltabell} when loaded, so that a rule added to the base
+ * reaches every version:
+ * - the base's rows and cross-field rules, in order, except those whose id is in `utan`;
+ * - a row (or cross-field rule) of this table with a base id replaces that one in place; a row
+ *   with a new id goes right after the row listed before it here (at the end when it is first);
+ * - `kallaErsatt` rewrites the citations of inherited rows (`ssbt/10 XSD` → `ssbt/11 XSD`);
+ * - the table's own keys (`id`, `titel`, `kalla` …) are its own; absent ones are the base's.
+ */
+export interface HarleddFaltregeltabell extends Partial<Omit<Faltregeltabell, "grund">> {
+  id: string;
+  grund: string;
+  /** Ids of the base's rows and cross-field rules that this version does not have. */
+  utan?: string[];
+  /** Substring → replacement in the `kalla` of every inherited row and cross-field rule. */
+  kallaErsatt?: Record<string, string>;
   falt: Faltregel[];
   korsregler: Korsregel[];
 }

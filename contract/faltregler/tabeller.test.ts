@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { isHarnessError } from "../errors.js";
 import { SSBT_FELKOD } from "../ssbt/felkoder.js";
 import { KORSREGEL_BESKRIVNING, KORSREGLER } from "./korsregler.js";
-import { FALT_TYPER } from "./model.js";
-import { FALTREGELTABELLER, hamtaTabell, TABELL_IDN, tabellfel } from "./tabeller.js";
+import { FALT_TYPER, type Faltregel } from "./model.js";
+import { FALTREGELTABELLER, hamtaTabell, harledTabell, TABELL_IDN, tabellfel } from "./tabeller.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/faltregler");
 
@@ -20,6 +20,8 @@ describe("field-rule tables", () => {
     expect(TABELL_IDN).toEqual([
       "ssbt-fraga",
       "ssbt-svar",
+      "ssbt-v11-fraga",
+      "ssbt-v11-svar",
       "af-svar",
       "csn-svar",
       "lefi-svar",
@@ -34,12 +36,49 @@ describe("field-rule tables", () => {
     expect(tabellfel(hamtaTabell(id))).toEqual([]);
   });
 
-  it("rule ids are unique across all tables", () => {
-    const ids = FALTREGELTABELLER.flatMap((t) => [
-      ...t.falt.map((r) => r.id),
-      ...t.korsregler.map((k) => k.id),
+  it("rule ids are unique across all tables, except the same field in a table and the one derived from it", () => {
+    const var_ = new Map<string, { tabell: string; path: string }>();
+    const krockar: string[] = [];
+    for (const t of FALTREGELTABELLER)
+      for (const r of [
+        ...t.falt.map((x) => ({ id: x.id, path: x.path })),
+        ...t.korsregler.map((k) => ({ id: k.id, path: k.paths.join(" ") })),
+      ]) {
+        const forra = var_.get(r.id);
+        if (!forra) var_.set(r.id, { tabell: t.id, path: r.path });
+        else if (forra.tabell === t.id || t.grund !== forra.tabell || forra.path !== r.path)
+          krockar.push(`${r.id} in ${forra.tabell} and ${t.id}`);
+      }
+    expect(krockar).toEqual([]);
+  });
+
+  it("a derived table is its base with rows left out, replaced in place and added after their predecessor", () => {
+    const bas = hamtaTabell("tns-svar");
+    const [a, b, c] = bas.falt as [Faltregel, Faltregel, Faltregel];
+    const ny = { ...c, id: "X.ny", beskrivning: "ny" };
+    const t = harledTabell(bas, {
+      id: "tns-nasta",
+      grund: "tns-svar",
+      utan: [b.id],
+      kallaErsatt: { [a.kalla]: "ny källa" },
+      falt: [{ ...a, beskrivning: "ersatt" }, ny],
+      korsregler: [],
+    });
+    expect(t.falt.slice(0, 3).map((r) => [r.id, r.beskrivning])).toEqual([
+      [a.id, "ersatt"],
+      ["X.ny", "ny"],
+      [c.id, c.beskrivning],
     ]);
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(t.falt.find((r) => r.id === c.id)?.kalla).toBe(c.kalla.replaceAll(a.kalla, "ny källa"));
+    expect({ grund: t.grund, id: t.id, rot: t.rot }).toEqual({
+      grund: "tns-svar",
+      id: "tns-nasta",
+      rot: bas.rot,
+    });
+    const fel = tabellfel(
+      harledTabell(bas, { id: "tns-fel", grund: "tns-svar", utan: ["Finns.inte"], falt: [], korsregler: [] }),
+    );
+    expect(fel).toEqual(["tns-fel: utan Finns.inte is no row of tns-svar"]);
   });
 
   it("every type and cross-field rule implementation is documented and used by some table", () => {

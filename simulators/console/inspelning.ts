@@ -13,6 +13,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { isHarnessError } from "../../contract/errors.js";
 import { evaluate } from "../../contract/faltregler/engine.js";
 import type { Finding } from "../../contract/faltregler/model.js";
+import { ssbtTabell } from "../../contract/faltregler/tabeller.js";
 import { maskera, maskeraText } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { decodeFault, decodeFraga, decodeSvar, versionOfNamespace } from "../../contract/ssbt/codec.js";
@@ -206,10 +207,10 @@ function lasUtbyte(
 }
 
 /** The field-rule findings of one raw request, as `certify consumer --record` computes them. */
-function regelfynd(text: string, operation: string, now: Date): Finding[] {
+function regelfynd(text: string, operation: string, version: KontraktVersion, now: Date): Finding[] {
   if (operation !== "hamtaBastjanstInformation") return [];
   try {
-    return evaluate("ssbt-fraga", text, { now });
+    return evaluate(ssbtTabell(version, "fraga"), text, { now });
   } catch (e) {
     return [
       {
@@ -449,7 +450,7 @@ export class KonsolInspelning {
       fraga: visaMeddelande(text),
       svar: visaMeddelande(svarstext),
       fynd: [
-        ...regelfynd(text, u.operation, this.now()),
+        ...regelfynd(text, u.operation, u.version, this.now()),
         // A refused request is a finding too, as in `certify consumer --record`.
         ...(s.felkod !== undefined
           ? [

@@ -7,9 +7,11 @@
  */
 import { HarnessError, isHarnessError } from "../../contract/errors.js";
 import { evaluate } from "../../contract/faltregler/engine.js";
+import { ssbtTabell } from "../../contract/faltregler/tabeller.js";
 import { maskera, maskeraText } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
-import { decodeFault } from "../../contract/ssbt/codec.js";
+import { decodeFault, versionOfNamespace } from "../../contract/ssbt/codec.js";
+import type { KontraktVersion } from "../../contract/ssbt/model.js";
 import { childElements, textOf, type XmlElement } from "../../contract/xml/node.js";
 import type { TrafficLog } from "../../reports/evidence/har.js";
 import {
@@ -53,14 +55,21 @@ const FLUSH_MS = 100;
 const direct = (e: XmlElement, local: string) => childElements(e).find((c) => c.local === local);
 
 /** Operation, masked person and korrelationsid of a request, for the case name (no other data). */
-function beskriv(text: string): { operation: string; person?: string; korrelationsid?: string } {
+function beskriv(text: string): {
+  operation: string;
+  version?: KontraktVersion;
+  person?: string;
+  korrelationsid?: string;
+} {
   try {
     const body = parseSoapEnvelope(text).body;
     const g = direct(body, "generellaFrageparametrar");
     const pid = g && direct(g, "personidentitet");
     const kid = g && direct(g, "korrelationsid");
+    const version = versionOfNamespace(body.ns);
     return {
       operation: body.local,
+      ...(version ? { version } : {}),
       ...(pid ? { person: maskera(textOf(pid).trim()) } : {}),
       ...(kid ? { korrelationsid: maskeraText(textOf(kid).trim()).slice(0, 64) } : {}),
     };
@@ -69,11 +78,19 @@ function beskriv(text: string): { operation: string; person?: string; korrelatio
   }
 }
 
-/** The field-rule findings of one raw request (only `hamtaBastjanstInformation` has a table). */
-export function regelFynd(text: string, operation: string, now: Date): CertifyFinding[] {
+/**
+ * The field-rule findings of one raw request (only `hamtaBastjanstInformation` has a table), by
+ * the question table of its contract version (ssbt/10's by default).
+ */
+export function regelFynd(
+  text: string,
+  operation: string,
+  now: Date,
+  version: KontraktVersion = "v10",
+): CertifyFinding[] {
   if (operation !== "hamtaBastjanstInformation") return [];
   try {
-    return evaluate("ssbt-fraga", text, { now }).map((f) => ({ ...f }));
+    return evaluate(ssbtTabell(version, "fraga"), text, { now }).map((f) => ({ ...f }));
   } catch (e) {
     return [
       {
@@ -206,7 +223,7 @@ export async function startConsumerRecording(o: RecordOptions = {}): Promise<Rec
     });
     const om = beskriv(text);
     const fynd = [
-      ...regelFynd(text, om.operation, sim.chain.context.now()),
+      ...regelFynd(text, om.operation, sim.chain.context.now(), om.version),
       ...(res.kind === "response" ? faultFynd(res) : []),
     ].map((f) => ({ ...f, seed: sim.chain.context.seed }));
     const namn = `#${n} ${om.operation}${om.korrelationsid ? ` ${om.korrelationsid}` : ""}${om.person ? ` (${om.person})` : ""}`;

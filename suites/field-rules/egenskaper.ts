@@ -2,7 +2,7 @@
  * The field-rule properties, run in-process on the simulated chain (msw `getResponse` on the
  * `createChain` handlers, no sockets):
  * 1. every simulator answer — each bastjänst's own answer and the composite sections — satisfies
- *    every rule of its table;
+ *    every rule of its table, under ssbt/10 and under ssbt/11 (SKV's blocks and their own errors);
  * 2. the composite service answers every valid question with exactly the included sections;
  * 3. every invalid question gets a SOAP Fault whose felkod and message name the broken rule;
  * 4. a question breaking a bastjänst's own rule gets that bastjänst's error section.
@@ -14,7 +14,12 @@ import { evaluate } from "../../contract/faltregler/engine.js";
 import type { Finding } from "../../contract/faltregler/model.js";
 import { parseSoapEnvelope, readSoapFault, soapEnvelope } from "../../contract/soap/envelope.js";
 import { decodeFault, encodeFraga, ssbtNamespace } from "../../contract/ssbt/codec.js";
-import { BASTJANSTER, type BastjanstKod, type SsbtFraga } from "../../contract/ssbt/model.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type KontraktVersion,
+  type SsbtFraga,
+} from "../../contract/ssbt/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import { fetchRequest } from "../../simulators/adapters/transport.js";
 import { type Chain, createChain } from "../../simulators/chain.js";
@@ -23,6 +28,7 @@ import { SIMULATORER } from "../../simulators/registry.js";
 import {
   bastjanstregelBrott,
   giltigSsbtFraga,
+  giltigSsbtFragaV11,
   inkluderade,
   type OgiltigFraga,
   ogiltigSsbtFraga,
@@ -51,12 +57,19 @@ export function skapaMiljo(seed: number, now: Date): Miljo {
   return { chain: createChain(resolveOptions({ seed, now: () => new Date(now) }), BAS), now };
 }
 
-/** One composite exchange: the answer's Body element, or the fault. */
-async function fragaKomposit(
+/**
+ * One composite exchange in-process: the answer's Body element, or the fault. `version` picks the
+ * endpoint (`/ssbtek` speaks v10, `/ssbtek/v11` ssbt/11, `/ssbtek/utkast` the draft).
+ *
+ * @example
+ * const { body } = await fragaKomposit(skapaMiljo(1, now), encodeFraga(fraga, "v11"), "v11");
+ */
+export async function fragaKomposit(
   m: Miljo,
   xml: XmlElement,
+  version: KontraktVersion = "v10",
 ): Promise<{ body?: XmlElement; fault?: { felkod: string; text: string } }> {
-  const request = new Request(`${BAS}/ssbtek`, {
+  const request = new Request(`${BAS}/ssbtek${version === "v10" ? "" : `/${version}`}`, {
     method: "POST",
     headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: '""' },
     body: soapEnvelope(xml),
@@ -141,6 +154,34 @@ export const SIMULATORSVAR: Egenskap<SsbtFraga> = {
         out.push(...evaluate(SVARSTABELL[kod], eget, ctx).map((f) => ({ ...f, path: `${kod}:${f.path}` })));
     }
     return out;
+  },
+  visa: (f) => f,
+};
+
+/**
+ * Property 1 under ssbt/11: every composite answer satisfies `ssbt-v11-svar` — the SKV blocks the
+ * question asked for, each its JSON document or its own error (9071004, 9071005), and the
+ * sections of ssbt/10 — and the generated question itself `ssbt-v11-fraga`.
+ */
+export const SIMULATORSVAR_V11: Egenskap<SsbtFraga> = {
+  namn: "every ssbt/11 composite answer satisfies every rule of its table",
+  numRuns: 25,
+  arbitrary: (now) => giltigSsbtFragaV11({ now }),
+  async kontrollera(m, fraga) {
+    const xml = encodeFraga(fraga, "v11");
+    const egna = evaluate("ssbt-v11-fraga", xml, { now: m.now });
+    if (egna.length > 0)
+      return egna.map((f) => ({ ...f, message: `the generated valid question breaks it: ${f.message}` }));
+    const svar = await fragaKomposit(m, xml, "v11");
+    if (!svar.body)
+      return [
+        problem(
+          "SSBT.svar",
+          "/",
+          `a valid question got a SOAP Fault ${svar.fault?.felkod}: ${svar.fault?.text}`,
+        ),
+      ];
+    return evaluate("ssbt-v11-svar", svar.body, { now: m.now, fraga });
   },
   visa: (f) => f,
 };
@@ -282,4 +323,10 @@ export const BASTJANSTREGEL: Egenskap<OgiltigFraga> = {
 };
 
 /** Every property, in order. */
-export const EGENSKAPER = [SIMULATORSVAR, SEKTIONER, OGILTIG_FRAGA, BASTJANSTREGEL] as const;
+export const EGENSKAPER = [
+  SIMULATORSVAR,
+  SIMULATORSVAR_V11,
+  SEKTIONER,
+  OGILTIG_FRAGA,
+  BASTJANSTREGEL,
+] as const;

@@ -131,6 +131,37 @@ export function giltigPeriod(now: Date): fc.Arbitrary<Tidsperiod> {
   });
 }
 
+/**
+ * A valid ssbt/11 composite question: {@link giltigSsbtFraga} plus, when SKV is included and
+ * mostly, Skatteverket's `fraga` of the `ssbt-v11-fraga` table: one to three distinct income years
+ * from eight years back to next year (so that the blocks' own errors 9071004 and 9071005 occur)
+ * and any choice of the table's blocks.
+ *
+ * @example
+ * fc.sample(giltigSsbtFragaV11(), 1)[0].specifikaFrageparametrar.SKV.fraga?.ar // [2025, 2019]
+ */
+export function giltigSsbtFragaV11(options: FrageOptions = {}): fc.Arbitrary<SsbtFraga> {
+  const now = options.now ?? new Date(STANDARD_NU);
+  const iAr = Number(svenskDag(now).slice(0, 4));
+  const skv = "/hamtaBastjanstInformation/specifikaFrageparametrar/SKV/fraga/";
+  const block = hamtaTabell("ssbt-v11-fraga")
+    .falt.filter((r) => r.path.startsWith(skv) && r.typ === "boolean")
+    .map((r) => r.path.slice(skv.length));
+  const skvFraga = fc.record({
+    ar: fc.uniqueArray(fc.integer({ min: iAr - 8, max: iAr + 1 }), { minLength: 1, maxLength: 3 }),
+    block: fc
+      .tuple(...block.map(() => fc.boolean()))
+      .map((v) => Object.fromEntries(block.map((b, i) => [b, v[i]!]))),
+  });
+  return fc
+    .tuple(giltigSsbtFraga(options), fc.option(skvFraga, { nil: undefined, freq: 4 }))
+    .map(([fraga, f]) => {
+      if (f && fraga.specifikaFrageparametrar.SKV.inkludera)
+        fraga.specifikaFrageparametrar.SKV = { inkludera: true, fraga: f };
+      return fraga;
+    });
+}
+
 function koder(rowId: string): string[] {
   const r = rad(rowId);
   return r.kodverk ? kodverk(r.kodverk).koder.map((k) => k.kod) : (r.varden ?? []);

@@ -3,10 +3,12 @@ export {
   BASTJANSTREGEL,
   EGENSKAPER,
   type Egenskap,
+  fragaKomposit,
   type Miljo,
   OGILTIG_FRAGA,
   SEKTIONER,
   SIMULATORSVAR,
+  SIMULATORSVAR_V11,
   SVARSTABELL,
   skapaMiljo,
 } from "./egenskaper.js";
