@@ -19,6 +19,7 @@ import { findChild, type XmlElement } from "../contract/xml/node.js";
 import type { BastjanstSimulator } from "../simulators/bastjanst.js";
 import { createChain } from "../simulators/chain.js";
 import { adaptrar, arVagran, begaranFor, brister, felaktiga } from "../simulators/conformance.js";
+import { createObservability } from "../simulators/observability.js";
 import { resolveOptions } from "../simulators/options.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { REGISTRERADE, SIMULATORER, sektionerAv } from "../simulators/registry.js";
@@ -231,6 +232,33 @@ describe("the chain with an eighth authority", () => {
     expect(strikt.passed).toBe(false);
     expect(regelIdn).toContain("KFM.Skuldtyp.kodverk");
     expect(regelIdn.some((r) => r.startsWith("KFM.skuldtyp."))).toBe(true);
+  });
+
+  it("measures the eighth authority's calls in the service levels, after the seven", async () => {
+    const obs = createObservability({ logLevel: "silent" });
+    const med = await startSimulator(
+      { port: 0, seed: 1, now: () => new Date(NU), bastjanster: ATTA },
+      { onUtfall: obs.onUtfall, onLeverans: obs.onLeverans },
+    );
+    try {
+      const svar = await postSoap(
+        med.ssbtek,
+        soapEnvelope(encodeFraga(fraga8(PERSONA.personidentitet), "v10", SEKTIONER)),
+      );
+      expect(svar.status).toBe(200);
+      const fel = await postSoap(
+        med.ssbtek,
+        soapEnvelope(encodeFraga(fraga8("199001011234"), "v10", SEKTIONER)),
+      );
+      expect(fel.status).toBe(200);
+    } finally {
+      await med.close();
+    }
+    const m = obs.metrics.toJSON();
+    expect(Object.keys(m.bastjanster)).toEqual(ATTA.map((s) => s.kod));
+    expect(m.bastjanster[KFM_KOD]).toMatchObject({ anrop: 2, data: 1, BT: 1, SSBT: 0 });
+    expect(obs.summary()).toMatch(new RegExp(`\\n  ${KFM_KOD}\\s+2 calls: data 1, BT 1, SSBT 0`));
+    obs.close();
   });
 
   it("the seven's registry is untouched: the default chain has seven sections", () => {

@@ -78,7 +78,11 @@ export interface MetricsSnapshot {
     avbrutna: number;
     tid: DurationStats;
   };
-  bastjanster: Record<BastjanstKod, BastjanstMatning>;
+  /**
+   * Per bastjänst: the contract's seven always (in contract order), then any other authority the
+   * chain was built with (an eighth registered by a library user), in the order first called.
+   */
+  bastjanster: Record<BastjanstKod, BastjanstMatning> & Record<string, BastjanstMatning>;
 }
 
 /** Options of {@link SlaRecorder}. */
@@ -138,14 +142,21 @@ function uppfyllt(share: number | null, target: number): boolean | null {
   return share === null ? null : share >= target;
 }
 
+/** A kod's place in the contract; an authority outside the seven comes after them. */
+const plats = (kod: string): number => {
+  const i = (BASTJANSTER as readonly string[]).indexOf(kod);
+  return i < 0 ? BASTJANSTER.length : i;
+};
+
 /**
- * The parts in contract order (AF, CSN, FK, SKV, SO, TNS, MIV), not in the order they finished.
+ * The parts in contract order (AF, CSN, FK, SKV, SO, TNS, MIV; others after, as they came), not in
+ * the order they finished.
  *
  * @example
  * iKontraktsordning(utfall.delar).map((d) => d.kod) // ["AF", "CSN", …]
  */
 export function iKontraktsordning(delar: readonly DelUtfall[]): DelUtfall[] {
-  return [...delar].sort((a, b) => BASTJANSTER.indexOf(a.kod) - BASTJANSTER.indexOf(b.kod));
+  return [...delar].sort((a, b) => plats(a.kod) - plats(b.kod));
 }
 
 /**
@@ -179,7 +190,9 @@ export class SlaRecorder {
   private medStorning = 0;
   private anslutningstester = 0;
   private anslutningstesterMedFel = 0;
-  private readonly bastjanster: Record<BastjanstKod, Bastjanst>;
+  /** Keyed by kod: the seven from the start; an authority outside the contract's seven when first
+   * called (the chain's upstreams are configured, not read from requests: bounded). */
+  private readonly bastjanster = new Map<string, Bastjanst>();
   private mottagna = 0;
   private fullstandiga = 0;
   private overbelastning = 0;
@@ -189,10 +202,7 @@ export class SlaRecorder {
   constructor(options: SlaRecorderOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.sedan = this.now();
-    this.bastjanster = Object.fromEntries(BASTJANSTER.map((k) => [k, new Bastjanst()])) as Record<
-      BastjanstKod,
-      Bastjanst
-    >;
+    for (const k of BASTJANSTER) this.bastjanster.set(k, new Bastjanst());
   }
 
   /**
@@ -222,7 +232,14 @@ export class SlaRecorder {
       else if (fel >= SERVICENIVAER.storningVidAntalFel) this.medStorning += 1;
       else this.medEttFel += 1;
     }
-    for (const d of u.delar) this.bastjanster[d.kod]?.record(d);
+    for (const d of u.delar) {
+      let b = this.bastjanster.get(d.kod);
+      if (b === undefined) {
+        b = new Bastjanst();
+        this.bastjanster.set(d.kod, b);
+      }
+      b.record(d);
+    }
   }
 
   private svarstidFor(ms: number): void {
@@ -306,10 +323,9 @@ export class SlaRecorder {
         avbrutna: this.avbrutna,
         tid: this.leveranstid.stats(),
       },
-      bastjanster: Object.fromEntries(BASTJANSTER.map((k) => [k, this.bastjanster[k].toJSON()])) as Record<
-        BastjanstKod,
-        BastjanstMatning
-      >,
+      bastjanster: Object.fromEntries(
+        [...this.bastjanster].map(([k, b]) => [k, b.toJSON()]),
+      ) as MetricsSnapshot["bastjanster"],
     };
   }
 
@@ -328,8 +344,8 @@ export class SlaRecorder {
     return {
       histogramFack:
         this.svarstid.bucketCount +
-        BASTJANSTER.reduce((s, k) => s + this.bastjanster[k].tider.bucketCount, 0),
-      felkoder: this.avvisade.size + BASTJANSTER.reduce((s, k) => s + this.bastjanster[k].fel.size, 0),
+        [...this.bastjanster.values()].reduce((s, b) => s + b.tider.bucketCount, 0),
+      felkoder: this.avvisade.size + [...this.bastjanster.values()].reduce((s, b) => s + b.fel.size, 0),
     };
   }
 
@@ -348,7 +364,7 @@ export class SlaRecorder {
     this.medStorning = 0;
     this.anslutningstester = 0;
     this.anslutningstesterMedFel = 0;
-    for (const k of BASTJANSTER) this.bastjanster[k].reset();
+    for (const b of this.bastjanster.values()) b.reset();
     this.mottagna = 0;
     this.fullstandiga = 0;
     this.overbelastning = 0;

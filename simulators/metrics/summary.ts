@@ -1,4 +1,3 @@
-import { BASTJANSTER } from "../../contract/ssbt/model.js";
 import type { DurationStats } from "./histogram.js";
 import type { MetricsSnapshot } from "./recorder.js";
 
@@ -39,8 +38,7 @@ export function formatSummary(m: MetricsSnapshot): string {
     `  On the wire (arrival → last byte sent): ${m.leverans.mottagna} composite requests, ` +
       `${m.leverans.fullstandiga} answered in full, refused as overloaded: ${m.leverans.avvisadeOverbelastning}, ` +
       `cut off: ${m.leverans.avbrutna}; ${tider(m.leverans.tid)}`,
-    ...BASTJANSTER.map((k) => {
-      const b = m.bastjanster[k];
+    ...Object.entries(m.bastjanster).map(([k, b]) => {
       return `  ${k.padEnd(4)}${String(b.anrop).padStart(6)} calls: data ${b.data}, BT ${b.BT}, SSBT ${b.SSBT}; ${tider(b.svarstid)}`;
     }),
   ];
