@@ -118,6 +118,7 @@ export function createChain(options: ResolvedOptions, baseUrl: string, hooks: Ch
     faults: options.faults,
     deadlineMs: options.deadlines,
     realUpstreams: options.bastjanster.map((s) => s.kod).filter((k) => options.upstreams[k]),
+    koder: options.bastjanster.map((s) => s.kod),
   });
   const simulated = options.bastjanster.map((sim) => {
     const layered = withTimingAndFaults(sim, sim.endpoint(context), control);

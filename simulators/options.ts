@@ -198,13 +198,16 @@ export function resolveOptions(o: SimulateOptions = {}): ResolvedOptions {
       `Unknown profile ${String(profile)}: pass --profile ${TIMING_PROFILES.join(" or ")}.`,
     );
   let timing = mergeTiming(timingProfile(profile, bastjanster), scenario?.timing);
-  if (o.timing) timing = mergeTiming(timing, parseTimingOverrides(o.timing, "timing"));
+  if (o.timing) timing = mergeTiming(timing, parseTimingOverrides(o.timing, "timing", koder));
   if (o.outsideHours !== undefined)
     timing = mergeTiming(timing, {
       openingHours: { outside: parseOutsideHoursPolicy(o.outsideHours, "--outside-hours") },
     });
   checkTiming(timing);
-  const faults: FaultMap = { ...scenario?.faults, ...(o.faults ? parseFaults(o.faults, "faults") : {}) };
+  const faults: FaultMap = {
+    ...scenario?.faults,
+    ...(o.faults ? parseFaults(o.faults, "faults", koder) : {}),
+  };
   for (const { kod } of bastjanster)
     if (faults[kod] && upstreams[kod])
       throw new HarnessError(

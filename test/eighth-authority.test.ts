@@ -261,6 +261,44 @@ describe("the chain with an eighth authority", () => {
     obs.close();
   });
 
+  it("takes faults and timing for the eighth authority, as an option and through the admin API", async () => {
+    const med = await startSimulator({
+      port: 0,
+      seed: 1,
+      now: () => new Date(NU),
+      bastjanster: ATTA,
+      faults: [`${KFM_KOD}=down`],
+    });
+    const envelope = soapEnvelope(encodeFraga(fraga8(PERSONA.personidentitet), "v10", SEKTIONER));
+    const put = async (what: "faults" | "timing", body: unknown) => {
+      const r = await fetch(`${med.url}/__admin/${what}`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return { status: r.status, json: (await r.json()) as Record<string, unknown> };
+    };
+    try {
+      const nere = kfmSektion((await postSoap(med.ssbtek, envelope)).text);
+      expect(nere && "error" in nere ? nere.error.kalla : nere).toBe("SSBT");
+      expect(await (await fetch(`${med.url}/__admin/faults`)).json()).toEqual({ [KFM_KOD]: "down" });
+
+      expect(await put("faults", { [KFM_KOD]: "fault" })).toEqual({
+        status: 200,
+        json: { [KFM_KOD]: "fault" },
+      });
+      const fel = kfmSektion((await postSoap(med.ssbtek, envelope)).text);
+      expect(fel && "error" in fel ? fel.error.kalla : fel).toBe("BT");
+
+      expect((await put("timing", { latency: { [KFM_KOD]: { medianMs: 5, p95Ms: 10 } } })).status).toBe(200);
+      const okand = await put("faults", { XYZ: "down" });
+      expect(okand.status).toBe(400);
+      expect(JSON.stringify(okand.json)).toContain(`use one of ${ATTA.map((s) => s.kod).join(", ")}`);
+    } finally {
+      await med.close();
+    }
+  });
+
   it("the seven's registry is untouched: the default chain has seven sections", () => {
     expect(Object.keys(SIMULATORER)).toEqual(SSBT_SEKTIONER.map((s) => s.kod));
     expect(resolveOptions({}).bastjanster.map((s) => s.kod)).toEqual(SSBT_SEKTIONER.map((s) => s.kod));

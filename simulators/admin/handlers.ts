@@ -118,13 +118,13 @@ export function adminHandlers(o: AdminOptions): HttpHandler[] {
   });
   return [
     http.get("*/__admin/upstreams", () => HttpResponse.json(o.upstreams)),
-    http.get("*/__admin/faults", () => HttpResponse.json(formatFaults(control.faults()))),
+    http.get("*/__admin/faults", () => HttpResponse.json(formatFaults(control.faults(), control.koder))),
     http.put("*/__admin/faults", async ({ request }) => {
       const body = await jsonBody(request);
       if ("response" in body) return body.response;
       return change(() => {
-        control.setFaults(parseFaults(body.json, "body"));
-        return formatFaults(control.faults());
+        control.setFaults(parseFaults(body.json, "body", control.koder));
+        return formatFaults(control.faults(), control.koder);
       });
     }),
     http.delete("*/__admin/faults", () => {
@@ -136,13 +136,13 @@ export function adminHandlers(o: AdminOptions): HttpHandler[] {
       const body = await jsonBody(request);
       if ("response" in body) return body.response;
       return change(() => {
-        control.setTiming(parseTimingOverrides(body.json, "body"));
+        control.setTiming(parseTimingOverrides(body.json, "body", control.koder));
         return timingView();
       });
     }),
     http.post("*/__admin/reset", () => {
       control.reset();
-      return HttpResponse.json({ faults: formatFaults(control.faults()), ...timingView() });
+      return HttpResponse.json({ faults: formatFaults(control.faults(), control.koder), ...timingView() });
     }),
   ];
 }

@@ -26,6 +26,8 @@ export interface ControlInit {
   deadlineMs: Readonly<Record<BastjanstKod, number>>;
   /** Bastjänster served by a real upstream (--upstream): nothing can be injected there. */
   realUpstreams?: readonly BastjanstKod[];
+  /** The chain's bastjänster, in contract order. Default: the contract's seven. */
+  koder?: readonly string[];
 }
 
 /**
@@ -54,6 +56,11 @@ export class SimulationControl {
     this.checkInjectable(init.faults);
     this.currentFaults = { ...init.faults };
     this.currentTiming = mergeTiming(init.timing);
+  }
+
+  /** The chain's bastjänster (what faults and timing may name), in contract order. */
+  get koder(): readonly string[] {
+    return this.init.koder ?? BASTJANSTER;
   }
 
   get seed(): number {
@@ -165,7 +172,7 @@ export class SimulationControl {
   }
 
   private checkInjectable(m: FaultMap): void {
-    for (const kod of BASTJANSTER)
+    for (const kod of this.koder as readonly BastjanstKod[])
       if (m[kod] && this.init.realUpstreams?.includes(kod))
         throw new HarnessError(
           "BAD_FAULT",

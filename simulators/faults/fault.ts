@@ -115,11 +115,16 @@ export function formatFault(f: Fault): string {
   return f.kind;
 }
 
-function kodOf(text: string, spec: string | undefined, field?: string): BastjanstKod {
+function kodOf(
+  text: string,
+  spec: string | undefined,
+  field: string | undefined,
+  koder: readonly string[],
+): BastjanstKod {
   const kod = text.trim().toUpperCase();
-  if (!(BASTJANSTER as readonly string[]).includes(kod))
+  if (!koder.includes(kod))
     throw badFault(
-      `unknown bastjänst ${citat(text)}${spec ? ` in ${citat(spec)}` : ""}: use one of ${BASTJANSTER.join(", ")}.`,
+      `unknown bastjänst ${citat(text)}${spec ? ` in ${citat(spec)}` : ""}: use one of ${koder.join(", ")}.`,
       field,
     );
   return kod as BastjanstKod;
@@ -131,22 +136,31 @@ function kodOf(text: string, spec: string | undefined, field?: string): Bastjans
  * @example
  * parseFaultAssignment("MIV=down") // ["MIV", { kind: "down" }]
  */
-export function parseFaultAssignment(spec: string, field?: string): [BastjanstKod, Fault] {
+export function parseFaultAssignment(
+  spec: string,
+  field?: string,
+  koder: readonly string[] = BASTJANSTER,
+): [BastjanstKod, Fault] {
   const i = spec.indexOf("=");
   if (i < 1) throw badFault(`${citat(spec)} is not KOD=FAULT, e.g. MIV=down or CSN=slow:15s.`, field);
-  return [kodOf(spec.slice(0, i), spec, field), parseFault(spec.slice(i + 1), field)];
+  return [kodOf(spec.slice(0, i), spec, field, koder), parseFault(spec.slice(i + 1), field)];
 }
 
 /**
  * Reads faults in any of the accepted forms: `["MIV=down", "CSN=slow:15s"]`,
  * `{ "MIV": "down", "CSN": "slow:15s" }`, or an already parsed {@link FaultMap}. A bastjänst
- * given twice is an error. `field` names where the input came from, for the message.
+ * given twice is an error. `field` names where the input came from, for the message; `koder`
+ * are the bastjänster the chain has (default the contract's seven; a library chain may add one).
  *
  * @example
  * parseFaults({ MIV: "down" }) // { MIV: { kind: "down" } }
  * parseFaults(["XYZ=down"]) // throws: unknown bastjänst "XYZ" …
  */
-export function parseFaults(input: unknown, field = "faults"): FaultMap {
+export function parseFaults(
+  input: unknown,
+  field = "faults",
+  koder: readonly string[] = BASTJANSTER,
+): FaultMap {
   const out: FaultMap = {};
   const put = (kod: BastjanstKod, f: Fault, where: string) => {
     if (out[kod]) throw badFault(`${kod} is given twice; give one fault per bastjänst.`, where);
@@ -156,14 +170,14 @@ export function parseFaults(input: unknown, field = "faults"): FaultMap {
     input.forEach((x, i) => {
       if (typeof x !== "string")
         throw badFault(`expected "KOD=FAULT" strings, got ${citat(x)}.`, `${field}[${i}]`);
-      const [kod, f] = parseFaultAssignment(x, `${field}[${i}]`);
+      const [kod, f] = parseFaultAssignment(x, `${field}[${i}]`, koder);
       put(kod, f, `${field}[${i}]`);
     });
     return out;
   }
   if (typeof input === "object" && input !== null) {
     for (const [k, v] of Object.entries(input)) {
-      const kod = kodOf(k, undefined, `${field}.${k}`);
+      const kod = kodOf(k, undefined, `${field}.${k}`, koder);
       if (typeof v === "string") put(kod, parseFault(v, `${field}.${k}`), `${field}.${k}`);
       else if (isFault(v)) put(kod, { ...v }, `${field}.${k}`);
       else
@@ -188,14 +202,17 @@ function isFault(v: unknown): v is Fault {
 }
 
 /**
- * A fault map as `{ KOD: "spec" }` in contract order (for `GET /__admin/faults` and logs).
+ * A fault map as `{ KOD: "spec" }` in the order of `koder` (for `GET /__admin/faults` and logs).
  *
  * @example
  * formatFaults({ MIV: { kind: "down" } }) // { MIV: "down" }
  */
-export function formatFaults(m: FaultMap): Partial<Record<BastjanstKod, string>> {
+export function formatFaults(
+  m: FaultMap,
+  koder: readonly string[] = BASTJANSTER,
+): Partial<Record<BastjanstKod, string>> {
   const out: Partial<Record<BastjanstKod, string>> = {};
-  for (const kod of BASTJANSTER) {
+  for (const kod of koder as readonly BastjanstKod[]) {
     const f = m[kod];
     if (f) out[kod] = formatFault(f);
   }

@@ -62,18 +62,21 @@ export function parseInstant(v: unknown, field: string): Date {
   return d;
 }
 
-function kodOf(v: unknown, field: string): BastjanstKod {
+function kodOf(v: unknown, field: string, koder: readonly string[]): BastjanstKod {
   const k = typeof v === "string" ? v.toUpperCase() : "";
-  if (!(BASTJANSTER as readonly string[]).includes(k))
-    throw bad(field, `unknown bastjänst ${citat(v)}: use one of ${BASTJANSTER.join(", ")}.`);
+  if (!koder.includes(k)) throw bad(field, `unknown bastjänst ${citat(v)}: use one of ${koder.join(", ")}.`);
   return k as BastjanstKod;
 }
 
-function latency(v: unknown, field: string): Partial<Record<BastjanstKod, Partial<LatencyParams>>> {
+function latency(
+  v: unknown,
+  field: string,
+  koder: readonly string[],
+): Partial<Record<BastjanstKod, Partial<LatencyParams>>> {
   if (!isObj(v)) throw bad(field, `expected an object keyed by bastjänst (e.g. {"FK": {"medianMs": 2000}}).`);
   const out: Partial<Record<BastjanstKod, Partial<LatencyParams>>> = {};
   for (const [k, x] of Object.entries(v)) {
-    const kod = kodOf(k, `${field}.${k}`);
+    const kod = kodOf(k, `${field}.${k}`, koder);
     const o = object(x, `${field}.${k}`, ["medianMs", "p95Ms"]);
     const l: Partial<LatencyParams> = {};
     if (o.medianMs !== undefined)
@@ -92,14 +95,14 @@ function latency(v: unknown, field: string): Partial<Record<BastjanstKod, Partia
  * @example
  * parseOutage({ kod: "MIV", from: "2026-11-27T08:00:00+01:00", tom: "2026-11-27T12:00:00+01:00" }, "outages[0]")
  */
-export function parseOutage(v: unknown, field: string): Outage {
+export function parseOutage(v: unknown, field: string, koder: readonly string[] = BASTJANSTER): Outage {
   const o = object(v, field, ["kod", "from", "tom", "reason"]);
   const from = parseInstant(o.from, `${field}.from`);
   const tom = parseInstant(o.tom, `${field}.tom`);
   if (tom.getTime() <= from.getTime())
     throw bad(`${field}.tom`, `ends (${o.tom}) before or when it starts (${o.from}).`);
   const out: Outage = { from: o.from as string, tom: o.tom as string };
-  if (o.kod !== undefined) out.kod = kodOf(o.kod, `${field}.kod`);
+  if (o.kod !== undefined) out.kod = kodOf(o.kod, `${field}.kod`, koder);
   if (o.reason !== undefined) {
     if (typeof o.reason !== "string") throw bad(`${field}.reason`, "expected a string.");
     out.reason = o.reason;
@@ -115,10 +118,14 @@ export function parseOutage(v: unknown, field: string): Outage {
  * parseTimingOverrides({ monthEnd: { factor: 2 } }) // { monthEnd: { factor: 2 } }
  * parseTimingOverrides({ errorRate: 2 }) // throws "timing.errorRate: expected a number in [0, 1], got 2."
  */
-export function parseTimingOverrides(v: unknown, field = "timing"): TimingOverrides {
+export function parseTimingOverrides(
+  v: unknown,
+  field = "timing",
+  koder: readonly string[] = BASTJANSTER,
+): TimingOverrides {
   const o = object(v, field, ["latency", "monthEnd", "openingHours", "outages", "errorRate", "timeoutRate"]);
   const out: TimingOverrides = {};
-  if (o.latency !== undefined) out.latency = latency(o.latency, `${field}.latency`);
+  if (o.latency !== undefined) out.latency = latency(o.latency, `${field}.latency`, koder);
   if (o.monthEnd !== undefined) {
     const m = object(o.monthEnd, `${field}.monthEnd`, ["fromDay", "factor"]);
     out.monthEnd = {};
@@ -165,7 +172,7 @@ export function parseTimingOverrides(v: unknown, field = "timing"): TimingOverri
   if (o.outages !== undefined) {
     if (!Array.isArray(o.outages))
       throw bad(`${field}.outages`, "expected a list of {kod?, from, tom, reason?}.");
-    out.outages = o.outages.map((x, i) => parseOutage(x, `${field}.outages[${i}]`));
+    out.outages = o.outages.map((x, i) => parseOutage(x, `${field}.outages[${i}]`, koder));
   }
   if (o.errorRate !== undefined) out.errorRate = number(o.errorRate, `${field}.errorRate`, 0, 1);
   if (o.timeoutRate !== undefined) out.timeoutRate = number(o.timeoutRate, `${field}.timeoutRate`, 0, 1);
