@@ -131,6 +131,11 @@ const visaOgiltig = (o: OgiltigFraga) => ({
   fraga: o.fraga,
 });
 
+/** What a property reports when a valid question got a SOAP Fault instead of an answer. */
+const faultForGiltigFraga = (fault: { felkod: string; text: string } | undefined): Finding[] => [
+  problem("SSBT.svar", "/", `a valid question got a SOAP Fault ${fault?.felkod}: ${fault?.text}`),
+];
+
 /** Property 1: every simulator answer satisfies every rule of its table. */
 export const SIMULATORSVAR: Egenskap<SsbtFraga> = {
   namn: "every simulator answer satisfies every rule of its table",
@@ -139,14 +144,7 @@ export const SIMULATORSVAR: Egenskap<SsbtFraga> = {
   async kontrollera(m, fraga) {
     const ctx = { now: m.now, fraga };
     const svar = await fragaKomposit(m, encodeFraga(fraga));
-    if (!svar.body)
-      return [
-        problem(
-          "SSBT.svar",
-          "/",
-          `a valid question got a SOAP Fault ${svar.fault?.felkod}: ${svar.fault?.text}`,
-        ),
-      ];
+    if (!svar.body) return faultForGiltigFraga(svar.fault);
     const out = evaluate("ssbt-svar", svar.body, ctx);
     for (const kod of inkluderade(fraga)) {
       const eget = await egetSvar(m, kod, fraga);
@@ -173,14 +171,7 @@ export const SIMULATORSVAR_V11: Egenskap<SsbtFraga> = {
     if (egna.length > 0)
       return egna.map((f) => ({ ...f, message: `the generated valid question breaks it: ${f.message}` }));
     const svar = await fragaKomposit(m, xml, "v11");
-    if (!svar.body)
-      return [
-        problem(
-          "SSBT.svar",
-          "/",
-          `a valid question got a SOAP Fault ${svar.fault?.felkod}: ${svar.fault?.text}`,
-        ),
-      ];
+    if (!svar.body) return faultForGiltigFraga(svar.fault);
     return evaluate("ssbt-v11-svar", svar.body, { now: m.now, fraga });
   },
   visa: (f) => f,
@@ -197,14 +188,7 @@ export const SEKTIONER: Egenskap<SsbtFraga> = {
     if (egna.length > 0)
       return egna.map((f) => ({ ...f, message: `the generated valid question breaks it: ${f.message}` }));
     const svar = await fragaKomposit(m, xml);
-    if (!svar.body)
-      return [
-        problem(
-          "SSBT.svar",
-          "/",
-          `a valid question got a SOAP Fault ${svar.fault?.felkod}: ${svar.fault?.text}`,
-        ),
-      ];
+    if (!svar.body) return faultForGiltigFraga(svar.fault);
     const sd = svar.body.children.find(
       (c): c is XmlElement => c.kind === "element" && c.local === "svarsdata",
     );
