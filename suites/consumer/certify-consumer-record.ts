@@ -21,7 +21,7 @@ import {
   type CertifyReport,
   caseFrom,
 } from "../../reports/model.js";
-import { bodyText, type SimResponse } from "../../simulators/endpoint.js";
+import { bodyText, type SimOutcome, type SimRequest, type SimResponse } from "../../simulators/endpoint.js";
 import type { SimulateOptions } from "../../simulators/options.js";
 import { type RunningSimulator, startSimulator } from "../../simulators/server.js";
 
@@ -99,6 +99,47 @@ export function regelFynd(
       },
     ];
   }
+}
+
+/**
+ * One exchange at the composite service, as the recorder and the session see it: written to the
+ * traffic log, and judged — the question by the field-rule table of its contract version, the
+ * answer by its SOAP Fault (each finding with the seed). `svarText` is undefined when no answer
+ * was sent; `om` names the request (operation, version, masked person, korrelationsid).
+ */
+export function granskaUtbyte(u: {
+  sim: RunningSimulator;
+  request: SimRequest;
+  text: string;
+  res: SimOutcome;
+  startad: Date;
+  t0: number;
+  traffic: TrafficLog | undefined;
+}): { svarText: string | undefined; om: ReturnType<typeof beskriv>; fynd: CertifyFinding[] } {
+  const { sim, request, res } = u;
+  const svarText =
+    res.kind === "response"
+      ? typeof res.body === "string"
+        ? res.body
+        : new TextDecoder().decode(res.body)
+      : undefined;
+  u.traffic?.add({
+    startedAt: u.startad,
+    method: request.method,
+    url: `${sim.url}${request.path}${request.query ? `?${request.query}` : ""}`,
+    requestHeaders: request.headers,
+    requestBody: u.text,
+    ...(res.kind === "response"
+      ? { status: res.status, responseHeaders: res.headers, responseBody: svarText as string }
+      : { error: res.kind }),
+    ms: performance.now() - u.t0,
+  });
+  const om = beskriv(u.text);
+  const fynd = [
+    ...regelFynd(u.text, om.operation, sim.chain.context.now(), om.version),
+    ...(res.kind === "response" ? faultFynd(res) : []),
+  ].map((f) => ({ ...f, seed: sim.chain.context.seed }));
+  return { svarText, om, fynd };
 }
 
 /** The SOAP Fault our service answered with, as a finding. */
@@ -206,26 +247,7 @@ export async function startConsumerRecording(o: RecordOptions = {}): Promise<Rec
     const res = await next(request);
     if (!res) return res;
     const text = bodyText(request);
-    traffic?.add({
-      startedAt: startad,
-      method: request.method,
-      url: `${sim.url}${request.path}${request.query ? `?${request.query}` : ""}`,
-      requestHeaders: request.headers,
-      requestBody: text,
-      ...(res.kind === "response"
-        ? {
-            status: res.status,
-            responseHeaders: res.headers,
-            responseBody: typeof res.body === "string" ? res.body : new TextDecoder().decode(res.body),
-          }
-        : { error: res.kind }),
-      ms: performance.now() - t,
-    });
-    const om = beskriv(text);
-    const fynd = [
-      ...regelFynd(text, om.operation, sim.chain.context.now(), om.version),
-      ...(res.kind === "response" ? faultFynd(res) : []),
-    ].map((f) => ({ ...f, seed: sim.chain.context.seed }));
+    const { om, fynd } = granskaUtbyte({ sim, request, text, res, startad, t0: t, traffic });
     const namn = `#${n} ${om.operation}${om.korrelationsid ? ` ${om.korrelationsid}` : ""}${om.person ? ` (${om.person})` : ""}`;
     const status = res.kind === "response" ? String(res.status) : res.kind;
     const c = caseFrom(namn, performance.now() - t, fynd, { status });

@@ -75,6 +75,30 @@ describe("certify consumer --session", () => {
     expect(traffic.size).toBe(9);
   });
 
+  it("judges an ssbt/11 question by ssbt/11's question table (its SKV fraga is no error there)", async () => {
+    const s = await startConsumerSession({ port: 0, seed: 1, now });
+    const f = fullFraga(pnr("foretagare"), standardPeriod(now()), "V11-1");
+    f.specifikaFrageparametrar.SKV = {
+      inkludera: true,
+      fraga: {
+        ar: [2025],
+        block: {
+          foretagsinformation: false,
+          individuppgifter: false,
+          skatteuppgifter: true,
+          skattekonto: false,
+          beskattningsbilagor: false,
+        },
+      },
+    };
+    const svar = await hamtaOverHttp(`${s.ssbtek}/v11`, f, "v11");
+    expect(svar.ok).toBe(true);
+    const report = await s.stop("SIGINT");
+    expect(report.suites[1]!.cases.map((c) => [c.status, c.findings.map((x) => x.rule)])).toEqual([
+      ["pass", []],
+    ]);
+  });
+
   it("an invalid request ticks nothing and fails; stopped early, the items not done fail", async () => {
     const s = await startConsumerSession({ port: 0, seed: 1, now });
     const period = standardPeriod(now());

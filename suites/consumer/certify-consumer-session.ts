@@ -15,7 +15,6 @@ import type { TrafficLog } from "../../reports/evidence/har.js";
 import {
   buildReport,
   type CertifyCase,
-  type CertifyFinding,
   type CertifyReport,
   caseFrom,
 } from "../../reports/model.js";
@@ -24,7 +23,7 @@ import { type FaultMap, parseFault } from "../../simulators/faults/fault.js";
 import type { SimulateOptions } from "../../simulators/options.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { startSimulator } from "../../simulators/server.js";
-import { faultFynd, regelFynd } from "./certify-consumer-record.js";
+import { granskaUtbyte } from "./certify-consumer-record.js";
 
 /** One thing the verksamhetssystem must do. */
 export interface SessionItem {
@@ -354,32 +353,8 @@ export async function startConsumerSession(o: SessionOptions = {}): Promise<Cons
       }
     } else res = await next(request);
     if (!res) return res;
-    const resText =
-      res.kind === "response"
-        ? typeof res.body === "string"
-          ? res.body
-          : new TextDecoder().decode(res.body)
-        : undefined;
-    traffic?.add({
-      startedAt: startad,
-      method: request.method,
-      url: `${sim.url}${request.path}`,
-      requestHeaders: request.headers,
-      requestBody: text,
-      ...(res.kind === "response"
-        ? {
-            status: res.status,
-            responseHeaders: res.headers,
-            ...(resText !== undefined ? { responseBody: resText } : {}),
-          }
-        : { error: res.kind }),
-      ms: performance.now() - t,
-    });
-    const x = lasUtbyte(text, resText);
-    const fynd: CertifyFinding[] = [
-      ...regelFynd(text, x.operation, sim.chain.context.now()),
-      ...(res.kind === "response" ? faultFynd(res) : []),
-    ].map((y) => ({ ...y, seed: sim.chain.context.seed }));
+    const { svarText, fynd } = granskaUtbyte({ sim, request, text, res, startad, t0: t, traffic });
+    const x = lasUtbyte(text, svarText);
     const exchange: Exchange = { ...x, valid: fynd.length === 0 };
     const ticked: string[] = [];
     if (exchange.valid)
