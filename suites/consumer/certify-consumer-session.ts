@@ -12,12 +12,7 @@ import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.j
 import { decodeFraga, decodeSvar, ssbtNamespace } from "../../contract/ssbt/codec.js";
 import type { BastjanstKod, KontraktVersion, SsbtFraga, SsbtSvar } from "../../contract/ssbt/model.js";
 import type { TrafficLog } from "../../reports/evidence/har.js";
-import {
-  buildReport,
-  type CertifyCase,
-  type CertifyReport,
-  caseFrom,
-} from "../../reports/model.js";
+import { buildReport, type CertifyCase, type CertifyReport, caseFrom } from "../../reports/model.js";
 import { bodyText, type SimOutcome } from "../../simulators/endpoint.js";
 import { type FaultMap, parseFault } from "../../simulators/faults/fault.js";
 import type { SimulateOptions } from "../../simulators/options.js";
