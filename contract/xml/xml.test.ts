@@ -1,9 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ContractViolation, type HarnessError } from "../errors.js";
 import { childElements, el, textOf } from "./node.js";
 import { parseXml } from "./parse.js";
 import { SequenceReader } from "./reader.js";
-import { serializeXml } from "./serialize.js";
+import { escapeAttr, escapeText, serializeXml } from "./serialize.js";
 import { isXsdDate, isXsdDateTime, readBase64, readBoolean, readInt } from "./xsd-types.js";
 
 const code = (f: () => unknown) => {
@@ -56,6 +57,26 @@ describe("serializeXml", () => {
     const x = el("urn:a", "r", [el("urn:a", "c", ["å ä ö — 漢"]), el("", "e")]);
     const again = parseXml(serializeXml(x));
     expect(serializeXml(again)).toBe(serializeXml(x));
+  });
+});
+
+describe("escapeText", () => {
+  const naive = (t: string) =>
+    t.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;");
+  it("escapes &, <, > and CR anywhere in short and long texts (the long path searches differently)", () => {
+    const alphabet = fc.constantFrom("a", "Z", "9", "+", "/", "=", "å", "&", "<", ">", "\r", "\n", '"');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 300 }), (chars) => {
+        const t = chars.join("");
+        expect(escapeText(t)).toBe(naive(t));
+      }),
+      { numRuns: 400 },
+    );
+    const base64 = "QUJD".repeat(2000);
+    expect(escapeText(base64)).toBe(base64);
+    expect(escapeText(`${base64}\r`)).toBe(`${base64}&#13;`);
+    expect(escapeText(`<${base64}`)).toBe(`&lt;${base64}`);
+    expect(escapeAttr(`a"b\tc`)).toBe("a&quot;b&#9;c");
   });
 });
 
