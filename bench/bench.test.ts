@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { judge, runBench } from "./bench.js";
+import { compositeCheck, judge, runBench } from "./bench.js";
 import { formatBench } from "./format.js";
 import { resolveBenchOptions } from "./options.js";
 import { hasJava } from "./peers.js";
@@ -92,5 +92,22 @@ describe.skipIf(!java)("runBench smoke run (ours, WireMock and Prism each in its
       "RSS after 100 composite requests",
       "errors (all phases, our warm-up included)",
     ]);
+  });
+});
+
+describe("answer checks", () => {
+  it("say what a server's error page says, not only its status", () => {
+    const check = compositeCheck();
+    const why = check({
+      status: 500,
+      headers: { "content-type": "text/html" },
+      body: Buffer.from(
+        "<html>\n  <body>Problem accessing /ssbtek: java.io.FileNotFoundException answer.xml</body>",
+      ),
+    });
+    expect(why).toMatch(
+      /^HTTP 500: <html> <body>Problem accessing \/ssbtek: java\.io\.FileNotFoundException/,
+    );
+    expect(check({ status: 503, headers: {}, body: Buffer.alloc(0) })).toBe("HTTP 503");
   });
 });

@@ -135,6 +135,12 @@ export function genereradeIdentiteter(n: number, seed: number): string[] {
   return out;
 }
 
+/** "HTTP 500: <what the body says>" — a peer's error page names its cause (a missing file, a matcher). */
+function httpFel(a: Answer): string {
+  const text = a.body.toString("utf8", 0, Math.min(a.body.length, 400)).replace(/\s+/g, " ").trim();
+  return text ? `HTTP ${a.status}: ${text.slice(0, 160)}` : `HTTP ${a.status}`;
+}
+
 /**
  * A composite answer with a section for every bastjänst and no error of the composite's own
  * (`kalla` SSBT: a deadline or an unreachable bastjänst). Works on latin1 text, cheap next to the
@@ -142,7 +148,7 @@ export function genereradeIdentiteter(n: number, seed: number): string[] {
  */
 export function compositeCheck(): AnswerCheck {
   return (a: Answer) => {
-    if (a.status !== 200) return `HTTP ${a.status}`;
+    if (a.status !== 200) return httpFel(a);
     if (!String(a.headers["content-type"] ?? "").startsWith("text/xml"))
       return `content type ${a.headers["content-type"]}`;
     const text = a.body.toString("latin1");
@@ -157,11 +163,11 @@ export function compositeCheck(): AnswerCheck {
 const exactCheck =
   (reference: Buffer): AnswerCheck =>
   (a) =>
-    a.status !== 200 ? `HTTP ${a.status}` : a.body.equals(reference) ? undefined : "not the stub's answer";
+    a.status !== 200 ? httpFel(a) : a.body.equals(reference) ? undefined : "not the stub's answer";
 
 const jsonCheck: AnswerCheck = (a) =>
   a.status !== 200
-    ? `HTTP ${a.status}`
+    ? httpFel(a)
     : String(a.headers["content-type"] ?? "").startsWith("application/json")
       ? undefined
       : `content type ${a.headers["content-type"]}`;

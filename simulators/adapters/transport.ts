@@ -34,9 +34,16 @@ export function inProcessTransport(endpoint: Endpoint): Transport {
   };
 }
 
-function lowerCase(h: Readonly<Record<string, string>>): Record<string, string> {
+// The clients send the same frozen header object with every request: lower-cased once.
+const gemener = new WeakMap<object, Readonly<Record<string, string>>>();
+
+function lowerCase(h: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const frozen = Object.isFrozen(h);
+  const known = frozen ? gemener.get(h) : undefined;
+  if (known) return known;
   const out: Record<string, string> = {};
   for (const k in h) out[k.toLowerCase()] = h[k] as string;
+  if (frozen) gemener.set(h, Object.freeze(out));
   return out;
 }
 

@@ -9,6 +9,11 @@ import type { Begaran } from "../../bastjanst.js";
 // a failure (felkod, wording, 2xx or only 200 as success, the authority's fault detail) is the
 // authority's own, and a helper taking all of that as callbacks was no shorter than the flow.
 
+const SOAP_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "Content-Type": SOAP11_CONTENT_TYPE,
+  SOAPAction: '""',
+});
+
 /**
  * The HTTP request SSBT sends a SOAP 1.1 bastjänst: POST, `Content-Type: text/xml; charset=utf-8`,
  * `SOAPAction: ""`, the payload as the single Body child.
@@ -25,7 +30,7 @@ export function soapBegaran(
   return {
     method: "POST",
     url: endpoint,
-    headers: { "Content-Type": SOAP11_CONTENT_TYPE, SOAPAction: '""' },
+    headers: SOAP_HEADERS,
     body,
     parsedXml: { text: body, value: payload },
   };
