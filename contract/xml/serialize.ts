@@ -55,19 +55,6 @@ function cdataSection(s: string): string {
   return `<![CDATA[${s.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
 }
 
-function collectNamespaces(e: XmlElement, out: string[]): void {
-  if (e.ns && !out.includes(e.ns)) out.push(e.ns);
-  const { attrs, children } = e;
-  for (let i = 0; i < attrs.length; i++) {
-    const ns = (attrs[i] as XmlElement["attrs"][number]).ns;
-    if (ns && !out.includes(ns)) out.push(ns);
-  }
-  for (let i = 0; i < children.length; i++) {
-    const c = children[i] as XmlElement["children"][number];
-    if (c.kind === "element") collectNamespaces(c, out);
-  }
-}
-
 /**
  * Serializes a tree to a string, deterministically: every namespace is declared once on the
  * root, with a prefix (never a default namespace, so unqualified children stay unqualified).
@@ -76,48 +63,60 @@ function collectNamespaces(e: XmlElement, out: string[]): void {
  * serializeXml(el("urn:x", "a", ["1"]), { prefixes: { "urn:x": "x" } }) // '<x:a xmlns:x="urn:x">1</x:a>'
  */
 export function serializeXml(root: XmlElement, options: SerializeOptions = {}): string {
-  const order: string[] = [];
-  collectNamespaces(root, order);
-  for (const ns of options.alwaysDeclare ?? []) if (!order.includes(ns)) order.push(ns);
+  // One pass: every namespace gets its prefix when first met (document order: an element, then
+  // its attributes, then its children), the root's start tag — which declares them all — is
+  // put in front of the rest at the end.
+  const preferred = options.prefixes;
   const prefixOf = new Map<string, string>();
   const used = new Set<string>();
   let n = 0;
-  for (const ns of order) {
-    let p = options.prefixes?.[ns];
+  let decls = "";
+  const declare = (ns: string): string => {
+    let p = preferred?.[ns];
     if (!p || used.has(p)) {
       do p = `ns${++n}`;
       while (used.has(p));
     }
     prefixOf.set(ns, p);
     used.add(p);
-  }
-  // String concatenation (V8 ropes) beats an array of parts joined at the end on this hot path.
-  let out = options.declaration ? '<?xml version="1.0" encoding="UTF-8"?>' : "";
-  let decls = "";
-  for (const ns of order) decls += ` xmlns:${prefixOf.get(ns)}="${escapeAttr(ns)}"`;
-  const qname = (ns: string, local: string) => (ns ? `${prefixOf.get(ns)}:${local}` : local);
-
-  const write = (node: XmlElement, isRoot: boolean): void => {
-    const name = qname(node.ns, node.local);
-    out += `<${name}`;
-    if (isRoot) out += decls;
-    const { attrs, children } = node;
+    decls += ` xmlns:${p}="${escapeAttr(ns)}"`;
+    return p;
+  };
+  const qname = (ns: string, local: string): string =>
+    ns ? `${prefixOf.get(ns) ?? declare(ns)}:${local}` : local;
+  const attributes = (node: XmlElement): string => {
+    let out = "";
+    const { attrs } = node;
     for (let i = 0; i < attrs.length; i++) {
       const a = attrs[i] as XmlElement["attrs"][number];
       out += ` ${qname(a.ns, a.local)}="${escapeAttr(a.value)}"`;
     }
-    if (children.length === 0) {
-      out += "/>";
-      return;
-    }
-    out += ">";
+    return out;
+  };
+
+  // String concatenation (V8 ropes) beats an array of parts joined at the end on this hot path.
+  let out = "";
+  const content = (node: XmlElement): void => {
+    const { children } = node;
     for (let i = 0; i < children.length; i++) {
       const c = children[i] as XmlElement["children"][number];
       if (c.kind === "text") out += c.cdata === true ? cdataSection(c.text) : escapeText(c.text);
-      else write(c, false);
+      else {
+        const name = qname(c.ns, c.local);
+        out += `<${name}${attributes(c)}`;
+        if (c.children.length === 0) out += "/>";
+        else {
+          out += ">";
+          content(c);
+          out += `</${name}>`;
+        }
+      }
     }
-    out += `</${name}>`;
   };
-  write(root, true);
-  return out;
+  const rootName = qname(root.ns, root.local);
+  const rootAttrs = attributes(root);
+  content(root);
+  for (const ns of options.alwaysDeclare ?? []) if (!prefixOf.has(ns)) declare(ns);
+  const start = `${options.declaration ? '<?xml version="1.0" encoding="UTF-8"?>' : ""}<${rootName}${decls}${rootAttrs}`;
+  return root.children.length === 0 ? `${start}/>` : `${start}>${out}</${rootName}>`;
 }
