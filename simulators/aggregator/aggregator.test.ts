@@ -102,6 +102,32 @@ describe("KompositTjanst", () => {
     expect(utfall.find((u) => u.kod === "CSN")?.utfall).toBe("SSBT");
   });
 
+  it("keeps each bastjänst's own deadline: earlier ones expire in turn, a later one still answers", async () => {
+    const upstreams = Object.fromEntries(BASTJANSTER.map((k) => [k, fake(k, "slow")])) as Record<
+      BastjanstKod,
+      Upstream
+    >;
+    const deadlines: Partial<Record<BastjanstKod, number>> = { CSN: 100, SO: 300, AF: 1500 };
+    const t0 = performance.now();
+    const utfall: { kod: string; ms: number }[] = [];
+    const svar = await new KompositTjanst({
+      upstreams,
+      deadlineMs: (k) => deadlines[k] ?? 2000,
+    }).hamta(testFraga(PID), "v10", utfall as never);
+    const ms = performance.now() - t0;
+    expect(svar.svarsdata.CSN?.error?.felkod).toBe(SSBT_FELKOD.TIMEOUT);
+    expect(svar.svarsdata.SO?.error?.felmeddelande).toEqual([expect.stringContaining("300 ms")]);
+    expect(svar.svarsdata.AF).toHaveProperty("data");
+    expect(svar.svarsdata.TNS).toHaveProperty("data");
+    const csn = utfall.find((u) => u.kod === "CSN")!.ms;
+    const so = utfall.find((u) => u.kod === "SO")!.ms;
+    expect(csn).toBeGreaterThanOrEqual(95);
+    expect(csn).toBeLessThan(400);
+    expect(so).toBeGreaterThanOrEqual(295);
+    expect(so).toBeLessThan(490);
+    expect(ms).toBeLessThan(1400); // the 500 ms answers, not the 1 500 ms deadline
+  });
+
   it("reports an unreachable bastjänst as EJ_NABAR and a bastjänst error as kalla=BT", async () => {
     const svar = await komposit({ TNS: fake("TNS", "down"), MIV: fake("MIV", "bt") }).hamta(
       testFraga(PID),

@@ -72,42 +72,87 @@ function simuleradSektion(o: SimOutcome): Sektion | undefined {
   return undefined;
 }
 
-async function withDeadline<T>(work: (signal: () => AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  // The controller is made only when the work asks for its signal (a wait, a fetch).
-  let ac: AbortController | undefined;
-  let passerad = false;
-  const signal = () => {
-    if (!ac) {
-      ac = new AbortController();
-      if (passerad) ac.abort();
+interface Vantande {
+  /** When the call's deadline passes (performance.now()). */
+  readonly at: number;
+  readonly expire: () => void;
+}
+
+/**
+ * The deadlines of one composite answer's calls, kept by a single timer set for the earliest one
+ * still pending (a timer per bastjänst call was a visible share of the CPU; an in-process call
+ * answers before any timer could fire). A call past its deadline rejects with DeadlineExceeded,
+ * and its signal — made only when the work asks for it (a wait, a fetch) — aborts.
+ */
+class Tidsgranser {
+  private readonly vantande = new Set<Vantande>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
+
+  inom<T>(work: (signal: () => AbortSignal) => Promise<T>, ms: number): Promise<T> {
+    let ac: AbortController | undefined;
+    let passerad = false;
+    const signal = () => {
+      if (!ac) {
+        ac = new AbortController();
+        if (passerad) ac.abort();
+      }
+      return ac.signal;
+    };
+    const at = performance.now() + ms;
+    return new Promise<T>((resolve, reject) => {
+      const p = work(signal);
+      const v: Vantande = {
+        at,
+        expire: () => {
+          passerad = true;
+          ac?.abort();
+          reject(new DeadlineExceeded());
+        },
+      };
+      this.vantande.add(v);
+      this.stall(at);
+      p.then(
+        (x) => {
+          this.klar(v);
+          resolve(x);
+        },
+        (e: unknown) => {
+          this.klar(v);
+          reject(e);
+        },
+      );
+    });
+  }
+
+  private stall(at: number): void {
+    if (at >= this.timerAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(() => this.passera(), Math.max(0, Math.ceil(at - performance.now())));
+  }
+
+  private klar(v: Vantande): void {
+    if (!this.vantande.delete(v) || this.vantande.size > 0 || !this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+  }
+
+  private passera(): void {
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+    // Node's timers count whole milliseconds on their own clock: a call due within 1 ms is due.
+    const nu = performance.now() + 1;
+    let nasta = Number.POSITIVE_INFINITY;
+    for (const v of [...this.vantande]) {
+      if (v.at <= nu) {
+        this.vantande.delete(v);
+        v.expire();
+      } else nasta = Math.min(nasta, v.at);
     }
-    return ac.signal;
-  };
-  // One promise settled by whichever comes first (cheaper than racing a second promise).
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      passerad = true;
-      ac?.abort();
-      reject(new DeadlineExceeded());
-    }, ms);
-    let p: Promise<T>;
-    try {
-      p = work(signal);
-    } catch (e) {
-      clearTimeout(timer);
-      throw e;
-    }
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
+    if (nasta < Number.POSITIVE_INFINITY) this.stall(nasta);
+  }
 }
 
 /**
@@ -147,10 +192,11 @@ export class KompositTjanst {
       Record<string, { inkludera: boolean }>
     >;
     const inkluderade = this.ordning.filter((u) => specifika[u.simulator.kod]?.inkludera);
+    const granser = new Tidsgranser();
     const sektioner = await Promise.all(
       inkluderade.map(async ({ simulator: { kod } }) => {
         const t0 = this.now();
-        const sektion = await this.delfraga(kod, fraga, kontrakt);
+        const sektion = await this.delfraga(kod, fraga, kontrakt, granser);
         const ms = this.now() - t0;
         if ("error" in sektion)
           utfall.push({ kod, ms, utfall: sektion.error.kalla, felkod: sektion.error.felkod });
@@ -166,14 +212,19 @@ export class KompositTjanst {
     return svar;
   }
 
-  private async delfraga(kod: BastjanstKod, fraga: SsbtFraga, kontrakt: KontraktInfo): Promise<Sektion> {
+  private async delfraga(
+    kod: BastjanstKod,
+    fraga: SsbtFraga,
+    kontrakt: KontraktInfo,
+    granser: Tidsgranser,
+  ): Promise<Sektion> {
     const up = this.options.upstreams[kod];
     const klient = up.simulator.klient;
     const fore = klient.forkontroll?.(fraga, kontrakt);
     if (fore) return { error: fore };
     const deadline = this.options.deadlineMs(kod);
     try {
-      return await withDeadline(async (signal) => {
+      return await granser.inom(async (signal) => {
         const outcome = await up.transport(klient.begaran(fraga, up.endpoint, kontrakt), signal);
         if (outcome.kind === "response") return klient.tolka(svarAv(outcome), fraga, kontrakt);
         return (
@@ -206,12 +257,13 @@ export class KompositTjanst {
    */
   async testa(version: KontraktVersion, pingFraga: SsbtFraga): Promise<SsbtTestSvar> {
     const kontrakt: KontraktInfo = { version, ns: ssbtNamespace(version) };
+    const granser = new Tidsgranser();
     const rader = await Promise.all(
       this.ordning.map(async (up) => {
         const kod = up.simulator.kod;
         const deadline = this.options.deadlineMs(kod);
         try {
-          const status = await withDeadline(async (signal) => {
+          const status = await granser.inom(async (signal) => {
             const outcome = await up.transport(
               up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt),
               signal,

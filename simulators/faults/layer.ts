@@ -110,10 +110,18 @@ export function withTimingAndFaults(
   inner: Endpoint,
   control: SimulationControl,
 ): Endpoint {
-  return async (request) => {
+  // The fast path is a plain call (no async frame of its own around the endpoint's promise).
+  return (request) => {
     if (!underPath(request.path, sim.path)) return inner(request);
     const fault = control.fault(sim.kod);
     if (!fault && control.inert(sim.kod)) return inner(request);
+    return decided(request, fault);
+  };
+
+  async function decided(
+    request: SimRequest,
+    fault: ReturnType<SimulationControl["fault"]>,
+  ): Promise<SimOutcome | undefined> {
     const target = request.query ? `${request.path}?${request.query}` : request.path;
     const fingerprint = hashSeed(0, request.method, target, bodyText(request)).toString(36);
     const streamSeed = control.requestSeed(sim.kod, fingerprint);
@@ -147,5 +155,5 @@ export function withTimingAndFaults(
         if (!(await wait(decision.delayMs * scale, request))) return { kind: "dropped" };
         return inner(request);
     }
-  };
+  }
 }
