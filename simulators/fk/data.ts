@@ -54,10 +54,12 @@ import {
   dagarIManad,
   dagarMellan,
   dagIManad,
+  dagnummerAv,
   laggTillManader,
   plusDagar,
   svenskDag,
   utbetalningsdag,
+  veckodagAv,
 } from "../../contract/kalender.js";
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
@@ -94,6 +96,20 @@ const plusManader = laggTillManader;
 /** Every day from `fran` to `till`, only weekdays (Monday–Friday) when `dagarPerVecka` is 5. */
 function dagar(fran: string, till: string, dagarPerVecka: 5 | 7): string[] {
   return dagarFranTill(fran, till, dagarPerVecka === 5);
+}
+
+/**
+ * How many days {@link dagar} lists, without listing them: a payment's amount needs only the
+ * count, and most payments of a three-year history are never shown.
+ */
+function antalDagar(fran: string, till: string, dagarPerVecka: 5 | 7): number {
+  const a = dagnummerAv(fran);
+  const b = dagnummerAv(till);
+  if (Number.isNaN(a) || Number.isNaN(b)) return dagar(fran, till, dagarPerVecka).length;
+  if (dagarPerVecka === 7) return Math.max(0, b - a + 1);
+  let n = 0;
+  for (let dn = a; dn <= b; dn++) if (veckodagAv(dn) <= 5) n++;
+  return n;
 }
 
 /**
@@ -857,7 +873,8 @@ interface Betalning {
   fattades: string;
   fran: string;
   till: string;
-  dagar: string[];
+  /** Compensated days (day benefits; 0 for monthly ones): listed by {@link ersattaDagar} when shown. */
+  antalDagar: number;
   brutto: number;
   /** Share of the month covered (for monthly tillägg). */
   andel: number;
@@ -914,12 +931,17 @@ function betalningar(f: FkForman, l: Lage): Betalning[] {
     if (pFran > pTill) continue;
     const kalenderdagar = dagarMellan(pFran, pTill) + 1;
     const andel = kalenderdagar / dagarIManad(avser);
-    const ersatta = f.per === "dag" ? dagar(pFran, pTill, f.dagarPerVecka ?? 7) : [];
-    const brutto = f.per === "dag" ? ersatta.length * f.belopp : Math.round(manadsbelopp(avser) * andel);
+    const ersatta = f.per === "dag" ? antalDagar(pFran, pTill, f.dagarPerVecka ?? 7) : 0;
+    const brutto = f.per === "dag" ? ersatta * f.belopp : Math.round(manadsbelopp(avser) * andel);
     if (brutto <= 0) continue;
-    out.push({ datum, fattades, fran: pFran, till: pTill, dagar: ersatta, brutto, andel, preliminar });
+    out.push({ datum, fattades, fran: pFran, till: pTill, antalDagar: ersatta, brutto, andel, preliminar });
   }
   return out;
+}
+
+/** The compensated days of one payment (none for a monthly benefit). */
+function ersattaDagar(f: FkForman, b: Betalning): string[] {
+  return f.per === "dag" ? dagar(b.fran, b.till, f.dagarPerVecka ?? 7) : [];
 }
 
 function fkUppgift(f: FkForman, b: Betalning, l: Lage): LefiUtbetalningUppgift {
@@ -929,7 +951,7 @@ function fkUppgift(f: FkForman, b: Betalning, l: Lage): LefiUtbetalningUppgift {
       forman: { id: f.forman.id, beskrivning: f.forman.beskrivning },
       period,
       ...(f.omfattning ? { omfattning: { taljare: f.omfattning[0], namnare: f.omfattning[1] } } : {}),
-      ...(f.per === "dag" ? { dagar: b.dagar.length } : {}),
+      ...(f.per === "dag" ? { dagar: b.antalDagar } : {}),
       bruttobelopp: SEK(b.brutto),
     },
   ];
@@ -1024,11 +1046,8 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
   const omfattning = f.omfattning ? { taljare: f.omfattning[0], namnare: f.omfattning[1] } : HEL;
   const barn = (f.barn ?? []).map((i) => l.fakta.barn?.[i]).filter((b): b is FkBarn => b !== undefined);
   // Days already compensated inside the asked period (programs report day by day).
-  const passeradeDagar = dagar(
-    senast(fran, period.from),
-    tidigast(tom ?? OPPEN, tidigast(period.tom, l.idag)),
-    5,
-  );
+  const passeradeDagar = (): string[] =>
+    dagar(senast(fran, period.from), tidigast(tom ?? OPPEN, tidigast(period.tom, l.idag)), 5);
 
   const medsokande = (f.medsokande ?? [])
     .map((i) => l.fakta.person.samhorig?.[i])
@@ -1160,7 +1179,12 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
       });
       return;
     case "foraldrapenning": {
-      const beslutadeDagar = new Set(alla.filter((b) => !b.preliminar).flatMap((b) => b.dagar));
+      // Only payments whose days reach into the asked period can take a day from the claim.
+      const beslutadeDagar = new Set(
+        alla
+          .filter((b) => !b.preliminar && b.till >= period.from && b.fran <= period.tom)
+          .flatMap((b) => ersattaDagar(f, b)),
+      );
       const anspraksdagar = dagar(senast(fran, period.from), tidigast(tom ?? OPPEN, period.tom), 5)
         .filter((d) => !beslutadeDagar.has(d))
         .map((dag) => ({ dag, niva: bokstavskod("Foraldrapenning.Niva", "S"), omfattning }));
@@ -1178,9 +1202,9 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
             forman: { ...f.forman },
             period: franTill(b.fran, b.till),
             omfattning,
-            dagar: b.dagar.length,
+            dagar: b.antalDagar,
             ersattning: sifferkod("Foraldrapenning.Ersattning", 3),
-            ersattningsdagar: b.dagar.map((dag) => ({
+            ersattningsdagar: ersattaDagar(f, b).map((dag) => ({
               dag,
               niva: bokstavskod("Foraldrapenning.Niva", "S"),
               bruttobelopp: SEK(f.belopp),
@@ -1204,13 +1228,16 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
             forman: { ...f.forman },
             period: franTill(b.fran, b.till),
             omfattning,
-            dagar: b.dagar.length,
+            dagar: b.antalDagar,
             karens: false,
             beslutsutfall: "Bifall",
             beslutstyp: i === 0 && b.fran === fran ? "Grundbeslut" : "Fortsättningsbeslut",
             ersattning: "Sjukpenning",
             ersattningsniva: "Normalnivå",
-            ersattningsdagar: b.dagar.map((d) => ({ ersattningsdatum: d, ersattningsbelopp: SEK(f.belopp) })),
+            ersattningsdagar: ersattaDagar(f, b).map((d) => ({
+              ersattningsdatum: d,
+              ersattningsbelopp: SEK(f.belopp),
+            })),
           })),
         },
       });
@@ -1241,10 +1268,10 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
           beslut: [{ ...beslutGrund, karens: false, ersattning: sifferkod("Aktivitetsstod.Ersattning", 1) }],
         },
       });
-      programUnderlag(f, l, u, "FK:PROG", "AS", passeradeDagar, beslutGrund);
+      programUnderlag(f, l, u, "FK:PROG", "AS", passeradeDagar(), beslutGrund);
       return;
     case "etableringsersattning":
-      programUnderlag(f, l, u, f.grupp, "EE", passeradeDagar, beslutGrund);
+      programUnderlag(f, l, u, f.grupp, "EE", passeradeDagar(), beslutGrund);
       return;
   }
 }
