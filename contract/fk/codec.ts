@@ -1532,6 +1532,18 @@ export function decodeLefiFraga(text: string): LefiExternFormansinformationFraga
 }
 
 /**
+ * Strictly checks a LEFI question that is already parsed (the value `JSON.parse` gave for the
+ * body): the same checks as {@link decodeLefiFraga} after its parse.
+ *
+ * @example
+ * checkLefiFraga(JSON.parse(body)).personnummer
+ */
+export function checkLefiFraga(value: unknown): LefiExternFormansinformationFraga {
+  validateLefi("LefiExternFormansinformationFraga", value);
+  return value as LefiExternFormansinformationFraga;
+}
+
+/**
  * The JSON body of a LEFI answer, keys in contract order.
  *
  * @example
