@@ -896,12 +896,14 @@ function aldersbelopp(f: FkForman, b: FkBarn, m: string): number {
 const PER_ANSPRAK = new Set(["sjukpenning", "foraldrapenning"]);
 
 /**
- * Every payment of an FK benefit in the person's history: made (datum ≤ today) or planned within
- * the next month (preliminary), on the payer's payment day (contract/kalender.ts). Monthly
+ * The payments of an FK benefit in the person's history that fall in the months `manader.fran`
+ * to `manader.till`: made (datum ≤ today) or planned within the next month (preliminary), on the
+ * payer's payment day (contract/kalender.ts), which lies in the month it pays for. Monthly
  * benefits pay the current month, day benefits the previous month's compensated days (in
- * arrears). No payment before the decision. Independent of the asked period.
+ * arrears). No payment before the decision. Each month's payment is the same whichever months
+ * are asked for: the range only spares computing the history's other months.
  */
-function betalningar(f: FkForman, l: Lage): Betalning[] {
+function betalningar(f: FkForman, l: Lage, manader: { fran: string; till: string }): Betalning[] {
   const period = l.fonster;
   const fran = losDatum(f.fran, l.berattelse);
   const tom = f.tom ? losDatum(f.tom, l.berattelse) : OPPEN;
@@ -913,9 +915,9 @@ function betalningar(f: FkForman, l: Lage): Betalning[] {
   const out: Betalning[] = [];
   // Only the months that can pay: from the month before the benefit starts (paid in arrears) to
   // a month after today (planned payments) or the month after it ends.
-  const forsta = manadStart(plusManader(senast(period.from, fran), -1));
+  const forsta = senast(manadStart(plusManader(senast(period.from, fran), -1)), manadStart(manader.fran));
   const sista = tidigast(
-    period.tom,
+    tidigast(period.tom, manadSlut(manader.till)),
     tidigast(plusDagar(l.idag, 31), tom === OPPEN ? OPPEN : plusManader(tom, 1)),
   );
   for (let m = forsta; m <= sista; m = plusManader(m, 1)) {
@@ -1029,7 +1031,9 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
   // Only decisions already made, about a time that touches the asked period.
   if (beslutad > l.idag || fran > period.tom || (tom !== undefined && tom < period.from)) return;
   const aktivt = tom === undefined || tom >= l.idag;
-  const alla = betalningar(f, l);
+  // The payments made in the asked period, and (in arrears) in the month after it: those are all
+  // whose days can reach into the period.
+  const alla = betalningar(f, l, { fran: period.from, till: plusManader(period.tom, 1) });
   const bet = alla.filter((b) => b.datum >= period.from && b.datum <= period.tom);
   for (const b of bet)
     u.fkUtbetalningar.push({ kod: f.grupp, preliminar: b.preliminar, uppgift: fkUppgift(f, b, l) });
