@@ -134,10 +134,20 @@ function losDatum(d: FaktaDatum, period: LefiPeriod): string {
 // kodverk never disagree.
 // =============================================================================================
 
+// Label by code per kodverk, built on first use: every answer looks up dozens of labels.
+const KODTEXTER = new Map<string, ReadonlyMap<string, string>>();
+
 function kodtext(id: string, kod: string | number): string {
-  const k = kodverk(`LEFI.${id}`).koder.find((x) => x.kod === String(kod));
-  if (!k) throw new Error(`Code ${kod} is not in kodverk LEFI.${id}`);
-  return k.beskrivning;
+  let texter = KODTEXTER.get(id);
+  if (!texter) {
+    const ny = new Map<string, string>();
+    for (const k of kodverk(`LEFI.${id}`).koder) if (!ny.has(k.kod)) ny.set(k.kod, k.beskrivning);
+    texter = ny;
+    KODTEXTER.set(id, texter);
+  }
+  const text = texter.get(String(kod));
+  if (text === undefined) throw new Error(`Code ${kod} is not in kodverk LEFI.${id}`);
+  return text;
 }
 const sifferkod = (id: string, kod: number): LefiSifferkod => ({ id: kod, beskrivning: kodtext(id, kod) });
 const bokstavskod = (id: string, kod: string): LefiBokstavskod => ({
@@ -2628,39 +2638,39 @@ export interface LefiSvarIndata {
  */
 export function byggLefiSvar(indata: LefiSvarIndata): LefiExternFormansinformationSvar {
   const { fraga, persona, aktor } = indata;
-  const fragat = {} as Record<LefiKlass, Set<string>>;
-  const avvikelser: LefiExternFormansinformationAvvikelser = {};
-  const berorda = new Set<LefiUtlamnareKod>();
-  for (const klass of LEFI_KLASSER) {
-    fragat[klass] = new Set();
-    for (const kod of fraga[klass] ?? []) {
-      berorda.add(utlamnareFor(kod));
-      if (aktor.behorighet[klass].has(kod)) fragat[klass].add(kod);
-      else laggTillAvvikelse(avvikelser, klass, kod, "OBEHORIG");
-    }
-  }
   const fakta = persona?.giltig !== false ? faktaFor(persona, indata.seed) : undefined;
   const tillstand = (u: LefiUtlamnareKod): LefiTillstandKod => fakta?.tillstand?.[u] ?? "OK";
+  // The codes each class shows; avvikelser per class: OBEHORIG first, then INTERNT_FEL.
+  const fragat = {} as Record<LefiKlass, Set<string>>;
+  const avvikelser: LefiExternFormansinformationAvvikelser = {};
+  const berorda = { FK: false, PM: false };
+  for (const klass of LEFI_KLASSER) {
+    const synliga = new Set<string>();
+    fragat[klass] = synliga;
+    let interntFel: Set<string> | undefined;
+    for (const kod of fraga[klass] ?? []) {
+      const utlamnare = utlamnareFor(kod);
+      berorda[utlamnare] = true;
+      if (!aktor.behorighet[klass].has(kod)) laggTillAvvikelse(avvikelser, klass, kod, "OBEHORIG");
+      // A utlämnare that is not OK contributes nothing, and no avvikelser either: LEFI's spec
+      // creates none for a utlämnare that could not deliver (its tillstånd says it all).
+      else if (tillstand(utlamnare) !== "OK") continue;
+      // A single group that fails inside an utlämnare that is OK: that group's INTERNT_FEL.
+      else if (fakta?.interntFel?.includes(kod)) {
+        interntFel ??= new Set();
+        interntFel.add(kod);
+      } else synliga.add(kod);
+    }
+    for (const kod of interntFel ?? []) laggTillAvvikelse(avvikelser, klass, kod, "INTERNT_FEL");
+  }
   const svar: LefiExternFormansinformationSvar = {
     utlamnare: (["FK", "PM"] as const)
-      .filter((u) => berorda.has(u))
+      .filter((u) => berorda[u])
       .map((u) => ({
         utlamnare: { kod: u, namn: UTLAMNARE[u] },
         tillstand: { kod: tillstand(u), beskrivning: kodtext("TillstandKod", tillstand(u)) },
       })),
   };
-  // A utlämnare that is not OK contributes nothing, and no avvikelser either: LEFI's spec creates
-  // none for a utlämnare that could not deliver (its tillstånd says it all).
-  for (const klass of LEFI_KLASSER)
-    for (const kod of [...fragat[klass]])
-      if (tillstand(utlamnareFor(kod)) !== "OK") fragat[klass].delete(kod);
-  // A single group that fails inside an utlämnare that is OK: that group's INTERNT_FEL.
-  for (const klass of LEFI_KLASSER)
-    for (const kod of [...fragat[klass]])
-      if (fakta?.interntFel?.includes(kod)) {
-        fragat[klass].delete(kod);
-        laggTillAvvikelse(avvikelser, klass, kod, "INTERNT_FEL");
-      }
   if (Object.keys(avvikelser).length > 0) svar.avvikelser = avvikelser;
   if (!fakta || !persona) return svar;
 
