@@ -33,6 +33,8 @@ export interface Begaran {
   readonly body: string;
   /** The SOAP Body payload serialised into `body`, for an in-process call (see `SimRequest.parsedXml`). */
   readonly parsedXml?: Parsed<XmlElement>;
+  /** The JSON value serialised into `body`, for an in-process call (see `SimRequest.parsedJson`). */
+  readonly parsedJson?: Parsed<unknown>;
 }
 
 /**

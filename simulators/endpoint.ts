@@ -25,6 +25,12 @@ export interface SimRequest {
    * endpoint reads it instead of parsing what the same process just wrote (see {@link parsedIfSame}).
    */
   readonly parsedXml?: Parsed<XmlElement>;
+  /**
+   * In-process only: the JSON value the caller serialised into `body` (SSBT's LEFI question, which
+   * its own check already parsed). A JSON endpoint still checks it against its schema; it only
+   * skips parsing the text again (see {@link parsedIfSame}).
+   */
+  readonly parsedJson?: Parsed<unknown>;
 }
 
 /**
@@ -178,6 +184,7 @@ export function simRequest(
   body: Uint8Array | string,
   signal?: AbortSignal | (() => AbortSignal),
   parsedXml?: Parsed<XmlElement>,
+  parsedJson?: Parsed<unknown>,
 ): SimRequest {
   const q = target.indexOf("?");
   return new InProcessRequest(
@@ -188,6 +195,7 @@ export function simRequest(
     body,
     signal,
     parsedXml,
+    parsedJson,
   );
 }
 
@@ -203,6 +211,7 @@ class InProcessRequest implements SimRequest {
     readonly body: Uint8Array | string,
     private readonly source: AbortSignal | (() => AbortSignal) | undefined,
     readonly parsedXml: Parsed<XmlElement> | undefined,
+    readonly parsedJson: Parsed<unknown> | undefined,
   ) {}
 
   get signal(): AbortSignal | undefined {

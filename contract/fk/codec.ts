@@ -1246,8 +1246,11 @@ function visa(value: unknown): string {
   return maskeraText(text.length > 60 ? `${text.slice(0, 57)}…` : text);
 }
 
+// A Map, not the object: every `ref` of every checked or written value looks its schema up here.
+const SCHEMA_MED_NAMN: ReadonlyMap<string, LefiSchema> = new Map(Object.entries(LEFI_SCHEMAN));
+
 function schemaNamed(name: string): LefiSchema {
-  const schema = LEFI_SCHEMAN[name];
+  const schema = SCHEMA_MED_NAMN.get(name);
   if (!schema) throw new Error(`Unknown LEFI schema ${name}`);
   return schema;
 }
@@ -1287,30 +1290,43 @@ function propsOf(
   return p;
 }
 
-function check(value: unknown, schema: LefiSchema, at: Where | undefined): void {
+/** Where a value sits: its parent's place and its key (none for the root). */
+function plats(up: Where | undefined, key: string | number | undefined): Where | undefined {
+  return key === undefined ? up : { up, key };
+}
+
+// A value's place is passed as parent and key, and only made into a `Where` for an object's or
+// an array's children or for a message: most values are leaves that pass.
+function check(
+  value: unknown,
+  schema: LefiSchema,
+  up: Where | undefined,
+  key: string | number | undefined,
+): void {
   // The root is "/" in messages; children are "/period", "/formansinformation/0", …
   switch (schema.kind) {
     case "ref":
-      check(value, schemaNamed(schema.name), at);
+      check(value, schemaNamed(schema.name), up, key);
       return;
     case "object": {
       if (kindOf(value) !== "object")
         throw new ContractViolation(
           "LEFI.type",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `expected a JSON object, got ${kindOf(value)}.`,
         );
       const obj = value as Record<string, unknown>;
-      for (const key of schema.required)
-        if (obj[key] === undefined)
+      const at = plats(up, key);
+      for (const namn of schema.required)
+        if (obj[namn] === undefined)
           throw new ContractViolation(
             "LEFI.required",
-            pointer({ up: at, key }),
+            pointer({ up: at, key: namn }),
             "required property is missing.",
           );
-      for (const [key, sub] of propsOf(schema)) {
-        const v = obj[key];
-        if (v !== undefined) check(v, sub, { up: at, key });
+      for (const [namn, sub] of propsOf(schema)) {
+        const v = obj[namn];
+        if (v !== undefined) check(v, sub, at, namn);
       }
       return;
     }
@@ -1318,55 +1334,60 @@ function check(value: unknown, schema: LefiSchema, at: Where | undefined): void 
       if (!Array.isArray(value))
         throw new ContractViolation(
           "LEFI.type",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `expected a JSON array, got ${kindOf(value)}.`,
         );
       if (schema.min !== undefined && value.length < schema.min)
         throw new ContractViolation(
           "LEFI.minItems",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `needs at least ${schema.min} item(s), has ${value.length}.`,
         );
       if (schema.max !== undefined && value.length > schema.max)
         throw new ContractViolation(
           "LEFI.maxItems",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `allows at most ${schema.max} item(s), has ${value.length}.`,
         );
       if (schema.unique && value.length > 1) {
-        const seen = new Set(value.map((v) => (typeof v === "object" ? JSON.stringify(v) : v)));
+        const seen = new Set<unknown>();
+        for (const v of value) seen.add(typeof v === "object" ? JSON.stringify(v) : v);
         if (seen.size !== value.length)
-          throw new ContractViolation("LEFI.uniqueItems", pointerOf(at), "items must be unique.");
+          throw new ContractViolation("LEFI.uniqueItems", pointerOf(plats(up, key)), "items must be unique.");
       }
-      for (let index = 0; index < value.length; index++)
-        check(value[index], schema.items, { up: at, key: index });
+      const at = plats(up, key);
+      for (let index = 0; index < value.length; index++) check(value[index], schema.items, at, index);
       return;
     }
     case "string": {
       if (typeof value !== "string")
-        throw new ContractViolation("LEFI.type", pointerOf(at), `expected a string, got ${kindOf(value)}.`);
+        throw new ContractViolation(
+          "LEFI.type",
+          pointerOf(plats(up, key)),
+          `expected a string, got ${kindOf(value)}.`,
+        );
       if (schema.enum && !inEnum(schema.enum, value))
         throw new ContractViolation(
           "LEFI.enum",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `${visa(value)} is not one of the codes of the contract.`,
         );
       if (schema.pattern && !regex(schema.pattern).test(value))
         throw new ContractViolation(
           "LEFI.pattern",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `does not match the pattern ${schema.pattern}.`,
         );
       if (schema.format === "date" && !isRealDate(value))
         throw new ContractViolation(
           "LEFI.format",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `${visa(value)} is not a date (YYYY-MM-DD).`,
         );
       if (schema.format === "date-time" && !(DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))))
         throw new ContractViolation(
           "LEFI.format",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `${visa(value)} is not a date-time (RFC 3339).`,
         );
       return;
@@ -1374,26 +1395,42 @@ function check(value: unknown, schema: LefiSchema, at: Where | undefined): void 
     case "integer":
     case "number": {
       if (typeof value !== "number" || !Number.isFinite(value))
-        throw new ContractViolation("LEFI.type", pointerOf(at), `expected a number, got ${kindOf(value)}.`);
+        throw new ContractViolation(
+          "LEFI.type",
+          pointerOf(plats(up, key)),
+          `expected a number, got ${kindOf(value)}.`,
+        );
       if (schema.kind === "integer" && !Number.isInteger(value))
-        throw new ContractViolation("LEFI.type", pointerOf(at), `expected an integer, got ${visa(value)}.`);
+        throw new ContractViolation(
+          "LEFI.type",
+          pointerOf(plats(up, key)),
+          `expected an integer, got ${visa(value)}.`,
+        );
       if (schema.enum && !inEnum(schema.enum, value))
         throw new ContractViolation(
           "LEFI.enum",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `${visa(value)} is not one of the codes of the contract.`,
         );
       if (schema.min !== undefined && value < schema.min)
-        throw new ContractViolation("LEFI.minimum", pointerOf(at), `${visa(value)} is below ${schema.min}.`);
+        throw new ContractViolation(
+          "LEFI.minimum",
+          pointerOf(plats(up, key)),
+          `${visa(value)} is below ${schema.min}.`,
+        );
       if (schema.max !== undefined && value > schema.max)
-        throw new ContractViolation("LEFI.maximum", pointerOf(at), `${visa(value)} is above ${schema.max}.`);
+        throw new ContractViolation(
+          "LEFI.maximum",
+          pointerOf(plats(up, key)),
+          `${visa(value)} is above ${schema.max}.`,
+        );
       return;
     }
     case "boolean":
       if (typeof value !== "boolean")
         throw new ContractViolation(
           "LEFI.type",
-          pointerOf(at),
+          pointerOf(plats(up, key)),
           `expected true or false, got ${kindOf(value)}.`,
         );
       return;
@@ -1408,7 +1445,7 @@ function check(value: unknown, schema: LefiSchema, at: Where | undefined): void 
  * validateLefi("LefiExternFormansinformationFraga", JSON.parse(body));
  */
 export function validateLefi(name: string, value: unknown): void {
-  check(value, schemaNamed(name), undefined);
+  check(value, schemaNamed(name), undefined, undefined);
 }
 
 /** Swedish wording of each validation rule, for LEFI's own error messages (no values, no personal data). */
@@ -1529,6 +1566,18 @@ export function encodeLefiFraga(fraga: LefiExternFormansinformationFraga): strin
  */
 export function decodeLefiFraga(text: string): LefiExternFormansinformationFraga {
   return decode("LefiExternFormansinformationFraga", text, "LEFI question");
+}
+
+/**
+ * Strictly checks a LEFI question that is already parsed (the value `JSON.parse` gave for the
+ * body): the same checks as {@link decodeLefiFraga} after its parse.
+ *
+ * @example
+ * checkLefiFraga(JSON.parse(body)).personnummer
+ */
+export function checkLefiFraga(value: unknown): LefiExternFormansinformationFraga {
+  validateLefi("LefiExternFormansinformationFraga", value);
+  return value as LefiExternFormansinformationFraga;
 }
 
 /**

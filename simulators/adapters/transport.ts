@@ -26,7 +26,7 @@ function target(url: string): string {
 export function inProcessTransport(endpoint: Endpoint): Transport {
   return async (b, signal) => {
     const out = await endpoint(
-      simRequest(b.method, target(b.url), lowerCase(b.headers), b.body, signal, b.parsedXml),
+      simRequest(b.method, target(b.url), lowerCase(b.headers), b.body, signal, b.parsedXml, b.parsedJson),
     );
     if (!out) throw new Error(`No simulated endpoint for ${target(b.url).split("?")[0]}`);
     if (out.kind === "dropped") throw new TypeError("fetch failed: connection refused");

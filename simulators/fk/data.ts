@@ -54,10 +54,12 @@ import {
   dagarIManad,
   dagarMellan,
   dagIManad,
+  dagnummerAv,
   laggTillManader,
   plusDagar,
   svenskDag,
   utbetalningsdag,
+  veckodagAv,
 } from "../../contract/kalender.js";
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
@@ -97,6 +99,20 @@ function dagar(fran: string, till: string, dagarPerVecka: 5 | 7): string[] {
 }
 
 /**
+ * How many days {@link dagar} lists, without listing them: a payment's amount needs only the
+ * count, and most payments of a three-year history are never shown.
+ */
+function antalDagar(fran: string, till: string, dagarPerVecka: 5 | 7): number {
+  const a = dagnummerAv(fran);
+  const b = dagnummerAv(till);
+  if (Number.isNaN(a) || Number.isNaN(b)) return dagar(fran, till, dagarPerVecka).length;
+  if (dagarPerVecka === 7) return Math.max(0, b - a + 1);
+  let n = 0;
+  for (let dn = a; dn <= b; dn++) if (veckodagAv(dn) <= 5) n++;
+  return n;
+}
+
+/**
  * Today's date in Sweden for a given instant (the shared {@link svenskDag}): the day a question
  * arrives decides which payments are already made (utbetalningar) and which are only planned
  * (preliminära utbetalningar).
@@ -118,10 +134,20 @@ function losDatum(d: FaktaDatum, period: LefiPeriod): string {
 // kodverk never disagree.
 // =============================================================================================
 
+// Label by code per kodverk, built on first use: every answer looks up dozens of labels.
+const KODTEXTER = new Map<string, ReadonlyMap<string, string>>();
+
 function kodtext(id: string, kod: string | number): string {
-  const k = kodverk(`LEFI.${id}`).koder.find((x) => x.kod === String(kod));
-  if (!k) throw new Error(`Code ${kod} is not in kodverk LEFI.${id}`);
-  return k.beskrivning;
+  let texter = KODTEXTER.get(id);
+  if (!texter) {
+    const ny = new Map<string, string>();
+    for (const k of kodverk(`LEFI.${id}`).koder) if (!ny.has(k.kod)) ny.set(k.kod, k.beskrivning);
+    texter = ny;
+    KODTEXTER.set(id, texter);
+  }
+  const text = texter.get(String(kod));
+  if (text === undefined) throw new Error(`Code ${kod} is not in kodverk LEFI.${id}`);
+  return text;
 }
 const sifferkod = (id: string, kod: number): LefiSifferkod => ({ id: kod, beskrivning: kodtext(id, kod) });
 const bokstavskod = (id: string, kod: string): LefiBokstavskod => ({
@@ -857,7 +883,8 @@ interface Betalning {
   fattades: string;
   fran: string;
   till: string;
-  dagar: string[];
+  /** Compensated days (day benefits; 0 for monthly ones): listed by {@link ersattaDagar} when shown. */
+  antalDagar: number;
   brutto: number;
   /** Share of the month covered (for monthly tillägg). */
   andel: number;
@@ -879,12 +906,14 @@ function aldersbelopp(f: FkForman, b: FkBarn, m: string): number {
 const PER_ANSPRAK = new Set(["sjukpenning", "foraldrapenning"]);
 
 /**
- * Every payment of an FK benefit in the person's history: made (datum ≤ today) or planned within
- * the next month (preliminary), on the payer's payment day (contract/kalender.ts). Monthly
+ * The payments of an FK benefit in the person's history that fall in the months `manader.fran`
+ * to `manader.till`: made (datum ≤ today) or planned within the next month (preliminary), on the
+ * payer's payment day (contract/kalender.ts), which lies in the month it pays for. Monthly
  * benefits pay the current month, day benefits the previous month's compensated days (in
- * arrears). No payment before the decision. Independent of the asked period.
+ * arrears). No payment before the decision. Each month's payment is the same whichever months
+ * are asked for: the range only spares computing the history's other months.
  */
-function betalningar(f: FkForman, l: Lage): Betalning[] {
+function betalningar(f: FkForman, l: Lage, manader: { fran: string; till: string }): Betalning[] {
   const period = l.fonster;
   const fran = losDatum(f.fran, l.berattelse);
   const tom = f.tom ? losDatum(f.tom, l.berattelse) : OPPEN;
@@ -896,9 +925,9 @@ function betalningar(f: FkForman, l: Lage): Betalning[] {
   const out: Betalning[] = [];
   // Only the months that can pay: from the month before the benefit starts (paid in arrears) to
   // a month after today (planned payments) or the month after it ends.
-  const forsta = manadStart(plusManader(senast(period.from, fran), -1));
+  const forsta = senast(manadStart(plusManader(senast(period.from, fran), -1)), manadStart(manader.fran));
   const sista = tidigast(
-    period.tom,
+    tidigast(period.tom, manadSlut(manader.till)),
     tidigast(plusDagar(l.idag, 31), tom === OPPEN ? OPPEN : plusManader(tom, 1)),
   );
   for (let m = forsta; m <= sista; m = plusManader(m, 1)) {
@@ -914,12 +943,17 @@ function betalningar(f: FkForman, l: Lage): Betalning[] {
     if (pFran > pTill) continue;
     const kalenderdagar = dagarMellan(pFran, pTill) + 1;
     const andel = kalenderdagar / dagarIManad(avser);
-    const ersatta = f.per === "dag" ? dagar(pFran, pTill, f.dagarPerVecka ?? 7) : [];
-    const brutto = f.per === "dag" ? ersatta.length * f.belopp : Math.round(manadsbelopp(avser) * andel);
+    const ersatta = f.per === "dag" ? antalDagar(pFran, pTill, f.dagarPerVecka ?? 7) : 0;
+    const brutto = f.per === "dag" ? ersatta * f.belopp : Math.round(manadsbelopp(avser) * andel);
     if (brutto <= 0) continue;
-    out.push({ datum, fattades, fran: pFran, till: pTill, dagar: ersatta, brutto, andel, preliminar });
+    out.push({ datum, fattades, fran: pFran, till: pTill, antalDagar: ersatta, brutto, andel, preliminar });
   }
   return out;
+}
+
+/** The compensated days of one payment (none for a monthly benefit). */
+function ersattaDagar(f: FkForman, b: Betalning): string[] {
+  return f.per === "dag" ? dagar(b.fran, b.till, f.dagarPerVecka ?? 7) : [];
 }
 
 function fkUppgift(f: FkForman, b: Betalning, l: Lage): LefiUtbetalningUppgift {
@@ -929,7 +963,7 @@ function fkUppgift(f: FkForman, b: Betalning, l: Lage): LefiUtbetalningUppgift {
       forman: { id: f.forman.id, beskrivning: f.forman.beskrivning },
       period,
       ...(f.omfattning ? { omfattning: { taljare: f.omfattning[0], namnare: f.omfattning[1] } } : {}),
-      ...(f.per === "dag" ? { dagar: b.dagar.length } : {}),
+      ...(f.per === "dag" ? { dagar: b.antalDagar } : {}),
       bruttobelopp: SEK(b.brutto),
     },
   ];
@@ -1007,7 +1041,9 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
   // Only decisions already made, about a time that touches the asked period.
   if (beslutad > l.idag || fran > period.tom || (tom !== undefined && tom < period.from)) return;
   const aktivt = tom === undefined || tom >= l.idag;
-  const alla = betalningar(f, l);
+  // The payments made in the asked period, and (in arrears) in the month after it: those are all
+  // whose days can reach into the period.
+  const alla = betalningar(f, l, { fran: period.from, till: plusManader(period.tom, 1) });
   const bet = alla.filter((b) => b.datum >= period.from && b.datum <= period.tom);
   for (const b of bet)
     u.fkUtbetalningar.push({ kod: f.grupp, preliminar: b.preliminar, uppgift: fkUppgift(f, b, l) });
@@ -1024,11 +1060,8 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
   const omfattning = f.omfattning ? { taljare: f.omfattning[0], namnare: f.omfattning[1] } : HEL;
   const barn = (f.barn ?? []).map((i) => l.fakta.barn?.[i]).filter((b): b is FkBarn => b !== undefined);
   // Days already compensated inside the asked period (programs report day by day).
-  const passeradeDagar = dagar(
-    senast(fran, period.from),
-    tidigast(tom ?? OPPEN, tidigast(period.tom, l.idag)),
-    5,
-  );
+  const passeradeDagar = (): string[] =>
+    dagar(senast(fran, period.from), tidigast(tom ?? OPPEN, tidigast(period.tom, l.idag)), 5);
 
   const medsokande = (f.medsokande ?? [])
     .map((i) => l.fakta.person.samhorig?.[i])
@@ -1160,7 +1193,12 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
       });
       return;
     case "foraldrapenning": {
-      const beslutadeDagar = new Set(alla.filter((b) => !b.preliminar).flatMap((b) => b.dagar));
+      // Only payments whose days reach into the asked period can take a day from the claim.
+      const beslutadeDagar = new Set(
+        alla
+          .filter((b) => !b.preliminar && b.till >= period.from && b.fran <= period.tom)
+          .flatMap((b) => ersattaDagar(f, b)),
+      );
       const anspraksdagar = dagar(senast(fran, period.from), tidigast(tom ?? OPPEN, period.tom), 5)
         .filter((d) => !beslutadeDagar.has(d))
         .map((dag) => ({ dag, niva: bokstavskod("Foraldrapenning.Niva", "S"), omfattning }));
@@ -1178,9 +1216,9 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
             forman: { ...f.forman },
             period: franTill(b.fran, b.till),
             omfattning,
-            dagar: b.dagar.length,
+            dagar: b.antalDagar,
             ersattning: sifferkod("Foraldrapenning.Ersattning", 3),
-            ersattningsdagar: b.dagar.map((dag) => ({
+            ersattningsdagar: ersattaDagar(f, b).map((dag) => ({
               dag,
               niva: bokstavskod("Foraldrapenning.Niva", "S"),
               bruttobelopp: SEK(f.belopp),
@@ -1204,13 +1242,16 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
             forman: { ...f.forman },
             period: franTill(b.fran, b.till),
             omfattning,
-            dagar: b.dagar.length,
+            dagar: b.antalDagar,
             karens: false,
             beslutsutfall: "Bifall",
             beslutstyp: i === 0 && b.fran === fran ? "Grundbeslut" : "Fortsättningsbeslut",
             ersattning: "Sjukpenning",
             ersattningsniva: "Normalnivå",
-            ersattningsdagar: b.dagar.map((d) => ({ ersattningsdatum: d, ersattningsbelopp: SEK(f.belopp) })),
+            ersattningsdagar: ersattaDagar(f, b).map((d) => ({
+              ersattningsdatum: d,
+              ersattningsbelopp: SEK(f.belopp),
+            })),
           })),
         },
       });
@@ -1241,10 +1282,10 @@ function fkFormanUnderlag(f: FkForman, l: Lage, u: Underlag): void {
           beslut: [{ ...beslutGrund, karens: false, ersattning: sifferkod("Aktivitetsstod.Ersattning", 1) }],
         },
       });
-      programUnderlag(f, l, u, "FK:PROG", "AS", passeradeDagar, beslutGrund);
+      programUnderlag(f, l, u, "FK:PROG", "AS", passeradeDagar(), beslutGrund);
       return;
     case "etableringsersattning":
-      programUnderlag(f, l, u, f.grupp, "EE", passeradeDagar, beslutGrund);
+      programUnderlag(f, l, u, f.grupp, "EE", passeradeDagar(), beslutGrund);
       return;
   }
 }
@@ -2597,39 +2638,39 @@ export interface LefiSvarIndata {
  */
 export function byggLefiSvar(indata: LefiSvarIndata): LefiExternFormansinformationSvar {
   const { fraga, persona, aktor } = indata;
-  const fragat = {} as Record<LefiKlass, Set<string>>;
-  const avvikelser: LefiExternFormansinformationAvvikelser = {};
-  const berorda = new Set<LefiUtlamnareKod>();
-  for (const klass of LEFI_KLASSER) {
-    fragat[klass] = new Set();
-    for (const kod of fraga[klass] ?? []) {
-      berorda.add(utlamnareFor(kod));
-      if (aktor.behorighet[klass].has(kod)) fragat[klass].add(kod);
-      else laggTillAvvikelse(avvikelser, klass, kod, "OBEHORIG");
-    }
-  }
   const fakta = persona?.giltig !== false ? faktaFor(persona, indata.seed) : undefined;
   const tillstand = (u: LefiUtlamnareKod): LefiTillstandKod => fakta?.tillstand?.[u] ?? "OK";
+  // The codes each class shows; avvikelser per class: OBEHORIG first, then INTERNT_FEL.
+  const fragat = {} as Record<LefiKlass, Set<string>>;
+  const avvikelser: LefiExternFormansinformationAvvikelser = {};
+  const berorda = { FK: false, PM: false };
+  for (const klass of LEFI_KLASSER) {
+    const synliga = new Set<string>();
+    fragat[klass] = synliga;
+    let interntFel: Set<string> | undefined;
+    for (const kod of fraga[klass] ?? []) {
+      const utlamnare = utlamnareFor(kod);
+      berorda[utlamnare] = true;
+      if (!aktor.behorighet[klass].has(kod)) laggTillAvvikelse(avvikelser, klass, kod, "OBEHORIG");
+      // A utlämnare that is not OK contributes nothing, and no avvikelser either: LEFI's spec
+      // creates none for a utlämnare that could not deliver (its tillstånd says it all).
+      else if (tillstand(utlamnare) !== "OK") continue;
+      // A single group that fails inside an utlämnare that is OK: that group's INTERNT_FEL.
+      else if (fakta?.interntFel?.includes(kod)) {
+        interntFel ??= new Set();
+        interntFel.add(kod);
+      } else synliga.add(kod);
+    }
+    for (const kod of interntFel ?? []) laggTillAvvikelse(avvikelser, klass, kod, "INTERNT_FEL");
+  }
   const svar: LefiExternFormansinformationSvar = {
     utlamnare: (["FK", "PM"] as const)
-      .filter((u) => berorda.has(u))
+      .filter((u) => berorda[u])
       .map((u) => ({
         utlamnare: { kod: u, namn: UTLAMNARE[u] },
         tillstand: { kod: tillstand(u), beskrivning: kodtext("TillstandKod", tillstand(u)) },
       })),
   };
-  // A utlämnare that is not OK contributes nothing, and no avvikelser either: LEFI's spec creates
-  // none for a utlämnare that could not deliver (its tillstånd says it all).
-  for (const klass of LEFI_KLASSER)
-    for (const kod of [...fragat[klass]])
-      if (tillstand(utlamnareFor(kod)) !== "OK") fragat[klass].delete(kod);
-  // A single group that fails inside an utlämnare that is OK: that group's INTERNT_FEL.
-  for (const klass of LEFI_KLASSER)
-    for (const kod of [...fragat[klass]])
-      if (fakta?.interntFel?.includes(kod)) {
-        fragat[klass].delete(kod);
-        laggTillAvvikelse(avvikelser, klass, kod, "INTERNT_FEL");
-      }
   if (Object.keys(avvikelser).length > 0) svar.avvikelser = avvikelser;
   if (!fakta || !persona) return svar;
 

@@ -29,6 +29,7 @@ import { SSBT10_XSD, validateAgainst, validateManyAgainst } from "../../test/sup
 import { mswHandler } from "../adapters/msw.js";
 import { fetchRequest } from "../adapters/transport.js";
 import type { SimulatorContext } from "../context.js";
+import { simRequest } from "../endpoint.js";
 import { PERSONAS } from "../population/population.js";
 import { FAKTA, fkSimulator, idag, lefiFraga, lefiFragaBase64 } from "./index.js";
 
@@ -667,6 +668,55 @@ describe("SSBT's own checks before calling LEFI (kalla SSBT)", () => {
     );
     expect(req.headers.get("content-type")).toBe("application/json");
     expect(await req.text()).toBe(lefiJsonFranBase64(f.specifikaFrageparametrar.FK.fraga!.lefiJsonFraga));
+  });
+});
+
+describe("the question SSBT's check parsed, handed over in-process", () => {
+  const endpoint = fkSimulator.endpoint(ctx);
+  const text = encodeLefiFraga(lefiFraga(pidOf("student-bostadsbidrag"), TEST_PERIOD));
+  const annan = encodeLefiFraga(lefiFraga(pidOf("foralder-barnfamilj"), TEST_PERIOD));
+  const anrop = async (body: string, parsedJson: { text: string; value: unknown }) => {
+    const path = "/fk/lefi-extern-formansinformation/v9/aktorer/026-51/formansinformation/fraga";
+    const out = await endpoint(
+      simRequest(
+        "POST",
+        path,
+        { "content-type": "application/json" },
+        body,
+        undefined,
+        undefined,
+        parsedJson,
+      ),
+    );
+    if (out?.kind !== "response") throw new Error("no response");
+    return { status: out.status, text: String(out.body) };
+  };
+  const direkt = async (body: string) => {
+    const r = await post(body);
+    return { status: r.status, text: await r.text() };
+  };
+
+  it("comes with the request SSBT builds after its check: the body's own value", () => {
+    const f = fraga(pidOf("student-bostadsbidrag"));
+    expect(klient.forkontroll?.(f, KONTRAKT)).toBeUndefined();
+    const b = klient.begaran(f, BASE, KONTRAKT);
+    expect(b.parsedJson?.text).toBe(b.body);
+    expect(b.parsedJson?.value).toEqual(JSON.parse(b.body));
+  });
+
+  it("is used for exactly its text, and an altered body is parsed from the text", async () => {
+    // A value that differs from its text shows which one the endpoint read.
+    const vald = await anrop(text, { text, value: JSON.parse(annan) });
+    expect(vald).toEqual(await direkt(annan));
+    const andrad = await anrop(text, { text: annan, value: JSON.parse(annan) });
+    expect(andrad).toEqual(await direkt(text));
+  });
+
+  it("is still checked against the schema, with the same error as a parsed body", async () => {
+    const fel = JSON.stringify({ personnummer: "x", period: { from: "2026-09-21", tom: "2026-11-20" } });
+    const svar = await anrop(fel, { text: fel, value: JSON.parse(fel) });
+    expect(svar.status).toBe(400);
+    expect(JSON.parse(svar.text).meddelande).toBe(JSON.parse((await direkt(fel)).text).meddelande);
   });
 });
 

@@ -1,5 +1,6 @@
 import { ContractViolation } from "../../contract/errors.js";
 import {
+  checkLefiFraga,
   decodeLefiFraga,
   encodeLefiSvar,
   encodeLefiTillgangliga,
@@ -10,7 +11,14 @@ import {
 import type { LefiExternTillgangligaInformationstyper } from "../../contract/fk/model.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
 import type { SimulatorContext } from "../context.js";
-import { bodyText, type Endpoint, response, type SimRequest, type SimResponse } from "../endpoint.js";
+import {
+  bodyText,
+  type Endpoint,
+  parsedIfSame,
+  response,
+  type SimRequest,
+  type SimResponse,
+} from "../endpoint.js";
 import { byggLefiSvar, idag } from "./data.js";
 import {
   fragarNagot,
@@ -69,7 +77,9 @@ function hamtaFormansinformation(
     return lefiFelsvar(415, LEFI_FELMEDDELANDE.FEL_MEDIETYP, now);
   let fraga: ReturnType<typeof decodeLefiFraga>;
   try {
-    fraga = decodeLefiFraga(bodyText(request));
+    // In-process, SSBT hands over the question it parsed for its own check: checked, not parsed again.
+    const parsed = parsedIfSame(request.parsedJson, request.body);
+    fraga = parsed === undefined ? decodeLefiFraga(bodyText(request)) : checkLefiFraga(parsed);
   } catch (e) {
     if (!(e instanceof ContractViolation)) throw e;
     if (e.rule === "LEFI.json") return lefiFelsvar(400, LEFI_FELMEDDELANDE.INTE_JSON, now);

@@ -86,10 +86,11 @@ function btFel(felkod: string, ...felmeddelande: string[]): Sektion {
  * @example
  * fkForkontroll(fragaMedVersion("v8"))?.felkod // "SSBT-2003"
  */
-// The LEFI question the check decoded last, for the request built right after it (a question
-// with other base64 text is decoded again; adding a property to the question cost more).
+// The LEFI question the check decoded and parsed last, for the request built right after it (a
+// question with other base64 text is decoded again; adding a property to the question cost more).
 let senastBase64 = "";
 let senastJson = "";
+let senastVarde: unknown;
 
 export function fkForkontroll(fraga: SsbtFraga): SsbtError | undefined {
   const fk = fraga.specifikaFrageparametrar.FK;
@@ -106,9 +107,10 @@ export function fkForkontroll(fraga: SsbtFraga): SsbtError | undefined {
   if (fk.fraga.aktorsid.trim() === "") return ssbtFel("aktorsid saknas i frågan till Försäkringskassan.");
   try {
     const json = lefiJsonFranBase64(fk.fraga.lefiJsonFraga);
-    JSON.parse(json);
+    const varde: unknown = JSON.parse(json);
     senastBase64 = fk.fraga.lefiJsonFraga;
     senastJson = json;
+    senastVarde = varde;
   } catch {
     return ssbtFel("lefiJsonFraga är inte base64-kodad JSON och kan inte skickas till LEFI.");
   }
@@ -130,11 +132,17 @@ export function fkBegaran(fraga: SsbtFraga, endpoint: string): Begaran {
       "Cannot build the LEFI request: the question has no FK fraga. Run forkontroll first.",
     );
   const version = fk.version?.trim() || LEFI_VERSION;
+  const url = `${endpoint.replace(/\/+$/, "")}${lefiFragaPath(version, fk.aktorsid)}`;
+  const headers = { "Content-Type": LEFI_JSON_CONTENT_TYPE, Accept: LEFI_JSON_CONTENT_TYPE };
+  if (fk.lefiJsonFraga !== senastBase64)
+    return { method: "POST", url, headers, body: lefiJsonFranBase64(fk.lefiJsonFraga) };
+  // In-process, LEFI takes the value the check parsed (and still checks it against its schema).
   return {
     method: "POST",
-    url: `${endpoint.replace(/\/+$/, "")}${lefiFragaPath(version, fk.aktorsid)}`,
-    headers: { "Content-Type": LEFI_JSON_CONTENT_TYPE, Accept: LEFI_JSON_CONTENT_TYPE },
-    body: fk.lefiJsonFraga === senastBase64 ? senastJson : lefiJsonFranBase64(fk.lefiJsonFraga),
+    url,
+    headers,
+    body: senastJson,
+    parsedJson: { text: senastJson, value: senastVarde },
   };
 }
 
