@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { parseSoapEnvelope, readSoapFault, soapEnvelope } from "../../contract/soap/envelope.js";
 import { decodeFault, decodeSvar, encodeFraga } from "../../contract/ssbt/codec.js";
 import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
-import { BASTJANSTER, type BastjanstKod, type Sektion, type SsbtFraga } from "../../contract/ssbt/model.js";
+import {
+  BASTJANSTER,
+  type BastjanstKod,
+  type Sektion,
+  type SsbtError,
+  type SsbtFraga,
+} from "../../contract/ssbt/model.js";
 import { el } from "../../contract/xml/node.js";
 import { testFraga } from "../../test/support/context.js";
 import { mswHandler } from "../adapters/msw.js";
@@ -115,8 +121,9 @@ describe("KompositTjanst", () => {
       deadlineMs: (k) => deadlines[k] ?? 2000,
     }).hamta(testFraga(PID), "v10", utfall as never);
     const ms = performance.now() - t0;
-    expect(svar.svarsdata.CSN?.error?.felkod).toBe(SSBT_FELKOD.TIMEOUT);
-    expect(svar.svarsdata.SO?.error?.felmeddelande).toEqual([expect.stringContaining("300 ms")]);
+    const fel = (k: BastjanstKod) => (svar.svarsdata[k] as { error: SsbtError }).error;
+    expect(fel("CSN").felkod).toBe(SSBT_FELKOD.TIMEOUT);
+    expect(fel("SO").felmeddelande).toEqual([expect.stringContaining("300 ms")]);
     expect(svar.svarsdata.AF).toHaveProperty("data");
     expect(svar.svarsdata.TNS).toHaveProperty("data");
     const csn = utfall.find((u) => u.kod === "CSN")!.ms;
