@@ -11,6 +11,7 @@ import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import mivKodverk from "../../fixtures/kodverk/miv.json" with { type: "json" };
 import type { SimulatorContext } from "../context.js";
+import { minnas } from "../population/person-minne.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import type { Anledning, ArendeTyp, Dag, MivBeslut, MivFakta } from "./model.js";
@@ -474,7 +475,8 @@ export function genereraFakta(ctx: SimulatorContext, persona: Persona): MivFakta
  */
 export function mivFakta(ctx: SimulatorContext, persona: Persona | undefined): MivFakta | undefined {
   if (!persona?.kallor.includes("MIV")) return undefined;
-  if (persona.genererad) return genereraFakta(ctx, persona);
+  if (persona.genererad)
+    return minnas(persona, "MIV", ctx.seed, svenskDag(ctx.now()), () => genereraFakta(ctx, persona));
   return FAKTA[persona.id];
 }
 
