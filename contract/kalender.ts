@@ -512,5 +512,13 @@ function sistaSondag(ar: number, manad: number): string {
  */
 export function svenskTidszon(dag: string): "+01:00" | "+02:00" {
   const ar = Number(dag.slice(0, 4));
-  return dag > sistaSondag(ar, 3) && dag <= sistaSondag(ar, 10) ? "+02:00" : "+01:00";
+  let sommar = SOMMARTID.get(ar);
+  if (!sommar) {
+    sommar = [sistaSondag(ar, 3), sistaSondag(ar, 10)];
+    if (SOMMARTID.size < 10_000) SOMMARTID.set(ar, sommar);
+  }
+  return dag > sommar[0] && dag <= sommar[1] ? "+02:00" : "+01:00";
 }
+
+// Each year's summer time (the last Sundays of March and October), asked for every zoned date.
+const SOMMARTID = new Map<number, readonly [string, string]>();

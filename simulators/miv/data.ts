@@ -40,7 +40,7 @@ export function referensdag(period: Tidsperiod, now: Date): string {
   const tom = dateOnly(period.tomDatum);
   const idag = svenskDag(now);
   // ISO days sort as strings: the earlier of the two.
-  return [tom, idag].sort()[0]!;
+  return tom < idag ? tom : idag;
 }
 
 function losDag(dag: Dag, ref: string): string {
