@@ -358,7 +358,8 @@ function endastStatus(fraga: AfFraga, kod: number): AfSvar {
 export function byggSvarMeddelande(u: AfUnderlag): AfSvarMeddelande {
   const { Fraga: fraga, Inkludera: inkludera = {} } = u.fragaMeddelande;
   const pnr = fraga.IdentitetsbeteckningFysiskPerson;
-  if (!arGiltigPersonidentitet(pnr))
+  // A persona knows whether its identity's check digit is right.
+  if (!(u.persona ? u.persona.giltig : arGiltigPersonidentitet(pnr)))
     return { Fraga: fraga, Svar: endastStatus(fraga, STATUSKOD.ogiltigIdentitet) };
   const { persona, fakta } = u;
   if (!persona || !fakta) return { Fraga: fraga, Svar: endastStatus(fraga, STATUSKOD.ejInskriven) };

@@ -43,6 +43,10 @@ export function referensdag(period: Tidsperiod, now: Date): string {
   return tom < idag ? tom : idag;
 }
 
+function jamfor(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function losDag(dag: Dag, ref: string): string {
   return typeof dag === "string" ? dag : plusDagar(ref, -dag.dagarFore);
 }
@@ -582,10 +586,11 @@ export function byggMivSvar(indata: MivSvarIndata): FkResponse {
       ansokningsdatum: losDag(b.ansokningsdatum, ref),
     }))
     .filter((x) => x.beslutsdatum <= ref)
+    // ISO days sort as strings (no collation needed).
     .sort((x, y) =>
       x.beslutsdatum === y.beslutsdatum
-        ? x.ansokningsdatum.localeCompare(y.ansokningsdatum)
-        : x.beslutsdatum.localeCompare(y.beslutsdatum),
+        ? jamfor(x.ansokningsdatum, y.ansokningsdatum)
+        : jamfor(x.beslutsdatum, y.beslutsdatum),
     );
   if (inresor.length === 0 && beslut.length === 0) return okand;
 
