@@ -468,7 +468,23 @@ export const UTBETALNINGSREGLER: Readonly<Record<Betalare, Utbetalningsregel>> =
  * utbetalningsdag("PM", "2025-04-01") // "2025-04-17" (the 19th is a Saturday, the 18th långfredagen)
  */
 export function utbetalningsdag(betalare: Betalare, iso: string): string {
-  const r = UTBETALNINGSREGLER[betalare];
+  let kanda = UTBETALNINGSDAGAR.get(betalare);
+  if (!kanda) {
+    kanda = new Map();
+    UTBETALNINGSDAGAR.set(betalare, kanda);
+  }
+  const kand = kanda.get(iso);
+  if (kand !== undefined) return kand;
+  const ut = raknaUtbetalningsdag(UTBETALNINGSREGLER[betalare], iso);
+  if (kanda.size < 60_000) kanda.set(iso, ut);
+  return ut;
+}
+
+// Every payment of every answer asks for its payment day, over the same few years: like ISO_AV,
+// each payer's answers are remembered (bounded, for a long-running process).
+const UTBETALNINGSDAGAR = new Map<Betalare, Map<string, string>>();
+
+function raknaUtbetalningsdag(r: Utbetalningsregel, iso: string): string {
   if (r.typ === "manadsdag") return bankdagPaEllerFore(dagIManad(iso, r.dag));
   const sondag = sondagEfter(iso);
   const dag = plusDagar(sondag, r.veckodag);
@@ -496,5 +512,13 @@ function sistaSondag(ar: number, manad: number): string {
  */
 export function svenskTidszon(dag: string): "+01:00" | "+02:00" {
   const ar = Number(dag.slice(0, 4));
-  return dag > sistaSondag(ar, 3) && dag <= sistaSondag(ar, 10) ? "+02:00" : "+01:00";
+  let sommar = SOMMARTID.get(ar);
+  if (!sommar) {
+    sommar = [sistaSondag(ar, 3), sistaSondag(ar, 10)];
+    if (SOMMARTID.size < 10_000) SOMMARTID.set(ar, sommar);
+  }
+  return dag > sommar[0] && dag <= sommar[1] ? "+02:00" : "+01:00";
 }
+
+// Each year's summer time (the last Sundays of March and October), asked for every zoned date.
+const SOMMARTID = new Map<number, readonly [string, string]>();

@@ -73,6 +73,12 @@ export const CSN_TYPER = {
 
 export type CsnTyp = keyof typeof CSN_TYPER;
 
+// A value as a message shows it, built only for a message (every field of every answer is checked):
+// never a value that could be a personnummer.
+function visa(value: string, typ: CsnTyp): string {
+  return typ === "personnummer" || typ === "medlanare" ? "value" : `"${value.slice(0, 40)}"`;
+}
+
 /**
  * Checks a value against one csntyper simple type; throws a {@link ContractViolation} naming
  * the path and the facet.
@@ -82,18 +88,21 @@ export type CsnTyp = keyof typeof CSN_TYPER;
  */
 export function kontrolleraTyp(value: string, typ: CsnTyp, path: string): string {
   const f: Facett = CSN_TYPER[typ];
-  // Never echo a value that could be a personnummer into a message.
-  const visa = typ === "personnummer" || typ === "medlanare" ? "value" : `"${value.slice(0, 40)}"`;
-  if (f.maxLength !== undefined && [...value].length > f.maxLength)
+  // Counted in code points as the XSD counts; no more UTF-16 units than the limit never exceeds it.
+  if (f.maxLength !== undefined && value.length > f.maxLength && [...value].length > f.maxLength)
     throw new ContractViolation(
       `csn.${typ}.maxLength`,
       path,
-      `${visa} is longer than ${f.maxLength} characters`,
+      `${visa(value, typ)} is longer than ${f.maxLength} characters`,
     );
   if (f.pattern && !f.pattern.test(value))
-    throw new ContractViolation(`csn.${typ}.pattern`, path, `${visa} does not match the ${typ} pattern`);
+    throw new ContractViolation(
+      `csn.${typ}.pattern`,
+      path,
+      `${visa(value, typ)} does not match the ${typ} pattern`,
+    );
   if (f.enumeration && !f.enumeration.includes(value))
-    throw new ContractViolation(`csn.${typ}.enumeration`, path, `${visa} is not a ${typ} value`);
+    throw new ContractViolation(`csn.${typ}.enumeration`, path, `${visa(value, typ)} is not a ${typ} value`);
   return value;
 }
 

@@ -89,41 +89,50 @@ const DOKUMENT_PREFIX: ReadonlyMap<string, string> = new Map([
  * serializeSkvDokument(el(SKV_DOKUMENT_NS.instans, "SvarBeskattningsuppgifterEnligtSFS2008-975", [...]))
  */
 export function serializeSkvDokument(root: XmlElement): string {
-  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?>\n'];
-  const write = (node: XmlNode, isRoot: boolean): void => {
-    if (node.kind === "text") {
-      parts.push(escapeText(node.text));
-      return;
-    }
-    let name: string;
-    if (node.ns === I) name = node.local;
-    else {
-      const prefix = DOKUMENT_PREFIX.get(node.ns);
-      if (!prefix)
-        throw new HarnessError(
-          "SKV_DOKUMENT_NAMESPACE",
-          `Element ${node.local} in namespace "${node.ns}" cannot be written in a Skatteverket document.`,
-        );
-      name = `${prefix}:${node.local}`;
-    }
-    parts.push("<", name);
-    if (isRoot)
-      parts.push(` xmlns="${escapeAttr(I)}" xmlns:besko="${escapeAttr(B)}" xmlns:folko="${escapeAttr(F)}"`);
-    for (const a of node.attrs) {
-      if (a.ns !== "")
-        throw new HarnessError("SKV_DOKUMENT_NAMESPACE", `Qualified attribute ${a.local} is not supported.`);
-      parts.push(" ", a.local, '="', escapeAttr(a.value), '"');
-    }
-    if (node.children.length === 0) {
-      parts.push("/>");
-      return;
-    }
-    parts.push(">");
-    for (const c of node.children) write(c, false);
-    parts.push("</", name, ">");
-  };
-  write(root, true);
-  return parts.join("");
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${skrivDokumentnod(root, true)}`;
+}
+
+// Every answer writes the same few element names: each qualified name is built once. A string
+// built by concatenation, not a parts array joined: fewer throw-away objects per answer.
+const ROT_XMLNS = ` xmlns="${escapeAttr(I)}" xmlns:besko="${escapeAttr(B)}" xmlns:folko="${escapeAttr(F)}"`;
+const DOKUMENTNAMN = new Map<string, Map<string, string>>();
+
+function dokumentnamn(node: XmlElement): string {
+  if (node.ns === I) return node.local;
+  let namn = DOKUMENTNAMN.get(node.ns);
+  if (!namn) {
+    const prefix = DOKUMENT_PREFIX.get(node.ns);
+    if (!prefix)
+      throw new HarnessError(
+        "SKV_DOKUMENT_NAMESPACE",
+        `Element ${node.local} in namespace "${node.ns}" cannot be written in a Skatteverket document.`,
+      );
+    namn = new Map();
+    DOKUMENTNAMN.set(node.ns, namn);
+  }
+  let qname = namn.get(node.local);
+  if (qname === undefined) {
+    qname = `${DOKUMENT_PREFIX.get(node.ns)}:${node.local}`;
+    // Bounded: a library user may write documents of their own.
+    if (namn.size < 512) namn.set(node.local, qname);
+  }
+  return qname;
+}
+
+function skrivDokumentnod(node: XmlNode, isRoot: boolean): string {
+  if (node.kind === "text") return escapeText(node.text);
+  const name = dokumentnamn(node);
+  let out = `<${name}`;
+  if (isRoot) out += ROT_XMLNS;
+  for (const a of node.attrs) {
+    if (a.ns !== "")
+      throw new HarnessError("SKV_DOKUMENT_NAMESPACE", `Qualified attribute ${a.local} is not supported.`);
+    out += ` ${a.local}="${escapeAttr(a.value)}"`;
+  }
+  if (node.children.length === 0) return `${out}/>`;
+  out += ">";
+  for (const c of node.children) out += skrivDokumentnod(c, false);
+  return `${out}</${name}>`;
 }
 
 // ---------------------------------------------------------------------------------------------

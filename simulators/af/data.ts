@@ -13,6 +13,7 @@ import { arGiltigPersonidentitet, fodelsedatum } from "../../contract/personiden
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import { berattelseperiod } from "../population/historia.js";
+import { minnas } from "../population/person-minne.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import { SCHEMAVERSION, STATUSKOD, statustext } from "./errors.js";
@@ -259,7 +260,9 @@ export function genereraFakta(seed: number, personidentitet: string): AfFakta {
  */
 export function faktaFor(persona: Persona | undefined, seed: number): AfFakta | undefined {
   if (!persona?.kallor.includes("AF")) return undefined;
-  if (persona.genererad) return genereraFakta(seed, persona.personidentitet);
+  // AF's generated facts are dates relative to the story period: the same every day.
+  if (persona.genererad)
+    return minnas(persona, "AF", seed, "", () => genereraFakta(seed, persona.personidentitet));
   const f = FAKTA[persona.id];
   if (!f)
     throw new HarnessError(
@@ -355,7 +358,8 @@ function endastStatus(fraga: AfFraga, kod: number): AfSvar {
 export function byggSvarMeddelande(u: AfUnderlag): AfSvarMeddelande {
   const { Fraga: fraga, Inkludera: inkludera = {} } = u.fragaMeddelande;
   const pnr = fraga.IdentitetsbeteckningFysiskPerson;
-  if (!arGiltigPersonidentitet(pnr))
+  // A persona knows whether its identity's check digit is right.
+  if (!(u.persona ? u.persona.giltig : arGiltigPersonidentitet(pnr)))
     return { Fraga: fraga, Svar: endastStatus(fraga, STATUSKOD.ogiltigIdentitet) };
   const { persona, fakta } = u;
   if (!persona || !fakta) return { Fraga: fraga, Svar: endastStatus(fraga, STATUSKOD.ejInskriven) };

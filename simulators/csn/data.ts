@@ -21,6 +21,7 @@ import {
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import { berattelseperiod } from "../population/historia.js";
+import { minnas } from "../population/person-minne.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import { CSN_RESULTAT, type CsnResultat, idag } from "./errors.js";
@@ -804,7 +805,8 @@ export function faktaFor(
   dagensDatum: string,
 ): CsnFakta | undefined {
   if (!persona?.kallor.includes("CSN")) return undefined;
-  if (persona.genererad) return genereraFakta(persona, seed, dagensDatum);
+  if (persona.genererad)
+    return minnas(persona, "CSN", seed, dagensDatum, () => genereraFakta(persona, seed, dagensDatum));
   const f = FAKTA[persona.id];
   if (!f)
     throw new HarnessError(

@@ -81,6 +81,12 @@ export const idag = svenskDag;
 const MAX_KORT = 31;
 const MAX_NORMAL = 255;
 
+/** More than `max` characters, counted as the XSD counts them (code points, not UTF-16 units). */
+function langreAn(v: string, max: number): boolean {
+  // No more UTF-16 units than `max` is never more code points: only a long value is counted.
+  return v.length > max && [...v].length > max;
+}
+
 /**
  * CSN's field rules for a structurally valid question. Returns the failing result (the first
  * rule broken) or undefined when the question may be answered.
@@ -95,8 +101,8 @@ export function kontrolleraFraga(f: SbnUppgEkBistandBegar, dagensDatum: string):
 
   const kort = [f.SubOrgKod, f.HandlaggareId, f.ArendeId, f.HushallsId];
   const normal = [f.AppNamn, f.AppVersion, f.AnropsId, f.LastDataVersion];
-  if (kort.some((v) => v !== undefined && [...v].length > MAX_KORT)) return CSN_RESULTAT.kontraktsbrott;
-  if (normal.some((v) => v !== undefined && [...v].length > MAX_NORMAL)) return CSN_RESULTAT.kontraktsbrott;
+  if (kort.some((v) => v !== undefined && langreAn(v, MAX_KORT))) return CSN_RESULTAT.kontraktsbrott;
+  if (normal.some((v) => v !== undefined && langreAn(v, MAX_NORMAL))) return CSN_RESULTAT.kontraktsbrott;
   if ([f.AppNamn, f.AppVersion, f.HushallsId].some((v) => v.trim() === ""))
     return CSN_RESULTAT.kontraktsbrott;
   if (!/^\d{6}-\d{4}$/.test(f.Kommun)) return CSN_RESULTAT.formatfel;

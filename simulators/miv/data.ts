@@ -11,6 +11,7 @@ import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import mivKodverk from "../../fixtures/kodverk/miv.json" with { type: "json" };
 import type { SimulatorContext } from "../context.js";
+import { minnas } from "../population/person-minne.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import type { Anledning, ArendeTyp, Dag, MivBeslut, MivFakta } from "./model.js";
@@ -39,7 +40,11 @@ export function referensdag(period: Tidsperiod, now: Date): string {
   const tom = dateOnly(period.tomDatum);
   const idag = svenskDag(now);
   // ISO days sort as strings: the earlier of the two.
-  return [tom, idag].sort()[0]!;
+  return tom < idag ? tom : idag;
+}
+
+function jamfor(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function losDag(dag: Dag, ref: string): string {
@@ -474,7 +479,8 @@ export function genereraFakta(ctx: SimulatorContext, persona: Persona): MivFakta
  */
 export function mivFakta(ctx: SimulatorContext, persona: Persona | undefined): MivFakta | undefined {
   if (!persona?.kallor.includes("MIV")) return undefined;
-  if (persona.genererad) return genereraFakta(ctx, persona);
+  if (persona.genererad)
+    return minnas(persona, "MIV", ctx.seed, svenskDag(ctx.now()), () => genereraFakta(ctx, persona));
   return FAKTA[persona.id];
 }
 
@@ -580,10 +586,11 @@ export function byggMivSvar(indata: MivSvarIndata): FkResponse {
       ansokningsdatum: losDag(b.ansokningsdatum, ref),
     }))
     .filter((x) => x.beslutsdatum <= ref)
+    // ISO days sort as strings (no collation needed).
     .sort((x, y) =>
       x.beslutsdatum === y.beslutsdatum
-        ? x.ansokningsdatum.localeCompare(y.ansokningsdatum)
-        : x.beslutsdatum.localeCompare(y.beslutsdatum),
+        ? jamfor(x.ansokningsdatum, y.ansokningsdatum)
+        : jamfor(x.beslutsdatum, y.beslutsdatum),
     );
   if (inresor.length === 0 && beslut.length === 0) return okand;
 

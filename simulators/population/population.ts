@@ -81,11 +81,10 @@ export class Population {
    * new Population(1).hitta("209901019806", "2026-11-20") // undefined: born 2099
    */
   hitta(personidentitet: string, idag?: string): Persona | undefined {
-    const named = this.named.get(personidentitet);
-    if (!named && !harRimligtDatum(personidentitet)) return undefined;
+    // Known identities first: only a new one needs the date check.
+    let p = this.named.get(personidentitet) ?? this.genererade.get(personidentitet);
+    if (!p && !harRimligtDatum(personidentitet)) return undefined;
     if (idag !== undefined && fodelsedatum(personidentitet) > idag) return undefined;
-    if (named) return named;
-    let p = this.genererade.get(personidentitet);
     if (!p) {
       p = this.generera(personidentitet);
       if (this.genererade.size >= GENERERADE_MAX) {

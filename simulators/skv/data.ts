@@ -7,6 +7,7 @@ import type {
   SvarBeskattningsuppgifter,
 } from "../../contract/skv/model.js";
 import type { SimulatorContext } from "../context.js";
+import { minnas } from "../population/person-minne.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import type { Arsuppgift, Beskattningsstatus, SkvFakta } from "./model.js";
@@ -200,7 +201,9 @@ export function skvFakta(
 ): SkvFakta | undefined {
   if (!persona?.kallor.includes("SKV")) return undefined;
   if (!persona.genererad) return FAKTA[persona.id];
-  return genereraFakta(persona, ctx.seed, senasteInkomstar);
+  return minnas(persona, "SKV", ctx.seed, senasteInkomstar, () =>
+    genereraFakta(persona, ctx.seed, senasteInkomstar),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type Transaktionstyp,
 } from "../../contract/skv/v11-model.js";
 import type { SimulatorContext } from "../context.js";
+import { minnas } from "../population/person-minne.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import { arsuppgift, FAKTA, STATUSKOD, STATUSKOD_FOR, skvFakta } from "./data.js";
@@ -311,9 +312,22 @@ export function skvPersonV11(
 ): SkvPersonV11 {
   const idag = svenskDag(ctx.now());
   const senaste = Number(idag.slice(0, 4)) - 1;
+  // The person's whole history (and the years computed from it, see arsberakning) once a day.
+  if (persona?.kallor.includes("SKV"))
+    return minnas(persona, "SKV.v11", ctx.seed, idag, () => skvPerson(personidentitet, persona, ctx, idag));
+  return { personidentitet, idag, senaste, v11: TOM, statuskod: STATUSKOD.ejTraff };
+}
+
+function skvPerson(
+  personidentitet: string,
+  persona: Persona,
+  ctx: SimulatorContext,
+  idag: string,
+): SkvPersonV11 {
+  const senaste = Number(idag.slice(0, 4)) - 1;
   const fakta = skvFakta(persona, ctx, senaste);
   const base = { personidentitet, idag, senaste };
-  if (!fakta || !persona) return { ...base, v11: TOM, statuskod: STATUSKOD.ejTraff };
+  if (!fakta) return { ...base, v11: TOM, statuskod: STATUSKOD.ejTraff };
   const v11 = persona.genererad ? genereraFaktaV11(persona, fakta, ctx.seed) : (FAKTA_V11[persona.id] ?? TOM);
   const statuskod = persona.sekretess ? STATUSKOD.skyddadePersonuppgifter : STATUSKOD_FOR[fakta.status];
   return { ...base, fakta, v11, statuskod };
@@ -390,8 +404,24 @@ function skattepliktigVinst(blankett: "K4" | "K6", vinst: number): number {
  * arsberakning(person, 2025)?.beskattning.resultat // { typ: "ATERBETALNING", belopp: 1204 }
  */
 export function arsberakning(person: SkvPersonV11, ar: number): Arsberakning | undefined {
-  const { fakta, v11 } = person;
-  if (!fakta) return undefined;
+  if (!person.fakta) return undefined;
+  let perAr = berakningar.get(person);
+  if (!perAr) {
+    perAr = new Map();
+    berakningar.set(person, perAr);
+  }
+  if (perAr.has(ar)) return perAr.get(ar);
+  const b = beraknaAr(person, person.fakta, ar);
+  perAr.set(ar, b);
+  return b;
+}
+
+// Each year's computation, held by the person object (itself kept for a day, see skvPersonV11): v10
+// asks for the decision days, v11 for the rows, the taxes and the skattekonto of the same years.
+const berakningar = new WeakMap<SkvPersonV11, Map<number, Arsberakning | undefined>>();
+
+function beraknaAr(person: SkvPersonV11, fakta: SkvFakta, ar: number): Arsberakning | undefined {
+  const { v11 } = person;
   const index = person.senaste - ar;
   const a = arsuppgift(fakta, index);
   if (!a) return undefined;

@@ -19,6 +19,7 @@ import type {
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import type { SimulatorContext } from "../context.js";
 import { berattelseperiod } from "../population/historia.js";
+import { minnas } from "../population/person-minne.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import {
@@ -387,7 +388,8 @@ export function genereraFakta(ctx: SimulatorContext, persona: Persona): SoFakta 
  */
 export function faktaFor(ctx: SimulatorContext, persona: Persona | undefined): SoFakta | undefined {
   if (!persona?.kallor.includes("SO")) return undefined;
-  if (persona.genererad) return genereraFakta(ctx, persona);
+  if (persona.genererad)
+    return minnas(persona, "SO", ctx.seed, idag(ctx.now()), () => genereraFakta(ctx, persona));
   const fakta = FAKTA[persona.id];
   if (!fakta)
     throw new HarnessError(

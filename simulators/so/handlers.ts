@@ -1,4 +1,5 @@
 import { ContractViolation } from "../../contract/errors.js";
+import { harRimligtDatum } from "../../contract/personidentitet.js";
 import { decodeRequest, encodeResponse, SO_NS, SO_REQUEST } from "../../contract/so/codec.js";
 import type { GetUnemploymentBenefitPaymentRequest } from "../../contract/so/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
@@ -31,7 +32,7 @@ export function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome
   try {
     // 12 digits whose first eight are no real date (after the samordningsnummer +60) name nobody.
     const pnr = fraga.IdentificationNumber;
-    if (!ctx.population.hitta(pnr))
+    if (!harRimligtDatum(pnr))
       return {
         fault: soFault(
           "OGILTIGT_IDENTIFIKATIONSNUMMER",

@@ -3,6 +3,7 @@ import { fodelsedatum } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import type { Fordon, HamtaUppgifterResponse } from "../../contract/tns/model.js";
 import type { SimulatorContext } from "../context.js";
+import { minnas } from "../population/person-minne.js";
 import type { Persona } from "../population/persona.js";
 import { hashSeed, Rng } from "../population/rng.js";
 import { felresultat } from "./errors.js";
@@ -172,7 +173,10 @@ export function genereraFakta(seed: number, personidentitet: string, today: stri
  */
 export function faktaFor(ctx: SimulatorContext, persona: Persona | undefined): TnsFakta | undefined {
   if (!persona?.kallor.includes("TNS")) return undefined;
-  if (persona.genererad) return genereraFakta(ctx.seed, persona.personidentitet, idag(ctx.now()));
+  if (persona.genererad) {
+    const dag = idag(ctx.now());
+    return minnas(persona, "TNS", ctx.seed, dag, () => genereraFakta(ctx.seed, persona.personidentitet, dag));
+  }
   const fakta = FAKTA[persona.id];
   // A named persona with TNS in kallor but no facts is a bug in this file, not a bad question.
   if (!fakta) throw new Error(`TNS has no FAKTA for the named persona ${persona.id}.`);

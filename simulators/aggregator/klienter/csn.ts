@@ -23,7 +23,7 @@ export const SSBT_APPNAMN = "SSBTEK Sammansatt bastjänst ekonomiskt bistånd";
 
 /** `YYYY-MM-DD` (with or without time zone) → CSN's `YYYYMMDD`. */
 function csnDatum(xsdDate: string): string {
-  return dateOnly(xsdDate).replace(/-/g, "");
+  return dateOnly(xsdDate).replaceAll("-", "");
 }
 
 /** A 12-digit organisationsnummer ("16" + ten digits) → CSN's `NNNNNN-NNNN`. */
