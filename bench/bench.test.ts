@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compositeCheck, judge, runBench } from "./bench.js";
+import { compositeCheck, judge, primeWireMock, runBench } from "./bench.js";
 import { formatBench } from "./format.js";
 import { resolveBenchOptions } from "./options.js";
 import { hasJava } from "./peers.js";
@@ -109,5 +109,40 @@ describe("answer checks", () => {
       /^HTTP 500: <html> <body>Problem accessing \/ssbtek: java\.io\.FileNotFoundException/,
     );
     expect(check({ status: 503, headers: {}, body: Buffer.alloc(0) })).toBe("HTTP 503");
+  });
+});
+
+describe("primeWireMock", () => {
+  it("sends the first requests one at a time and stops the run when the peer cannot answer its stub", async () => {
+    const { createServer } = await import("node:http");
+    let inFlight = 0;
+    let most = 0;
+    let n = 0;
+    const server = createServer((req, res) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      n += 1;
+      req.resume();
+      req.on("end", () => {
+        inFlight -= 1;
+        if (n > 3) {
+          res.writeHead(500, { "content-type": "text/html" });
+          res.end("<title>Error 500 org.w3c.dom.DOMException: NAMESPACE_ERR</title>");
+        } else res.end("stub-answer");
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/ssbtek`;
+    try {
+      await expect(
+        primeWireMock(url, Buffer.from("<q/>"), Buffer.from("stub-answer"), 3),
+      ).resolves.toBeUndefined();
+      await expect(primeWireMock(url, Buffer.from("<q/>"), Buffer.from("stub-answer"), 3)).rejects.toThrow(
+        /WireMock does not answer its own stub \(request 1 of the sequential start\): HTTP 500: .*NAMESPACE_ERR/,
+      );
+      expect(most).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });

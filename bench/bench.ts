@@ -181,6 +181,25 @@ async function post(url: string, headers: Readonly<Record<string, string>>, body
   };
 }
 
+/**
+ * WireMock's first requests, one at a time, each of which must get the stub's answer. WireMock 3
+ * builds its XML matcher's parser lazily, and when the first requests come in on 32 connections at
+ * once that start-up can break for good: every later request then gets HTTP 500 (`DOMException:
+ * NAMESPACE_ERR`), seen in two full runs of 2026-12-05. Sequential first requests are what any
+ * test suite sends first; a peer that still cannot answer its own stub ends the run with its reason.
+ */
+export async function primeWireMock(url: string, request: Buffer, answer: Buffer, n = 20): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const res = await post(url, REQUEST_HEADERS, request);
+    const wrong = exactCheck(answer)({ status: res.status, headers: {}, body: res.body });
+    if (wrong)
+      throw new HarnessError(
+        "BENCH_PEER_BROKEN",
+        `WireMock does not answer its own stub (request ${i + 1} of the sequential start): ${wrong}`,
+      );
+  }
+}
+
 /** The all-seven answer of one persona, decoded: a bench of error answers proves nothing. */
 async function probeAllSeven(url: string, body: Buffer): Promise<{ body: Buffer; contentType: string }> {
   const res = await post(url, REQUEST_HEADERS, body);
@@ -328,6 +347,7 @@ export async function runBench(
     log("Starting WireMock 3 (java -jar) …");
     const wiremock = await startWireMock(wmStub);
     started.push(wiremock);
+    await primeWireMock(wiremock.endpoint, wmRequest, wmStub.answer);
 
     let warmupErrors = 0;
     const warmupSamples = new Set<string>();
