@@ -1,10 +1,12 @@
 // Profiles the composite service over HTTP (node:http server in this process, load from a child
 // process so it does not share the profiled thread): the CPU of everything around the chain.
 // node --import tsx scripts/profile-server.ts [N] [profile.cpuprofile]   (LEFI=1: the LEFI endpoint)
+// DIST=1: the built server (dist/, as `npx ssbtek-harness` runs it; `npm run build` first), so node
+// flags given to this script (e.g. --max-semi-space-size=8) are measured on the code that ships.
 import { fork } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
-import { startSimulator } from "../simulators/server.js";
+import type * as Server from "../simulators/server.js";
 
 const n = Number(process.argv[2] ?? 6000);
 const profil = process.argv[3];
@@ -44,6 +46,10 @@ if (process.argv[4] === "--load") {
   process.send?.({ ms: r.elapsedMs, errors: r.errors, samples: r.errorSamples });
   process.exit(0);
 }
+const { startSimulator }: typeof Server =
+  process.env.DIST === "1"
+    ? await import(new URL("../dist/simulators/server.js", import.meta.url).href)
+    : await import("../simulators/server.js");
 const sim = await startSimulator({ port: 0, seed: 1, profile: "fast", timeScale: 0 });
 const child = fork(new URL(import.meta.url), [String(n), "", "--load"], {
   execArgv: ["--import", "tsx"],
@@ -63,6 +69,8 @@ if (session) {
   await session.post("Profiler.start");
 }
 const c0 = process.cpuUsage();
+const rss: number[] = [];
+const sampler = setInterval(() => rss.push(process.memoryUsage.rss() / 2 ** 20), 500);
 child.send("go");
 const res = (await new Promise((r) => child.once("message", r))) as {
   ms: number;
@@ -71,8 +79,10 @@ const res = (await new Promise((r) => child.once("message", r))) as {
 };
 if (res.errors) console.log(res.samples);
 const c = process.cpuUsage(c0);
+clearInterval(sampler);
+rss.sort((a, b) => a - b);
 console.log(
-  `${n} answers over HTTP: ${(n / (res.ms / 1000)).toFixed(0)}/s, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms server CPU per answer, ${res.errors} errors, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MiB`,
+  `${n} answers over HTTP: ${(n / (res.ms / 1000)).toFixed(0)}/s, ${((c.user + c.system) / 1000 / n).toFixed(3)} ms server CPU per answer, ${res.errors} errors, RSS median ${(rss[rss.length >> 1] ?? 0).toFixed(0)} max ${(rss.at(-1) ?? 0).toFixed(0)} MiB`,
 );
 if (session && profil) {
   const { profile } = await session.post("Profiler.stop");
