@@ -129,6 +129,25 @@ describe("parseXmlFast", () => {
     expect(parseXmlFast(text)).toBeUndefined();
   });
 
+  it.each([
+    '<p:a xmlns:p="urn:x"/>',
+    '<p:a xmlns:p="urn:x"></p:a>',
+    '<_x.y-z9 a.b-c_1="v"/>',
+    '<p:a xmlns:p="urn:x" p:_q.r="1"/>',
+    "<a:/>",
+    "<a:1/>",
+    "<a:b:c/>",
+    "<1a/>",
+    "<-a/>",
+    '<a :x="1"/>',
+    '<a x:="1"/>',
+    "<a></a:>",
+    "<é/>",
+  ])("reads the name in %s as saxes does, or leaves it to saxes", (text) => {
+    agrees(text);
+    expect(parseXmlFast('<p:a xmlns:p="urn:x"/>')?.local).toBe("a");
+  });
+
   it("reads entities, character references, default namespaces and unqualified attributes like saxes", () => {
     for (const text of [
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><a xmlns="urn:x" k="&lt;&amp;&gt;&quot;&apos;&#10;&#x9;"><b xmlns="">t &#13;&#229;</b><c/></a>',

@@ -89,11 +89,9 @@ export function parseXmlFast(text: string, limits: XmlLimits = {}): XmlElement |
     }
     // Start tag. Anything else after "<" ("!", "?") is left to saxes; so is a second root.
     if (root) return undefined;
-    NAME.lastIndex = lt + 1;
-    const nm = NAME.exec(text);
-    if (!nm) return undefined;
-    const qname = nm[0];
-    let j = NAME.lastIndex;
+    let j = nameEnd(text, lt + 1);
+    if (j < 0) return undefined;
+    const qname = text.slice(lt + 1, j);
     if (++elements > maxElements || stack.length + 1 > maxDepth) return undefined;
     const raw: { qname: string; value: string }[] = [];
     let declared: Map<string, string> | undefined;
@@ -113,10 +111,10 @@ export function parseXmlFast(text: string, limits: XmlLimits = {}): XmlElement |
         break;
       }
       if (!spaced) return undefined;
-      NAME.lastIndex = j;
-      const an = NAME.exec(text);
-      if (!an) return undefined;
-      j = NAME.lastIndex;
+      const anStart = j;
+      j = nameEnd(text, j);
+      if (j < 0) return undefined;
+      const aq = text.slice(anStart, j);
       while (isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== EQ) return undefined;
       j++;
@@ -129,7 +127,6 @@ export function parseXmlFast(text: string, limits: XmlLimits = {}): XmlElement |
       if (value === undefined) return undefined;
       j = close + 1;
       if (raw.length + 1 > maxAttributes) return undefined;
-      const aq = an[0];
       for (const r of raw) if (r.qname === aq) return undefined;
       if (aq === "xmlns" || aq.startsWith("xmlns:")) {
         const prefix = aq === "xmlns" ? "" : aq.slice(6);
@@ -193,8 +190,31 @@ const ROOT_SCOPE: ReadonlyMap<string, string> = new Map([["xml", XML_NS]]);
 /** Anything but tab, line feed and U+0020–U+D7FF / U+E000–U+FFFD: let saxes judge it. */
 const SUSPECT_CHAR = /[^\t\n\u0020-\uD7FF\uE000-\uFFFD]/;
 const WHITESPACE_ONLY = /^[ \t\n]*$/;
-/** ASCII names only, at most one colon, not starting or ending with it. */
-const NAME = /[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?/y;
+/** A-Z, a-z or "_": how an ASCII name (and a name after its prefix's colon) starts. */
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+/** A name start, a digit, "." or "-". */
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d;
+}
+
+/**
+ * Where the name starting at `i` ends — ASCII names only, at most one colon, not starting or
+ * ending with it (a colon not followed by a name start ends the name before it) — or -1 when no
+ * name starts there. Scanned by hand: a sticky regex allocated a match per tag.
+ */
+function nameEnd(text: string, i: number): number {
+  if (!isNameStart(text.charCodeAt(i))) return -1;
+  let j = i + 1;
+  while (isNameChar(text.charCodeAt(j))) j++;
+  if (text.charCodeAt(j) === 0x3a && isNameStart(text.charCodeAt(j + 1))) {
+    j += 2;
+    while (isNameChar(text.charCodeAt(j))) j++;
+  }
+  return j;
+}
 const DECLARATION =
   /<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])([^"']*)\1(?:[ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(?:[ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(?:yes|no)\4)?[ \t\n]*\?>/y;
 
