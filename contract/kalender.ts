@@ -10,6 +10,8 @@
  * day) and on which day money moves.
  */
 
+import { BegransatMinne } from "./minne.js";
+
 const DAG_MS = 86_400_000;
 
 // Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and
@@ -157,12 +159,14 @@ function dagnummer(iso: string): number {
 }
 
 // Formatting a day is the costly half; the days a process talks about are a few decades.
-const ISO_AV = new Map<number, string>();
+const ISO_AV = new BegransatMinne<number, string>(60_000, raknaIsoAv);
 
 /** `YYYY-MM-DD` of a day number (H. Hinnant's civil_from_days). */
 function isoAv(dn: number): string {
-  const kand = ISO_AV.get(dn);
-  if (kand !== undefined) return kand;
+  return ISO_AV.hamta(dn);
+}
+
+function raknaIsoAv(dn: number): string {
   const z = dn + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -175,9 +179,7 @@ function isoAv(dn: number): string {
   const m = mp < 10 ? mp + 3 : mp - 9;
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   if (y < 0 || y > 9999) return new Date(dn * DAG_MS).toISOString().slice(0, 10);
-  const ut = `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
-  if (ISO_AV.size < 60_000) ISO_AV.set(dn, ut);
-  return ut;
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /**
@@ -468,21 +470,17 @@ export const UTBETALNINGSREGLER: Readonly<Record<Betalare, Utbetalningsregel>> =
  * utbetalningsdag("PM", "2025-04-01") // "2025-04-17" (the 19th is a Saturday, the 18th långfredagen)
  */
 export function utbetalningsdag(betalare: Betalare, iso: string): string {
-  let kanda = UTBETALNINGSDAGAR.get(betalare);
-  if (!kanda) {
-    kanda = new Map();
-    UTBETALNINGSDAGAR.set(betalare, kanda);
-  }
-  const kand = kanda.get(iso);
-  if (kand !== undefined) return kand;
-  const ut = raknaUtbetalningsdag(UTBETALNINGSREGLER[betalare], iso);
-  if (kanda.size < 60_000) kanda.set(iso, ut);
-  return ut;
+  return UTBETALNINGSDAGAR[betalare].hamta(iso);
 }
 
 // Every payment of every answer asks for its payment day, over the same few years: like ISO_AV,
 // each payer's answers are remembered (bounded, for a long-running process).
-const UTBETALNINGSDAGAR = new Map<Betalare, Map<string, string>>();
+const UTBETALNINGSDAGAR = Object.fromEntries(
+  Object.entries(UTBETALNINGSREGLER).map(([betalare, regel]) => [
+    betalare,
+    new BegransatMinne<string, string>(60_000, (iso) => raknaUtbetalningsdag(regel, iso)),
+  ]),
+) as Readonly<Record<Betalare, BegransatMinne<string, string>>>;
 
 function raknaUtbetalningsdag(r: Utbetalningsregel, iso: string): string {
   if (r.typ === "manadsdag") return bankdagPaEllerFore(dagIManad(iso, r.dag));
@@ -511,14 +509,12 @@ function sistaSondag(ar: number, manad: number): string {
  * svenskTidszon("1997-09-12") // "+02:00"
  */
 export function svenskTidszon(dag: string): "+01:00" | "+02:00" {
-  const ar = Number(dag.slice(0, 4));
-  let sommar = SOMMARTID.get(ar);
-  if (!sommar) {
-    sommar = [sistaSondag(ar, 3), sistaSondag(ar, 10)];
-    if (SOMMARTID.size < 10_000) SOMMARTID.set(ar, sommar);
-  }
+  const sommar = SOMMARTID.hamta(Number(dag.slice(0, 4)));
   return dag > sommar[0] && dag <= sommar[1] ? "+02:00" : "+01:00";
 }
 
 // Each year's summer time (the last Sundays of March and October), asked for every zoned date.
-const SOMMARTID = new Map<number, readonly [string, string]>();
+const SOMMARTID = new BegransatMinne<number, readonly [string, string]>(10_000, (ar) => [
+  sistaSondag(ar, 3),
+  sistaSondag(ar, 10),
+]);

@@ -1,4 +1,5 @@
 import { ContractViolation, HarnessError, isHarnessError } from "../errors.js";
+import { BegransatMinne } from "../minne.js";
 import { NS } from "../namespaces.js";
 import { el, leaf, type XmlElement, type XmlNode } from "../xml/node.js";
 import { parseXml } from "../xml/parse.js";
@@ -95,28 +96,21 @@ export function serializeSkvDokument(root: XmlElement): string {
 // Every answer writes the same few element names: each qualified name is built once. A string
 // built by concatenation, not a parts array joined: fewer throw-away objects per answer.
 const ROT_XMLNS = ` xmlns="${escapeAttr(I)}" xmlns:besko="${escapeAttr(B)}" xmlns:folko="${escapeAttr(F)}"`;
-const DOKUMENTNAMN = new Map<string, Map<string, string>>();
+// Per namespace of a document, its qualified element names, each built once (bounded: a library
+// user may write documents of their own).
+const DOKUMENTNAMN = new BegransatMinne<string, BegransatMinne<string, string>>(16, (ns) => {
+  const prefix = DOKUMENT_PREFIX.get(ns) as string;
+  return new BegransatMinne(512, (local) => `${prefix}:${local}`);
+});
 
 function dokumentnamn(node: XmlElement): string {
   if (node.ns === I) return node.local;
-  let namn = DOKUMENTNAMN.get(node.ns);
-  if (!namn) {
-    const prefix = DOKUMENT_PREFIX.get(node.ns);
-    if (!prefix)
-      throw new HarnessError(
-        "SKV_DOKUMENT_NAMESPACE",
-        `Element ${node.local} in namespace "${node.ns}" cannot be written in a Skatteverket document.`,
-      );
-    namn = new Map();
-    DOKUMENTNAMN.set(node.ns, namn);
-  }
-  let qname = namn.get(node.local);
-  if (qname === undefined) {
-    qname = `${DOKUMENT_PREFIX.get(node.ns)}:${node.local}`;
-    // Bounded: a library user may write documents of their own.
-    if (namn.size < 512) namn.set(node.local, qname);
-  }
-  return qname;
+  if (!DOKUMENT_PREFIX.has(node.ns))
+    throw new HarnessError(
+      "SKV_DOKUMENT_NAMESPACE",
+      `Element ${node.local} in namespace "${node.ns}" cannot be written in a Skatteverket document.`,
+    );
+  return DOKUMENTNAMN.hamta(node.ns).hamta(node.local);
 }
 
 function skrivDokumentnod(node: XmlNode, isRoot: boolean): string {

@@ -1,4 +1,5 @@
 import { HarnessError } from "../errors.js";
+import { BegransatMinne } from "../minne.js";
 import { decodeXmlBytes } from "../xml/decode.js";
 
 /** Largest SOAP request body read by default: 5 MiB (an SSBTEK question is a few kB). */
@@ -22,15 +23,13 @@ export function soapHttpStatus(e: unknown): number {
 }
 
 // Parsed Content-Type values: a process sees a handful of spellings, every call parses one.
-const CONTENT_TYPES = new Map<string, Readonly<{ type?: string; charset?: string }>>();
+const CONTENT_TYPES = new BegransatMinne<string, Readonly<{ type?: string; charset?: string }>>(
+  256,
+  tolkaContentType,
+);
 
 function contentType(ct: string | null): Readonly<{ type?: string; charset?: string }> {
-  if (!ct) return {};
-  const kand = CONTENT_TYPES.get(ct);
-  if (kand) return kand;
-  const out = tolkaContentType(ct);
-  if (CONTENT_TYPES.size < 256) CONTENT_TYPES.set(ct, out);
-  return out;
+  return ct ? CONTENT_TYPES.hamta(ct) : {};
 }
 
 function tolkaContentType(ct: string): { type?: string; charset?: string } {

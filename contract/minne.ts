@@ -1,0 +1,31 @@
+/**
+ * A memo of values computed from a key, for pure functions asked about the same few keys again and
+ * again on the hot path (a calendar day's text, a payer's payment day, a Content-Type's parts). At
+ * most `max` keys are kept, so a long-running process with ever new keys does not grow: a key beyond
+ * that is computed each time. `berakna` must depend on the key alone.
+ *
+ * @example
+ * const PARTS = new BegransatMinne<string, string[]>(256, (ct) => ct.split(";"));
+ * PARTS.hamta("text/xml; charset=utf-8") // computed once, then remembered
+ */
+export class BegransatMinne<K, V> {
+  private readonly varden = new Map<K, V>();
+
+  constructor(
+    private readonly max: number,
+    private readonly berakna: (nyckel: K) => V,
+  ) {}
+
+  hamta(nyckel: K): V {
+    const kand = this.varden.get(nyckel);
+    if (kand !== undefined) return kand;
+    const v = this.berakna(nyckel);
+    if (this.varden.size < this.max) this.varden.set(nyckel, v);
+    return v;
+  }
+
+  /** How many keys are remembered. */
+  get storlek(): number {
+    return this.varden.size;
+  }
+}
