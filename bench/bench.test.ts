@@ -109,6 +109,10 @@ describe("answer checks", () => {
       /^HTTP 500: <html> <body>Problem accessing \/ssbtek: java\.io\.FileNotFoundException/,
     );
     expect(check({ status: 503, headers: {}, body: Buffer.alloc(0) })).toBe("HTTP 503");
+    const fault = "<faultstring>Ingen person 199608239829 hittades</faultstring>";
+    const masked = check({ status: 500, headers: {}, body: Buffer.from(fault) });
+    expect(masked).toContain("HTTP 500: <faultstring>Ingen person ");
+    expect(masked).not.toContain("199608239829");
   });
 });
 

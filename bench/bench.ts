@@ -4,7 +4,7 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { HarnessError } from "../contract/errors.js";
 import { encodeLefiFraga } from "../contract/fk/codec.js";
-import { kontrollsiffra } from "../contract/personidentitet.js";
+import { kontrollsiffra, maskeraText } from "../contract/personidentitet.js";
 import {
   parseSoapEnvelope,
   readSoapFault,
@@ -135,9 +135,14 @@ export function genereradeIdentiteter(n: number, seed: number): string[] {
   return out;
 }
 
-/** "HTTP 500: <what the body says>" — a peer's error page names its cause (a missing file, a matcher). */
+/**
+ * "HTTP 500: <what the body says>" — a peer's error page names its cause (a missing file, a
+ * matcher). Masked: the page may quote the question's personidentitet.
+ */
 function httpFel(a: Answer): string {
-  const text = a.body.toString("utf8", 0, Math.min(a.body.length, 400)).replace(/\s+/g, " ").trim();
+  const text = maskeraText(a.body.toString("utf8", 0, Math.min(a.body.length, 400)))
+    .replace(/\s+/g, " ")
+    .trim();
   return text ? `HTTP ${a.status}: ${text.slice(0, 160)}` : `HTTP ${a.status}`;
 }
 
