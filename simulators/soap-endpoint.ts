@@ -8,9 +8,17 @@ import {
   soapFaultcodeFor,
   soapFaultEnvelope,
 } from "../contract/soap/envelope.js";
-import { readSoapBody, soapHttpStatus } from "../contract/soap/http-binding.js";
+import { checkSoapContentType, readSoapBody, soapHttpStatus } from "../contract/soap/http-binding.js";
 import type { XmlElement } from "../contract/xml/node.js";
-import { type Endpoint, parsedIfSame, response, type SimRequest, type SimResponse } from "./endpoint.js";
+import {
+  type Endpoint,
+  LazyText,
+  response,
+  type SimRequest,
+  type SimResponse,
+  TreeResponse,
+  writtenFrom,
+} from "./endpoint.js";
 
 /** The outcome of one SOAP operation: a Body payload, or a SOAP Fault (sent as HTTP 500). */
 export type SoapOutcome = { body: XmlElement } | { fault: SoapFault };
@@ -54,16 +62,18 @@ export function soapEndpoint(options: SoapEndpointOptions): Endpoint {
     if (request.method !== "POST" || request.path !== options.path) return undefined;
     const fault = (f: SoapFault, status = 500) => soapResponse(soapFaultEnvelope(f, prefixes), status);
     try {
-      // The same media type, size and encoding rules as the composite service (contract/soap/http-binding.ts).
-      const text = readSoapBody(request.headers["content-type"], request.body);
-      // In-process, the caller hands over the payload it serialised: no need to parse it back.
-      const body = parsedIfSame(request.parsedXml, text) ?? parseSoapEnvelope(text).body;
+      const body = soapPayloadOf(request);
       const op = options.operations.find((o) => o.ns === body.ns && o.local === body.local);
       if (!op) return fault(options.badRequest(`Unknown operation {${body.ns}}${body.local}.`));
       const outcome = await op.handle(body, request);
       if ("fault" in outcome) return fault(outcome.fault);
-      const xml = soapEnvelope(outcome.body, prefixes);
-      return { ...soapResponse(xml), parsedXml: { text: xml, value: outcome.body } };
+      // The envelope is written when something reads the body: the wire does, an in-process caller
+      // takes the tree.
+      return new TreeResponse(
+        200,
+        SOAP_HEADERS,
+        new LazyText(outcome.body, (p) => soapEnvelope(p, prefixes)),
+      );
     } catch (e) {
       // 413/415 keep their status. MustUnderstand is SOAP's own verdict (§4.2.3) whatever the
       // authority's fault looks like; anything else, a SOAP 1.2 envelope included, stays the
@@ -77,6 +87,22 @@ export function soapEndpoint(options: SoapEndpointOptions): Endpoint {
       return fault({ faultcode: "Server", faultstring: "Internal error in the simulated bastjänst." });
     }
   };
+}
+
+const SOAP_HEADERS: Readonly<Record<string, string>> = Object.freeze({ "content-type": SOAP11_CONTENT_TYPE });
+
+/**
+ * A request's SOAP Body payload. The same media type, size and encoding rules as the composite
+ * service (contract/soap/http-binding.ts); an in-process caller hands over the tree its body is
+ * written from, which is then not written nor parsed back (only its media type is checked).
+ */
+function soapPayloadOf(request: SimRequest): XmlElement {
+  const tree = writtenFrom(request);
+  if (tree) {
+    checkSoapContentType(request.headers["content-type"]);
+    return tree;
+  }
+  return parseSoapEnvelope(readSoapBody(request.headers["content-type"], request.body)).body;
 }
 
 /**

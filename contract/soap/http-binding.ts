@@ -93,7 +93,14 @@ export async function readSoapRequest(request: Request, maxBytes = DEFAULT_MAX_S
   return decodeXmlBytes(await readCapped(request, maxBytes), contentType(raw).charset);
 }
 
-function checkSoapContentType(raw: string | null | undefined): void {
+/**
+ * Checks a SOAP 1.1 request's Content-Type (media type and charset, as {@link readSoapRequest}
+ * does) without reading a body: for a request handed over in-process as a tree.
+ *
+ * @example
+ * checkSoapContentType("application/soap+xml") // throws SOAP_CONTENT_TYPE (SOAP 1.2 is not spoken)
+ */
+export function checkSoapContentType(raw: string | null | undefined): void {
   const { type, charset } = contentType(raw ?? null);
   if (type === "application/soap+xml")
     throw new HarnessError(

@@ -1,4 +1,4 @@
-import type { Begaran } from "../bastjanst.js";
+import { type Begaran, TreeBegaran } from "../bastjanst.js";
 import { type Endpoint, type SimOutcome, simRequest } from "../endpoint.js";
 
 /**
@@ -25,8 +25,10 @@ function target(url: string): string {
  */
 export function inProcessTransport(endpoint: Endpoint): Transport {
   return async (b, signal) => {
+    // A request built as a tree goes over as the tree: its text is written only if the endpoint reads it.
+    const body = b instanceof TreeBegaran ? b.parsedXml : b.body;
     const out = await endpoint(
-      simRequest(b.method, target(b.url), lowerCase(b.headers), b.body, signal, b.parsedXml, b.parsedJson),
+      simRequest(b.method, target(b.url), lowerCase(b.headers), body, signal, b.parsedXml, b.parsedJson),
     );
     if (!out) throw new Error(`No simulated endpoint for ${target(b.url).split("?")[0]}`);
     if (out.kind === "dropped") throw new TypeError("fetch failed: connection refused");

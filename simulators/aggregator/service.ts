@@ -12,7 +12,7 @@ import type {
 import type { SsbtSektion } from "../../contract/ssbt/sektion.js";
 import type { Transport } from "../adapters/transport.js";
 import type { BastjanstSimulator, BastjanstSvar, KontraktInfo } from "../bastjanst.js";
-import type { SimOutcome, SimResponse } from "../endpoint.js";
+import { type SimOutcome, type SimResponse, writtenFrom } from "../endpoint.js";
 
 /** One bastjänst as the composite service sees it: how to talk to it, where, and over what. */
 export interface Upstream {
@@ -50,16 +50,25 @@ class DeadlineExceeded extends Error {}
 
 const decoder = new TextDecoder();
 
-/** A plain response as the clients read it (the subset of fetch's `Response` they use). */
+/**
+ * A plain response as the clients read it (the subset of fetch's `Response` they use). The body's
+ * text is read only when a client asks for it: an in-process SOAP answer hands over its tree.
+ */
 function svarAv(r: SimResponse): BastjanstSvar {
-  const text = typeof r.body === "string" ? r.body : decoder.decode(r.body);
-  return {
+  const svar: BastjanstSvar = {
     status: r.status,
     ok: r.status >= 200 && r.status < 300,
     statusText: "",
     headers: { get: (name) => r.headers[name.toLowerCase()] ?? null },
-    text: () => Promise.resolve(text),
-    // What the bastjänst built, when it is still exactly what the body says (nothing cut it since).
+    text: () => Promise.resolve(typeof r.body === "string" ? r.body : decoder.decode(r.body)),
+  };
+  const tree = writtenFrom(r);
+  if (tree) return { ...svar, parsedXml: tree };
+  // What the bastjänst built, when it is still exactly what the body says (nothing cut it since).
+  if (r.parsedJson === undefined && r.parsedXml === undefined) return svar;
+  const text = typeof r.body === "string" ? r.body : decoder.decode(r.body);
+  return {
+    ...svar,
     ...(r.parsedXml?.text === text ? { parsedXml: r.parsedXml.value } : {}),
     ...(r.parsedJson?.text === text ? { parsedJson: r.parsedJson.value } : {}),
   };

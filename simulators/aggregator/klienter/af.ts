@@ -65,7 +65,7 @@ function meddelande(e: unknown): string {
 async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, utkast: boolean): Promise<Sektion> {
   let text: string;
   try {
-    text = await svar.text();
+    text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
   } catch (e) {
     return fel(KLIENT_FELKOD.olasbart, `Svaret från Arbetsförmedlingen kunde inte läsas: ${meddelande(e)}`);
   }

@@ -127,7 +127,7 @@ export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: Kon
   try {
     let text: string;
     try {
-      text = await svar.text();
+      text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
     } catch {
       return fel("MALFORMED", "CSN:s svar kunde inte läsas.");
     }

@@ -141,7 +141,7 @@ export async function skvTolka(
 ): Promise<Sektion> {
   let text: string;
   try {
-    text = await svar.text();
+    text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
   } catch (e) {
     return fel("MALFORMED", `Skatteverkets svar kunde inte läsas: ${kort((e as Error).message)}`);
   }

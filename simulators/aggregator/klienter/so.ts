@@ -89,7 +89,7 @@ export async function tolka(
 ): Promise<Sektion> {
   let text: string;
   try {
-    text = await svar.text();
+    text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
   } catch (e) {
     return fel(
       svar.ok ? "MALFORMED" : `HTTP_${svar.status}`,

@@ -2,7 +2,8 @@ import { maskeraText } from "../../../contract/personidentitet.js";
 import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../../contract/soap/envelope.js";
 import type { Sektion } from "../../../contract/ssbt/model.js";
 import type { XmlElement } from "../../../contract/xml/node.js";
-import type { Begaran } from "../../bastjanst.js";
+import { type Begaran, TreeBegaran } from "../../bastjanst.js";
+import { LazyText } from "../../endpoint.js";
 
 // What SSBT's SOAP clients (AF, CSN, SKV, SO, TNS, MIV) share. Their `tolka` functions keep their
 // own read → fault → HTTP status → decode flow: the steps are the same, but what each step makes of
@@ -26,14 +27,8 @@ export function soapBegaran(
   payload: XmlElement,
   prefixes?: Readonly<Record<string, string>>,
 ): Begaran {
-  const body = soapEnvelope(payload, prefixes);
-  return {
-    method: "POST",
-    url: endpoint,
-    headers: SOAP_HEADERS,
-    body,
-    parsedXml: { text: body, value: payload },
-  };
+  // The envelope is written only when something reads the body (not the in-process call).
+  return new TreeBegaran(endpoint, SOAP_HEADERS, new LazyText(payload, (p) => soapEnvelope(p, prefixes)));
 }
 
 /**

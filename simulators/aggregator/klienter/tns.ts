@@ -60,7 +60,7 @@ export async function tolka(
   try {
     let text: string;
     try {
-      text = await svar.text();
+      text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
     } catch {
       return fel(`HTTP_${svar.status}`, [`Transportstyrelsens svar (${http}) gick inte att läsa.`]);
     }
