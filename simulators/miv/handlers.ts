@@ -4,6 +4,7 @@ import {
   encodeFindByPersonnummerResponse,
   MIV_ELEMENT,
   MIV_NS,
+  MIV_SVAR,
 } from "../../contract/miv/codec.js";
 import { maskeraText } from "../../contract/personidentitet.js";
 import type { XmlElement } from "../../contract/xml/node.js";
@@ -39,7 +40,8 @@ function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome {
       period: { fromDatum: idag, tomDatum: idag },
       now,
     });
-    const body = encodeFindByPersonnummerResponse({ response });
+    const svar = { response };
+    const body = MIV_SVAR.minns(encodeFindByPersonnummerResponse(svar), svar);
     return { body: ctx.dialekt === "observed" ? mivObserverat.tillampa(body) : body };
   } catch {
     // Our own bug must not reach the caller as a stack trace: Migrationsverket's technical fault.

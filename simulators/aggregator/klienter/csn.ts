@@ -1,4 +1,10 @@
-import { decodeCsnSvar, encodeCsnSvar, encodeFraga, serializeCsnSvar } from "../../../contract/csn/codec.js";
+import {
+  CSN_SVAR,
+  decodeCsnSvar,
+  encodeCsnSvar,
+  encodeFraga,
+  serializeCsnSvar,
+} from "../../../contract/csn/codec.js";
 import {
   CSN_NS,
   CSN_SCHEMA_VERSION,
@@ -104,6 +110,9 @@ function lasSvar(text: string, status: number, parsedXml: XmlElement | undefined
     );
   }
   if (status !== 200) return fel(`HTTP_${status}`, `CSN svarade med HTTP ${status}.`);
+  // In-process, the simulator's own (4.0) tree: its model, not decoded again.
+  const eget = CSN_SVAR.modell(body);
+  if (eget) return { svar: eget, v3: false };
   try {
     // CSN's production answers use the 3.0 layout: read it with the 4.0 decoder (contract/csn/v3.ts).
     if (arV3Svar(body)) return { svar: decodeCsnSvar(franV3(body)), v3: true };
