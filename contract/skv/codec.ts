@@ -1,4 +1,5 @@
 import { ContractViolation, HarnessError, isHarnessError } from "../errors.js";
+import { KodadeSvar } from "../kodade-svar.js";
 import { BegransatMinne } from "../minne.js";
 import { NS } from "../namespaces.js";
 import { el, leaf, type XmlElement, type XmlNode } from "../xml/node.js";
@@ -384,10 +385,24 @@ function encodePersonuppgift(p: Personuppgift): XmlElement {
  *   StatusPersonuppgiftKod: "010", Kapitaluppgift: [], Inkomstuppgift: [] }] })
  */
 export function encodeSvar(s: SvarBeskattningsuppgifter): string {
-  return serializeSkvDokument(
-    el(I, SVAR_ROT, [el(I, "PersonuppgiftLista", s.PersonuppgiftLista.map(encodePersonuppgift))]),
-  );
+  return serializeSkvDokument(svarsdokument(s));
 }
+
+/**
+ * The answer document as a tree (what {@link encodeSvar} writes).
+ *
+ * @example
+ * svarsdokument({ PersonuppgiftLista: [] }).local // "SvarBeskattningsuppgifterEnligtSFS2008-975"
+ */
+export function svarsdokument(s: SvarBeskattningsuppgifter): XmlElement {
+  return el(I, SVAR_ROT, [el(I, "PersonuppgiftLista", s.PersonuppgiftLista.map(encodePersonuppgift))]);
+}
+
+/**
+ * The simulator's answers in-process: the `svar` written and the document tree it was written from,
+ * which SSBT's client then needs not parse back (see {@link KodadeSvar}).
+ */
+export const SKV_SVAR = new KodadeSvar<BeskattningsuppgifterResponse & { dokument: XmlElement }>();
 
 function decodeKapitaluppgift(e: XmlElement, path: string): Kapitaluppgift {
   const r = new SequenceReader(e, path);

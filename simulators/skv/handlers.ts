@@ -5,7 +5,9 @@ import {
   decodeBeskattningsuppgifterRequest,
   decodeFraga,
   encodeBeskattningsuppgifterResponse,
-  encodeSvar,
+  SKV_SVAR,
+  serializeSkvDokument,
+  svarsdokument,
 } from "../../contract/skv/codec.js";
 import type { FragaBeskattningsuppgifter } from "../../contract/skv/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
@@ -61,8 +63,9 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
       const b = arsberakning(person, ar)?.beskattning.beslutsdatum;
       return b === undefined || b <= person.idag;
     };
-    const svar = encodeSvar(byggSvar(fraga, persona, ctx, beslutad));
-    const body = encodeBeskattningsuppgifterResponse({ svar });
+    const dokument = svarsdokument(byggSvar(fraga, persona, ctx, beslutad));
+    const svar = serializeSkvDokument(dokument);
+    const body = SKV_SVAR.minns(encodeBeskattningsuppgifterResponse({ svar }), { svar, dokument });
     return { body: ctx.dialekt === "observed" ? skvObserverat.tillampa(body) : body };
   } catch {
     return { fault: teknisktFel() };

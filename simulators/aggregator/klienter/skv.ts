@@ -4,6 +4,7 @@ import {
   decodeSkvException,
   encodeBeskattningsuppgifterRequest,
   encodeFraga,
+  SKV_SVAR,
 } from "../../../contract/skv/codec.js";
 import { type FragaBeskattningsuppgifter, SKV_DOKUMENT_NS, SVAR_ROT } from "../../../contract/skv/model.js";
 import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
@@ -164,16 +165,18 @@ export async function skvTolka(
   if (!svar.ok)
     return fel(`HTTP_${svar.status}`, `Skatteverket svarade med HTTP ${svar.status} utan SOAP Fault.`);
 
+  // In-process, the simulator's own tree: its document, and the tree that was written from.
+  const eget = SKV_SVAR.modell(body);
   let dokument: string;
   try {
-    dokument = decodeBeskattningsuppgifterResponse(body).svar;
+    dokument = eget?.svar ?? decodeBeskattningsuppgifterResponse(body).svar;
   } catch (e) {
     return fel("MALFORMED", `Skatteverkets svar följer inte schemat: ${kort((e as Error).message)}`);
   }
   if (harSkvV11(kontrakt.version)) return tolkaSvarV11(dokument, fraga, kontrakt);
   let rot: XmlElement;
   try {
-    rot = parseXml(dokument);
+    rot = eget?.dokument ?? parseXml(dokument);
   } catch (e) {
     return fel("MALFORMED", `Svarsdokumentet i svar är inte välformad XML: ${kort((e as Error).message)}`);
   }
