@@ -1,5 +1,5 @@
 import { ContractViolation } from "../errors.js";
-import { KodadeSvar } from "../kodade-svar.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { NS } from "../namespaces.js";
 import { attr, el, leaf, type XmlElement } from "../xml/node.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
@@ -20,8 +20,8 @@ import { decodeUtokadFraga, decodeUtokadSvar, encodeUtokadFraga, encodeUtokadSva
 
 const AF = NS.af;
 
-/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeSvar}). */
-export const AF_SVAR = new KodadeSvar<AfSvarMeddelande>();
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const AF_SVAR = new KodadeTrad<AfSvarMeddelande>();
 
 const INKLUDERA_ATTRIBUT = ["ArbetssokandeInfo", "AkasseInfo", "BeslutInfo"] as const;
 

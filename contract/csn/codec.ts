@@ -1,5 +1,5 @@
 import { ContractViolation } from "../errors.js";
-import { KodadeSvar } from "../kodade-svar.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { childElements, el, leaf, type XmlElement } from "../xml/node.js";
 import { parseXml } from "../xml/parse.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
@@ -24,8 +24,8 @@ import {
   type Utbetalning,
 } from "./model.js";
 
-/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeSvar}). */
-export const CSN_SVAR = new KodadeSvar<CsnSvar>();
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const CSN_SVAR = new KodadeTrad<CsnSvar>();
 
 const K = CSN_NS.kommunfraga;
 const P = CSN_NS.person;

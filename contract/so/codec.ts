@@ -1,5 +1,5 @@
 import { ContractViolation } from "../errors.js";
-import { KodadeSvar } from "../kodade-svar.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { NS } from "../namespaces.js";
 import { el, leaf, type XmlElement } from "../xml/node.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
@@ -23,8 +23,8 @@ export const SO_REQUEST = "GetUnemploymentBenefitPaymentRequest";
 export const SO_RESPONSE = "GetUnemploymentBenefitPaymentResponse";
 /** Local name of our fault detail element (not in the published XSD; see {@link SoFault}). */
 export const SO_FAULT = "UBPServiceFault";
-/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeSvar}). */
-export const SO_SVAR = new KodadeSvar<GetUnemploymentBenefitPaymentResponse>();
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const SO_SVAR = new KodadeTrad<GetUnemploymentBenefitPaymentResponse>();
 
 const IDENTIFICATION_NUMBER = /^[0-9]{12}$/;
 

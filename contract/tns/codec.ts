@@ -1,5 +1,5 @@
 import { ContractViolation } from "../errors.js";
-import { KodadeSvar } from "../kodade-svar.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { NS } from "../namespaces.js";
 import type { Tidsperiod } from "../ssbt/model.js";
 import { childElements, el, type XmlElement } from "../xml/node.js";
@@ -24,8 +24,8 @@ const P = NS.tnsPerson;
 export const FRAGA_PATH = "/HamtaUppgifter";
 /** Root path used in ContractViolation paths for the answer. */
 export const SVAR_PATH = "/HamtaUppgifterResponse";
-/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeSvar}). */
-export const TNS_SVAR = new KodadeSvar<HamtaUppgifterResponse>();
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const TNS_SVAR = new KodadeTrad<HamtaUppgifterResponse>();
 
 // ---------------------------------------------------------------------------------------------
 // Encoding

@@ -5,6 +5,7 @@ import {
   decodeBeskattningsuppgifterRequest,
   decodeFraga,
   encodeBeskattningsuppgifterResponse,
+  SKV_FRAGOR,
   SKV_SVAR,
   serializeSkvDokument,
   svarsdokument,
@@ -46,7 +47,7 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
     const { forfragan } = decodeBeskattningsuppgifterRequest(payload);
     // ssbt/11 asks through the same operation with a JSON question document (see v11-svar.ts).
     if (arV11Forfragan(forfragan)) return besvaraV11(forfragan, ctx);
-    fraga = decodeFraga(forfragan);
+    fraga = decodeFraga(forfragan, SKV_FRAGOR.modell(payload)?.dokument);
   } catch (e) {
     if (isHarnessError(e)) return { fault: felaktigForfragan(e.message) };
     return { fault: teknisktFel() };
