@@ -1,7 +1,7 @@
 import { ContractViolation } from "../errors.js";
 import { KodadeTrad } from "../kodade-trad.js";
 import { NS } from "../namespaces.js";
-import { el, leaf, type XmlElement } from "../xml/node.js";
+import { el, leaf, type XmlContent, type XmlElement } from "../xml/node.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
 import { readBoolean, readDate, readDecimal } from "../xml/xsd-types.js";
 import type {
@@ -77,7 +77,8 @@ function manyText(r: SequenceReader, local: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // The question's fields (request, and echoed first in the answer)
 
-function encodeFrageparametrar(f: SoFrageparametrar): (XmlElement | undefined)[] {
+// The lists stay nested: `el` flattens them, so no spread copies them first.
+function encodeFrageparametrar(f: SoFrageparametrar): XmlContent[] {
   return [
     s("OrganisationsnummerIngivare", f.OrganisationsnummerIngivare),
     s("NamnIngivare", f.NamnIngivare),
@@ -87,10 +88,8 @@ function encodeFrageparametrar(f: SoFrageparametrar): (XmlElement | undefined)[]
     s("Tom", f.Tom),
     s("Syfte", f.Syfte),
     s("Paragraf", f.Paragraf),
-    ...f.OrganisationsnummerPersonuppgiftsbitrade.map((v) =>
-      s("OrganisationsnummerPersonuppgiftsbitrade", v),
-    ),
-    ...f.NamnPersonuppgiftsbitrade.map((v) => s("NamnPersonuppgiftsbitrade", v)),
+    f.OrganisationsnummerPersonuppgiftsbitrade.map((v) => s("OrganisationsnummerPersonuppgiftsbitrade", v)),
+    f.NamnPersonuppgiftsbitrade.map((v) => s("NamnPersonuppgiftsbitrade", v)),
     s("IdentificationNumber", f.IdentificationNumber),
   ];
 }
@@ -183,8 +182,8 @@ function encodeArbetsloshetsersattning(a: Arbetsloshetsersattning): XmlElement {
   return el(SO_NS, "Arbetsloshetsersattning", [
     s("SvarandeOrganisation", a.SvarandeOrganisation),
     s("StatusSvarandeOrganisation", a.StatusSvarandeOrganisation),
-    ...a.Utbetalningar.map(encodeUtbetalning),
-    ...a.Avstangningar.map((v) =>
+    a.Utbetalningar.map(encodeUtbetalning),
+    a.Avstangningar.map((v) =>
       el(SO_NS, "Avstangningar", [s("AvstangdFrom", v.AvstangdFrom), s("AvstangdTom", v.AvstangdTom)]),
     ),
     a.AnsoktOmErsattning ? encodeAnsokan(a.AnsoktOmErsattning) : undefined,
@@ -200,7 +199,7 @@ function encodeArbetsloshetsersattning(a: Arbetsloshetsersattning): XmlElement {
  */
 export function encodeResponse(svar: GetUnemploymentBenefitPaymentResponse): XmlElement {
   return el(SO_NS, SO_RESPONSE, [
-    ...encodeFrageparametrar(svar),
+    encodeFrageparametrar(svar),
     el(
       SO_NS,
       "ArbetsloshetsersattningLista",

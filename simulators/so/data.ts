@@ -523,10 +523,19 @@ export function byggSvar(
     slut: Math.min(tom, idagDag),
     berattelse: { from: dag(b.fromDatum), slut: dag(b.tomDatum) },
   };
+  // The question's fields echoed one by one (its lists shared, read-only): no spread, no copies.
   return {
-    ...fraga,
-    OrganisationsnummerPersonuppgiftsbitrade: [...fraga.OrganisationsnummerPersonuppgiftsbitrade],
-    NamnPersonuppgiftsbitrade: [...fraga.NamnPersonuppgiftsbitrade],
+    OrganisationsnummerIngivare: fraga.OrganisationsnummerIngivare,
+    NamnIngivare: fraga.NamnIngivare,
+    KontonamnHandlaggare: fraga.KontonamnHandlaggare,
+    Referensnummer: fraga.Referensnummer,
+    From: fraga.From,
+    Tom: fraga.Tom,
+    Syfte: fraga.Syfte,
+    Paragraf: fraga.Paragraf,
+    OrganisationsnummerPersonuppgiftsbitrade: fraga.OrganisationsnummerPersonuppgiftsbitrade,
+    NamnPersonuppgiftsbitrade: fraga.NamnPersonuppgiftsbitrade,
+    IdentificationNumber: fraga.IdentificationNumber,
     ArbetsloshetsersattningLista: (fakta?.akassor ?? []).map((u) => arbetsloshetsersattning(u, f, idagDag)),
   };
 }
