@@ -29,7 +29,9 @@ export const SSBT_APPNAMN = "SSBTEK Sammansatt bastjänst ekonomiskt bistånd";
 
 /** `YYYY-MM-DD` (with or without time zone) → CSN's `YYYYMMDD`. */
 function csnDatum(xsdDate: string): string {
-  return dateOnly(xsdDate).replaceAll("-", "");
+  const d = dateOnly(xsdDate);
+  // Slices for the usual four-digit year: replaceAll takes a slow path on every question.
+  return d[4] === "-" && d[7] === "-" ? d.slice(0, 4) + d.slice(5, 7) + d.slice(8) : d.replaceAll("-", "");
 }
 
 /** A 12-digit organisationsnummer ("16" + ten digits) → CSN's `NNNNNN-NNNN`. */
