@@ -1,4 +1,5 @@
 import { ContractViolation } from "../errors.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { NS } from "../namespaces.js";
 import { attr, el, leaf, type XmlElement } from "../xml/node.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
@@ -18,6 +19,9 @@ import type {
 import { decodeUtokadFraga, decodeUtokadSvar, encodeUtokadFraga, encodeUtokadSvar } from "./utkast.js";
 
 const AF = NS.af;
+
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const AF_SVAR = new KodadeTrad<AfSvarMeddelande>();
 
 const INKLUDERA_ATTRIBUT = ["ArbetssokandeInfo", "AkasseInfo", "BeslutInfo"] as const;
 

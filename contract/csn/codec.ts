@@ -1,4 +1,5 @@
 import { ContractViolation } from "../errors.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { childElements, el, leaf, type XmlElement } from "../xml/node.js";
 import { parseXml } from "../xml/parse.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
@@ -22,6 +23,9 @@ import {
   type Utbetaldtid,
   type Utbetalning,
 } from "./model.js";
+
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const CSN_SVAR = new KodadeTrad<CsnSvar>();
 
 const K = CSN_NS.kommunfraga;
 const P = CSN_NS.person;

@@ -1,4 +1,5 @@
 import { ContractViolation } from "../errors.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { NS } from "../namespaces.js";
 import { el, leaf, type XmlElement } from "../xml/node.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
@@ -20,6 +21,9 @@ export const MIV_NS = NS.miv;
 
 // Local elements of this schema are unqualified: their namespace is "".
 const U = "";
+
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const MIV_SVAR = new KodadeTrad<FindByPersonnummerResponse>();
 
 /** The global element names of the schema. */
 export const MIV_ELEMENT = {

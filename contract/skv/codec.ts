@@ -1,4 +1,5 @@
 import { ContractViolation, HarnessError, isHarnessError } from "../errors.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { BegransatMinne } from "../minne.js";
 import { NS } from "../namespaces.js";
 import { el, leaf, type XmlElement, type XmlNode } from "../xml/node.js";
@@ -224,6 +225,16 @@ export function decodeSkvException(e: XmlElement): SkvException {
  *   IdentitetsbeteckningFysiskPerson: "199608239829", Frageperiod: {...}, Inkomstar: [2025, 2024] })
  */
 export function encodeFraga(f: FragaBeskattningsuppgifter): string {
+  return serializeSkvDokument(fragedokument(f));
+}
+
+/**
+ * The question document as a tree (what {@link encodeFraga} writes).
+ *
+ * @example
+ * fragedokument(fraga).local // "FragaBeskattningsuppgifterEnligtSFS2008-975"
+ */
+export function fragedokument(f: FragaBeskattningsuppgifter): XmlElement {
   const bitraden = f.PersonuppgiftsbitradeLista.map((p) =>
     el(I, "Personuppgiftsbitrade", [
       leaf(I, "Ordningsnummer", p.Ordningsnummer),
@@ -231,40 +242,45 @@ export function encodeFraga(f: FragaBeskattningsuppgifter): string {
       el(I, "Namn", [p.Namn]),
     ]),
   );
-  return serializeSkvDokument(
-    el(I, FRAGA_ROT, [
-      el(I, "Ingivare", [
-        el(I, "OrganisationsnummerIngivare", [f.Ingivare.OrganisationsnummerIngivare]),
-        el(I, "NamnIngivare", [f.Ingivare.NamnIngivare]),
-        el(I, "Handlaggare", [f.Ingivare.Handlaggare]),
-      ]),
-      bitraden.length > 0 ? el(I, "PersonuppgiftsbitradeLista", bitraden) : undefined,
-      el(I, "Referensnummer", [f.Referensnummer]),
-      el(I, "Syfte", [f.Syfte]),
-      el(I, "Lagrum", [f.Lagrum]),
-      el(F, "IdentitetsbeteckningFysiskPerson", [f.IdentitetsbeteckningFysiskPerson]),
-      el(I, "Frageperiod", [
-        el(I, "FromDatum", [f.Frageperiod.FromDatum]),
-        el(I, "TomDatum", [f.Frageperiod.TomDatum]),
-      ]),
-      el(
-        I,
-        "InkomstarLista",
-        f.Inkomstar.map((ar) => el(B, "Inkomstar", [String(ar)])),
-      ),
+  return el(I, FRAGA_ROT, [
+    el(I, "Ingivare", [
+      el(I, "OrganisationsnummerIngivare", [f.Ingivare.OrganisationsnummerIngivare]),
+      el(I, "NamnIngivare", [f.Ingivare.NamnIngivare]),
+      el(I, "Handlaggare", [f.Ingivare.Handlaggare]),
     ]),
-  );
+    bitraden.length > 0 ? el(I, "PersonuppgiftsbitradeLista", bitraden) : undefined,
+    el(I, "Referensnummer", [f.Referensnummer]),
+    el(I, "Syfte", [f.Syfte]),
+    el(I, "Lagrum", [f.Lagrum]),
+    el(F, "IdentitetsbeteckningFysiskPerson", [f.IdentitetsbeteckningFysiskPerson]),
+    el(I, "Frageperiod", [
+      el(I, "FromDatum", [f.Frageperiod.FromDatum]),
+      el(I, "TomDatum", [f.Frageperiod.TomDatum]),
+    ]),
+    el(
+      I,
+      "InkomstarLista",
+      f.Inkomstar.map((ar) => el(B, "Inkomstar", [String(ar)])),
+    ),
+  ]);
 }
+
+/**
+ * SSBT's questions in-process: the `forfragan` written and the document tree it was written from,
+ * which the simulator then needs not parse back (see {@link KodadeTrad}).
+ */
+export const SKV_FRAGOR = new KodadeTrad<BeskattningsuppgifterRequest & { dokument: XmlElement }>();
 
 /**
  * Strict decode of the question document inside `forfragan`. Element order, cardinalities,
  * dates and years are checked; the business rules (identity check digit, organisationsnummer
  * pattern, which years may be asked) are Skatteverket's own checks in the simulator.
- * Throws {@link ContractViolation} naming the path.
+ * `dokument`, when known (in-process, {@link SKV_FRAGOR}), is the tree `text` was written from: it
+ * is decoded instead of parsing `text` back. Throws {@link ContractViolation} naming the path.
  */
-export function decodeFraga(text: string): FragaBeskattningsuppgifter {
+export function decodeFraga(text: string, dokument?: XmlElement): FragaBeskattningsuppgifter {
   const base = "/BeskattningsuppgifterRequest/forfragan";
-  const root = parseDokument(text, base);
+  const root = dokument ?? parseDokument(text, base);
   const path = `${base}/${FRAGA_ROT}`;
   expectRoot(root, I, FRAGA_ROT, path);
   const r = new SequenceReader(root, path);
@@ -384,10 +400,24 @@ function encodePersonuppgift(p: Personuppgift): XmlElement {
  *   StatusPersonuppgiftKod: "010", Kapitaluppgift: [], Inkomstuppgift: [] }] })
  */
 export function encodeSvar(s: SvarBeskattningsuppgifter): string {
-  return serializeSkvDokument(
-    el(I, SVAR_ROT, [el(I, "PersonuppgiftLista", s.PersonuppgiftLista.map(encodePersonuppgift))]),
-  );
+  return serializeSkvDokument(svarsdokument(s));
 }
+
+/**
+ * The answer document as a tree (what {@link encodeSvar} writes).
+ *
+ * @example
+ * svarsdokument({ PersonuppgiftLista: [] }).local // "SvarBeskattningsuppgifterEnligtSFS2008-975"
+ */
+export function svarsdokument(s: SvarBeskattningsuppgifter): XmlElement {
+  return el(I, SVAR_ROT, [el(I, "PersonuppgiftLista", s.PersonuppgiftLista.map(encodePersonuppgift))]);
+}
+
+/**
+ * The simulator's answers in-process: the `svar` written and the document tree it was written from,
+ * which SSBT's client then needs not parse back (see {@link KodadeTrad}).
+ */
+export const SKV_SVAR = new KodadeTrad<BeskattningsuppgifterResponse & { dokument: XmlElement }>();
 
 function decodeKapitaluppgift(e: XmlElement, path: string): Kapitaluppgift {
   const r = new SequenceReader(e, path);

@@ -1,6 +1,7 @@
 import { ContractViolation } from "../errors.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { NS } from "../namespaces.js";
-import { el, leaf, type XmlElement } from "../xml/node.js";
+import { el, leaf, type XmlContent, type XmlElement } from "../xml/node.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
 import { readBoolean, readDate, readDecimal } from "../xml/xsd-types.js";
 import type {
@@ -22,6 +23,8 @@ export const SO_REQUEST = "GetUnemploymentBenefitPaymentRequest";
 export const SO_RESPONSE = "GetUnemploymentBenefitPaymentResponse";
 /** Local name of our fault detail element (not in the published XSD; see {@link SoFault}). */
 export const SO_FAULT = "UBPServiceFault";
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const SO_SVAR = new KodadeTrad<GetUnemploymentBenefitPaymentResponse>();
 
 const IDENTIFICATION_NUMBER = /^[0-9]{12}$/;
 
@@ -74,7 +77,8 @@ function manyText(r: SequenceReader, local: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // The question's fields (request, and echoed first in the answer)
 
-function encodeFrageparametrar(f: SoFrageparametrar): (XmlElement | undefined)[] {
+// The lists stay nested: `el` flattens them, so no spread copies them first.
+function encodeFrageparametrar(f: SoFrageparametrar): XmlContent[] {
   return [
     s("OrganisationsnummerIngivare", f.OrganisationsnummerIngivare),
     s("NamnIngivare", f.NamnIngivare),
@@ -84,10 +88,8 @@ function encodeFrageparametrar(f: SoFrageparametrar): (XmlElement | undefined)[]
     s("Tom", f.Tom),
     s("Syfte", f.Syfte),
     s("Paragraf", f.Paragraf),
-    ...f.OrganisationsnummerPersonuppgiftsbitrade.map((v) =>
-      s("OrganisationsnummerPersonuppgiftsbitrade", v),
-    ),
-    ...f.NamnPersonuppgiftsbitrade.map((v) => s("NamnPersonuppgiftsbitrade", v)),
+    f.OrganisationsnummerPersonuppgiftsbitrade.map((v) => s("OrganisationsnummerPersonuppgiftsbitrade", v)),
+    f.NamnPersonuppgiftsbitrade.map((v) => s("NamnPersonuppgiftsbitrade", v)),
     s("IdentificationNumber", f.IdentificationNumber),
   ];
 }
@@ -180,8 +182,8 @@ function encodeArbetsloshetsersattning(a: Arbetsloshetsersattning): XmlElement {
   return el(SO_NS, "Arbetsloshetsersattning", [
     s("SvarandeOrganisation", a.SvarandeOrganisation),
     s("StatusSvarandeOrganisation", a.StatusSvarandeOrganisation),
-    ...a.Utbetalningar.map(encodeUtbetalning),
-    ...a.Avstangningar.map((v) =>
+    a.Utbetalningar.map(encodeUtbetalning),
+    a.Avstangningar.map((v) =>
       el(SO_NS, "Avstangningar", [s("AvstangdFrom", v.AvstangdFrom), s("AvstangdTom", v.AvstangdTom)]),
     ),
     a.AnsoktOmErsattning ? encodeAnsokan(a.AnsoktOmErsattning) : undefined,
@@ -197,7 +199,7 @@ function encodeArbetsloshetsersattning(a: Arbetsloshetsersattning): XmlElement {
  */
 export function encodeResponse(svar: GetUnemploymentBenefitPaymentResponse): XmlElement {
   return el(SO_NS, SO_RESPONSE, [
-    ...encodeFrageparametrar(svar),
+    encodeFrageparametrar(svar),
     el(
       SO_NS,
       "ArbetsloshetsersattningLista",

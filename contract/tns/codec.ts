@@ -1,4 +1,5 @@
 import { ContractViolation } from "../errors.js";
+import { KodadeTrad } from "../kodade-trad.js";
 import { NS } from "../namespaces.js";
 import type { Tidsperiod } from "../ssbt/model.js";
 import { childElements, el, type XmlElement } from "../xml/node.js";
@@ -23,6 +24,8 @@ const P = NS.tnsPerson;
 export const FRAGA_PATH = "/HamtaUppgifter";
 /** Root path used in ContractViolation paths for the answer. */
 export const SVAR_PATH = "/HamtaUppgifterResponse";
+/** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const TNS_SVAR = new KodadeTrad<HamtaUppgifterResponse>();
 
 // ---------------------------------------------------------------------------------------------
 // Encoding

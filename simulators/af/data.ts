@@ -328,23 +328,20 @@ export interface AfUnderlag {
   idag: string;
 }
 
-function grund(
-  fraga: AfFraga,
-): Pick<AfSvar, "Schemaversion" | "Referensnummer" | "LagParagraf" | "IdentitetsbeteckningFysiskPerson"> {
+/** An answer with the echoed question fields and a status, nothing else yet (one literal: no spread). */
+function grund(fraga: AfFraga, kod: number): AfSvar {
   return {
     Schemaversion: SCHEMAVERSION,
     Referensnummer: fraga.Referensnummer,
     LagParagraf: fraga.LagParagraf,
     IdentitetsbeteckningFysiskPerson: fraga.IdentitetsbeteckningFysiskPerson,
+    StatusSokandeinformationKod: kod,
+    StatusSokandeinformationKodText: statustext(kod),
   };
 }
 
 function endastStatus(fraga: AfFraga, kod: number): AfSvar {
-  return {
-    ...grund(fraga),
-    StatusSokandeinformationKod: kod,
-    StatusSokandeinformationKodText: statustext(kod),
-  };
+  return grund(fraga, kod);
 }
 
 /**
@@ -370,14 +367,9 @@ export function byggSvarMeddelande(u: AfUnderlag): AfSvarMeddelande {
     idag: u.idag,
     berattelse: berattelseperiod(u.idag),
   };
-  // Nobody is registered before turning 16, and nothing is known about a person not yet 16.
-  const sexton = sextonArsdag(pnr);
-  if (sexton > ramar.idag) return { Fraga: fraga, Svar: endastStatus(fraga, STATUSKOD.ejInskriven) };
-  const registrerad = min(max(los(fakta.registrerad, ramar), sexton), ramar.idag);
-  const avaktualiserad =
-    !fakta.arbetssokande && fakta.avaktualiserad
-      ? max(min(los(fakta.avaktualiserad, ramar), ramar.idag), plusDagar(registrerad, 1))
-      : undefined;
+  const inskrivning = inskrivningFor(pnr, fakta, ramar);
+  if (!inskrivning) return { Fraga: fraga, Svar: endastStatus(fraga, STATUSKOD.ejInskriven) };
+  const { registrerad, avaktualiserad } = inskrivning;
   const referensdag = min(min(ramar.tom, ramar.idag), avaktualiserad ?? ramar.idag);
 
   const rapport = aktivitetsrapport(fakta.aktivitetsrapportering, registrerad, referensdag);
@@ -402,11 +394,7 @@ export function byggSvarMeddelande(u: AfUnderlag): AfSvarMeddelande {
   if (fakta.omfattning !== undefined) info.ArbetssokandeOmfattning = fakta.omfattning;
   if (avaktualiserad) info.ArbetssokandeAvaktualiserad = avaktualiserad;
 
-  const svar: AfSvar = {
-    ...grund(fraga),
-    StatusSokandeinformationKod: statuskod,
-    StatusSokandeinformationKodText: "",
-  };
+  const svar = grund(fraga, statuskod);
   if (!persona.sekretess) {
     svar.Fornamn = persona.fornamn;
     svar.Efternamn = persona.efternamn;
@@ -416,8 +404,41 @@ export function byggSvarMeddelande(u: AfUnderlag): AfSvarMeddelande {
   if (inkludera.BeslutInfo !== false && beslut.length > 0)
     svar.BeslutInfo = { EkonomiskaBeslut: { Beslut: beslut } };
   if (inkludera.AkasseInfo !== false && fakta.akassa) svar.Akassetillhorighet = fakta.akassa;
-  svar.StatusSokandeinformationKodText = statustext(statuskod);
   return { Fraga: fraga, Svar: svar };
+}
+
+/** A person's registration at AF as of a day: a fact of the person and the day, not of the question. */
+interface Inskrivning {
+  registrerad: string;
+  avaktualiserad: string | undefined;
+}
+
+// Kept per facts object (one per person, seed and day for a generated person) for its latest
+// personidentitet and day: every question about the person that day shares it (read-only).
+const senasteInskrivning = new WeakMap<
+  AfFakta,
+  { pnr: string; idag: string; inskrivning: Inskrivning | undefined }
+>();
+
+/** The registration as of `ramar.idag`; undefined for a person not yet 16 (AF knows nothing of them). */
+function inskrivningFor(pnr: string, fakta: AfFakta, ramar: Ramar): Inskrivning | undefined {
+  const m = senasteInskrivning.get(fakta);
+  if (m && m.pnr === pnr && m.idag === ramar.idag) return m.inskrivning;
+  const inskrivning = beraknaInskrivning(pnr, fakta, ramar);
+  senasteInskrivning.set(fakta, { pnr, idag: ramar.idag, inskrivning });
+  return inskrivning;
+}
+
+function beraknaInskrivning(pnr: string, fakta: AfFakta, ramar: Ramar): Inskrivning | undefined {
+  // Nobody is registered before turning 16, and nothing is known about a person not yet 16.
+  const sexton = sextonArsdag(pnr);
+  if (sexton > ramar.idag) return undefined;
+  const registrerad = min(max(los(fakta.registrerad, ramar), sexton), ramar.idag);
+  const avaktualiserad =
+    !fakta.arbetssokande && fakta.avaktualiserad
+      ? max(min(los(fakta.avaktualiserad, ramar), ramar.idag), plusDagar(registrerad, 1))
+      : undefined;
+  return { registrerad, avaktualiserad };
 }
 
 function aktivitetsrapport(

@@ -1,4 +1,4 @@
-import { decodeFragaMeddelande, encodeSvarMeddelande } from "../../contract/af/codec.js";
+import { AF_SVAR, decodeFragaMeddelande, encodeSvarMeddelande } from "../../contract/af/codec.js";
 import { ContractViolation, isHarnessError } from "../../contract/errors.js";
 import { NS } from "../../contract/namespaces.js";
 import type { XmlElement } from "../../contract/xml/node.js";
@@ -32,7 +32,7 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
     // The draft's extension, only when asked for (SSBT asks in contract `utkast`).
     const utokad = fragaMeddelande.UtokadFraga && persona && byggUtokadSvar(svar, persona, ctx.seed, idag);
     if (utokad) svar.Svar.UtokadSvar = utokad;
-    const body = encodeSvarMeddelande(svar);
+    const body = AF_SVAR.minns(encodeSvarMeddelande(svar), svar);
     return { body: ctx.dialekt === "observed" ? afObserverat.tillampa(body) : body };
   } catch (e) {
     if (e instanceof ContractViolation) return { fault: afFault(AF_FELKOD.schemafel, e.message) };

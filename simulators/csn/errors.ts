@@ -99,12 +99,15 @@ export function kontrolleraFraga(f: SbnUppgEkBistandBegar, dagensDatum: string):
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(version) || Number(version) !== 4)
     return CSN_RESULTAT.felSchemaversion;
 
-  const kort = [f.SubOrgKod, f.HandlaggareId, f.ArendeId, f.HushallsId];
-  const normal = [f.AppNamn, f.AppVersion, f.AnropsId, f.LastDataVersion];
-  if (kort.some((v) => v !== undefined && langreAn(v, MAX_KORT))) return CSN_RESULTAT.kontraktsbrott;
-  if (normal.some((v) => v !== undefined && langreAn(v, MAX_NORMAL))) return CSN_RESULTAT.kontraktsbrott;
-  if ([f.AppNamn, f.AppVersion, f.HushallsId].some((v) => v.trim() === ""))
+  // Field by field, not through temporary lists: every answer passes here.
+  const kort = (v: string | undefined) => v !== undefined && langreAn(v, MAX_KORT);
+  const normal = (v: string | undefined) => v !== undefined && langreAn(v, MAX_NORMAL);
+  const blank = (v: string) => v.trim() === "";
+  if (kort(f.SubOrgKod) || kort(f.HandlaggareId) || kort(f.ArendeId) || kort(f.HushallsId))
     return CSN_RESULTAT.kontraktsbrott;
+  if (normal(f.AppNamn) || normal(f.AppVersion) || normal(f.AnropsId) || normal(f.LastDataVersion))
+    return CSN_RESULTAT.kontraktsbrott;
+  if (blank(f.AppNamn) || blank(f.AppVersion) || blank(f.HushallsId)) return CSN_RESULTAT.kontraktsbrott;
   if (!/^\d{6}-\d{4}$/.test(f.Kommun)) return CSN_RESULTAT.formatfel;
   if (f.MaxAntalSvar !== undefined && !/^[1-9]\d*$/.test(f.MaxAntalSvar)) return CSN_RESULTAT.formatfel;
 

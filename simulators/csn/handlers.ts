@@ -1,4 +1,4 @@
-import { decodeFraga, encodeCsnSvar } from "../../contract/csn/codec.js";
+import { CSN_SVAR, decodeFraga, encodeCsnSvar } from "../../contract/csn/codec.js";
 import {
   CSN_KOMMUNFRAGA_V3_NS,
   CSN_NS,
@@ -96,7 +96,8 @@ export function csnEndpoint(ctx: SimulatorContext, options: CsnHandlerOptions = 
         ns: CSN_NS.kommunfraga,
         local: "SBNUppgEkBistandBegar",
         handle: (payload) => {
-          const body = encodeCsnSvar(besvaraFraga(decodeFraga(payload), ctx, options));
+          const besvarad = besvaraFraga(decodeFraga(payload), ctx, options);
+          const body = CSN_SVAR.minns(encodeCsnSvar(besvarad), besvarad);
           return { body: ctx.dialekt === "observed" ? csnObserverat.tillampa(body) : body };
         },
       },

@@ -510,13 +510,11 @@ export function correlationid(seed: number, fraga: FkQuery, now: Date): string {
       String(now.getTime()),
     ),
   );
-  const hex = [0, 1, 2, 3]
-    .map(() =>
-      Math.floor(rng.next() * 0x1_0000_0000)
-        .toString(16)
-        .padStart(8, "0"),
-    )
-    .join("");
+  let hex = "";
+  for (let k = 0; k < 4; k++)
+    hex += Math.floor(rng.next() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, "0");
   const variant = "89ab"[Number.parseInt(hex[16]!, 16) & 3];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -571,13 +569,33 @@ function svarFor(b: MivBeslut, ref: string): FkSvar {
  * byggMivSvar({ personnummer, correlationid: "…", persona, fakta, period: TEST_PERIOD, now: new Date() })
  */
 export function byggMivSvar(indata: MivSvarIndata): FkResponse {
-  const ref = referensdag(indata.period, indata.now);
   const base: FkResponse = { correlationid: indata.correlationid };
   if (indata.korrelationsid !== undefined) base.korrelationsid = indata.korrelationsid;
-  const okand: FkResponse = { ...base, personnummer: indata.personnummer };
-  const f = indata.fakta;
-  if (!f) return okand;
+  const om = indata.fakta && omPersonen(indata.fakta, indata.persona, referensdag(indata.period, indata.now));
+  return { ...base, ...om, personnummer: indata.personnummer };
+}
 
+/** What an answer tells about the person: everything but the ids and the personnummer. */
+type OmPersonen = Omit<FkResponse, "korrelationsid" | "correlationid" | "personnummer">;
+
+// What an answer tells about a person depends only on the person, their facts and the reference
+// day, not on the question: kept per facts object (one per person, seed and day) for its latest
+// person and day. Shared by the answers of that day, so read-only.
+const senasteOm = new WeakMap<
+  MivFakta,
+  { persona: Persona | undefined; ref: string; om: OmPersonen | undefined }
+>();
+
+function omPersonen(f: MivFakta, persona: Persona | undefined, ref: string): OmPersonen | undefined {
+  const m = senasteOm.get(f);
+  if (m && m.persona === persona && m.ref === ref) return m.om;
+  const om = beraknaOmPersonen(f, persona, ref);
+  senasteOm.set(f, { persona, ref, om });
+  return om;
+}
+
+/** Undefined when nothing is known yet on the reference day (the person was unknown then). */
+function beraknaOmPersonen(f: MivFakta, persona: Persona | undefined, ref: string): OmPersonen | undefined {
   const inresor = f.inresor.map((d) => losDag(d, ref)).filter((d) => d <= ref);
   const beslut = f.beslut
     .map((b) => ({
@@ -592,18 +610,17 @@ export function byggMivSvar(indata: MivSvarIndata): FkResponse {
         ? jamfor(x.ansokningsdatum, y.ansokningsdatum)
         : jamfor(x.beslutsdatum, y.beslutsdatum),
     );
-  if (inresor.length === 0 && beslut.length === 0) return okand;
+  if (inresor.length === 0 && beslut.length === 0) return undefined;
 
-  const svar: FkResponse = { ...base };
-  if (indata.persona && !indata.persona.sekretess) {
-    svar.efternamn = indata.persona.efternamn;
-    svar.fornamn = indata.persona.fornamn;
+  const om: OmPersonen = {};
+  if (persona && !persona.sekretess) {
+    om.efternamn = persona.efternamn;
+    om.fornamn = persona.fornamn;
   }
-  svar.hemland = f.hemland;
+  om.hemland = f.hemland;
   const senaste = inresor.sort().at(-1);
-  if (senaste) svar.inresedatum = mivDatum(senaste);
-  svar.personnummer = indata.personnummer;
-  svar.svarCollection = beslut.map((x) => svarFor(x.b, ref));
-  if (f.tomPost) svar.svarCollection.push(null);
-  return svar;
+  if (senaste) om.inresedatum = mivDatum(senaste);
+  om.svarCollection = beslut.map((x) => svarFor(x.b, ref));
+  if (f.tomPost) om.svarCollection.push(null);
+  return om;
 }

@@ -4,13 +4,14 @@ import {
   encodeFindByPersonnummerResponse,
   MIV_ELEMENT,
   MIV_NS,
+  MIV_SVAR,
 } from "../../contract/miv/codec.js";
 import { maskeraText } from "../../contract/personidentitet.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { SimulatorContext } from "../context.js";
 import type { Endpoint } from "../endpoint.js";
 import { type SoapOutcome, soapEndpoint } from "../soap-endpoint.js";
-import { byggMivSvar, correlationid, mivFakta } from "./data.js";
+import { byggMivSvar, correlationid, type MivSvarIndata, mivFakta } from "./data.js";
 import { mivObserverat } from "./dialekt.js";
 import { kontrolleraFraga, mivFault } from "./errors.js";
 
@@ -30,16 +31,20 @@ function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome {
     const now = ctx.now();
     const idag = svenskDag(now);
     const persona = ctx.population.hitta(query.personnummer, idag);
-    const response = byggMivSvar({
+    const indata: MivSvarIndata = {
       personnummer: query.personnummer,
-      ...(query.korrelationsid !== undefined ? { korrelationsid: query.korrelationsid } : {}),
       correlationid: correlationid(ctx.seed, query, now),
-      ...(persona ? { persona } : {}),
-      ...(persona ? { fakta: mivFakta(ctx, persona) } : {}),
       period: { fromDatum: idag, tomDatum: idag },
       now,
-    });
-    const body = encodeFindByPersonnummerResponse({ response });
+    };
+    if (query.korrelationsid !== undefined) indata.korrelationsid = query.korrelationsid;
+    if (persona) {
+      indata.persona = persona;
+      indata.fakta = mivFakta(ctx, persona);
+    }
+    const response = byggMivSvar(indata);
+    const svar = { response };
+    const body = MIV_SVAR.minns(encodeFindByPersonnummerResponse(svar), svar);
     return { body: ctx.dialekt === "observed" ? mivObserverat.tillampa(body) : body };
   } catch {
     // Our own bug must not reach the caller as a stack trace: Migrationsverket's technical fault.

@@ -5,7 +5,10 @@ import {
   decodeBeskattningsuppgifterRequest,
   decodeFraga,
   encodeBeskattningsuppgifterResponse,
-  encodeSvar,
+  SKV_FRAGOR,
+  SKV_SVAR,
+  serializeSkvDokument,
+  svarsdokument,
 } from "../../contract/skv/codec.js";
 import type { FragaBeskattningsuppgifter } from "../../contract/skv/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
@@ -44,7 +47,7 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
     const { forfragan } = decodeBeskattningsuppgifterRequest(payload);
     // ssbt/11 asks through the same operation with a JSON question document (see v11-svar.ts).
     if (arV11Forfragan(forfragan)) return besvaraV11(forfragan, ctx);
-    fraga = decodeFraga(forfragan);
+    fraga = decodeFraga(forfragan, SKV_FRAGOR.modell(payload)?.dokument);
   } catch (e) {
     if (isHarnessError(e)) return { fault: felaktigForfragan(e.message) };
     return { fault: teknisktFel() };
@@ -61,8 +64,9 @@ export function besvara(payload: XmlElement, ctx: SimulatorContext): SoapOutcome
       const b = arsberakning(person, ar)?.beskattning.beslutsdatum;
       return b === undefined || b <= person.idag;
     };
-    const svar = encodeSvar(byggSvar(fraga, persona, ctx, beslutad));
-    const body = encodeBeskattningsuppgifterResponse({ svar });
+    const dokument = svarsdokument(byggSvar(fraga, persona, ctx, beslutad));
+    const svar = serializeSkvDokument(dokument);
+    const body = SKV_SVAR.minns(encodeBeskattningsuppgifterResponse({ svar }), { svar, dokument });
     return { body: ctx.dialekt === "observed" ? skvObserverat.tillampa(body) : body };
   } catch {
     return { fault: teknisktFel() };

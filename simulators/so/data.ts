@@ -426,7 +426,7 @@ function arbetsloshetsersattning(u: AkassaUppgift, f: Fonster, idagDag: number):
       AvstangdTom: iso(Math.min(tom, f.tom)),
     }));
 
-  const Utbetalningar = u.ersattning ? utbetalningar(u.ersattning, f, avstangda) : [];
+  const Utbetalningar = u.ersattning ? utbetalningar(u, u.ersattning, f, idagDag, avstangda) : [];
 
   const svar: Arbetsloshetsersattning = {
     SvarandeOrganisation: u.akassa,
@@ -451,15 +451,64 @@ function arbetsloshetsersattning(u: AkassaUppgift, f: Fonster, idagDag: number):
  * period too; reports only payments whose whole kassakort and payment date lie inside the
  * asked period and have happened. Suspended days are not paid.
  */
-function utbetalningar(e: Ersattning, f: Fonster, avstangda: readonly [number, number][]): Utbetalning[] {
+function utbetalningar(
+  u: AkassaUppgift,
+  e: Ersattning,
+  f: Fonster,
+  idagDag: number,
+  avstangda: readonly [number, number][],
+): Utbetalning[] {
+  const ut: Utbetalning[] = [];
+  for (const k of historikFor(u, e, f, idagDag, avstangda)) {
+    // The walk ends at the end of the asked period (or today): nothing after it is paid yet.
+    if (k.fran > f.slut) break;
+    if (k.fran >= f.from && k.utbetalningsdag <= f.slut) ut.push(k.utbetalning);
+  }
+  return ut;
+}
+
+/** One kassakort of an ersättning's history: what is paid, and the days that decide who sees it. */
+interface Kassakort {
+  fran: number;
+  utbetalningsdag: number;
+  utbetalning: Utbetalning;
+}
+
+// An ersättning's history up to today depends on the person's facts and the day alone (the story
+// period, today), not on the asked period, which only picks from it: walked once per a-kassa
+// entry and day instead of once per question (with a date formatted and parsed per kassakort).
+// Shared by that day's answers, so read-only.
+const senasteHistorik = new WeakMap<AkassaUppgift, { idag: number; historik: Kassakort[] }>();
+
+function historikFor(
+  u: AkassaUppgift,
+  e: Ersattning,
+  f: Fonster,
+  idagDag: number,
+  avstangda: readonly [number, number][],
+): Kassakort[] {
+  const m = senasteHistorik.get(u);
+  if (m && m.idag === idagDag) return m.historik;
+  const historik = beraknaHistorik(e, f, idagDag, avstangda);
+  senasteHistorik.set(u, { idag: idagDag, historik });
+  return historik;
+}
+
+/** Every kassakort paid from the ersättning's first day up to `idagDag`, in order. */
+function beraknaHistorik(
+  e: Ersattning,
+  f: Fonster,
+  idagDag: number,
+  avstangda: readonly [number, number][],
+): Kassakort[] {
   const start = losDatum(e.fran, f);
   // Last day this a-kassa pays for (the day before a change of a-kassa or a stop).
   const slutHar = e.till === undefined ? Number.POSITIVE_INFINITY : losDatum(e.till, f) - 1;
-  const ut: Utbetalning[] = [];
+  const ut: Kassakort[] = [];
   let dagarHittills = 0;
   for (
     let b = start;
-    b <= Math.min(slutHar, f.slut) && dagarHittills < MAX_ERSATTNINGSDAGAR;
+    b <= Math.min(slutHar, idagDag) && dagarHittills < MAX_ERSATTNINGSDAGAR;
     b += 7 * e.veckorPerUtbetalning
   ) {
     const avserTom = Math.min(b + 7 * e.veckorPerUtbetalning - 1, slutHar);
@@ -477,16 +526,19 @@ function utbetalningar(e: Ersattning, f: Fonster, avstangda: readonly [number, n
     for (let k = dagarHittills + 1; k <= dagarHittills + dagar; k++) brutto += dagpenning(e, k);
     dagarHittills += dagar;
     const utbetalningsdatum = dag(utbetalningsdag("AKASSA", iso(avserTom)));
-    if (b < f.from || utbetalningsdatum > f.slut) continue;
     const nettoEfterSkatt = brutto - Math.floor((brutto * e.skattesats) / 100);
     const nettoEfterAvdrag = Math.max(0, nettoEfterSkatt - e.avdragPerUtbetalning);
     ut.push({
-      Utbetalningsdatum: iso(utbetalningsdatum),
-      NettoEfterSkatt: kronor(nettoEfterSkatt),
-      NettoEfterAvdrag: kronor(nettoEfterAvdrag),
-      Ersattningsdagar: String(dagar),
-      AvserFrom: iso(b),
-      AvserTom: iso(avserTom),
+      fran: b,
+      utbetalningsdag: utbetalningsdatum,
+      utbetalning: {
+        Utbetalningsdatum: iso(utbetalningsdatum),
+        NettoEfterSkatt: kronor(nettoEfterSkatt),
+        NettoEfterAvdrag: kronor(nettoEfterAvdrag),
+        Ersattningsdagar: String(dagar),
+        AvserFrom: iso(b),
+        AvserTom: iso(avserTom),
+      },
     });
   }
   return ut;
@@ -523,10 +575,19 @@ export function byggSvar(
     slut: Math.min(tom, idagDag),
     berattelse: { from: dag(b.fromDatum), slut: dag(b.tomDatum) },
   };
+  // The question's fields echoed one by one (its lists shared, read-only): no spread, no copies.
   return {
-    ...fraga,
-    OrganisationsnummerPersonuppgiftsbitrade: [...fraga.OrganisationsnummerPersonuppgiftsbitrade],
-    NamnPersonuppgiftsbitrade: [...fraga.NamnPersonuppgiftsbitrade],
+    OrganisationsnummerIngivare: fraga.OrganisationsnummerIngivare,
+    NamnIngivare: fraga.NamnIngivare,
+    KontonamnHandlaggare: fraga.KontonamnHandlaggare,
+    Referensnummer: fraga.Referensnummer,
+    From: fraga.From,
+    Tom: fraga.Tom,
+    Syfte: fraga.Syfte,
+    Paragraf: fraga.Paragraf,
+    OrganisationsnummerPersonuppgiftsbitrade: fraga.OrganisationsnummerPersonuppgiftsbitrade,
+    NamnPersonuppgiftsbitrade: fraga.NamnPersonuppgiftsbitrade,
+    IdentificationNumber: fraga.IdentificationNumber,
     ArbetsloshetsersattningLista: (fakta?.akassor ?? []).map((u) => arbetsloshetsersattning(u, f, idagDag)),
   };
 }

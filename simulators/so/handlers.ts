@@ -1,6 +1,6 @@
 import { ContractViolation } from "../../contract/errors.js";
 import { harRimligtDatum } from "../../contract/personidentitet.js";
-import { decodeRequest, encodeResponse, SO_NS, SO_REQUEST } from "../../contract/so/codec.js";
+import { decodeRequest, encodeResponse, SO_NS, SO_REQUEST, SO_SVAR } from "../../contract/so/codec.js";
 import type { GetUnemploymentBenefitPaymentRequest } from "../../contract/so/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import type { SimulatorContext } from "../context.js";
@@ -44,7 +44,8 @@ export function besvara(ctx: SimulatorContext, payload: XmlElement): SoapOutcome
     const persona = ctx.population.hitta(pnr, dag);
     const fakta = faktaFor(ctx, persona);
     if (fakta?.fel) return { fault: soFault(fakta.fel) };
-    return { body: encodeResponse(byggSvar(fraga, fakta, dag)) };
+    const svar = byggSvar(fraga, fakta, dag);
+    return { body: SO_SVAR.minns(encodeResponse(svar), svar) };
   } catch {
     // Our own failure must look like the real service's technical error, never a stack trace.
     return { fault: soFault("TEKNISKT_FEL") };

@@ -4,7 +4,9 @@ import {
   encodeHamtaUppgifterResponse,
   FRAGA_PATH,
   readTidsperiodTillagg,
+  TNS_SVAR,
 } from "../../contract/tns/codec.js";
+import type { HamtaUppgifterResponse } from "../../contract/tns/model.js";
 import type { XmlElement } from "../../contract/xml/node.js";
 import { dateOnly } from "../../contract/xml/xsd-types.js";
 import type { SimulatorContext } from "../context.js";
@@ -32,10 +34,11 @@ export function hamtaUppgifter(ctx: SimulatorContext, payload: XmlElement): Soap
     : { fromDatum: today, tomDatum: today };
   const personidentitet = fraga.identifikation.sekel + fraga.identifikation.personnummer;
   const fel = kontrolleraFraga(personidentitet, period, today);
-  if (fel.length > 0)
-    return { body: encodeHamtaUppgifterResponse({ resultat: "FEL", felresultat: fel, tillagg: [] }) };
-  const persona = ctx.population.hitta(personidentitet, today);
-  return { body: encodeHamtaUppgifterResponse(svarFor(ctx, persona, period)) };
+  const svar: HamtaUppgifterResponse =
+    fel.length > 0
+      ? { resultat: "FEL", felresultat: fel, tillagg: [] }
+      : svarFor(ctx, ctx.population.hitta(personidentitet, today), period);
+  return { body: TNS_SVAR.minns(encodeHamtaUppgifterResponse(svar), svar) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  AF_SVAR,
   decodeAfFel,
   decodeSvarMeddelande,
   encodeFraga,
@@ -8,7 +9,7 @@ import {
 import type { AfFraga, AfFragaMeddelande } from "../../../contract/af/model.js";
 import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
-import type { XmlElement } from "../../../contract/xml/node.js";
+import { childElements, type XmlElement } from "../../../contract/xml/node.js";
 import { KLIENT_FELKOD } from "../../af/errors.js";
 import type { BastjanstKlient, BastjanstSvar } from "../../bastjanst.js";
 import { bastjanstFel, soapBegaran } from "./soap.js";
@@ -89,16 +90,20 @@ async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, utkast: boolean): Pr
   if (!svar.ok) return fel(httpFel, `Arbetsförmedlingen svarade med HTTP ${svar.status} utan SOAP Fault.`);
 
   try {
-    const m = decodeSvarMeddelande(body, "/Envelope/Body/SvarMeddelande");
+    // In-process, the simulator's own tree: its model (read-only), and the tree is already the re-encoding.
+    const eget = AF_SVAR.modell(body);
+    const m = eget ?? decodeSvarMeddelande(body, "/Envelope/Body/SvarMeddelande");
     // Never hand out data about someone else than the person asked about.
     if (m.Svar.IdentitetsbeteckningFysiskPerson !== fraga.generellaFrageparametrar.personidentitet)
       return fel(
         KLIENT_FELKOD.felPerson,
         "Svaret från Arbetsförmedlingen avser en annan person än den som frågan gällde.",
       );
+    if (utkast || m.Svar.UtokadSvar === undefined)
+      return { data: eget ? childElements(body) : [encodeFraga(m.Fraga), encodeSvar(m.Svar)] };
     // Only the draft carries AF's extension on to the consumer.
-    if (!utkast) delete m.Svar.UtokadSvar;
-    return { data: [encodeFraga(m.Fraga), encodeSvar(m.Svar)] };
+    const { UtokadSvar: _utokad, ...utanUtokad } = m.Svar;
+    return { data: [encodeFraga(m.Fraga), encodeSvar(utanUtokad)] };
   } catch (e) {
     return fel(
       KLIENT_FELKOD.malformed,

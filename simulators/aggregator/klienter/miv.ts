@@ -5,11 +5,12 @@ import {
   encodeFkResponse,
   MIV_ELEMENT,
   MIV_NS,
+  MIV_SVAR,
 } from "../../../contract/miv/codec.js";
 import { maskera } from "../../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
 import type { Sektion, SsbtFraga } from "../../../contract/ssbt/model.js";
-import type { XmlElement } from "../../../contract/xml/node.js";
+import { childElements, type XmlElement } from "../../../contract/xml/node.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran } from "../../bastjanst.js";
 import { bastjanstFel as fel, soapBegaran } from "./soap.js";
 
@@ -101,7 +102,9 @@ export async function mivTolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<S
       `Migrationsverket svarade med HTTP ${svar.status} och ett svar som inte är ett fel.`,
     );
   try {
-    const { response } = decodeFindByPersonnummerResponse(body);
+    // In-process, the simulator's own tree: its model, and the tree is already the re-encoding.
+    const eget = MIV_SVAR.modell(body);
+    const { response } = eget ?? decodeFindByPersonnummerResponse(body);
     if (!response) return { data: [] };
     const asked = fraga.generellaFrageparametrar.personidentitet;
     if (response.personnummer !== undefined && response.personnummer !== asked)
@@ -109,7 +112,7 @@ export async function mivTolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<S
         "PERSON_MISMATCH",
         `Migrationsverket svarade om ${maskera(response.personnummer)} men frågan gällde ${maskera(asked)}.`,
       );
-    return { data: [encodeFkResponse(response)] };
+    return { data: eget ? childElements(body) : [encodeFkResponse(response)] };
   } catch (e) {
     return fel("MALFORMED", `Svaret från Migrationsverket bryter mot schemat: ${orsak(e)}`);
   }

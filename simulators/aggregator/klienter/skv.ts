@@ -3,7 +3,10 @@ import {
   decodeBeskattningsuppgifterResponse,
   decodeSkvException,
   encodeBeskattningsuppgifterRequest,
-  encodeFraga,
+  fragedokument,
+  SKV_FRAGOR,
+  SKV_SVAR,
+  serializeSkvDokument,
 } from "../../../contract/skv/codec.js";
 import { type FragaBeskattningsuppgifter, SKV_DOKUMENT_NS, SVAR_ROT } from "../../../contract/skv/model.js";
 import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
@@ -73,8 +76,12 @@ export function fragaTillSkv(fraga: SsbtFraga): FragaBeskattningsuppgifter {
  * const request = skvBegaran(testFraga("199608239829"), "http://localhost:8080/skv/beskattningws", kontrakt)
  */
 export function skvBegaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Begaran {
-  const forfragan = harSkvV11(kontrakt.version) ? forfraganV11(fraga) : encodeFraga(fragaTillSkv(fraga));
-  return soapBegaran(endpoint, encodeBeskattningsuppgifterRequest({ forfragan }));
+  if (harSkvV11(kontrakt.version))
+    return soapBegaran(endpoint, encodeBeskattningsuppgifterRequest({ forfragan: forfraganV11(fraga) }));
+  const dokument = fragedokument(fragaTillSkv(fraga));
+  const forfragan = serializeSkvDokument(dokument);
+  const payload = encodeBeskattningsuppgifterRequest({ forfragan });
+  return soapBegaran(endpoint, SKV_FRAGOR.minns(payload, { forfragan, dokument }));
 }
 
 /**
@@ -164,16 +171,18 @@ export async function skvTolka(
   if (!svar.ok)
     return fel(`HTTP_${svar.status}`, `Skatteverket svarade med HTTP ${svar.status} utan SOAP Fault.`);
 
+  // In-process, the simulator's own tree: its document, and the tree that was written from.
+  const eget = SKV_SVAR.modell(body);
   let dokument: string;
   try {
-    dokument = decodeBeskattningsuppgifterResponse(body).svar;
+    dokument = eget?.svar ?? decodeBeskattningsuppgifterResponse(body).svar;
   } catch (e) {
     return fel("MALFORMED", `Skatteverkets svar följer inte schemat: ${kort((e as Error).message)}`);
   }
   if (harSkvV11(kontrakt.version)) return tolkaSvarV11(dokument, fraga, kontrakt);
   let rot: XmlElement;
   try {
-    rot = parseXml(dokument);
+    rot = eget?.dokument ?? parseXml(dokument);
   } catch (e) {
     return fel("MALFORMED", `Svarsdokumentet i svar är inte välformad XML: ${kort((e as Error).message)}`);
   }

@@ -1,5 +1,11 @@
 import { isHarnessError } from "../../../contract/errors.js";
-import { decodeFault, decodeResponse, encodeRequest, encodeResponse } from "../../../contract/so/codec.js";
+import {
+  decodeFault,
+  decodeResponse,
+  encodeRequest,
+  encodeResponse,
+  SO_SVAR,
+} from "../../../contract/so/codec.js";
 import type { GetUnemploymentBenefitPaymentRequest } from "../../../contract/so/model.js";
 import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelope.js";
 import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
@@ -116,13 +122,15 @@ export async function tolka(
       `A-kassornas tjänst svarade HTTP ${svar.status} med ${body.local} i stället för ett svar.`,
     );
   try {
-    const decoded = decodeResponse(body);
+    // In-process, the simulator's own tree: its model, and the tree is already the re-encoding.
+    const eget = SO_SVAR.modell(body);
+    const decoded = eget ?? decodeResponse(body);
     if (decoded.IdentificationNumber !== fraga.generellaFrageparametrar.personidentitet)
       return fel(
         "FEL_PERSON",
         "A-kassornas svar gäller en annan person än den som frågan avser; svaret används inte.",
       );
-    return { data: childElements(encodeResponse(decoded)) };
+    return { data: childElements(eget ? body : encodeResponse(decoded)) };
   } catch (e) {
     return fel("MALFORMED", "Svaret från a-kassornas tjänst följer inte INT014-schemat.", beskriv(e));
   }

@@ -6,7 +6,9 @@ import {
   encodeHamtaUppgifter,
   encodeTidsperiodTillagg,
   hamtaUppgifterResponseChildren,
+  TNS_SVAR,
 } from "../../../contract/tns/codec.js";
+import { childElements } from "../../../contract/xml/node.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
 import { bastjanstFel, soapBegaran } from "./soap.js";
 
@@ -82,7 +84,9 @@ export async function tolka(
     const fault = readSoapFault(body);
     if (fault) return fel(TOLKA_FELKOD.soapFault, [`${fault.faultcode}: ${fault.faultstring}`]);
     if (!svar.ok) return fel(`HTTP_${svar.status}`, [`Transportstyrelsen svarade ${http}.`]);
-    const decoded = decodeHamtaUppgifterResponse(body);
+    // In-process, the simulator's own tree: its model, and the tree is already the re-encoding.
+    const eget = TNS_SVAR.modell(body);
+    const decoded = eget ?? decodeHamtaUppgifterResponse(body);
     if (decoded.resultat === "FEL") {
       const forsta = decoded.felresultat[0];
       if (!forsta)
@@ -92,7 +96,7 @@ export async function tolka(
         decoded.felresultat.map((f) => f.feltext),
       );
     }
-    return { data: hamtaUppgifterResponseChildren(decoded) };
+    return { data: eget ? childElements(body) : hamtaUppgifterResponseChildren(decoded) };
   } catch (e) {
     const varfor = isHarnessError(e) ? e.message : "okänt fel";
     return fel(TOLKA_FELKOD.malformed, [
