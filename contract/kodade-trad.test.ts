@@ -15,3 +15,13 @@ describe("KodadeTrad", () => {
     expect(new KodadeTrad<{ namn: string }>().modell(kodat)).toBeUndefined();
   });
 });
+
+describe("KodadeTrad keeps only the last tree", () => {
+  it("forgets a tree once another of its kind is encoded (the receiver then decodes it)", () => {
+    const trad = new KodadeTrad<{ n: number }>();
+    const a = trad.minns(el("urn:x", "a"), { n: 1 });
+    const b = trad.minns(el("urn:x", "b"), { n: 2 });
+    expect(trad.modell(a)).toBeUndefined();
+    expect(trad.modell(b)).toEqual({ n: 2 });
+  });
+});
