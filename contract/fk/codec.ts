@@ -1478,6 +1478,22 @@ type Skrivare = (value: unknown) => string;
 const SKRIVARE = new Map<LefiSchema, Skrivare>();
 
 /**
+ * A character JSON.stringify escapes: anything but the characters from space up, less `"` and `\`
+ * (a lone surrogate, which it escapes too, is not a code point of the allowed ranges).
+ */
+const JSON_ESCAPE = /[^\x20\x21\x23-\x5b\x5d-\ud7ff\ue000-\u{10ffff}]/u;
+
+/**
+ * A leaf as JSON.stringify writes it. Most leaves are plain text or finite numbers, written here
+ * without a call into JSON.stringify (a fifth of the answer's writing time).
+ */
+const skrivBlad: Skrivare = (v) => {
+  if (typeof v === "string") return JSON_ESCAPE.test(v) ? JSON.stringify(v) : `"${v}"`;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return JSON.stringify(v);
+};
+
+/**
  * The writer of one schema: the same text as `JSON.stringify(canonical(value, schema))`, written
  * in one pass (no re-ordered copy of the value), compiled once per schema. A value that does not
  * have the schema's shape is written as JSON.stringify writes it, as canonical leaves it.
@@ -1491,8 +1507,7 @@ function skrivareFor(schema: LefiSchema): Skrivare {
   SKRIVARE.set(schema, sen);
   switch (schema.kind) {
     case "ref": {
-      const mal = schemaNamed(schema.name);
-      skriv = (v) => skrivareFor(mal)(v);
+      skriv = skrivareFor(schemaNamed(schema.name));
       break;
     }
     case "array": {
@@ -1510,27 +1525,31 @@ function skrivareFor(schema: LefiSchema): Skrivare {
       break;
     }
     case "object": {
-      const delar = propsOf(schema).map(
-        ([key, sub]) => [key, `${JSON.stringify(key)}:`, skrivareFor(sub)] as const,
-      );
+      // The key's text is written once here, with and without the comma that separates it.
+      const delar = propsOf(schema).map(([key, sub]) => ({
+        key,
+        forst: `${JSON.stringify(key)}:`,
+        sedan: `,${JSON.stringify(key)}:`,
+        del: skrivareFor(sub),
+      }));
       skriv = (v) => {
         if (kindOf(v) !== "object") return JSON.stringify(v);
         const obj = v as Record<string, unknown>;
         let ut = "{";
         let forsta = true;
-        for (const [key, nyckel, del] of delar) {
-          const x = obj[key];
+        for (const d of delar) {
+          const x = obj[d.key];
           if (x === undefined) continue;
-          ut += forsta ? nyckel : `,${nyckel}`;
+          ut += forsta ? d.forst : d.sedan;
           forsta = false;
-          ut += x === null ? "null" : del(x);
+          ut += x === null ? "null" : d.del(x);
         }
         return `${ut}}`;
       };
       break;
     }
     default:
-      skriv = (v) => JSON.stringify(v);
+      skriv = skrivBlad;
   }
   SKRIVARE.set(schema, skriv);
   return skriv;
