@@ -1226,12 +1226,32 @@ function regex(pattern: string): RegExp {
 const enumCache = new WeakMap<object, ReadonlySet<unknown>>();
 /** Whether a value is one of an enum's codes (a Set per enum, built once: code lists are long). */
 function inEnum(values: readonly unknown[], value: unknown): boolean {
+  return enumSet(values).has(value);
+}
+
+function enumSet(values: readonly unknown[]): ReadonlySet<unknown> {
   let set = enumCache.get(values);
   if (!set) {
     set = new Set(values);
     enumCache.set(values, set);
   }
-  return set.has(value);
+  return set;
+}
+
+const kodlistaCache = new WeakMap<LefiSchema, ReadonlySet<unknown> | null>();
+/**
+ * The codes a string schema (behind its refs) allows, when a code list is all it checks (no
+ * pattern, no format): an item that is one of them passes `check`. Undefined for any other schema.
+ */
+function kodlistaFor(schema: LefiSchema): ReadonlySet<unknown> | undefined {
+  let koder = kodlistaCache.get(schema);
+  if (koder === undefined) {
+    let mal = schema;
+    while (mal.kind === "ref") mal = schemaNamed(mal.name);
+    koder = mal.kind === "string" && mal.enum && !mal.pattern && !mal.format ? enumSet(mal.enum) : null;
+    kodlistaCache.set(schema, koder);
+  }
+  return koder ?? undefined;
 }
 
 function kindOf(value: unknown): string {
@@ -1356,7 +1376,12 @@ function check(
           throw new ContractViolation("LEFI.uniqueItems", pointerOf(plats(up, key)), "items must be unique.");
       }
       const at = plats(up, key);
-      for (let index = 0; index < value.length; index++) check(value[index], schema.items, at, index);
+      // A question's lists are codes of a code list: those are checked here, without a call per
+      // code; from the first item that is not one, each is checked (and reported) one by one.
+      const koder = kodlistaFor(schema.items);
+      let index = 0;
+      if (koder) while (index < value.length && koder.has(value[index])) index++;
+      for (; index < value.length; index++) check(value[index], schema.items, at, index);
       return;
     }
     case "string": {
