@@ -68,3 +68,32 @@ describe("encodeLefiSvar", () => {
     expect(jamforda).toBeGreaterThan(100_000);
   });
 });
+
+describe("encodeLefiSvar's leaves", () => {
+  it("writes every string and number exactly as JSON.stringify does", () => {
+    const texter = [
+      'citat " ensamt',
+      "snedstreck \\ ensamt",
+      "rad\nbrytning",
+      "tab\t",
+      "\u0000",
+      "\u001f",
+      "\u007f",
+      "ensam \ud800 surrogat",
+      "\udfff",
+      "par 😀",
+      "\u2028\u2029",
+      "Försäkringskassan",
+      "",
+    ];
+    const tal = [0, -0, 0.1, 1e21, -5e-7, 123_456_789, Number.NaN, Number.POSITIVE_INFINITY];
+    const svar = {
+      utlamnare: texter.map((namn) => ({
+        utlamnare: { kod: "FK", namn },
+        tillstand: { kod: "OK", beskrivning: namn },
+      })),
+      utbetalningar: tal.map((bruttobelopp) => ({ bruttobelopp, nettobelopp: bruttobelopp })),
+    };
+    expect(encodeLefiSvar(svar as never)).toBe(JSON.stringify(svar));
+  });
+});

@@ -135,6 +135,12 @@ describe("contract/fk codec", () => {
       "/formansinformation/1",
     ],
     [
+      "a number among the codes",
+      '{"personnummer":"199001011234","period":{"from":"2025-01-01","tom":"2025-06-30"},"utbetalningar":["FK:BOB","FK:ABB",7]}',
+      "LEFI.type",
+      "/utbetalningar/2",
+    ],
+    [
       "a date that does not exist",
       '{"personnummer":"199001011234","period":{"from":"2025-02-30","tom":"2025-06-30"}}',
       "LEFI.format",
