@@ -43,8 +43,8 @@ export type XmlContent = XmlNode | string | number | boolean | null | undefined 
 // Most built elements have no attributes, and many no children: they share one empty list
 // (building answers is hot; a tree is never changed in place). Not frozen: V8 iterates frozen
 // arrays through an allocated iterator.
-const INGA_ATTR: readonly XmlAttr[] = [];
-const INGA_BARN: readonly XmlNode[] = [];
+export const INGA_ATTR: readonly XmlAttr[] = [];
+export const INGA_BARN: readonly XmlNode[] = [];
 
 function flatten(content: readonly XmlContent[], out: XmlNode[]): XmlNode[] {
   for (const c of content) {
