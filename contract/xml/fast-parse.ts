@@ -19,6 +19,13 @@ import type { XmlLimits } from "./parse.js";
  * parseXmlFast("<!DOCTYPE a><a/>") // undefined (saxes decides)
  */
 export function parseXmlFast(text: string, limits: XmlLimits = {}): XmlElement | undefined {
+  const root = readPlain(text, limits);
+  // A document given up on may leave children on the shared stack: let them go.
+  if (root === undefined) OPEN.kids.fill(undefined);
+  return root;
+}
+
+function readPlain(text: string, limits: XmlLimits): XmlElement | undefined {
   // Only characters XML 1.0 allows literally and that need no line-end or surrogate handling.
   if (SUSPECT_CHAR.test(text)) return undefined;
   const maxDepth = limits.maxDepth ?? 64;
@@ -33,16 +40,7 @@ export function parseXmlFast(text: string, limits: XmlLimits = {}): XmlElement |
     i = m[0].length;
   }
 
-  // The open elements, as parallel stacks (no frame object per element): the start tag's name
-  // (for the end tag), namespace, local name, attributes, children so far (undefined until the
-  // first; a literal of one is allocated at its exact size) and prefix → namespace in scope (shared
-  // with the parent when the element declares none).
-  const qnames: string[] = [];
-  const nss: string[] = [];
-  const locals: string[] = [];
-  const attrLists: (readonly XmlAttr[])[] = [];
-  const kids: (XmlNode[] | undefined)[] = [];
-  const scopes: ReadonlyMap<string, string>[] = [];
+  const { qnames, nss, locals, attrLists, kids, scopes } = OPEN;
   let depth = 0;
   let scope: ReadonlyMap<string, string> = ROOT_SCOPE;
   let root: XmlElement | undefined;
@@ -201,6 +199,23 @@ function resolveAttributes(
   }
   return attrs;
 }
+
+/**
+ * The open elements, as parallel stacks indexed by depth (no frame object per element): the start
+ * tag's name (for the end tag), namespace, local name, attributes, children so far (undefined until
+ * the first; a literal of one is allocated at its exact size) and prefix → namespace in scope
+ * (shared with the parent when the element declares none). Shared by every parse — a parse calls
+ * nothing that could start another — so a document costs no stack of its own; an entry is written
+ * before it is read.
+ */
+const OPEN = {
+  qnames: [] as string[],
+  nss: [] as string[],
+  locals: [] as string[],
+  attrLists: [] as (readonly XmlAttr[])[],
+  kids: [] as (XmlNode[] | undefined)[],
+  scopes: [] as ReadonlyMap<string, string>[],
+};
 
 const SLASH = 0x2f;
 const GT = 0x3e;
