@@ -63,7 +63,8 @@ function readPlain(text: string, limits: XmlLimits): XmlElement | undefined {
       if (depth === 0) return undefined;
       const top = --depth;
       const qname = qnames[top] as string;
-      if (!text.startsWith(qname, lt + 2)) return undefined;
+      // A slice compared is cheaper than startsWith at a position (measured).
+      if (text.slice(lt + 2, lt + 2 + qname.length) !== qname) return undefined;
       let j = lt + 2 + qname.length;
       while (isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== GT) return undefined;
