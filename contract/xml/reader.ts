@@ -1,5 +1,6 @@
 import { ContractViolation } from "../errors.js";
 import { attr, textOf, type XmlElement } from "./node.js";
+import { isXsdDate, readDate } from "./xsd-types.js";
 
 /**
  * Reads the children of an element in schema order, the way an `xsd:sequence` is defined:
@@ -101,6 +102,15 @@ export class SequenceReader {
   optionalText(ns: string, local: string): string | undefined {
     const e = this.optional(ns, local);
     return e ? this.leaf(e, local) : undefined;
+  }
+
+  /**
+   * Text of a required leaf holding an `xsd:date`, trimmed ({@link readDate}; the path is written
+   * only for a refused date).
+   */
+  date(ns: string, local: string): string {
+    const t = this.text(ns, local).trim();
+    return isXsdDate(t) ? t : readDate(t, `${this.path}/${local}`);
   }
 
   /** {@link leafText}, with the path written only when it is refused (leaves are read by the hundred). */
