@@ -64,8 +64,14 @@ interface Tag {
   readonly end: string;
 }
 
+// Joined, not concatenated: a remembered text is one flat string, not a rope every answer walks.
 function tag(qname: string): Tag {
-  return { open: `<${qname}`, start: `<${qname}>`, empty: `<${qname}/>`, end: `</${qname}>` };
+  return {
+    open: ["<", qname].join(""),
+    start: ["<", qname, ">"].join(""),
+    empty: ["<", qname, "/>"].join(""),
+    end: ["</", qname, ">"].join(""),
+  };
 }
 
 /**
@@ -75,7 +81,13 @@ function tag(qname: string): Tag {
  */
 const TAGS = new BegransatMinne<string, BegransatMinne<string, Tag>>(
   64,
-  (prefix) => new BegransatMinne(4096, (local) => tag(prefix ? `${prefix}:${local}` : local)),
+  (prefix) => new BegransatMinne(4096, (local) => tag(prefix ? [prefix, ":", local].join("") : local)),
+);
+
+/** Namespace declarations (` xmlns:p="uri"`) by prefix and namespace, remembered like {@link TAGS}. */
+const DECLARATIONS = new BegransatMinne<string, BegransatMinne<string, string>>(
+  64,
+  (prefix) => new BegransatMinne(256, (ns) => [" xmlns:", prefix, '="', escapeAttr(ns), '"'].join("")),
 );
 
 /**
@@ -105,7 +117,7 @@ class Writer {
     }
     this.prefixOf.set(ns, p);
     this.used.add(p);
-    this.decls += ` xmlns:${p}="${escapeAttr(ns)}"`;
+    this.decls += DECLARATIONS.hamta(p).hamta(ns);
     return p;
   }
 
