@@ -35,6 +35,8 @@ export interface SoapParseOptions extends XmlLimits {
   understands?: (block: XmlElement) => boolean;
 }
 
+const understandsNone = (): boolean => false;
+
 const ACTOR_NEXT = "http://schemas.xmlsoap.org/soap/actor/next";
 
 /**
@@ -72,8 +74,12 @@ function checkMustUnderstand(header: XmlElement, understands: (block: XmlElement
  * const { body } = parseSoapEnvelope(xml); // body.local === "hamtaBastjanstInformation"
  */
 export function parseSoapEnvelope(text: string, options: SoapParseOptions = {}): ParsedEnvelope {
-  const { understands = () => false, ...limits } = options;
-  const root = parseXml(text, { refuseProcessingInstructions: true, ...limits });
+  const root = parseXml(text, {
+    maxDepth: options.maxDepth,
+    maxElements: options.maxElements,
+    maxAttributes: options.maxAttributes,
+    refuseProcessingInstructions: options.refuseProcessingInstructions ?? true,
+  });
   if (root.local === "Envelope" && root.ns !== NS.soap)
     throw new HarnessError(
       "SOAP_VERSION_MISMATCH",
@@ -96,7 +102,7 @@ export function parseSoapEnvelope(text: string, options: SoapParseOptions = {}):
     throw new HarnessError("SOAP_NO_BODY", "SOAP Envelope has no Body element.");
   if (kids.length > i + 1)
     throw new HarnessError("SOAP_NOT_ENVELOPE", "SOAP Envelope has elements after the Body.");
-  if (header) checkMustUnderstand(header, understands);
+  if (header) checkMustUnderstand(header, options.understands ?? understandsNone);
   const payload = childElements(body);
   if (payload.length === 0)
     throw new HarnessError("SOAP_EMPTY_BODY", "SOAP Body is empty: expected one operation element.");

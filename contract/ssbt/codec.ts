@@ -1,6 +1,6 @@
 import { ContractViolation, HarnessError } from "../errors.js";
 import { NS } from "../namespaces.js";
-import { el, leaf, type XmlElement } from "../xml/node.js";
+import { el, leaf, type XmlAttr, type XmlElement } from "../xml/node.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
 import { readBoolean, readDateTime, readInt } from "../xml/xsd-types.js";
 import type {
@@ -143,24 +143,37 @@ function readSpecifika(
 /** Schema hints a validator ignores; every other xsi attribute (xsi:type, xsi:nil) changes meaning. */
 const XSI_HINTS = new Set(["schemaLocation", "noNamespaceSchemaLocation"]);
 
+function attributeAllowed(a: XmlAttr, section: boolean): boolean {
+  return (a.ns === NS.xsi && XSI_HINTS.has(a.local)) || (section && a.ns === "" && a.local === "inkludera");
+}
+
+/** True when no attribute below `e` (its own included) is refused: a walk that builds no paths. */
+function attributesAllowed(e: XmlElement, section: boolean): boolean {
+  for (const a of e.attrs) if (!attributeAllowed(a, section)) return false;
+  const sections = e.local === "specifikaFrageparametrar";
+  for (const c of e.children) if (c.kind === "element" && !attributesAllowed(c, sections)) return false;
+  return true;
+}
+
 /**
  * The ssbt schema declares no attribute but `inkludera` on the seven sections (no anyAttribute,
  * nothing nillable), so anything else is refused: an unknown attribute, and `xsi:type`/`xsi:nil`
- * tricks that would make a validating producer read the value differently from us.
+ * tricks that would make a validating producer read the value differently from us. The path of
+ * an element is written only on the way to a refused attribute.
  */
 function checkAttributes(e: XmlElement, path: string, section: boolean): void {
   for (const a of e.attrs) {
-    if (a.ns === NS.xsi && XSI_HINTS.has(a.local)) continue;
-    if (section && a.ns === "" && a.local === "inkludera") continue;
+    if (attributeAllowed(a, section)) continue;
     throw new ContractViolation(
       "xsd.attribute",
       `${path}/@${a.local.slice(0, 60)}`,
       `attribute ${a.ns === NS.xsi ? "xsi:" : ""}${a.local.slice(0, 60)} is not allowed here`,
     );
   }
+  const sections = e.local === "specifikaFrageparametrar";
   for (const c of e.children)
-    if (c.kind === "element")
-      checkAttributes(c, `${path}/${c.local}`, e.local === "specifikaFrageparametrar");
+    if (c.kind === "element" && !attributesAllowed(c, sections))
+      checkAttributes(c, `${path}/${c.local}`, sections);
 }
 
 /**

@@ -10,7 +10,7 @@ import { ContractViolation } from "../errors.js";
 import { NS } from "../namespaces.js";
 import { el, type XmlElement } from "../xml/node.js";
 import { requiredAttr, SequenceReader } from "../xml/reader.js";
-import { readBoolean, readDate } from "../xml/xsd-types.js";
+import { readBoolean } from "../xml/xsd-types.js";
 import type { KontraktVersion, MedTidsperiod, Tidsperiod } from "./model.js";
 
 /** What every section's question part has: whether the bastjänst is asked at all. */
@@ -96,8 +96,8 @@ export interface SsbtSektion<K extends string = string, P extends Specifika = Sp
  */
 export function readTidsperiod(e: XmlElement, ns: string, path: string): Tidsperiod {
   const r = new SequenceReader(e, path);
-  const fromDatum = readDate(r.text(ns, "fromDatum"), `${path}/fromDatum`);
-  const tomDatum = readDate(r.text(ns, "tomDatum"), `${path}/tomDatum`);
+  const fromDatum = r.date(ns, "fromDatum");
+  const tomDatum = r.date(ns, "tomDatum");
   r.end();
   if (fromDatum.slice(0, 10) > tomDatum.slice(0, 10))
     throw new ContractViolation(

@@ -160,6 +160,15 @@ describe("parseXmlFast", () => {
     }
   });
 
+  it("reads a document right after giving up on another (its open-element stacks are shared)", () => {
+    // Given up deep inside (a comment), then a plain document with fewer levels and other names.
+    expect(parseXmlFast('<a xmlns="urn:a"><b><c k="1"><d>t<!-- x --></d></c></b></a>')).toBeUndefined();
+    const text = '<p:x xmlns:p="urn:p"><p:y>1</p:y><z/></p:x>';
+    expect(parseXmlFast(text)).toEqual(parseXmlWithSaxes(text));
+    expect(parseXmlFast("<x><y></x>")).toBeUndefined();
+    expect(parseXmlFast("<q>2</q>")).toEqual(parseXmlWithSaxes("<q>2</q>"));
+  });
+
   it("stops at the limits and lets saxes refuse with its own message", () => {
     const deep = `${"<a>".repeat(70)}${"</a>".repeat(70)}`;
     expect(parseXmlFast(deep)).toBeUndefined();

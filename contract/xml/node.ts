@@ -43,18 +43,33 @@ export type XmlContent = XmlNode | string | number | boolean | null | undefined 
 // Most built elements have no attributes, and many no children: they share one empty list
 // (building answers is hot; a tree is never changed in place). Not frozen: V8 iterates frozen
 // arrays through an allocated iterator.
-const INGA_ATTR: readonly XmlAttr[] = [];
-const INGA_BARN: readonly XmlNode[] = [];
+export const INGA_ATTR: readonly XmlAttr[] = [];
+export const INGA_BARN: readonly XmlNode[] = [];
 
-function flatten(content: readonly XmlContent[], out: XmlNode[]): XmlNode[] {
+function toNode(c: XmlNode | string | number | boolean): XmlNode {
+  return typeof c === "object" ? c : { kind: "text", text: String(c) };
+}
+
+function flattenInto(content: readonly XmlContent[], out: XmlNode[]): XmlNode[] {
   for (const c of content) {
     if (c === null || c === undefined) continue;
-    if (Array.isArray(c)) flatten(c as readonly XmlContent[], out);
-    else if (typeof c === "string" || typeof c === "number" || typeof c === "boolean")
-      out.push({ kind: "text", text: String(c) });
-    else out.push(c as XmlNode);
+    if (Array.isArray(c)) flattenInto(c as readonly XmlContent[], out);
+    else out.push(toNode(c as XmlNode | string | number | boolean));
   }
   return out;
+}
+
+/**
+ * The children as one list. Most lists hold neither a nested list nor an absent value: they are
+ * mapped to a list of exactly their length (a list grown by `push` from empty reserves 17 slots,
+ * for what is most often one child).
+ */
+function flatten(content: readonly XmlContent[]): XmlNode[] {
+  for (let i = 0; i < content.length; i++) {
+    const c = content[i];
+    if (c === null || c === undefined || Array.isArray(c)) return flattenInto(content, []);
+  }
+  return (content as readonly (XmlNode | string | number | boolean)[]).map(toNode);
 }
 
 /**
@@ -80,7 +95,7 @@ export function el(
     ns,
     local,
     attrs: a ?? INGA_ATTR,
-    children: children === undefined || children.length === 0 ? INGA_BARN : flatten(children, []),
+    children: children === undefined || children.length === 0 ? INGA_BARN : flatten(children),
   };
 }
 

@@ -1,5 +1,6 @@
 import { ContractViolation } from "../errors.js";
 import { attr, textOf, type XmlElement } from "./node.js";
+import { isXsdDate, readDate } from "./xsd-types.js";
 
 /**
  * Reads the children of an element in schema order, the way an `xsd:sequence` is defined:
@@ -11,7 +12,7 @@ import { attr, textOf, type XmlElement } from "./node.js";
  * const from = r.text(NS, "fromDatum"); const tom = r.text(NS, "tomDatum"); r.end();
  */
 export class SequenceReader {
-  private readonly items: XmlElement[];
+  private readonly items: readonly XmlElement[];
   private pos = 0;
 
   constructor(
@@ -20,15 +21,22 @@ export class SequenceReader {
     /** Namespaces whose elements may be skipped at the end (`xs:any`). */
     private readonly allowTrailingAny = false,
   ) {
+    let texts = 0;
     for (const c of element.children) {
-      if (c.kind === "text" && c.text.trim() !== "")
+      if (c.kind === "element") continue;
+      texts++;
+      if (c.text.trim() !== "")
         throw new ContractViolation(
           "xml.mixedContent",
           path,
           `unexpected text "${c.text.trim().slice(0, 40)}"`,
         );
     }
-    this.items = element.children.filter((c): c is XmlElement => c.kind === "element");
+    // Most elements hold no whitespace between their children: read the list itself, not a copy.
+    this.items =
+      texts === 0
+        ? (element.children as readonly XmlElement[])
+        : element.children.filter((c): c is XmlElement => c.kind === "element");
   }
 
   private peek(ns: string, local: string): XmlElement | undefined {
@@ -87,13 +95,28 @@ export class SequenceReader {
 
   /** Text of a required leaf. */
   text(ns: string, local: string): string {
-    return leafText(this.one(ns, local), `${this.path}/${local}`);
+    return this.leaf(this.one(ns, local), local);
   }
 
   /** Text of an optional leaf. */
   optionalText(ns: string, local: string): string | undefined {
     const e = this.optional(ns, local);
-    return e ? leafText(e, `${this.path}/${local}`) : undefined;
+    return e ? this.leaf(e, local) : undefined;
+  }
+
+  /**
+   * Text of a required leaf holding an `xsd:date`, trimmed ({@link readDate}; the path is written
+   * only for a refused date).
+   */
+  date(ns: string, local: string): string {
+    const t = this.text(ns, local).trim();
+    return isXsdDate(t) ? t : readDate(t, `${this.path}/${local}`);
+  }
+
+  /** {@link leafText}, with the path written only when it is refused (leaves are read by the hundred). */
+  private leaf(e: XmlElement, local: string): string {
+    for (const c of e.children) if (c.kind === "element") return leafText(e, `${this.path}/${local}`);
+    return textOf(e);
   }
 
   /** Nothing may follow (unless trailing `xs:any` is allowed). */

@@ -1,3 +1,4 @@
+import { BegransatMinne } from "../minne.js";
 import type { XmlElement } from "./node.js";
 
 /** Options for {@link serializeXml}. */
@@ -52,7 +53,110 @@ export function escapeAttr(s: string): string {
 
 /** A CDATA section; a "]]>" inside is split over two sections, as XML requires. */
 function cdataSection(s: string): string {
-  return `<![CDATA[${s.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
+  return `<![CDATA[${s.indexOf("]]>") < 0 ? s : s.replace(/]]>/g, "]]]]><![CDATA[>")}]]>`;
+}
+
+/** An element's tag texts under one prefix, e.g. "<p:a", "<p:a>", "<p:a/>" and "</p:a>". */
+interface Tag {
+  readonly open: string;
+  readonly start: string;
+  readonly empty: string;
+  readonly end: string;
+}
+
+// Joined, not concatenated: a remembered text is one flat string, not a rope every answer walks.
+function tag(qname: string): Tag {
+  return {
+    open: ["<", qname].join(""),
+    start: ["<", qname, ">"].join(""),
+    empty: ["<", qname, "/>"].join(""),
+    end: ["</", qname, ">"].join(""),
+  };
+}
+
+/**
+ * Tag texts by prefix ("" for none) and local name, remembered across serializations: the same few
+ * hundred names are written for every answer, and building each tag anew cost several temporary
+ * strings per element.
+ */
+const TAGS = new BegransatMinne<string, BegransatMinne<string, Tag>>(
+  64,
+  (prefix) => new BegransatMinne(4096, (local) => tag(prefix ? [prefix, ":", local].join("") : local)),
+);
+
+/** Namespace declarations (` xmlns:p="uri"`) by prefix and namespace, remembered like {@link TAGS}. */
+const DECLARATIONS = new BegransatMinne<string, BegransatMinne<string, string>>(
+  64,
+  (prefix) => new BegransatMinne(256, (ns) => [" xmlns:", prefix, '="', escapeAttr(ns), '"'].join("")),
+);
+
+/**
+ * One serialization's state. Every namespace gets its prefix when first met (document order: an
+ * element, then its attributes, then its children); the root's start tag declares them all.
+ */
+class Writer {
+  // String concatenation (V8 ropes) beats an array of parts joined at the end on this hot path
+  // (measured again: a join copies every embedded document that a rope only links to).
+  out = "";
+  decls = "";
+  private readonly prefixOf = new Map<string, string>();
+  private readonly used = new Set<string>();
+  private n = 0;
+
+  constructor(private readonly preferred: Readonly<Record<string, string>> | undefined) {}
+
+  has(ns: string): boolean {
+    return this.prefixOf.has(ns);
+  }
+
+  declare(ns: string): string {
+    let p = this.preferred?.[ns];
+    if (!p || this.used.has(p)) {
+      do p = `ns${++this.n}`;
+      while (this.used.has(p));
+    }
+    this.prefixOf.set(ns, p);
+    this.used.add(p);
+    this.decls += DECLARATIONS.hamta(p).hamta(ns);
+    return p;
+  }
+
+  tag(ns: string, local: string): Tag {
+    return TAGS.hamta(ns ? (this.prefixOf.get(ns) ?? this.declare(ns)) : "").hamta(local);
+  }
+
+  attributes(node: XmlElement): string {
+    let out = "";
+    const { attrs } = node;
+    for (let i = 0; i < attrs.length; i++) {
+      const a = attrs[i] as XmlElement["attrs"][number];
+      const name = a.ns ? `${this.prefixOf.get(a.ns) ?? this.declare(a.ns)}:${a.local}` : a.local;
+      out += ` ${name}="${escapeAttr(a.value)}"`;
+    }
+    return out;
+  }
+
+  content(node: XmlElement): void {
+    const { children } = node;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i] as XmlElement["children"][number];
+      if (c.kind === "text") {
+        this.out += c.cdata === true ? cdataSection(c.text) : escapeText(c.text);
+        continue;
+      }
+      const t = this.tag(c.ns, c.local);
+      const empty = c.children.length === 0;
+      if (c.attrs.length === 0) this.out += empty ? t.empty : t.start;
+      else {
+        const attrs = this.attributes(c);
+        this.out += `${t.open}${attrs}${empty ? "/>" : ">"}`;
+      }
+      if (!empty) {
+        this.content(c);
+        this.out += t.end;
+      }
+    }
+  }
 }
 
 /**
@@ -63,60 +167,11 @@ function cdataSection(s: string): string {
  * serializeXml(el("urn:x", "a", ["1"]), { prefixes: { "urn:x": "x" } }) // '<x:a xmlns:x="urn:x">1</x:a>'
  */
 export function serializeXml(root: XmlElement, options: SerializeOptions = {}): string {
-  // One pass: every namespace gets its prefix when first met (document order: an element, then
-  // its attributes, then its children), the root's start tag — which declares them all — is
-  // put in front of the rest at the end.
-  const preferred = options.prefixes;
-  const prefixOf = new Map<string, string>();
-  const used = new Set<string>();
-  let n = 0;
-  let decls = "";
-  const declare = (ns: string): string => {
-    let p = preferred?.[ns];
-    if (!p || used.has(p)) {
-      do p = `ns${++n}`;
-      while (used.has(p));
-    }
-    prefixOf.set(ns, p);
-    used.add(p);
-    decls += ` xmlns:${p}="${escapeAttr(ns)}"`;
-    return p;
-  };
-  const qname = (ns: string, local: string): string =>
-    ns ? `${prefixOf.get(ns) ?? declare(ns)}:${local}` : local;
-  const attributes = (node: XmlElement): string => {
-    let out = "";
-    const { attrs } = node;
-    for (let i = 0; i < attrs.length; i++) {
-      const a = attrs[i] as XmlElement["attrs"][number];
-      out += ` ${qname(a.ns, a.local)}="${escapeAttr(a.value)}"`;
-    }
-    return out;
-  };
-
-  // String concatenation (V8 ropes) beats an array of parts joined at the end on this hot path.
-  let out = "";
-  const content = (node: XmlElement): void => {
-    const { children } = node;
-    for (let i = 0; i < children.length; i++) {
-      const c = children[i] as XmlElement["children"][number];
-      if (c.kind === "text") out += c.cdata === true ? cdataSection(c.text) : escapeText(c.text);
-      else {
-        const name = qname(c.ns, c.local);
-        out += `<${name}${attributes(c)}`;
-        if (c.children.length === 0) out += "/>";
-        else {
-          out += ">";
-          content(c);
-          out += `</${name}>`;
-        }
-      }
-    }
-  };
-  const rootName = qname(root.ns, root.local);
-  const rootAttrs = attributes(root);
-  content(root);
-  for (const ns of options.alwaysDeclare ?? []) if (!prefixOf.has(ns)) declare(ns);
-  const start = `${options.declaration ? '<?xml version="1.0" encoding="UTF-8"?>' : ""}<${rootName}${decls}${rootAttrs}`;
-  return root.children.length === 0 ? `${start}/>` : `${start}>${out}</${rootName}>`;
+  const w = new Writer(options.prefixes);
+  const t = w.tag(root.ns, root.local);
+  const rootAttrs = w.attributes(root);
+  w.content(root);
+  for (const ns of options.alwaysDeclare ?? []) if (!w.has(ns)) w.declare(ns);
+  const start = `${options.declaration ? '<?xml version="1.0" encoding="UTF-8"?>' : ""}${t.open}${w.decls}${rootAttrs}`;
+  return root.children.length === 0 ? `${start}/>` : `${start}>${w.out}${t.end}`;
 }

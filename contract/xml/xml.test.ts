@@ -53,6 +53,16 @@ describe("serializeXml", () => {
     );
   });
 
+  it("writes the same name under each serialization's own prefix", () => {
+    const x = el("urn:a", "r", [el("urn:b", "c", ["1"]), el("urn:a", "c"), el("", "c", ["2"])]);
+    expect(serializeXml(x)).toBe(
+      '<ns1:r xmlns:ns1="urn:a" xmlns:ns2="urn:b"><ns2:c>1</ns2:c><ns1:c/><c>2</c></ns1:r>',
+    );
+    expect(serializeXml(x, { prefixes: { "urn:a": "ns2", "urn:b": "b" } })).toBe(
+      '<ns2:r xmlns:ns2="urn:a" xmlns:b="urn:b"><b:c>1</b:c><ns2:c/><c>2</c></ns2:r>',
+    );
+  });
+
   it("round-trips through parseXml", () => {
     const x = el("urn:a", "r", [el("urn:a", "c", ["å ä ö — 漢"]), el("", "e")]);
     const again = parseXml(serializeXml(x));
@@ -108,6 +118,19 @@ describe("xsd types", () => {
     expect(isXsdDateTime("2026-11-20T10:00:00+01:00")).toBe(true);
     expect(isXsdDateTime("2026-11-20T25:00:00")).toBe(false);
   });
+  it("judges every YYYY-MM-DD day as Date does (the common form is read by hand)", () => {
+    const byDate = (y: number, m: number, d: number) =>
+      m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const p = (n: number, w: number) => String(n).padStart(w, "0");
+    for (const y of [0, 4, 99, 100, 200, 400, 1600, 1900, 2000, 2023, 2024, 2100, 2400, 9996, 9999])
+      for (let m = 0; m <= 13; m++)
+        for (const d of [0, 1, 28, 29, 30, 31, 32])
+          expect(isXsdDate(`${p(y, 4)}-${p(m, 2)}-${p(d, 2)}`), `${y}-${m}-${d}`).toBe(byDate(y, m, d));
+    expect(isXsdDate("0000-02-29")).toBe(false); // Date reads year 0 as 1900
+    expect(isXsdDate("2024-0a-01")).toBe(false);
+    expect(isXsdDate("12024-02-29")).toBe(true);
+  });
+
   it("reads booleans, ints and base64 strictly", () => {
     expect(readBoolean("1", "/b")).toBe(true);
     expect(() => readBoolean("yes", "/b")).toThrow(ContractViolation);

@@ -3,14 +3,41 @@ import { ContractViolation } from "../errors.js";
 const DATE = /^(-?\d{4,})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?$/;
 const DATETIME = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function realDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
+  // Years 100–9999 by the Gregorian rule (what Date computes there, without a Date); the rest as
+  // Date does (it reads years 0–99 as 1900–1999), so every verdict stays as it was.
+  if (y >= 100 && y <= 9999) {
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] as number));
+  }
   const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d <= dim;
 }
 
+/** The number written by the ASCII digits s[from, to), or -1 when one is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 0x30;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
 /** True for a lexically valid `xsd:date` that names a real day ("2025-02-30" is false). */
 export function isXsdDate(s: string): boolean {
+  // The common "YYYY-MM-DD" read by hand (no match array, no substrings): dates are checked in
+  // every question and many answers.
+  if (s.length === 10 && s.charCodeAt(4) === 0x2d && s.charCodeAt(7) === 0x2d) {
+    const y = digitsAt(s, 0, 4);
+    const m = digitsAt(s, 5, 7);
+    const d = digitsAt(s, 8, 10);
+    if (y >= 0 && m >= 0 && d >= 0) return realDay(y, m, d);
+  }
   const m = DATE.exec(s);
   return !!m && realDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
