@@ -13,7 +13,7 @@ import type { XmlElement } from "../contract/xml/node.js";
 import type { Kodverk } from "../fixtures/kodverk/model.js";
 import type { SimulatorContext } from "./context.js";
 import type { ObserveradDialekt } from "./dialekt.js";
-import type { Endpoint, LazyText, Parsed, SimResponse } from "./endpoint.js";
+import { type Endpoint, type LazyText, type Parsed, type SimResponse, TreeBody } from "./endpoint.js";
 import type { LatencyParams } from "./timing/lognormal.js";
 
 /** What the composite service needs to know about the contract it is answering in. */
@@ -39,28 +39,21 @@ export interface Begaran {
 
 /**
  * A SOAP request SSBT built as a tree: its body is the envelope, written when first read (the
- * in-process transport hands the tree over and never reads it). Copy it field by field, never
- * with a spread (a spread would leave the body behind).
+ * in-process transport hands the tree over and never reads it).
  *
  * @example
  * const b = new TreeBegaran(url, headers, new LazyText(payload, (p) => soapEnvelope(p)));
  * b.body // the envelope's text, written now
  */
-export class TreeBegaran implements Begaran {
+export class TreeBegaran extends TreeBody implements Begaran {
   readonly method = "POST";
 
   constructor(
     readonly url: string,
     readonly headers: Readonly<Record<string, string>>,
-    readonly parsedXml: LazyText<XmlElement>,
-  ) {}
-
-  get body(): string {
-    return this.parsedXml.text;
-  }
-
-  toJSON(): object {
-    return { method: this.method, url: this.url, headers: this.headers, body: this.body };
+    parsedXml: LazyText<XmlElement>,
+  ) {
+    super(parsedXml);
   }
 }
 

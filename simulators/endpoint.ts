@@ -82,28 +82,39 @@ export class LazyText<T> implements Parsed<T> {
 }
 
 /**
- * A SOAP answer built in-process: its body is the envelope written from `parsedXml` when first
- * read. Like every in-process object whose body is a getter, copy it field by field, never with
- * a spread (a spread would leave the body behind).
- *
- * @example
- * return new TreeResponse(200, { "content-type": SOAP11_CONTENT_TYPE }, new LazyText(payload, (p) => soapEnvelope(p)));
+ * A message built in-process whose body is nothing but a tree's text, written from `parsedXml`
+ * when first read. Like every in-process object whose body is a getter, copy it field by field,
+ * never with a spread (a spread would leave the body behind).
  */
-export class TreeResponse implements SimResponse {
-  readonly kind = "response";
-
-  constructor(
-    readonly status: number,
-    readonly headers: Readonly<Record<string, string>>,
-    readonly parsedXml: LazyText<XmlElement>,
-  ) {}
+export abstract class TreeBody {
+  constructor(readonly parsedXml: LazyText<XmlElement>) {}
 
   get body(): string {
     return this.parsedXml.text;
   }
 
+  /** Its fields and its body as text (JSON.stringify leaves a getter out). */
   toJSON(): object {
-    return { kind: this.kind, status: this.status, headers: this.headers, body: this.body };
+    const { parsedXml: _, ...felt } = this as unknown as Record<string, unknown>;
+    return { ...felt, body: this.body };
+  }
+}
+
+/**
+ * A SOAP answer built in-process: its body is the envelope written from `parsedXml` when first read.
+ *
+ * @example
+ * return new TreeResponse(200, { "content-type": SOAP11_CONTENT_TYPE }, new LazyText(payload, (p) => soapEnvelope(p)));
+ */
+export class TreeResponse extends TreeBody implements SimResponse {
+  readonly kind = "response";
+
+  constructor(
+    readonly status: number,
+    readonly headers: Readonly<Record<string, string>>,
+    parsedXml: LazyText<XmlElement>,
+  ) {
+    super(parsedXml);
   }
 }
 

@@ -6,6 +6,7 @@ import type { KontraktVersion } from "../../contract/ssbt/model.js";
 import { el, type XmlElement } from "../../contract/xml/node.js";
 import { fullFraga } from "../../suites/chain/certify-chain.js";
 import { TEST_NOW, TEST_PERIOD } from "../../test/support/context.js";
+import { TreeBegaran } from "../bastjanst.js";
 import { createChain } from "../chain.js";
 import {
   bodyText,
@@ -124,5 +125,19 @@ describe("in-process SOAP texts written only when read", () => {
     expect(writtenFrom(r)).toBeUndefined();
     expect(writtenFrom({ ...r, body: "<a/>" } as SimRequest)).toBeUndefined();
     expect(writtenFrom(simRequest("POST", "/x", {}, own))).toBe(own.value);
+  });
+
+  it("shows a tree-built answer or request with its body in JSON (a log, a report), never its tree", () => {
+    const doc = () => new LazyText(el("urn:x", "Svar", ["å"]), (p) => soapEnvelope(p));
+    const svar = JSON.parse(JSON.stringify(new TreeResponse(200, { "content-type": "text/xml" }, doc())));
+    expect(svar).toEqual({
+      kind: "response",
+      status: 200,
+      headers: { "content-type": "text/xml" },
+      body: soapEnvelope(el("urn:x", "Svar", ["å"])),
+    });
+    const begaran = JSON.parse(JSON.stringify(new TreeBegaran("http://h/x", { a: "b" }, doc())));
+    expect(Object.keys(begaran).sort()).toEqual(["body", "headers", "method", "url"]);
+    expect(begaran.body).toContain(":Svar>å</");
   });
 });
