@@ -12,7 +12,7 @@ import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/
 import { childElements, type XmlElement } from "../../../contract/xml/node.js";
 import { KLIENT_FELKOD } from "../../af/errors.js";
 import type { BastjanstKlient, BastjanstSvar } from "../../bastjanst.js";
-import { bastjanstFel, soapBegaran } from "./soap.js";
+import { bastjanstFel, soapBegaran, svarstext } from "./soap.js";
 
 /**
  * The AF question SSBT derives from the composite question: ingivare and handläggare, the
@@ -66,7 +66,7 @@ function meddelande(e: unknown): string {
 async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, utkast: boolean): Promise<Sektion> {
   let text: string;
   try {
-    text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
+    text = await svarstext(svar);
   } catch (e) {
     return fel(KLIENT_FELKOD.olasbart, `Svaret från Arbetsförmedlingen kunde inte läsas: ${meddelande(e)}`);
   }

@@ -22,7 +22,7 @@ import { dateOnly } from "../../../contract/xml/xsd-types.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
 import { DATAKODER } from "../../csn/errors.js";
 import { CSN_SOAP_PREFIXES } from "../../csn/handlers.js";
-import { bastjanstFel as fel, soapBegaran } from "./soap.js";
+import { bastjanstFel as fel, soapBegaran, svarstext } from "./soap.js";
 
 /** What SSBT calls itself in CSN's `AppNamn`. */
 export const SSBT_APPNAMN = "SSBTEK Sammansatt bastjänst ekonomiskt bistånd";
@@ -138,7 +138,7 @@ export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: Kon
   try {
     let text: string;
     try {
-      text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
+      text = await svarstext(svar);
     } catch {
       return fel("MALFORMED", "CSN:s svar kunde inte läsas.");
     }

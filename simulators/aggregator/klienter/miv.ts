@@ -12,7 +12,7 @@ import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelop
 import type { Sektion, SsbtFraga } from "../../../contract/ssbt/model.js";
 import { childElements, type XmlElement } from "../../../contract/xml/node.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran } from "../../bastjanst.js";
-import { bastjanstFel as fel, soapBegaran } from "./soap.js";
+import { bastjanstFel as fel, soapBegaran, svarstext } from "./soap.js";
 
 /**
  * Builds Migrationsverket's request for one composite question. Migrationsverket's `fkQuery` only
@@ -79,7 +79,7 @@ function felFranFault(fault: { faultcode: string; faultstring: string; detail?: 
 export async function mivTolka(svar: BastjanstSvar, fraga: SsbtFraga): Promise<Sektion> {
   let text: string;
   try {
-    text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
+    text = await svarstext(svar);
   } catch (e) {
     return fel("MALFORMED", `Svaret från Migrationsverket kunde inte läsas: ${orsak(e)}`);
   }

@@ -22,7 +22,7 @@ import { cdata, childElements, el, textOf, type XmlElement } from "../../../cont
 import { parseXml } from "../../../contract/xml/parse.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
 import { forfraganV11, skvForkontrollV11, tolkaSvarV11 } from "./skv-v11.js";
-import { bastjanstFel as fel, soapBegaran } from "./soap.js";
+import { bastjanstFel as fel, soapBegaran, svarstext } from "./soap.js";
 
 /**
  * The income years SSBT asks Skatteverket for: the latest decided taxation before the period (the
@@ -148,7 +148,7 @@ export async function skvTolka(
 ): Promise<Sektion> {
   let text: string;
   try {
-    text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
+    text = await svarstext(svar);
   } catch (e) {
     return fel("MALFORMED", `Skatteverkets svar kunde inte läsas: ${kort((e as Error).message)}`);
   }

@@ -11,7 +11,7 @@ import { parseSoapEnvelope, readSoapFault } from "../../../contract/soap/envelop
 import { periodFor, type Sektion, type SsbtFraga } from "../../../contract/ssbt/model.js";
 import { childElements, type XmlElement } from "../../../contract/xml/node.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
-import { bastjanstFel as fel, soapBegaran } from "./soap.js";
+import { bastjanstFel as fel, soapBegaran, svarstext } from "./soap.js";
 
 /**
  * The INT014 request for a composite question: ingivare → OrganisationsnummerIngivare,
@@ -95,7 +95,7 @@ export async function tolka(
 ): Promise<Sektion> {
   let text: string;
   try {
-    text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
+    text = await svarstext(svar);
   } catch (e) {
     return fel(
       svar.ok ? "MALFORMED" : `HTTP_${svar.status}`,

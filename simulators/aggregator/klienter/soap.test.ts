@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { NS } from "../../../contract/namespaces.js";
 import { parseSoapEnvelope, soapEnvelope } from "../../../contract/soap/envelope.js";
-import { el } from "../../../contract/xml/node.js";
+import { el, type XmlElement } from "../../../contract/xml/node.js";
 import { fetchRequest } from "../../adapters/transport.js";
-import { bastjanstFel, soapBegaran } from "./soap.js";
+import { bastjanstFel, soapBegaran, svarstext } from "./soap.js";
 
 describe("soapBegaran", () => {
   it("POSTs a SOAP 1.1 envelope with the payload as the Body child and an empty SOAPAction", async () => {
@@ -37,5 +37,21 @@ describe("bastjanstFel", () => {
         felmeddelande: ["om 19960823-****", "och 960823-****", "inget"],
       },
     });
+  });
+});
+
+describe("svarstext", () => {
+  const svar = (parsedXml?: XmlElement) => ({
+    status: 200,
+    ok: true,
+    statusText: "",
+    headers: { get: () => null },
+    text: () => Promise.reject(new Error("text read")),
+    ...(parsedXml ? { parsedXml } : {}),
+  });
+
+  it("does not read the text of an answer handed over as a tree, and reads it otherwise", async () => {
+    await expect(svarstext(svar(el("urn:x", "Svar")))).resolves.toBe("");
+    await expect(svarstext(svar())).rejects.toThrow("text read");
   });
 });

@@ -2,7 +2,7 @@ import { maskeraText } from "../../../contract/personidentitet.js";
 import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../../contract/soap/envelope.js";
 import type { Sektion } from "../../../contract/ssbt/model.js";
 import type { XmlElement } from "../../../contract/xml/node.js";
-import { type Begaran, TreeBegaran } from "../../bastjanst.js";
+import { type BastjanstSvar, type Begaran, TreeBegaran } from "../../bastjanst.js";
 import { LazyText } from "../../endpoint.js";
 
 // What SSBT's SOAP clients (AF, CSN, SKV, SO, TNS, MIV) share. Their `tolka` functions keep their
@@ -29,6 +29,18 @@ export function soapBegaran(
 ): Begaran {
   // The envelope is written only when something reads the body (not the in-process call).
   return new TreeBegaran(endpoint, SOAP_HEADERS, new LazyText(payload, (p) => soapEnvelope(p, prefixes)));
+}
+
+/**
+ * The answer's text for a client to parse, or "" when the bastjänst handed over its tree in-process
+ * (`svar.parsedXml`): the text is then never written. Rejects as `svar.text()` does.
+ *
+ * @example
+ * const text = await svarstext(svar);
+ * const body = svar.parsedXml ?? parseSoapEnvelope(text).body;
+ */
+export function svarstext(svar: BastjanstSvar): Promise<string> {
+  return svar.parsedXml ? Promise.resolve("") : svar.text();
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from "../../../contract/tns/codec.js";
 import { childElements } from "../../../contract/xml/node.js";
 import type { BastjanstKlient, BastjanstSvar, Begaran, KontraktInfo } from "../../bastjanst.js";
-import { bastjanstFel, soapBegaran } from "./soap.js";
+import { bastjanstFel, soapBegaran, svarstext } from "./soap.js";
 
 /** Felkod of an error section that did not come as `resultat` FEL. */
 export const TOLKA_FELKOD = {
@@ -62,7 +62,7 @@ export async function tolka(
   try {
     let text: string;
     try {
-      text = svar.parsedXml ? "" : await svar.text(); // an in-process answer hands over its tree
+      text = await svarstext(svar);
     } catch {
       return fel(`HTTP_${svar.status}`, [`Transportstyrelsens svar (${http}) gick inte att läsa.`]);
     }
