@@ -323,15 +323,13 @@ export class KompositTjanst {
     signal: () => AbortSignal,
   ): Promise<Sektion> {
     const klient = up.simulator.klient;
-    return up
-      .transport(klient.begaran(fraga, up.endpoint, kontrakt), signal)
-      .then((outcome) =>
-        outcome.kind === "response"
-          ? klient.tolka(new InProcessSvar(outcome), fraga, kontrakt)
-          : (simuleradSektion(outcome) ?? {
-              error: ssbtError(SSBT_FELKOD.EJ_NABAR, `${up.simulator.namn} kunde inte nås.`),
-            }),
-      );
+    return up.transport(klient.begaran(fraga, up.endpoint, kontrakt), signal).then((outcome) =>
+      outcome.kind === "response"
+        ? klient.tolka(new InProcessSvar(outcome), fraga, kontrakt)
+        : (simuleradSektion(outcome) ?? {
+            error: ssbtError(SSBT_FELKOD.EJ_NABAR, `${up.simulator.namn} kunde inte nås.`),
+          }),
+    );
   }
 
   /** The section of a call that failed: past its deadline, or unreachable. */
@@ -386,12 +384,14 @@ export class KompositTjanst {
       omgang.inom(
         i,
         (signal) =>
-          up.transport(up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt), signal).then((outcome) => {
-            // A simulated timeout / closure is what HTTP 504 / 503 say on the wire.
-            if (outcome.kind === "timeout") return 504;
-            if (outcome.kind === "closed") return 503;
-            return outcome.kind === "response" ? outcome.status : 502;
-          }),
+          up
+            .transport(up.simulator.klient.begaran(pingFraga, up.endpoint, kontrakt), signal)
+            .then((outcome) => {
+              // A simulated timeout / closure is what HTTP 504 / 503 say on the wire.
+              if (outcome.kind === "timeout") return 504;
+              if (outcome.kind === "closed") return 503;
+              return outcome.kind === "response" ? outcome.status : 502;
+            }),
         deadline,
       );
     });
