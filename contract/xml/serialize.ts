@@ -102,6 +102,9 @@ class Writer {
   private readonly prefixOf = new Map<string, string>();
   private readonly used = new Set<string>();
   private n = 0;
+  /** The namespace of the last tag written, and its tags (a prefix never changes in one serialization). */
+  private senasteNs: string | undefined;
+  private senasteTaggar: BegransatMinne<string, Tag> | undefined;
 
   constructor(private readonly preferred: Readonly<Record<string, string>> | undefined) {}
 
@@ -122,7 +125,12 @@ class Writer {
   }
 
   tag(ns: string, local: string): Tag {
-    return TAGS.hamta(ns ? (this.prefixOf.get(ns) ?? this.declare(ns)) : "").hamta(local);
+    // Siblings and children mostly share their namespace: its tags are looked up once per run of it.
+    if (ns !== this.senasteNs) {
+      this.senasteNs = ns;
+      this.senasteTaggar = TAGS.hamta(ns ? (this.prefixOf.get(ns) ?? this.declare(ns)) : "");
+    }
+    return (this.senasteTaggar as BegransatMinne<string, Tag>).hamta(local);
   }
 
   attributes(node: XmlElement): string {
