@@ -58,35 +58,48 @@ export function soapResponse(xml: string, status = 200): SimResponse {
  */
 export function soapEndpoint(options: SoapEndpointOptions): Endpoint {
   const prefixes = options.prefixes ?? PREFIXES;
-  return async (request) => {
+  const envelope = (p: XmlElement) => soapEnvelope(p, prefixes);
+  const fault = (f: SoapFault, status = 500) => soapResponse(soapFaultEnvelope(f, prefixes), status);
+  // 413/415 keep their status. MustUnderstand is SOAP's own verdict (§4.2.3) whatever the
+  // authority's fault looks like; anything else, a SOAP 1.2 envelope included, stays the
+  // authority's own Client fault.
+  const failed = (e: unknown): SimResponse => {
+    if (isHarnessError(e)) {
+      const own = options.badRequest(e.message);
+      const f: SoapFault =
+        soapFaultcodeFor(e) === "MustUnderstand" ? { ...own, faultcode: "MustUnderstand" } : own;
+      return fault(f, soapHttpStatus(e));
+    }
+    return fault({ faultcode: "Server", faultstring: "Internal error in the simulated bastjänst." });
+  };
+  const answer = (outcome: SoapOutcome): SimResponse => {
+    try {
+      if ("fault" in outcome) return fault(outcome.fault);
+      // The envelope is written when something reads the body: the wire does, an in-process caller
+      // takes the tree.
+      return new TreeResponse(200, SOAP_HEADERS, new LazyText(outcome.body, envelope));
+    } catch (e) {
+      return failed(e);
+    }
+  };
+  // Not async: an operation that answers at once is answered without a promise of its own
+  // (every in-process bastjänst call passes here).
+  return (request) => {
     if (request.method !== "POST" || request.path !== options.path) return undefined;
-    const fault = (f: SoapFault, status = 500) => soapResponse(soapFaultEnvelope(f, prefixes), status);
     try {
       const body = soapPayloadOf(request);
       const op = options.operations.find((o) => o.ns === body.ns && o.local === body.local);
       if (!op) return fault(options.badRequest(`Unknown operation {${body.ns}}${body.local}.`));
-      const outcome = await op.handle(body, request);
-      if ("fault" in outcome) return fault(outcome.fault);
-      // The envelope is written when something reads the body: the wire does, an in-process caller
-      // takes the tree.
-      return new TreeResponse(
-        200,
-        SOAP_HEADERS,
-        new LazyText(outcome.body, (p) => soapEnvelope(p, prefixes)),
-      );
+      const outcome = op.handle(body, request);
+      return isPromiseLike(outcome) ? Promise.resolve(outcome).then(answer, failed) : answer(outcome);
     } catch (e) {
-      // 413/415 keep their status. MustUnderstand is SOAP's own verdict (§4.2.3) whatever the
-      // authority's fault looks like; anything else, a SOAP 1.2 envelope included, stays the
-      // authority's own Client fault.
-      if (isHarnessError(e)) {
-        const own = options.badRequest(e.message);
-        const f: SoapFault =
-          soapFaultcodeFor(e) === "MustUnderstand" ? { ...own, faultcode: "MustUnderstand" } : own;
-        return fault(f, soapHttpStatus(e));
-      }
-      return fault({ faultcode: "Server", faultstring: "Internal error in the simulated bastjänst." });
+      return failed(e);
     }
   };
+}
+
+function isPromiseLike<T>(x: T | PromiseLike<T>): x is PromiseLike<T> {
+  return typeof (x as { then?: unknown } | null)?.then === "function";
 }
 
 const SOAP_HEADERS: Readonly<Record<string, string>> = Object.freeze({ "content-type": SOAP11_CONTENT_TYPE });

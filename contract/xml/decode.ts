@@ -29,6 +29,21 @@ function sniff(b: Uint8Array): { encoding: XmlEncoding; bom: number } {
 }
 
 /**
+ * One strict decoder per encoding, made when first needed: a decode without `stream` keeps no
+ * state between calls, and making a decoder per document was a visible cost of every request.
+ */
+const DECODERS = new Map<XmlEncoding, TextDecoder>();
+
+function decoderFor(encoding: XmlEncoding): TextDecoder {
+  let d = DECODERS.get(encoding);
+  if (!d) {
+    d = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    DECODERS.set(encoding, d);
+  }
+  return d;
+}
+
+/**
  * Decodes the bytes of an XML document strictly: the byte order mark decides between UTF-8 and
  * UTF-16, invalid byte sequences are refused (never replaced by U+FFFD), and the encoding named in
  * the XML declaration and in the HTTP `charset` parameter must agree with the bytes (XML 1.0
@@ -50,7 +65,7 @@ export function decodeXmlBytes(bytes: Uint8Array, charset?: string): string {
   }
   let text: string;
   try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bom));
+    text = decoderFor(encoding).decode(bytes.subarray(bom));
   } catch {
     fail(
       `The body is not valid ${encoding.toUpperCase()}: it holds bytes that are no character. Send well-formed UTF-8.`,

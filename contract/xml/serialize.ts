@@ -35,15 +35,18 @@ const ATTR_SPECIAL_ALL = /[&<>\r"\n\t]/g;
  */
 const LONG_TEXT = 64;
 
-function hasTextSpecial(s: string): boolean {
-  if (s.length < LONG_TEXT) return TEXT_SPECIAL.test(s);
-  return s.indexOf("<") >= 0 || s.indexOf("&") >= 0 || s.indexOf(">") >= 0 || s.indexOf("\r") >= 0;
-}
-
-// One pass over the text (an embedded document, e.g. Skatteverket's svar, is escaped whole).
+// One pass over a short text; a long one (an embedded document, e.g. Skatteverket's svar, escaped
+// whole) is searched per character and each one it holds replaced by a split and join: a third
+// cheaper than a callback per match (measured on the composite answer's texts).
 export function escapeText(s: string): string {
-  if (!hasTextSpecial(s)) return s;
-  return s.replace(TEXT_SPECIAL_ALL, entitet);
+  if (s.length < LONG_TEXT) return TEXT_SPECIAL.test(s) ? s.replace(TEXT_SPECIAL_ALL, entitet) : s;
+  let out = s;
+  // "&" first: the entities written for the others must not be escaped again.
+  if (out.indexOf("&") >= 0) out = out.split("&").join("&amp;");
+  if (out.indexOf("<") >= 0) out = out.split("<").join("&lt;");
+  if (out.indexOf(">") >= 0) out = out.split(">").join("&gt;");
+  if (out.indexOf("\r") >= 0) out = out.split("\r").join("&#13;");
+  return out;
 }
 
 export function escapeAttr(s: string): string {
@@ -102,6 +105,9 @@ class Writer {
   private readonly prefixOf = new Map<string, string>();
   private readonly used = new Set<string>();
   private n = 0;
+  /** The namespace of the last tag written, and its tags (a prefix never changes in one serialization). */
+  private senasteNs: string | undefined;
+  private senasteTaggar: BegransatMinne<string, Tag> | undefined;
 
   constructor(private readonly preferred: Readonly<Record<string, string>> | undefined) {}
 
@@ -122,7 +128,12 @@ class Writer {
   }
 
   tag(ns: string, local: string): Tag {
-    return TAGS.hamta(ns ? (this.prefixOf.get(ns) ?? this.declare(ns)) : "").hamta(local);
+    // Siblings and children mostly share their namespace: its tags are looked up once per run of it.
+    if (ns !== this.senasteNs) {
+      this.senasteNs = ns;
+      this.senasteTaggar = TAGS.hamta(ns ? (this.prefixOf.get(ns) ?? this.declare(ns)) : "");
+    }
+    return (this.senasteTaggar as BegransatMinne<string, Tag>).hamta(local);
   }
 
   attributes(node: XmlElement): string {

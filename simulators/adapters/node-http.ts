@@ -118,12 +118,29 @@ function wellEncoded(path: string): boolean {
 }
 
 /**
+ * An origin-form target that `new URL` leaves as it is: a path not starting with "//" (that would
+ * name a host) and an optional query, both of characters neither part escapes or rewrites (no "%",
+ * "\\", "#", "'", space, quote, angle or curly bracket, backtick, non-ASCII). Dot segments are
+ * ruled out by the caller (no "/." at all).
+ */
+const PLAIN_TARGET = /^\/(?!\/)[A-Za-z0-9\-._~!$&()*+,;=:@/]*(?:\?[A-Za-z0-9\-._~!$&()*+,;=:@/?]*)?$/;
+
+/**
  * Path and query of a request target on our origin: origin-form (`/ssbtek`) as is, absolute-form
  * (`http://host/ssbtek`, which RFC 9112 §3.2.2 says a server must accept) by its path only, so a
  * request can never name another origin. Normalised as fetch's URL does (dot segments, encoding).
  * Undefined for anything else (`*`, garbage).
+ *
+ * @example
+ * requestTarget("/ssbtek?wsdl") // { path: "/ssbtek", query: "wsdl" }
+ * requestTarget("http://other/a/../ssbtek") // { path: "/ssbtek", query: "" }
  */
-function requestTarget(target: string): { path: string; query: string } | undefined {
+export function requestTarget(target: string): { path: string; query: string } | undefined {
+  // The usual target needs no normalising: read it without building a URL (same result, tested).
+  if (PLAIN_TARGET.test(target) && !target.includes("/.")) {
+    const q = target.indexOf("?");
+    return q < 0 ? { path: target, query: "" } : { path: target.slice(0, q), query: target.slice(q + 1) };
+  }
   try {
     let u: URL | undefined;
     if (target.startsWith("/")) u = new URL(target, "http://localhost");
@@ -360,6 +377,7 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
         conn.used = true;
       }
       let simRequest: SimRequest | undefined;
+      let wire: WireRequest | undefined;
       let overCapacity = false;
       let reported = false;
       const report = (completed: boolean) => {
@@ -370,22 +388,28 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
           conn.busy -= 1;
           conn.idleSince = performance.now();
         }
+        if (!options.onExchange) return;
         try {
-          options.onExchange?.({
+          const e: WireExchange = {
             method: req.method ?? "GET",
             path: simRequest?.path ?? (req.url ?? "/").split("?")[0]!.slice(0, 200),
             status: res.statusCode,
             ms: performance.now() - t0,
             completed,
-            ...(simRequest ? { request: simRequest } : {}),
-            ...(overCapacity ? { overCapacity } : {}),
-          });
+          };
+          if (simRequest) e.request = simRequest;
+          if (overCapacity) e.overCapacity = overCapacity;
+          options.onExchange(e);
         } catch {
           // Observers never change an answer.
         }
       };
       res.once("finish", () => report(true));
-      res.once("close", () => report(res.writableFinished));
+      // One listener for both: the exchange is reported, and whatever waits for a client gone stops.
+      res.once("close", () => {
+        report(res.writableFinished);
+        if (!res.writableFinished) wire?.gone();
+      });
       if (options.closing?.()) res.shouldKeepAlive = false;
       try {
         const method = req.method ?? "GET";
@@ -450,10 +474,8 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
           plainHeaders(req),
           hasBody ? await readBody(req, options.maxBodyBytes) : "",
         );
-        // The client went away before its answer: whatever waits for it may stop.
-        res.once("close", () => {
-          if (!res.writableFinished) request.gone();
-        });
+        // The client went away before its answer (the close listener above): whatever waits for it may stop.
+        wire = request;
         simRequest = request;
         const outcome = await endpoint(request);
         if (!outcome) {

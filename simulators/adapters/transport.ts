@@ -24,16 +24,28 @@ function target(url: string): string {
  * const send = inProcessTransport(afSimulator.endpoint(ctx));
  */
 export function inProcessTransport(endpoint: Endpoint): Transport {
-  return async (b, signal) => {
-    // A request built as a tree goes over as the tree: its text is written only if the endpoint reads it.
-    const body = b instanceof TreeBegaran ? b.parsedXml : b.body;
-    const out = await endpoint(
-      simRequest(b.method, target(b.url), lowerCase(b.headers), body, signal, b.parsedXml, b.parsedJson),
-    );
-    if (!out) throw new Error(`No simulated endpoint for ${target(b.url).split("?")[0]}`);
-    if (out.kind === "dropped") throw new TypeError("fetch failed: connection refused");
-    return out;
+  // Not async: an endpoint that answers at once costs no awaits here (a throw is still a rejection).
+  return (b, signal) => {
+    try {
+      // A request built as a tree goes over as the tree: its text is written only if the endpoint reads it.
+      const body = b instanceof TreeBegaran ? b.parsedXml : b.body;
+      const out = endpoint(
+        simRequest(b.method, target(b.url), lowerCase(b.headers), body, signal, b.parsedXml, b.parsedJson),
+      );
+      return typeof (out as PromiseLike<unknown> | undefined)?.then === "function"
+        ? Promise.resolve(out).then((o) => levererat(o, b))
+        : Promise.resolve(levererat(out as SimOutcome | undefined, b));
+    } catch (e) {
+      return Promise.reject(e);
+    }
   };
+}
+
+/** What the endpoint gave, as a transport's outcome: no endpoint, or a dropped connection, throws. */
+function levererat(out: SimOutcome | undefined, b: Begaran): SimOutcome {
+  if (!out) throw new Error(`No simulated endpoint for ${target(b.url).split("?")[0]}`);
+  if (out.kind === "dropped") throw new TypeError("fetch failed: connection refused");
+  return out;
 }
 
 // The clients send the same frozen header object with every request: lower-cased once.
