@@ -2645,8 +2645,9 @@ export function byggLefiSvar(indata: LefiSvarIndata): LefiExternFormansinformati
   const avvikelser: LefiExternFormansinformationAvvikelser = {};
   const berorda = { FK: false, PM: false };
   for (const klass of LEFI_KLASSER) {
-    const synliga = new Set<string>();
-    fragat[klass] = synliga;
+    // Without facts nothing is shown (the answer is the utlämnare and the avvikelser): no set.
+    const synliga = fakta ? new Set<string>() : undefined;
+    if (synliga) fragat[klass] = synliga;
     let interntFel: Set<string> | undefined;
     for (const kod of fraga[klass] ?? []) {
       const utlamnare = utlamnareFor(kod);
@@ -2659,7 +2660,7 @@ export function byggLefiSvar(indata: LefiSvarIndata): LefiExternFormansinformati
       else if (fakta?.interntFel?.includes(kod)) {
         interntFel ??= new Set();
         interntFel.add(kod);
-      } else synliga.add(kod);
+      } else synliga?.add(kod);
     }
     for (const kod of interntFel ?? []) laggTillAvvikelse(avvikelser, klass, kod, "INTERNT_FEL");
   }
