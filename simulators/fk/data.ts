@@ -2649,10 +2649,13 @@ export function byggLefiSvar(indata: LefiSvarIndata): LefiExternFormansinformati
     const synliga = fakta ? new Set<string>() : undefined;
     if (synliga) fragat[klass] = synliga;
     let interntFel: Set<string> | undefined;
+    // Read once per class, not per code (a lookup by a varying key), as is the utlämnare's flag below.
+    const behorig = aktor.behorighet[klass];
     for (const kod of fraga[klass] ?? []) {
       const utlamnare = utlamnareFor(kod);
-      berorda[utlamnare] = true;
-      if (!aktor.behorighet[klass].has(kod)) laggTillAvvikelse(avvikelser, klass, kod, "OBEHORIG");
+      if (utlamnare === "PM") berorda.PM = true;
+      else berorda.FK = true;
+      if (!behorig.has(kod)) laggTillAvvikelse(avvikelser, klass, kod, "OBEHORIG");
       // A utlämnare that is not OK contributes nothing, and no avvikelser either: LEFI's spec
       // creates none for a utlämnare that could not deliver (its tillstånd says it all).
       else if (tillstand(utlamnare) !== "OK") continue;
