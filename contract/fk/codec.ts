@@ -1,4 +1,5 @@
 import { ContractViolation } from "../errors.js";
+import { dagarIManad } from "../kalender.js";
 import { maskeraText } from "../personidentitet.js";
 import { isBase64 } from "../xml/xsd-types.js";
 import {
@@ -1202,15 +1203,25 @@ export const LEFI_SCHEMAN: Readonly<Record<string, LefiSchema>> = {
 // Strict validation
 // ---------------------------------------------------------------------------------------------
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
+/** The number the ASCII digits at `fran` (up to `till`) spell. */
+function tal(text: string, fran: number, till: number): number {
+  let v = 0;
+  for (let i = fran; i < till; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  return v;
+}
+
 function isRealDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // The pattern leaves digits at fixed places: read there, without a match array per date.
+  if (!DATE.test(value)) return false;
+  const y = tal(value, 0, 4);
+  const mo = tal(value, 5, 7);
+  const d = tal(value, 8, 10);
   if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  // Date.UTC reads the years 0–99 as 1900–1999: those keep the answer it gave them.
+  return d <= (y >= 100 ? dagarIManad(value) : new Date(Date.UTC(y, mo, 0)).getUTCDate());
 }
 
 const patternCache = new Map<string, RegExp>();
@@ -1238,20 +1249,50 @@ function enumSet(values: readonly unknown[]): ReadonlySet<unknown> {
   return set;
 }
 
-const kodlistaCache = new WeakMap<LefiSchema, ReadonlySet<unknown> | null>();
+const kodlistaCache = new WeakMap<LefiSchema, ReadonlyMap<unknown, number> | null>();
 /**
- * The codes a string schema (behind its refs) allows, when a code list is all it checks (no
- * pattern, no format): an item that is one of them passes `check`. Undefined for any other schema.
+ * The codes a string schema (behind its refs) allows, each with its place in the code list, when a
+ * code list is all it checks (no pattern, no format): an item that is one of them passes `check`.
+ * Undefined for any other schema.
  */
-function kodlistaFor(schema: LefiSchema): ReadonlySet<unknown> | undefined {
+function kodlistaFor(schema: LefiSchema): ReadonlyMap<unknown, number> | undefined {
   let koder = kodlistaCache.get(schema);
   if (koder === undefined) {
     let mal = schema;
     while (mal.kind === "ref") mal = schemaNamed(mal.name);
-    koder = mal.kind === "string" && mal.enum && !mal.pattern && !mal.format ? enumSet(mal.enum) : null;
+    koder =
+      mal.kind === "string" && mal.enum && !mal.pattern && !mal.format
+        ? new Map(mal.enum.map((kod, plats) => [kod, plats]))
+        : null;
     kodlistaCache.set(schema, koder);
   }
   return koder ?? undefined;
+}
+
+// Which codes of a code list the list being checked has named: a code's mark is the number of
+// that check (no Set per list: a question has six lists of up to 27 codes).
+let kodmarken = new Uint32Array(64);
+let kodkontroll = 0;
+
+/**
+ * Whether every item of a list is a code of `koder` and, when `unika`, none comes twice: then the
+ * list passes. False means nothing: the list is checked item by item.
+ */
+function baraKoder(lista: readonly unknown[], koder: ReadonlyMap<unknown, number>, unika: boolean): boolean {
+  if (kodmarken.length < koder.size) kodmarken = new Uint32Array(koder.size);
+  if (++kodkontroll === 0xffff_ffff) {
+    kodmarken.fill(0);
+    kodkontroll = 1;
+  }
+  for (let i = 0; i < lista.length; i++) {
+    const plats = koder.get(lista[i]);
+    if (plats === undefined) return false;
+    if (unika) {
+      if (kodmarken[plats] === kodkontroll) return false;
+      kodmarken[plats] = kodkontroll;
+    }
+  }
+  return true;
 }
 
 function kindOf(value: unknown): string {
@@ -1369,6 +1410,10 @@ function check(
           pointerOf(plats(up, key)),
           `allows at most ${schema.max} item(s), has ${value.length}.`,
         );
+      // A question's lists are codes of a code list: such a list passes here, without a call per
+      // code; any other is checked (and its first breach reported) below.
+      const koder = kodlistaFor(schema.items);
+      if (koder && baraKoder(value, koder, schema.unique === true)) return;
       if (schema.unique && value.length > 1) {
         const seen = new Set<unknown>();
         for (const v of value) seen.add(typeof v === "object" ? JSON.stringify(v) : v);
@@ -1376,12 +1421,7 @@ function check(
           throw new ContractViolation("LEFI.uniqueItems", pointerOf(plats(up, key)), "items must be unique.");
       }
       const at = plats(up, key);
-      // A question's lists are codes of a code list: those are checked here, without a call per
-      // code; from the first item that is not one, each is checked (and reported) one by one.
-      const koder = kodlistaFor(schema.items);
-      let index = 0;
-      if (koder) while (index < value.length && koder.has(value[index])) index++;
-      for (; index < value.length; index++) check(value[index], schema.items, at, index);
+      for (let index = 0; index < value.length; index++) check(value[index], schema.items, at, index);
       return;
     }
     case "string": {
@@ -1695,8 +1735,20 @@ export function decodeLefiTillgangliga(text: string): LefiExternTillgangligaInfo
  * lefiJsonTillBase64('{"utlamnare":[]}') // "eyJ1dGxhbW5hcmUiOltdfQ=="
  */
 export function lefiJsonTillBase64(json: string): string {
-  return Buffer.from(json, "utf8").toString("base64");
+  // At most three UTF-8 bytes per UTF-16 unit: an answer that surely fits is encoded in the
+  // scratch buffer (Buffer.from allocated a new backing store for every answer above 4 KB).
+  if (json.length * 3 > SKRAP_MAX) return Buffer.from(json, "utf8").toString("base64");
+  const n = skrap(json.length * 3).write(json, 0, "utf8");
+  return skrapBuffer.toString("base64", 0, n);
 }
+
+const STRIKT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Canonical base64 without whitespace, as a regex: a third of the time of {@link isBase64}'s loop
+ * on a question's 1.4 kB. Whatever it does not accept goes the strict way (whitespace, errors).
+ */
+const KANONISK_BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * The LEFI JSON text inside an xsd:base64Binary value. Strict: whitespace is allowed (as in
@@ -1705,14 +1757,32 @@ export function lefiJsonTillBase64(json: string): string {
  * @example
  * lefiJsonFranBase64("eyJ1dGxhbW5hcmUiOltdfQ==") // '{"utlamnare":[]}'
  */
-const STRIKT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-
 export function lefiJsonFranBase64(base64: string, path = "/lefiJsonFraga"): string {
-  const compact = /\s/.test(base64) ? base64.replace(/\s+/g, "") : base64;
-  if (!isBase64(compact)) throw new ContractViolation("LEFI.base64", path, "is not valid base64.");
+  let compact = base64;
+  if (base64.length % 4 !== 0 || !KANONISK_BASE64.test(base64)) {
+    compact = /\s/.test(base64) ? base64.replace(/\s+/g, "") : base64;
+    if (!isBase64(compact)) throw new ContractViolation("LEFI.base64", path, "is not valid base64.");
+  }
   try {
-    return STRIKT_UTF8.decode(Buffer.from(compact, "base64"));
+    const max = (compact.length >>> 2) * 3;
+    if (max > SKRAP_MAX) return STRIKT_UTF8.decode(Buffer.from(compact, "base64"));
+    const n = skrap(max).write(compact, 0, "base64");
+    return STRIKT_UTF8.decode(new Uint8Array(skrapBuffer.buffer, skrapBuffer.byteOffset, n));
   } catch {
     throw new ContractViolation("LEFI.base64", path, "does not hold UTF-8 text.");
   }
+}
+
+/** The largest text the scratch buffer of the base64 conversions grows to (larger ones get their own). */
+const SKRAP_MAX = 256 * 1024;
+let skrapBuffer = Buffer.allocUnsafe(16 * 1024);
+
+/**
+ * The scratch buffer, at least `n` bytes long. Each conversion copies its result out of it before
+ * it returns (nothing keeps a view of it), so one buffer serves every call.
+ */
+function skrap(n: number): Buffer {
+  if (skrapBuffer.length < n)
+    skrapBuffer = Buffer.allocUnsafe(Math.min(SKRAP_MAX, Math.max(n, 2 * skrapBuffer.length)));
+  return skrapBuffer;
 }

@@ -2645,13 +2645,17 @@ export function byggLefiSvar(indata: LefiSvarIndata): LefiExternFormansinformati
   const avvikelser: LefiExternFormansinformationAvvikelser = {};
   const berorda = { FK: false, PM: false };
   for (const klass of LEFI_KLASSER) {
-    const synliga = new Set<string>();
-    fragat[klass] = synliga;
+    // Without facts nothing is shown (the answer is the utlämnare and the avvikelser): no set.
+    const synliga = fakta ? new Set<string>() : undefined;
+    if (synliga) fragat[klass] = synliga;
     let interntFel: Set<string> | undefined;
+    // Read once per class, not per code (a lookup by a varying key), as is the utlämnare's flag below.
+    const behorig = aktor.behorighet[klass];
     for (const kod of fraga[klass] ?? []) {
       const utlamnare = utlamnareFor(kod);
-      berorda[utlamnare] = true;
-      if (!aktor.behorighet[klass].has(kod)) laggTillAvvikelse(avvikelser, klass, kod, "OBEHORIG");
+      if (utlamnare === "PM") berorda.PM = true;
+      else berorda.FK = true;
+      if (!behorig.has(kod)) laggTillAvvikelse(avvikelser, klass, kod, "OBEHORIG");
       // A utlämnare that is not OK contributes nothing, and no avvikelser either: LEFI's spec
       // creates none for a utlämnare that could not deliver (its tillstånd says it all).
       else if (tillstand(utlamnare) !== "OK") continue;
@@ -2659,7 +2663,7 @@ export function byggLefiSvar(indata: LefiSvarIndata): LefiExternFormansinformati
       else if (fakta?.interntFel?.includes(kod)) {
         interntFel ??= new Set();
         interntFel.add(kod);
-      } else synliga.add(kod);
+      } else synliga?.add(kod);
     }
     for (const kod of interntFel ?? []) laggTillAvvikelse(avvikelser, klass, kod, "INTERNT_FEL");
   }

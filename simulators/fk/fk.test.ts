@@ -153,6 +153,24 @@ describe("contract/fk codec", () => {
       "/beslut",
     ],
     [
+      "a repeated code after one outside the code list (the repetition is reported first)",
+      '{"personnummer":"199001011234","period":{"from":"2025-01-01","tom":"2025-06-30"},"beslut":["PM:XX","PM:AP","PM:AP"]}',
+      "LEFI.uniqueItems",
+      "/beslut",
+    ],
+    [
+      "a code outside the code list after a valid one",
+      '{"personnummer":"199001011234","period":{"from":"2025-01-01","tom":"2025-06-30"},"ansprak":["PM:AP","PM:XX"]}',
+      "LEFI.enum",
+      "/ansprak/1",
+    ],
+    [
+      "29 February of a century that is no leap year",
+      '{"personnummer":"199001011234","period":{"from":"2024-02-29","tom":"2100-02-29"}}',
+      "LEFI.format",
+      "/period/tom",
+    ],
+    [
       "a personnummer with a dash",
       '{"personnummer":"19900101-1234","period":{"from":"2025-01-01","tom":"2025-06-30"}}',
       "LEFI.pattern",
@@ -185,6 +203,19 @@ describe("contract/fk codec", () => {
     expect(lefiJsonFranBase64(` ${lefiJsonTillBase64('{"å":1}')}\n`)).toBe('{"å":1}');
     expect(() => lefiJsonFranBase64("not base64!")).toThrow(ContractViolation);
     expect(() => lefiJsonFranBase64(Buffer.from([0xff, 0xfe, 0xfd]).toString("base64"))).toThrow(/UTF-8/);
+    // Node's decoder would take these; the contract's base64 does not.
+    expect(() => lefiJsonFranBase64("eyJ9-_==")).toThrow(ContractViolation);
+    expect(() => lefiJsonFranBase64("ey=9")).toThrow(ContractViolation);
+    expect(() => lefiJsonFranBase64("eyJ9e")).toThrow(ContractViolation);
+  });
+
+  it("converts texts of any size to base64 and back, byte for byte", () => {
+    for (const n of [0, 1, 5_000, 100_000, 400_000]) {
+      const json = JSON.stringify({ t: "åäö€😀x".repeat(n / 7) });
+      const b64 = lefiJsonTillBase64(json);
+      expect(b64).toBe(Buffer.from(json, "utf8").toString("base64"));
+      expect(lefiJsonFranBase64(b64)).toBe(json);
+    }
   });
 
   describe.skipIf(!REFERENCE_DIR)("against the official LEFI v9 spec (../shared/reference)", () => {

@@ -36,6 +36,11 @@ export const FK_PATH = "/fk";
 const LEFI_ROUTE =
   /^\/fk\/lefi-extern-formansinformation\/([^/]+)\/aktorer\/([^/]+)\/(formansinformation\/fraga|tillgangligaInformationstyper)$/;
 
+// Every 200 answer has the same headers: one frozen object (as the SOAP endpoints have), not one per answer.
+const SVAR_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "content-type": LEFI_JSON_CONTENT_TYPE,
+});
+
 function json(body: string, status = 200): SimResponse {
   return response(status, LEFI_JSON_CONTENT_TYPE, body);
 }
@@ -93,10 +98,17 @@ function hamtaFormansinformation(
   if (!fragarNagot(fraga)) return lefiFelsvar(400, LEFI_FELMEDDELANDE.INGEN_INFORMATIONSTYP, now);
   const felPeriod = periodfel(fraga.period);
   if (felPeriod) return lefiFelsvar(400, felPeriod, now);
-  const persona = ctx.population.hitta(tolvSiffror(fraga.personnummer, idag(now)), idag(now));
+  const dag = idag(now);
+  const persona = ctx.population.hitta(tolvSiffror(fraga.personnummer, dag), dag);
   const svar = byggLefiSvar({ fraga, persona, aktor, now, seed: ctx.seed });
   const text = encodeLefiSvar(svar);
-  return { ...json(text), parsedJson: { text, value: svar } };
+  return {
+    kind: "response",
+    status: 200,
+    headers: SVAR_HEADERS,
+    body: text,
+    parsedJson: { text, value: svar },
+  };
 }
 
 function tillgangliga(ctx: SimulatorContext, version: string, aktorsId: string): SimResponse {

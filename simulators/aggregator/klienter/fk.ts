@@ -146,6 +146,11 @@ export function fkBegaran(fraga: SsbtFraga, endpoint: string): Begaran {
   };
 }
 
+/** The answer's media type, for the message about a broken answer (read only then). */
+function medietyp(svar: BastjanstSvar): string {
+  return svar.headers.get("content-type") || "ingen Content-Type";
+}
+
 /**
  * Reads LEFI's answer into the FK section. 200 with a valid `LefiExternFormansinformationSvar` →
  * `data` = `<lefiJsonSvar>` with the base64 of the answer bytes. A `LefiFelsvar` error (400, 403,
@@ -157,7 +162,6 @@ export function fkBegaran(fraga: SsbtFraga, endpoint: string): Begaran {
  * const sektion = await fkTolka(await fetch(fkBegaran(fraga, url)), kontrakt);
  */
 export async function fkTolka(svar: BastjanstSvar, kontrakt: KontraktInfo): Promise<Sektion> {
-  const typ = svar.headers.get("content-type") || "ingen Content-Type";
   let text: string;
   try {
     text = await svar.text();
@@ -176,7 +180,7 @@ export async function fkTolka(svar: BastjanstSvar, kontrakt: KontraktInfo): Prom
       const vad = isHarnessError(e) ? e.message : "okänt fel";
       return btFel(
         "MALFORMED",
-        `LEFI svarade 200 men svaret följer inte LefiExternFormansinformationSvar (${typ}).`,
+        `LEFI svarade 200 men svaret följer inte LefiExternFormansinformationSvar (${medietyp(svar)}).`,
         vad,
       );
     }
@@ -189,7 +193,10 @@ export async function fkTolka(svar: BastjanstSvar, kontrakt: KontraktInfo): Prom
       felsvar.meddelande ?? `LEFI svarade HTTP ${svar.status} utan meddelande.`,
     );
   } catch {
-    return btFel(`HTTP_${svar.status}`, `LEFI svarade HTTP ${svar.status} utan LEFI:s felformat (${typ}).`);
+    return btFel(
+      `HTTP_${svar.status}`,
+      `LEFI svarade HTTP ${svar.status} utan LEFI:s felformat (${medietyp(svar)}).`,
+    );
   }
 }
 
