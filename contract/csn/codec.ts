@@ -27,6 +27,9 @@ import {
 /** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
 export const CSN_SVAR = new KodadeTrad<CsnSvar>();
 
+/** SSBT's questions in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const CSN_FRAGOR = new KodadeTrad<SbnUppgEkBistandBegar>();
+
 const K = CSN_NS.kommunfraga;
 const P = CSN_NS.person;
 const G = CSN_NS.csntyper;

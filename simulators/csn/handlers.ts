@@ -1,4 +1,4 @@
-import { CSN_SVAR, decodeFraga, encodeCsnSvar } from "../../contract/csn/codec.js";
+import { CSN_FRAGOR, CSN_SVAR, decodeFraga, encodeCsnSvar } from "../../contract/csn/codec.js";
 import {
   CSN_KOMMUNFRAGA_V3_NS,
   CSN_NS,
@@ -96,7 +96,9 @@ export function csnEndpoint(ctx: SimulatorContext, options: CsnHandlerOptions = 
         ns: CSN_NS.kommunfraga,
         local: "SBNUppgEkBistandBegar",
         handle: (payload) => {
-          const besvarad = besvaraFraga(decodeFraga(payload), ctx, options);
+          // In-process, SSBT's own question tree: its model, not decoded again.
+          const fraga = CSN_FRAGOR.modell(payload) ?? decodeFraga(payload);
+          const besvarad = besvaraFraga(fraga, ctx, options);
           const body = CSN_SVAR.minns(encodeCsnSvar(besvarad), besvarad);
           return { body: ctx.dialekt === "observed" ? csnObserverat.tillampa(body) : body };
         },
