@@ -845,6 +845,9 @@ function enhetFor(f: ArendeFakta): Enhet {
 
 const BESLUT_FORE_START = 42;
 
+/** The story's period of each day ({@link berattelseperiod}; read-only, shared by the day's answers). */
+const BERATTELSE = new BegransatMinne<string, Tidsperiod>(1000, berattelseperiod);
+
 /** A year's two terms: 20 weeks from the Mondays of ISO weeks 3 and 35 (read-only, shared). */
 const TERMINER = new BegransatMinne<number, readonly { start: string; slut: string }[]>(1000, (ar) =>
   [3, 35].map((vecka) => {
@@ -1057,13 +1060,12 @@ function soktaTider(a: LostArende): Sokttid[] {
 function beviljadeTider(a: LostArende): Beviljadtid[] {
   if (!a.beviljad) return [];
   const f = a.fakta;
-  const b: Beviljadtid = {
-    starttid: csnDatum(a.start),
-    sluttid: csnDatum(a.slut),
-    ...(f.stodslag !== "studiehjalp" ? { takt: String(f.takt ?? 100), gr_takt: String(f.takt ?? 100) } : {}),
-    ...beloppen(f, antalEnheter(a)),
-  };
-  return [b];
+  const starttid = csnDatum(a.start);
+  const sluttid = csnDatum(a.slut);
+  const { Beloppen, totbelopp } = beloppen(f, antalEnheter(a));
+  if (f.stodslag === "studiehjalp") return [{ starttid, sluttid, Beloppen, totbelopp }];
+  const takt = String(f.takt ?? 100);
+  return [{ starttid, sluttid, takt, gr_takt: takt, Beloppen, totbelopp }];
 }
 
 /** The answer's content for one person: CSN's result and its `Personer` (0 or 1 Person). */
@@ -1127,7 +1129,7 @@ export function byggPersonsvar(
   const pnr = personidentitet.slice(2);
   if (!fakta || !CSN_TYPER.personnummer.pattern.test(pnr)) return ejTraff(personidentitet);
 
-  const berattelse = berattelseperiod(dagensDatum);
+  const berattelse = BERATTELSE.hamta(dagensDatum);
   const losta = fakta.arenden
     .flatMap((f) => losTid(f, period, berattelse))
     .filter((a) => a.kand <= dagensDatum);
@@ -1155,26 +1157,30 @@ export function byggPersonsvar(
 
   const dagens = dagensDatum;
   const studiestod = (a: LostArende, medRelarende: boolean): StudiestodArende => {
-    const rel = medRelarende ? relarende(a) : undefined;
-    return {
+    const arende: StudiestodArende = {
       lopnummer: lopnummer.get(a)!,
       stodform: a.fakta.stodform,
       klartext: a.fakta.klartext.replace("{lasar}", a.lasar ?? ""),
       status: statusFor(a, dagens),
-      ...(rel !== undefined ? { relarende: rel } : {}),
       soktaTider: soktaTider(a),
       BeviljadeTider: beviljadeTider(a),
       UtbetalningsPlan: utbetalningar(a, period, dagens),
     };
+    const rel = medRelarende ? relarende(a) : undefined;
+    if (rel !== undefined) arende.relarende = rel;
+    return arende;
   };
-  const hut = (a: LostArende): HutArende => ({
-    lopnummer: lopnummer.get(a)!,
-    ...(a.fakta.medlanare !== undefined ? { medlanare: a.fakta.medlanare } : {}),
-    stodform: a.fakta.stodform,
-    klartext: a.fakta.klartext,
-    status: statusFor(a, dagens),
-    UtbetalningsPlan: utbetalningar(a, period, dagens),
-  });
+  const hut = (a: LostArende): HutArende => {
+    const arende: HutArende = {
+      lopnummer: lopnummer.get(a)!,
+      stodform: a.fakta.stodform,
+      klartext: a.fakta.klartext,
+      status: statusFor(a, dagens),
+      UtbetalningsPlan: utbetalningar(a, period, dagens),
+    };
+    if (a.fakta.medlanare !== undefined) arende.medlanare = a.fakta.medlanare;
+    return arende;
+  };
   // The schema allows 10 ärenden per stödform: keep the most recent.
   const av = (s: Stodslag) =>
     losta
