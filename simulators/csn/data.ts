@@ -928,6 +928,21 @@ function losTid(f: ArendeFakta, p: Tidsperiod, b: Tidsperiod): LostArende[] {
   }
 }
 
+// An ärende's dates, for all but terms and school years (which the asked period picks), follow from
+// the story's period alone: remembered per ärende and day (`b` is the day's one BERATTELSE object).
+// The facts of a generated person are new each day (faktaFor), so the entry goes with them.
+const LOSTA = new WeakMap<ArendeFakta, { b: Tidsperiod; losta: LostArende[] }>();
+
+/** {@link losTid}, remembered where it does not depend on the asked period (read-only, shared). */
+function losTidMinns(f: ArendeFakta, p: Tidsperiod, b: Tidsperiod): LostArende[] {
+  if (f.tid.typ === "terminer" || f.tid.typ === "lasar") return losTid(f, p, b);
+  const kand = LOSTA.get(f);
+  if (kand?.b === b) return kand.losta;
+  const losta = losTid(f, p, b);
+  LOSTA.set(f, { b, losta });
+  return losta;
+}
+
 /**
  * The full payment plan of an ärende (before the period filter). In day numbers, not dates: a plan
  * spans months of which an answer shows a few, and only those are written as dates.
@@ -1131,7 +1146,7 @@ export function byggPersonsvar(
 
   const berattelse = BERATTELSE.hamta(dagensDatum);
   const losta = fakta.arenden
-    .flatMap((f) => losTid(f, period, berattelse))
+    .flatMap((f) => losTidMinns(f, period, berattelse))
     .filter((a) => a.kand <= dagensDatum);
   if (losta.length === 0) return ejTraff(personidentitet);
 
