@@ -378,12 +378,23 @@ function encodePerson(p: CsnPerson): XmlElement {
 }
 
 /**
- * Builds CSN's answer element `csn:CSNSvar`.
+ * Builds CSN's answer element `csn:CSNSvar`. `fraga`: the tree of the question the answer echoes,
+ * when it is `encodeFraga(s.GemensamtFragaEkbistand)` (in-process, SSBT's own question tree).
  *
  * @example
  * serializeXml(encodeCsnSvar(svar), { prefixes: CSN_PREFIXES })
  */
-export function encodeCsnSvar(s: CsnSvar): XmlElement {
+export function encodeCsnSvar(s: CsnSvar, fraga?: XmlElement): XmlElement {
+  // The echo has the question's attribute and leaves: those of its tree when given, not built again.
+  const eko: XmlElement = fraga
+    ? {
+        kind: "element",
+        ns: K,
+        local: "GemensamtFragaEkbistand",
+        attrs: fraga.attrs,
+        children: fraga.children,
+      }
+    : encodeFraga(s.GemensamtFragaEkbistand, "GemensamtFragaEkbistand");
   return el(
     K,
     "CSNSvar",
@@ -394,7 +405,7 @@ export function encodeCsnSvar(s: CsnSvar): XmlElement {
           textEl(K, "ResultatText", s.Resultat.ResultatText),
         ]),
       ]),
-      encodeFraga(s.GemensamtFragaEkbistand, "GemensamtFragaEkbistand"),
+      eko,
       el(K, "Personer", s.Personer.map(encodePerson)),
     ],
     { schemaVersion: s.schemaVersion },

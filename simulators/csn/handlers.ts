@@ -96,10 +96,10 @@ export function csnEndpoint(ctx: SimulatorContext, options: CsnHandlerOptions = 
         ns: CSN_NS.kommunfraga,
         local: "SBNUppgEkBistandBegar",
         handle: (payload) => {
-          // In-process, SSBT's own question tree: its model, not decoded again.
-          const fraga = CSN_FRAGOR.modell(payload) ?? decodeFraga(payload);
-          const besvarad = besvaraFraga(fraga, ctx, options);
-          const body = CSN_SVAR.minns(encodeCsnSvar(besvarad), besvarad);
+          // In-process, SSBT's own question tree: its model, not decoded again, and its leaves echoed.
+          const eget = CSN_FRAGOR.modell(payload);
+          const besvarad = besvaraFraga(eget ?? decodeFraga(payload), ctx, options);
+          const body = CSN_SVAR.minns(encodeCsnSvar(besvarad, eget ? payload : undefined), besvarad);
           return { body: ctx.dialekt === "observed" ? csnObserverat.tillampa(body) : body };
         },
       },
