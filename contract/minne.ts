@@ -1,3 +1,6 @@
+/** No key asked yet (a key of the caller's can never be this). */
+const INGEN: unique symbol = Symbol("ingen");
+
 /**
  * A memo of values computed from a key, for pure functions asked about the same few keys again and
  * again on the hot path (a calendar day's text, a payer's payment day, a Content-Type's parts). At
@@ -10,6 +13,10 @@
  */
 export class BegransatMinne<K, V> {
   private readonly varden = new Map<K, V>();
+  // The key asked last, when remembered, and its value: runs of one key (a serialization's tags of
+  // one namespace prefix) are then answered by one comparison instead of a Map lookup each.
+  private senastNyckel: K | typeof INGEN = INGEN;
+  private senastVarde: V | undefined;
 
   constructor(
     private readonly max: number,
@@ -17,8 +24,13 @@ export class BegransatMinne<K, V> {
   ) {}
 
   hamta(nyckel: K): V {
+    if (nyckel === this.senastNyckel) return this.senastVarde as V;
     const kand = this.varden.get(nyckel);
-    if (kand !== undefined) return kand;
+    if (kand !== undefined) {
+      this.senastNyckel = nyckel;
+      this.senastVarde = kand;
+      return kand;
+    }
     const v = this.berakna(nyckel);
     if (this.varden.size < this.max) this.varden.set(nyckel, v);
     return v;

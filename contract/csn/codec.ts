@@ -1,6 +1,6 @@
 import { ContractViolation } from "../errors.js";
 import { KodadeTrad } from "../kodade-trad.js";
-import { childElements, el, leaf, type XmlElement } from "../xml/node.js";
+import { childElements, el, INGA_ATTR, leaf, type XmlElement } from "../xml/node.js";
 import { parseXml } from "../xml/parse.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
 import { serializeXml } from "../xml/serialize.js";
@@ -26,6 +26,9 @@ import {
 
 /** The simulator's answers in-process, with the models they were encoded from (see {@link KodadeTrad}). */
 export const CSN_SVAR = new KodadeTrad<CsnSvar>();
+
+/** SSBT's questions in-process, with the models they were encoded from (see {@link KodadeTrad}). */
+export const CSN_FRAGOR = new KodadeTrad<SbnUppgEkBistandBegar>();
 
 const K = CSN_NS.kommunfraga;
 const P = CSN_NS.person;
@@ -166,14 +169,16 @@ export function encodeFraga(
   local = "SBNUppgEkBistandBegar",
   ns: string = K,
 ): XmlElement {
-  const attrs: Record<string, string> =
-    f.SchemaVersion !== undefined ? { SchemaVersion: f.SchemaVersion } : {};
-  return el(
-    ns,
-    local,
-    FRAGA_FALT.map((n) => leaf(S, n, f[n])),
-    attrs,
-  );
+  // The fields present, as leaves: the tree `el` builds from every field's `leaf`, without the
+  // lists it copies (SSBT writes a question and CSN echoes it in every answer).
+  const falt: XmlElement[] = [];
+  for (const n of FRAGA_FALT) {
+    const v = f[n];
+    if (v !== undefined) falt.push(textEl(S, n, v));
+  }
+  const attrs =
+    f.SchemaVersion !== undefined ? [{ ns: "", local: "SchemaVersion", value: f.SchemaVersion }] : INGA_ATTR;
+  return { kind: "element", ns, local, attrs, children: falt };
 }
 
 /**
@@ -227,32 +232,40 @@ function decodeEko(e: XmlElement, path: string): Partial<SbnUppgEkBistandBegar> 
 // The answer: encode
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A leaf element holding `text`: the tree `el(ns, local, [text])` builds, without the list `el`
+ * copies (an answer has hundreds of leaves).
+ */
+function textEl(ns: string, local: string, text: string): XmlElement {
+  return { kind: "element", ns, local, attrs: INGA_ATTR, children: [{ kind: "text", text }] };
+}
+
 function encodeBelopp(b: Belopp): XmlElement {
   return el(G, "Belopp", [
-    el(G, "beloppstyp", [b.beloppstyp]),
-    el(G, "klartext", [b.klartext]),
-    el(G, "belopp", [b.belopp]),
-    el(G, "totbelopp", [b.totbelopp]),
+    textEl(G, "beloppstyp", b.beloppstyp),
+    textEl(G, "klartext", b.klartext),
+    textEl(G, "belopp", b.belopp),
+    textEl(G, "totbelopp", b.totbelopp),
   ]);
 }
 
 function encodeSokttid(ns: string, s: Sokttid): XmlElement {
   return el(ns, "soktTid", [
-    el(G, "soktfrom", [s.soktfrom]),
-    el(G, "sokttom", [s.sokttom]),
-    el(G, "soktomfattning", [s.soktomfattning]),
+    textEl(G, "soktfrom", s.soktfrom),
+    textEl(G, "sokttom", s.sokttom),
+    textEl(G, "soktomfattning", s.soktomfattning),
     leaf(G, "soktlan", s.soktlan),
   ]);
 }
 
 function encodeBeviljadtid(ns: string, b: Beviljadtid): XmlElement {
   return el(ns, "BeviljadTid", [
-    el(G, "starttid", [b.starttid]),
-    el(G, "sluttid", [b.sluttid]),
+    textEl(G, "starttid", b.starttid),
+    textEl(G, "sluttid", b.sluttid),
     leaf(G, "takt", b.takt),
     leaf(G, "gr_takt", b.gr_takt),
     el(G, "Beloppen", b.Beloppen.map(encodeBelopp)),
-    el(G, "totbelopp", [b.totbelopp]),
+    textEl(G, "totbelopp", b.totbelopp),
   ]);
 }
 
@@ -261,16 +274,16 @@ function encodeUtbetaldtid(u: Utbetaldtid): XmlElement {
     leaf(G, "startvecka", u.startvecka),
     leaf(G, "slutvecka", u.slutvecka),
     el(G, "Beloppen", u.Beloppen.map(encodeBelopp)),
-    el(G, "totbelopp", [u.totbelopp]),
+    textEl(G, "totbelopp", u.totbelopp),
   ]);
 }
 
 function encodeUtbetalning(ns: string, u: Utbetalning): XmlElement {
   return el(ns, "Utbetalning", [
-    el(G, "utbetdatum", [u.utbetdatum]),
-    el(G, "utbetstatus", [u.utbetstatus]),
+    textEl(G, "utbetdatum", u.utbetdatum),
+    textEl(G, "utbetstatus", u.utbetstatus),
     el(G, "Utbetaldatider", u.Utbetaldatider.map(encodeUtbetaldtid)),
-    el(G, "totbelopp", [u.totbelopp]),
+    textEl(G, "totbelopp", u.totbelopp),
   ]);
 }
 
@@ -283,9 +296,9 @@ function encodeStudiestodArende(
     P,
     "Arende",
     [
-      el(ns, "stodform", [a.stodform]),
-      el(ns, "klartext", [a.klartext]),
-      el(ns, "status", [a.status]),
+      textEl(ns, "stodform", a.stodform),
+      textEl(ns, "klartext", a.klartext),
+      textEl(ns, "status", a.status),
       // The OSS schema has no relarende: never write one there, whatever the model holds.
       medRelarende && "relarende" in a ? leaf(ns, "relarende", a.relarende) : undefined,
       el(
@@ -316,9 +329,9 @@ function encodeHutArende(a: HutArende): XmlElement {
     P,
     "Arende",
     [
-      el(ns, "stodform", [a.stodform]),
-      el(ns, "klartext", [a.klartext]),
-      el(ns, "status", [a.status]),
+      textEl(ns, "stodform", a.stodform),
+      textEl(ns, "klartext", a.klartext),
+      textEl(ns, "status", a.status),
       el(
         ns,
         "UtbetalningsPlan",
@@ -344,11 +357,11 @@ function encodePerson(p: CsnPerson): XmlElement {
     "Person",
     [
       el(P, "Studiestodstypforteckning", [
-        el(G, "studiemedel", [f.studiemedel]),
-        el(G, "studiehjalp", [f.studiehjalp]),
-        el(G, "hemutrustningslan", [f.hemutrustningslan]),
-        el(G, "studiestartsstod", [f.studiestartsstod]),
-        el(G, "omstallningsstudiestod", [f.omstallningsstudiestod]),
+        textEl(G, "studiemedel", f.studiemedel),
+        textEl(G, "studiehjalp", f.studiehjalp),
+        textEl(G, "hemutrustningslan", f.hemutrustningslan),
+        textEl(G, "studiestartsstod", f.studiestartsstod),
+        textEl(G, "omstallningsstudiestod", f.omstallningsstudiestod),
       ]),
       encodeArenden("Studiemedel", p.Studiemedel, (a) => encodeStudiestodArende(CSN_NS.studiemedel, a)),
       encodeArenden("Studiehjalp", p.Studiehjalp, (a) => encodeStudiestodArende(CSN_NS.studiehjalp, a)),
@@ -365,23 +378,34 @@ function encodePerson(p: CsnPerson): XmlElement {
 }
 
 /**
- * Builds CSN's answer element `csn:CSNSvar`.
+ * Builds CSN's answer element `csn:CSNSvar`. `fraga`: the tree of the question the answer echoes,
+ * when it is `encodeFraga(s.GemensamtFragaEkbistand)` (in-process, SSBT's own question tree).
  *
  * @example
  * serializeXml(encodeCsnSvar(svar), { prefixes: CSN_PREFIXES })
  */
-export function encodeCsnSvar(s: CsnSvar): XmlElement {
+export function encodeCsnSvar(s: CsnSvar, fraga?: XmlElement): XmlElement {
+  // The echo has the question's attribute and leaves: those of its tree when given, not built again.
+  const eko: XmlElement = fraga
+    ? {
+        kind: "element",
+        ns: K,
+        local: "GemensamtFragaEkbistand",
+        attrs: fraga.attrs,
+        children: fraga.children,
+      }
+    : encodeFraga(s.GemensamtFragaEkbistand, "GemensamtFragaEkbistand");
   return el(
     K,
     "CSNSvar",
     [
       el(K, "GemensamtSvarEkbistand", [
         el(K, "Resultat", [
-          el(K, "ResultatKod", [s.Resultat.ResultatKod]),
-          el(K, "ResultatText", [s.Resultat.ResultatText]),
+          textEl(K, "ResultatKod", s.Resultat.ResultatKod),
+          textEl(K, "ResultatText", s.Resultat.ResultatText),
         ]),
       ]),
-      encodeFraga(s.GemensamtFragaEkbistand, "GemensamtFragaEkbistand"),
+      eko,
       el(K, "Personer", s.Personer.map(encodePerson)),
     ],
     { schemaVersion: s.schemaVersion },

@@ -38,10 +38,11 @@ import {
   XSD_BATCH_TIMEOUT,
 } from "../../test/support/xsd.js";
 import { mswHandler } from "../adapters/msw.js";
-import { fetchRequest } from "../adapters/transport.js";
+import { fetchRequest, inProcessTransport } from "../adapters/transport.js";
 import { csnFraga } from "../aggregator/klienter/csn.js";
-import type { KontraktInfo } from "../bastjanst.js";
+import type { BastjanstSvar, KontraktInfo } from "../bastjanst.js";
 import type { SimulatorContext } from "../context.js";
+import { writtenFrom } from "../endpoint.js";
 import { PERSONAS } from "../population/population.js";
 import { FAKTA, laggTillDagar } from "./data.js";
 import { CSN_FELSCENARIER, CSN_RESULTAT, type CsnStorning, csnDatumTillIso, idag } from "./errors.js";
@@ -793,6 +794,31 @@ describe("determinism", () => {
     for (const pid of bada)
       if ((await svarMedKontext(a, fragaMed(pid))) !== (await svarMedKontext(b, fragaMed(pid)))) olika++;
     expect(olika).toBeGreaterThan(0);
+  });
+
+  it("in-process (question model and answer tree handed over) SSBT's section is the wire's, byte for byte", async () => {
+    const inProcess = inProcessTransport(csnSimulator.endpoint(ctx));
+    const pids = [...CSN_PERSONAS.map((p) => p.personidentitet), ...GENERERADE.slice(0, 12)];
+    let medData = 0;
+    for (const pid of pids) {
+      const fraga = fragaMed(pid);
+      const ut = await inProcess(begaran(fraga, ENDPOINT, KONTRAKT), () => new AbortController().signal);
+      if (ut.kind !== "response") throw new Error(`expected a response, got ${ut.kind}`);
+      const tree = writtenFrom(ut);
+      expect(tree).toBeDefined();
+      const svar: BastjanstSvar = {
+        status: ut.status,
+        ok: true,
+        statusText: "",
+        headers: { get: () => null },
+        text: () => Promise.reject(new Error("in-process: the text is never read")),
+        parsedXml: tree,
+      };
+      const dokument = dokumentISektion(await tolka(svar, fraga, KONTRAKT));
+      expect(dokument).toBe(dokumentISektion((await anropa(fraga)).sektion));
+      if (dokument.includes("<csnpers:Arende")) medData++;
+    }
+    expect(medData).toBeGreaterThan(5);
   });
 
   it("generated persons with CSN in kallor get data; without it, −2", () => {

@@ -4,20 +4,25 @@ import type {
   Beviljadtid,
   CsnPerson,
   HutArende,
+  OssArende,
   Sokttid,
   StudiestodArende,
+  Utbetaldtid,
   Utbetalning,
 } from "../../contract/csn/model.js";
 import { HarnessError } from "../../contract/errors.js";
 import {
   bankdagPaEllerFore,
   dagIManad,
+  dagnummerAv,
+  datumAv,
   mandagFore,
   plusDagar,
   sondagEfter,
   utbetalningsdag,
-  veckodag,
+  veckodagAv,
 } from "../../contract/kalender.js";
+import { BegransatMinne } from "../../contract/minne.js";
 import { fodelsedatum, kontrollsiffra } from "../../contract/personidentitet.js";
 import type { Tidsperiod } from "../../contract/ssbt/model.js";
 import { berattelseperiod } from "../population/historia.js";
@@ -50,61 +55,50 @@ function datum(ar: number, manad: number, dag: number): string {
   return dagIManad(`${String(ar).padStart(4, "0")}-${String(manad).padStart(2, "0")}-01`, dag);
 }
 
-function sistaIManaden(ar: number, manad: number): string {
-  return datum(ar, manad, 31);
+/** A month as CSN pays it: its first and last day (day numbers) and CSN's payment day. */
+interface Manad {
+  forsta: number;
+  sista: number;
+  betaldag: string;
+  betaldagnr: number;
 }
 
-/** CSN's payment day of a month: the 25th, moved back to the bank day before (the shared rule). */
-function betaldag(ar: number, manad: number): string {
-  return utbetalningsdag("CSN", datum(ar, manad, 1));
+/** The month a day lies in, as a number: year × 12 + month − 1 (consecutive months, consecutive numbers). */
+function manadsindex(iso: string): number {
+  return Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 }
 
-/** Every Monday in [start, slut]. */
-function mandagar(start: string, slut: string): string[] {
-  const out: string[] = [];
-  let m = veckodag(start) === 1 ? start : laggTillDagar(mandagFore(start), 7);
-  for (; m <= slut; m = laggTillDagar(m, 7)) out.push(m);
-  return out;
+// Every payment plan walks its months; the same few dozen months serve every answer.
+const MANADER = new BegransatMinne<number, Manad>(10_000, (index) => {
+  const ar = Math.floor(index / 12);
+  const manad = index - ar * 12 + 1;
+  const forsta = datum(ar, manad, 1);
+  // CSN's payment day: the 25th, moved back to the bank day before (the shared rule).
+  const betaldag = utbetalningsdag("CSN", forsta);
+  return {
+    forsta: dagnummerAv(forsta),
+    sista: dagnummerAv(datum(ar, manad, 31)),
+    betaldag,
+    betaldagnr: dagnummerAv(betaldag),
+  };
+});
+
+/** The first Monday on or after a day (day numbers). */
+function mandagFran(dn: number): number {
+  return dn + ((8 - veckodagAv(dn)) % 7);
 }
 
-/** Every (year, month) from the month of `start` to the month of `slut`. */
-function manader(start: string, slut: string): [number, number][] {
-  const out: [number, number][] = [];
-  let ar = Number(start.slice(0, 4));
-  let man = Number(start.slice(5, 7));
-  const slutIndex = Number(slut.slice(0, 4)) * 12 + Number(slut.slice(5, 7));
-  while (ar * 12 + man <= slutIndex) {
-    out.push([ar, man]);
-    man++;
-    if (man > 12) {
-      man = 1;
-      ar++;
-    }
-  }
-  return out;
-}
-
-function forraManaden(ar: number, man: number): [number, number] {
-  return man === 1 ? [ar - 1, 12] : [ar, man - 1];
-}
-
-function nastaManad(ar: number, man: number): [number, number] {
-  return man === 12 ? [ar + 1, 1] : [ar, man + 1];
-}
+// Every date of every answer is written in CSN's form, and the dates are the same few hundred days.
+const CSN_DATUM = new BegransatMinne<string, string>(60_000, (iso) => iso.replace(/-/g, ""));
 
 /** `YYYY-MM-DD` → CSN's `YYYYMMDD`. */
 export function csnDatum(iso: string): string {
-  return iso.replace(/-/g, "");
+  return CSN_DATUM.hamta(iso);
 }
 
-/** The earlier of two `YYYY-MM-DD` dates (string order is date order). */
-function tidigast(a: string, b: string): string {
-  return a < b ? a : b;
-}
-
-/** The later of two `YYYY-MM-DD` dates. */
-function senast(a: string, b: string): string {
-  return a > b ? a : b;
+/** A day number → CSN's `YYYYMMDD`. */
+function csnDag(dn: number): string {
+  return CSN_DATUM.hamta(datumAv(dn));
 }
 
 function overlappar(start: string, slut: string, p: Tidsperiod): boolean {
@@ -836,9 +830,12 @@ interface LostArende {
   lasar?: string;
 }
 
+/** One payment of an ärende's plan: its day, the span it pays for (day numbers) if any, and how many units. */
 interface Plan {
   datum: string;
-  tider: { start?: string; slut?: string; enheter: number }[];
+  start?: number;
+  slut?: number;
+  enheter: number;
 }
 
 function enhetFor(f: ArendeFakta): Enhet {
@@ -847,6 +844,17 @@ function enhetFor(f: ArendeFakta): Enhet {
 }
 
 const BESLUT_FORE_START = 42;
+
+/** The story's period of each day ({@link berattelseperiod}; read-only, shared by the day's answers). */
+const BERATTELSE = new BegransatMinne<string, Tidsperiod>(1000, berattelseperiod);
+
+/** A year's two terms: 20 weeks from the Mondays of ISO weeks 3 and 35 (read-only, shared). */
+const TERMINER = new BegransatMinne<number, readonly { start: string; slut: string }[]>(1000, (ar) =>
+  [3, 35].map((vecka) => {
+    const start = isoVeckansMandag(ar, vecka);
+    return { start, slut: laggTillDagar(start, 20 * 7 - 1) };
+  }),
+);
 
 /** Spans of `kandidater` overlapping the period, or the latest one begun by its end. */
 function valjSpann<T extends { start: string; slut: string }>(kandidater: T[], p: Tidsperiod): T[] {
@@ -876,12 +884,8 @@ function losTid(f: ArendeFakta, p: Tidsperiod, b: Tidsperiod): LostArende[] {
   switch (t.typ) {
     case "terminer": {
       const kandidater: { start: string; slut: string }[] = [];
-      for (let ar = Number(p.fromDatum.slice(0, 4)) - 1; ar <= Number(p.tomDatum.slice(0, 4)) + 1; ar++) {
-        for (const vecka of [3, 35]) {
-          const start = isoVeckansMandag(ar, vecka);
-          kandidater.push({ start, slut: laggTillDagar(start, 20 * 7 - 1) });
-        }
-      }
+      for (let ar = Number(p.fromDatum.slice(0, 4)) - 1; ar <= Number(p.tomDatum.slice(0, 4)) + 1; ar++)
+        kandidater.push(...TERMINER.hamta(ar));
       return valjSpann(kandidater, p).map((k) => spann(k.start, k.slut));
     }
     case "lasar": {
@@ -924,44 +928,73 @@ function losTid(f: ArendeFakta, p: Tidsperiod, b: Tidsperiod): LostArende[] {
   }
 }
 
-/** The full payment plan of an ärende (before the period filter). */
+// An ärende's dates, for all but terms and school years (which the asked period picks), follow from
+// the story's period alone: remembered per ärende and day (`b` is the day's one BERATTELSE object).
+// The facts of a generated person are new each day (faktaFor), so the entry goes with them.
+const LOSTA = new WeakMap<ArendeFakta, { b: Tidsperiod; losta: LostArende[] }>();
+
+/** {@link losTid}, remembered where it does not depend on the asked period (read-only, shared). */
+function losTidMinns(f: ArendeFakta, p: Tidsperiod, b: Tidsperiod): LostArende[] {
+  if (f.tid.typ === "terminer" || f.tid.typ === "lasar") return losTid(f, p, b);
+  const kand = LOSTA.get(f);
+  if (kand?.b === b) return kand.losta;
+  const losta = losTid(f, p, b);
+  LOSTA.set(f, { b, losta });
+  return losta;
+}
+
+/**
+ * The full payment plan of an ärende (before the period filter). In day numbers, not dates: a plan
+ * spans months of which an answer shows a few, and only those are written as dates.
+ */
 function planera(a: LostArende): Plan[] {
   const f = a.fakta;
   if (!a.beviljad || f.utbetalas === false) return [];
   const enhet = enhetFor(f);
-  if (enhet === "engang") return [{ datum: a.start, tider: [{ enheter: 1 }] }];
+  if (enhet === "engang") return [{ datum: a.start, enheter: 1 }];
+  const start = dagnummerAv(a.start);
+  const slut = dagnummerAv(a.slut);
+  const forstaManad = manadsindex(a.start);
+  const sistaManad = manadsindex(a.slut);
+  const out: Plan[] = [];
   if (enhet === "manad") {
     // Studiehjälp: one payment per month, on the month's payment day, for that month.
-    return manader(a.start, a.slut).map(([ar, man]) => {
-      const forsta = datum(ar, man, 1);
-      const sista = sistaIManaden(ar, man);
-      return {
-        datum: betaldag(ar, man),
-        tider: [{ start: senast(forsta, a.start), slut: tidigast(sista, a.slut), enheter: 1 }],
-      };
-    });
+    for (let i = forstaManad; i <= sistaManad; i++) {
+      const m = MANADER.hamta(i);
+      out.push({
+        datum: m.betaldag,
+        start: Math.max(m.forsta, start),
+        slut: Math.min(m.sista, slut),
+        enheter: 1,
+      });
+    }
+    return out;
   }
-  // Weekly support is paid in advance: each payment day pays the weeks that begin before the next one.
-  const veckor = mandagar(a.start, a.slut);
-  const [ar0, man0] = forraManaden(Number(a.start.slice(0, 4)), Number(a.start.slice(5, 7)));
-  const out: Plan[] = [];
-  for (const [ar, man] of manader(datum(ar0, man0, 1), a.slut)) {
-    const dagen = betaldag(ar, man);
-    const [nar, nman] = nastaManad(ar, man);
-    const nasta = betaldag(nar, nman);
-    const dessa = veckor.filter((m) => m >= dagen && m < nasta);
-    if (dessa.length === 0) continue;
-    const sistaSondag = laggTillDagar(dessa[dessa.length - 1]!, 6);
+  // Weekly support is paid in advance: each payment day, from the month before the start on, pays
+  // the weeks (their Mondays in [start, slut]) that begin before the next payment day.
+  const forstaMandag = mandagFran(start);
+  const sistaMandag = forstaMandag + 7 * Math.floor((slut - forstaMandag) / 7);
+  for (let i = forstaManad - 1; i <= sistaManad; i++) {
+    const dagen = MANADER.hamta(i);
+    const fran = Math.max(forstaMandag, mandagFran(dagen.betaldagnr));
+    const till = Math.min(sistaMandag, mandagFran(MANADER.hamta(i + 1).betaldagnr) - 7);
+    if (fran > till) continue;
     out.push({
-      datum: dagen,
-      tider: [{ start: dessa[0]!, slut: tidigast(sistaSondag, a.slut), enheter: dessa.length }],
+      datum: dagen.betaldag,
+      start: fran,
+      slut: Math.min(till + 6, slut),
+      enheter: (till - fran) / 7 + 1,
     });
   }
   return out;
 }
 
+/** How many units (months for studiehjälp, else weeks: Mondays) the ärende's span holds. */
 function antalEnheter(a: LostArende): number {
-  return enhetFor(a.fakta) === "manad" ? manader(a.start, a.slut).length : mandagar(a.start, a.slut).length;
+  if (enhetFor(a.fakta) === "manad") return Math.max(0, manadsindex(a.slut) - manadsindex(a.start) + 1);
+  const forsta = mandagFran(dagnummerAv(a.start));
+  const slut = dagnummerAv(a.slut);
+  return forsta > slut ? 0 : Math.floor((slut - forsta) / 7) + 1;
 }
 
 const BELOPPSTEXT: Readonly<Record<string, string>> = {
@@ -1004,23 +1037,24 @@ function utbetalningar(a: LostArende, p: Tidsperiod, dagensDatum: string): Utbet
   const hut = a.fakta.stodslag === "hemutrustningslan";
   const hela = planera(a);
   // Kodtäckning: the latest payment due by today is still "Planerad" (fixed by the clock alone).
-  const sista = hela.filter((u) => u.datum <= dagensDatum).pop();
+  let sista: Plan | undefined;
+  if (a.fakta.sistaUtbetalningPlanerad === true) for (const u of hela) if (u.datum <= dagensDatum) sista = u;
   const inom = hela.filter((u) => u.datum >= p.fromDatum && u.datum <= p.tomDatum);
   // At most 50 payments per ärende (schema): keep the latest.
   const plan = inom.slice(-50);
   return plan.map((u) => {
-    const tider = u.tider.map((t) => ({
-      ...(t.start !== undefined && t.slut !== undefined
-        ? { startvecka: csnDatum(t.start), slutvecka: csnDatum(t.slut) }
-        : {}),
-      ...beloppen(a.fakta, t.enheter),
-    }));
-    const planerad = u.datum > dagensDatum || (a.fakta.sistaUtbetalningPlanerad === true && u === sista);
+    const { Beloppen, totbelopp } = beloppen(a.fakta, u.enheter);
+    const tid: Utbetaldtid =
+      u.start !== undefined && u.slut !== undefined
+        ? { startvecka: csnDag(u.start), slutvecka: csnDag(u.slut), Beloppen, totbelopp }
+        : { Beloppen, totbelopp };
+    const planerad = u.datum > dagensDatum || u === sista;
     return {
       utbetdatum: csnDatum(u.datum),
       utbetstatus: planerad ? "Planerad" : hut ? "UTBETALAD" : "Utbetald",
-      Utbetaldatider: tider,
-      totbelopp: String(tider.reduce((s, t) => s + Number(t.totbelopp), 0)),
+      Utbetaldatider: [tid],
+      // One span per payment: the payment's total is the span's.
+      totbelopp,
     };
   });
 }
@@ -1041,13 +1075,12 @@ function soktaTider(a: LostArende): Sokttid[] {
 function beviljadeTider(a: LostArende): Beviljadtid[] {
   if (!a.beviljad) return [];
   const f = a.fakta;
-  const b: Beviljadtid = {
-    starttid: csnDatum(a.start),
-    sluttid: csnDatum(a.slut),
-    ...(f.stodslag !== "studiehjalp" ? { takt: String(f.takt ?? 100), gr_takt: String(f.takt ?? 100) } : {}),
-    ...beloppen(f, antalEnheter(a)),
-  };
-  return [b];
+  const starttid = csnDatum(a.start);
+  const sluttid = csnDatum(a.slut);
+  const { Beloppen, totbelopp } = beloppen(f, antalEnheter(a));
+  if (f.stodslag === "studiehjalp") return [{ starttid, sluttid, Beloppen, totbelopp }];
+  const takt = String(f.takt ?? 100);
+  return [{ starttid, sluttid, takt, gr_takt: takt, Beloppen, totbelopp }];
 }
 
 /** The answer's content for one person: CSN's result and its `Personer` (0 or 1 Person). */
@@ -1111,19 +1144,24 @@ export function byggPersonsvar(
   const pnr = personidentitet.slice(2);
   if (!fakta || !CSN_TYPER.personnummer.pattern.test(pnr)) return ejTraff(personidentitet);
 
-  const berattelse = berattelseperiod(dagensDatum);
+  const berattelse = BERATTELSE.hamta(dagensDatum);
   const losta = fakta.arenden
-    .flatMap((f) => losTid(f, period, berattelse))
+    .flatMap((f) => losTidMinns(f, period, berattelse))
     .filter((a) => a.kand <= dagensDatum);
   if (losta.length === 0) return ejTraff(personidentitet);
 
   // lopnummer: CSN-internal running numbers; HUT is another system with 7-digit numbers.
-  const hutBas = 1_000_000 + (hashSeed(0, "csn-hut", personidentitet) % 8_000_000);
+  let hutBas: number | undefined;
   const lopnummer = new Map<LostArende, string>();
   let lop = 0;
   let hutLop = 0;
-  for (const a of losta)
-    lopnummer.set(a, a.fakta.stodslag === "hemutrustningslan" ? String(hutBas + hutLop++) : String(++lop));
+  for (const a of losta) {
+    if (a.fakta.stodslag !== "hemutrustningslan") lopnummer.set(a, String(++lop));
+    else {
+      hutBas ??= 1_000_000 + (hashSeed(0, "csn-hut", personidentitet) % 8_000_000);
+      lopnummer.set(a, String(hutBas + hutLop++));
+    }
+  }
   const relarende = (a: LostArende): string | undefined => {
     const id = a.fakta.relaterat;
     if (!id) return undefined;
@@ -1134,26 +1172,30 @@ export function byggPersonsvar(
 
   const dagens = dagensDatum;
   const studiestod = (a: LostArende, medRelarende: boolean): StudiestodArende => {
-    const rel = medRelarende ? relarende(a) : undefined;
-    return {
+    const arende: StudiestodArende = {
       lopnummer: lopnummer.get(a)!,
       stodform: a.fakta.stodform,
       klartext: a.fakta.klartext.replace("{lasar}", a.lasar ?? ""),
       status: statusFor(a, dagens),
-      ...(rel !== undefined ? { relarende: rel } : {}),
       soktaTider: soktaTider(a),
       BeviljadeTider: beviljadeTider(a),
       UtbetalningsPlan: utbetalningar(a, period, dagens),
     };
+    const rel = medRelarende ? relarende(a) : undefined;
+    if (rel !== undefined) arende.relarende = rel;
+    return arende;
   };
-  const hut = (a: LostArende): HutArende => ({
-    lopnummer: lopnummer.get(a)!,
-    ...(a.fakta.medlanare !== undefined ? { medlanare: a.fakta.medlanare } : {}),
-    stodform: a.fakta.stodform,
-    klartext: a.fakta.klartext,
-    status: statusFor(a, dagens),
-    UtbetalningsPlan: utbetalningar(a, period, dagens),
-  });
+  const hut = (a: LostArende): HutArende => {
+    const arende: HutArende = {
+      lopnummer: lopnummer.get(a)!,
+      stodform: a.fakta.stodform,
+      klartext: a.fakta.klartext,
+      status: statusFor(a, dagens),
+      UtbetalningsPlan: utbetalningar(a, period, dagens),
+    };
+    if (a.fakta.medlanare !== undefined) arende.medlanare = a.fakta.medlanare;
+    return arende;
+  };
   // The schema allows 10 ärenden per stödform: keep the most recent.
   const av = (s: Stodslag) =>
     losta
@@ -1161,12 +1203,16 @@ export function byggPersonsvar(
       .sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0))
       .slice(-10)
       .sort((x, y) => Number(lopnummer.get(x)) - Number(lopnummer.get(y)));
-  const block = <A>(s: Stodslag, one: (a: LostArende) => A) => {
-    const list = av(s);
-    return list.length > 0 ? { Arenden: list.map(one) } : {};
-  };
-  const harData = (s: Stodslag) => (av(s).length > 0 ? "1" : "0");
-  const [sm, sh, hu, sss, oss] = STODSLAG.map(harData) as [string, string, string, string, string];
+  const [sm, sh, hu, sss, oss] = STODSLAG.map(av) as [
+    LostArende[],
+    LostArende[],
+    LostArende[],
+    LostArende[],
+    LostArende[],
+  ];
+  const block = <A>(list: LostArende[], one: (a: LostArende) => A) =>
+    list.length > 0 ? { Arenden: list.map(one) } : {};
+  const harData = (list: LostArende[]) => (list.length > 0 ? "1" : "0");
 
   return {
     Resultat: CSN_RESULTAT.ok,
@@ -1177,20 +1223,18 @@ export function byggPersonsvar(
         sekretess: persona?.sekretess ? "Ja" : "  ",
         sekel: personidentitet.slice(0, 2),
         Studiestodstypforteckning: {
-          studiemedel: sm,
-          studiehjalp: sh,
-          hemutrustningslan: hu,
-          studiestartsstod: sss,
-          omstallningsstudiestod: oss,
+          studiemedel: harData(sm),
+          studiehjalp: harData(sh),
+          hemutrustningslan: harData(hu),
+          studiestartsstod: harData(sss),
+          omstallningsstudiestod: harData(oss),
         },
-        Studiemedel: block("studiemedel", (a) => studiestod(a, true)),
-        Studiehjalp: block("studiehjalp", (a) => studiestod(a, true)),
-        HemutrustningsLan: block("hemutrustningslan", hut),
-        Studiestartsstod: block("studiestartsstod", (a) => studiestod(a, true)),
-        Omstallningsstudiestod: block("omstallningsstudiestod", (a) => {
-          const { relarende: _bort, ...rest } = studiestod(a, false);
-          return rest;
-        }),
+        Studiemedel: block(sm, (a) => studiestod(a, true)),
+        Studiehjalp: block(sh, (a) => studiestod(a, true)),
+        HemutrustningsLan: block(hu, hut),
+        Studiestartsstod: block(sss, (a) => studiestod(a, true)),
+        // Without relarende (studiestod leaves it out then): the OSS schema has none.
+        Omstallningsstudiestod: block(oss, (a): OssArende => studiestod(a, false)),
       },
     ],
   };

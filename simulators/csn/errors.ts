@@ -1,6 +1,7 @@
 import type { SbnUppgEkBistandBegar } from "../../contract/csn/model.js";
 import { CSN_NS } from "../../contract/csn/model.js";
 import { dagnummerAv, laggTillManader, svenskDag } from "../../contract/kalender.js";
+import { BegransatMinne } from "../../contract/minne.js";
 import { arGiltigPersonidentitet, harRimligtDatum, maskeraText } from "../../contract/personidentitet.js";
 import type { SoapFault } from "../../contract/soap/envelope.js";
 import type { SsbtFraga } from "../../contract/ssbt/model.js";
@@ -66,10 +67,16 @@ export const STORNING_RESULTAT: Readonly<Record<CsnStorning, CsnResultat>> = {
 
 /** `YYYYMMDD` → `YYYY-MM-DD`, or undefined when it is not a real calendar day. */
 export function csnDatumTillIso(d: string): string | undefined {
+  // Only what can be a date is remembered: a question's long text must not fill the memory.
+  return d.length === 8 ? ISO_DATUM.hamta(d) : undefined;
+}
+
+// Every question's two dates are read twice (checked, then answered): the days asked about are few.
+const ISO_DATUM = new BegransatMinne<string, string | undefined>(10_000, (d) => {
   if (!/^\d{8}$/.test(d)) return undefined;
   const iso = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
   return Number.isNaN(dagnummerAv(iso)) ? undefined : iso;
-}
+});
 
 /** Today's date in Sweden (CSN's "dagens datum"), `YYYY-MM-DD`: the shared {@link svenskDag}. */
 export const idag = svenskDag;
@@ -121,10 +128,17 @@ export function kontrolleraFraga(f: SbnUppgEkBistandBegar, dagensDatum: string):
   const tom = csnDatumTillIso(f.TomDatum);
   if (!tom || tom < from) return CSN_RESULTAT.ogiltigtTomdatum;
   // "More than 2 months back" / "more than 1 month ahead": the boundary day itself is allowed.
-  if (from < laggTillManader(dagensDatum, -2)) return CSN_RESULTAT.fromdatumForTidigt;
-  if (tom > laggTillManader(dagensDatum, 1)) return CSN_RESULTAT.tomdatumForSent;
+  const [tidigast, senast] = GRANSER.hamta(dagensDatum);
+  if (from < tidigast) return CSN_RESULTAT.fromdatumForTidigt;
+  if (tom > senast) return CSN_RESULTAT.tomdatumForSent;
   return undefined;
 }
+
+// The earliest fromDatum and the latest tomDatum CSN accepts on a day: the same for every question that day.
+const GRANSER = new BegransatMinne<string, readonly [string, string]>(1000, (dag) => [
+  laggTillManader(dag, -2),
+  laggTillManader(dag, 1),
+]);
 
 /**
  * The fault for a request CSN cannot read at all (not XML, not SOAP, wrong element, a required

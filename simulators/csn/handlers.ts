@@ -1,4 +1,4 @@
-import { CSN_SVAR, decodeFraga, encodeCsnSvar } from "../../contract/csn/codec.js";
+import { CSN_FRAGOR, CSN_SVAR, decodeFraga, encodeCsnSvar } from "../../contract/csn/codec.js";
 import {
   CSN_KOMMUNFRAGA_V3_NS,
   CSN_NS,
@@ -96,8 +96,10 @@ export function csnEndpoint(ctx: SimulatorContext, options: CsnHandlerOptions = 
         ns: CSN_NS.kommunfraga,
         local: "SBNUppgEkBistandBegar",
         handle: (payload) => {
-          const besvarad = besvaraFraga(decodeFraga(payload), ctx, options);
-          const body = CSN_SVAR.minns(encodeCsnSvar(besvarad), besvarad);
+          // In-process, SSBT's own question tree: its model, not decoded again, and its leaves echoed.
+          const eget = CSN_FRAGOR.modell(payload);
+          const besvarad = besvaraFraga(eget ?? decodeFraga(payload), ctx, options);
+          const body = CSN_SVAR.minns(encodeCsnSvar(besvarad, eget ? payload : undefined), besvarad);
           return { body: ctx.dialekt === "observed" ? csnObserverat.tillampa(body) : body };
         },
       },

@@ -1,4 +1,5 @@
 import {
+  CSN_FRAGOR,
   CSN_SVAR,
   decodeCsnSvar,
   encodeCsnSvar,
@@ -7,6 +8,7 @@ import {
 } from "../../../contract/csn/codec.js";
 import {
   CSN_NS,
+  CSN_PREFIXES,
   CSN_SCHEMA_VERSION,
   type CsnSvar,
   type SbnUppgEkBistandBegar,
@@ -74,7 +76,8 @@ export function csnFraga(fraga: SsbtFraga, kontrakt: KontraktInfo): SbnUppgEkBis
  * await fetch(begaran(fraga, "http://localhost:8080/csn/kommunfraga/v4", kontrakt))
  */
 export function begaran(fraga: SsbtFraga, endpoint: string, kontrakt: KontraktInfo): Begaran {
-  return soapBegaran(endpoint, encodeFraga(csnFraga(fraga, kontrakt)), CSN_SOAP_PREFIXES);
+  const q = csnFraga(fraga, kontrakt);
+  return soapBegaran(endpoint, CSN_FRAGOR.minns(encodeFraga(q), q), CSN_SOAP_PREFIXES);
 }
 
 /** The CSN result code and text carried in a fault's detail, if any. */
@@ -87,10 +90,14 @@ function resultatIFault(detail: ReturnType<typeof readSoapFault>): { kod?: strin
   return { ...(kod ? { kod: textOf(kod).trim() } : {}), ...(text ? { text: textOf(text) } : {}) };
 }
 
-/** CSN's answer, and whether it came in the 3.0 layout (production, `--dialect observed`). */
+/**
+ * CSN's answer, and whether it came in the 3.0 layout (production, `--dialect observed`). `trad`:
+ * the simulator's own 4.0 tree, handed over in-process, which is `encodeCsnSvar(svar)` already.
+ */
 interface Last {
   svar: CsnSvar;
   v3: boolean;
+  trad?: XmlElement;
 }
 
 function lasSvar(text: string, status: number, parsedXml: XmlElement | undefined): Last | Sektion {
@@ -114,7 +121,7 @@ function lasSvar(text: string, status: number, parsedXml: XmlElement | undefined
   if (status !== 200) return fel(`HTTP_${status}`, `CSN svarade med HTTP ${status}.`);
   // In-process, the simulator's own (4.0) tree: its model, not decoded again.
   const eget = CSN_SVAR.modell(body);
-  if (eget) return { svar: eget, v3: false };
+  if (eget) return { svar: eget, v3: false, trad: body };
   try {
     // CSN's production answers use the 3.0 layout: read it with the 4.0 decoder (contract/csn/v3.ts).
     if (arV3Svar(body)) return { svar: decodeCsnSvar(franV3(body)), v3: true };
@@ -154,9 +161,12 @@ export async function tolka(svar: BastjanstSvar, fraga: SsbtFraga, kontrakt: Kon
     if (annan)
       return fel("FEL_PERSON", `CSN svarade om en annan person än den som efterfrågades (${maskera(pid)}).`);
     // Passed on in the layout CSN answered in: a 3.0 answer reaches the consumer as 3.0.
+    // The simulator's own tree is written as it is: encoding its model again gives the same tree.
     const dokument = lasning.v3
       ? serializeXml(tillV3(encodeCsnSvar(last)), { prefixes: CSN_V3_PREFIXES, declaration: true })
-      : serializeCsnSvar(last);
+      : lasning.trad
+        ? serializeXml(lasning.trad, { prefixes: CSN_PREFIXES, declaration: true })
+        : serializeCsnSvar(last);
     return { data: [el(kontrakt.ns, "svar", [Buffer.from(dokument, "utf8").toString("base64")])] };
   } catch (e) {
     // A bug must not take the composite answer down: report it as this section's error.
