@@ -5,7 +5,7 @@ import { NS } from "../namespaces.js";
 import { el, leaf, type XmlElement, type XmlNode } from "../xml/node.js";
 import { parseXml } from "../xml/parse.js";
 import { leafText, SequenceReader } from "../xml/reader.js";
-import { escapeAttr, escapeText } from "../xml/serialize.js";
+import { escapeAttr, escapeText, rememberEscaped } from "../xml/serialize.js";
 import { readDate, readInt } from "../xml/xsd-types.js";
 import {
   type BeskattningsuppgifterRequest,
@@ -85,18 +85,25 @@ const DOKUMENT_PREFIX: ReadonlyMap<string, string> = new Map([
  * Serializes a question or answer document the way Skatteverket writes them: XML declaration,
  * the instans namespace as default namespace, `besko:`/`folko:` declared on the root. Every
  * element must be in one of those three namespaces (so no unqualified element can be captured
- * by the default namespace). Deterministic: same tree, same bytes.
+ * by the default namespace). Deterministic: same tree, same bytes. The document's escaped form
+ * (as a composite answer carries it as text) is written alongside and remembered
+ * (`rememberEscaped`), so it is not searched and rebuilt when the answer is written.
  *
  * @example
  * serializeSkvDokument(el(SKV_DOKUMENT_NS.instans, "SvarBeskattningsuppgifterEnligtSFS2008-975", [...]))
  */
 export function serializeSkvDokument(root: XmlElement): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${skrivDokumentnod(root, true)}`;
+  const w = new Dokumentskrivare();
+  skrivDokumentnod(root, true, w);
+  return rememberEscaped(DEKLARATION + w.text, DEKLARATION_ESCAPED + w.escaped);
 }
 
-// Every answer writes the same few element names: each qualified name is built once. A string
-// built by concatenation, not a parts array joined: fewer throw-away objects per answer.
+// Every answer writes the same few element names: each qualified name is built once. Strings
+// built by concatenation, not parts arrays joined: fewer throw-away objects per answer.
+const DEKLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const ROT_XMLNS = ` xmlns="${escapeAttr(I)}" xmlns:besko="${escapeAttr(B)}" xmlns:folko="${escapeAttr(F)}"`;
+const DEKLARATION_ESCAPED = escapeText(DEKLARATION);
+const ROT_XMLNS_ESCAPED = escapeText(ROT_XMLNS);
 // Per namespace of a document, its qualified element names, each built once (bounded: a library
 // user may write documents of their own).
 const DOKUMENTNAMN = new BegransatMinne<string, BegransatMinne<string, string>>(16, (ns) => {
@@ -114,20 +121,47 @@ function dokumentnamn(node: XmlElement): string {
   return DOKUMENTNAMN.hamta(node.ns).hamta(node.local);
 }
 
-function skrivDokumentnod(node: XmlNode, isRoot: boolean): string {
-  if (node.kind === "text") return escapeText(node.text);
+/**
+ * A document's text and, piece by piece, that text escaped as XML character data (escaping is per
+ * character, so the escaped pieces joined are the escaped whole). Element names hold no character
+ * to escape; the markup around them is escaped here once.
+ */
+class Dokumentskrivare {
+  text = "";
+  escaped = "";
+}
+
+function skrivDokumentnod(node: XmlNode, isRoot: boolean, w: Dokumentskrivare): void {
+  if (node.kind === "text") {
+    const t = escapeText(node.text);
+    w.text += t;
+    w.escaped += escapeText(t);
+    return;
+  }
   const name = dokumentnamn(node);
-  let out = `<${name}`;
-  if (isRoot) out += ROT_XMLNS;
+  w.text += `<${name}`;
+  w.escaped += `&lt;${name}`;
+  if (isRoot) {
+    w.text += ROT_XMLNS;
+    w.escaped += ROT_XMLNS_ESCAPED;
+  }
   for (const a of node.attrs) {
     if (a.ns !== "")
       throw new HarnessError("SKV_DOKUMENT_NAMESPACE", `Qualified attribute ${a.local} is not supported.`);
-    out += ` ${a.local}="${escapeAttr(a.value)}"`;
+    const attr = ` ${a.local}="${escapeAttr(a.value)}"`;
+    w.text += attr;
+    w.escaped += escapeText(attr);
   }
-  if (node.children.length === 0) return `${out}/>`;
-  out += ">";
-  for (const c of node.children) out += skrivDokumentnod(c, false);
-  return `${out}</${name}>`;
+  if (node.children.length === 0) {
+    w.text += "/>";
+    w.escaped += "/&gt;";
+    return;
+  }
+  w.text += ">";
+  w.escaped += "&gt;";
+  for (const c of node.children) skrivDokumentnod(c, false, w);
+  w.text += `</${name}>`;
+  w.escaped += `&lt;/${name}&gt;`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { ContractViolation, type HarnessError } from "../errors.js";
 import { childElements, el, textOf } from "./node.js";
 import { parseXml } from "./parse.js";
 import { SequenceReader } from "./reader.js";
-import { escapeAttr, escapeText, serializeXml } from "./serialize.js";
+import { escapeAttr, escapeText, rememberEscaped, serializeXml } from "./serialize.js";
 import { isXsdDate, isXsdDateTime, readBase64, readBoolean, readInt } from "./xsd-types.js";
 
 const code = (f: () => unknown) => {
@@ -87,6 +87,15 @@ describe("escapeText", () => {
     expect(escapeText(`${base64}\r`)).toBe(`${base64}&#13;`);
     expect(escapeText(`<${base64}`)).toBe(`&lt;${base64}`);
     expect(escapeAttr(`a"b\tc`)).toBe("a&quot;b&#9;c");
+  });
+
+  it("answers a remembered text from memory, and only the last few texts", () => {
+    const doc = `<a>${"x".repeat(100)}</a>`;
+    rememberEscaped(doc, "FROM MEMORY");
+    expect(escapeText(doc)).toBe("FROM MEMORY");
+    for (let i = 0; i < 4; i++)
+      rememberEscaped(`<b${i}>${"y".repeat(100)}</b${i}>`, naive(`<b${i}>${"y".repeat(100)}</b${i}>`));
+    expect(escapeText(doc)).toBe(naive(doc));
   });
 });
 

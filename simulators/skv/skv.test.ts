@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { getResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,8 +12,13 @@ import {
   encodeBeskattningsuppgifterResponse,
   encodeFraga,
   encodeSvar,
+  serializeSkvDokument,
 } from "../../contract/skv/codec.js";
-import type { SkvException, SvarBeskattningsuppgifter } from "../../contract/skv/model.js";
+import {
+  SKV_DOKUMENT_NS,
+  type SkvException,
+  type SvarBeskattningsuppgifter,
+} from "../../contract/skv/model.js";
 import { DELFELKOD } from "../../contract/skv/v11-model.js";
 import {
   parseSoapEnvelope,
@@ -23,7 +29,7 @@ import {
 import type { Sektion, SsbtFraga, Tidsperiod } from "../../contract/ssbt/model.js";
 import { el, findChild, textOf, type XmlElement } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
-import { serializeXml } from "../../contract/xml/serialize.js";
+import { escapeText, serializeXml } from "../../contract/xml/serialize.js";
 import { kodverk } from "../../fixtures/kodverk/index.js";
 import { TEST_PERIOD, testContext, testFraga, testIdentitet } from "../../test/support/context.js";
 import { REFERENCE_DIR, readReference } from "../../test/support/reference.js";
@@ -198,6 +204,54 @@ describe("skvSimulator", () => {
         .map((p) => p.id)
         .sort(),
     );
+  });
+});
+
+describe("serializeSkvDokument", () => {
+  // What escapeText would give without the writer's remembered escape (a copy of the text is
+  // another string object, but escaping is per character).
+  const fresh = (t: string) =>
+    t.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll("\r", "&#13;");
+
+  it("remembers the escape of what it writes: the same as escaping the document afresh", () => {
+    const { instans, besko } = SKV_DOKUMENT_NS;
+    const tecken = fc.constantFrom("a", "9", " ", "å", "&", "<", ">", "\r", "\n", '"', "'");
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(tecken, { maxLength: 40 }), { minLength: 1, maxLength: 6 }),
+        fc.array(tecken, { maxLength: 20 }),
+        (texter, attribut) => {
+          const dokument = serializeSkvDokument(
+            el(instans, "Svar", [
+              ...texter.map((t) => el(besko, "Text", [t.join("")])),
+              el(instans, "Tom", [], { varde: attribut.join("") }),
+            ]),
+          );
+          expect(escapeText(dokument)).toBe(fresh(dokument));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("an answer document with markup in a name, as the composite answer escapes it", () => {
+    const dokument = encodeSvar({
+      PersonuppgiftLista: [
+        {
+          IdentitetsbeteckningFysiskPerson: "199608239829",
+          Fornamn: "Oskar",
+          Efternamn: "Bergström & <son>",
+          StatusPersonuppgiftKod: "999",
+          Kapitaluppgift: [
+            { Taxeringsar: 2026, SummaIntakterPaKapital: 1, OverskottPaKapital: 0, UnderskottPaKapital: 5 },
+          ],
+          Inkomstuppgift: [{ Taxeringsar: 2026, InkomstSarskildInkomstskatt: 7 }],
+        },
+      ],
+    });
+    expect(dokument).toContain("Bergström &amp; &lt;son&gt;");
+    expect(escapeText(dokument)).toBe(fresh(dokument));
+    expect(escapeText(dokument)).toContain("Bergström &amp;amp; &amp;lt;son&amp;gt;");
   });
 });
 
