@@ -24,18 +24,18 @@ import { bastjanstFel as fel, soapBegaran, svarstext } from "./soap.js";
  */
 export function mivBegaran(fraga: SsbtFraga, endpoint: string): Begaran {
   const g = fraga.generellaFrageparametrar;
-  const body = encodeFindByPersonnummer({
-    query: {
-      ...(g.korrelationsid !== undefined ? { korrelationsid: g.korrelationsid } : {}),
-      personnummer: g.personidentitet,
-      ingivare: {
-        handlaggare: g.ingivare.handlaggare,
-        namn: g.ingivare.namn,
-        organisationsnummer: g.ingivare.organisationsnummer,
-      },
-    },
-  });
-  return soapBegaran(endpoint, body);
+  const ingivare = {
+    handlaggare: g.ingivare.handlaggare,
+    namn: g.ingivare.namn,
+    organisationsnummer: g.ingivare.organisationsnummer,
+  };
+  // Two literals, not a conditional spread: spreading `{}` or `{ korrelationsid }` into the
+  // query took V8's slow object-clone path (≈ 1 % of a composite answer's CPU in the server).
+  const query =
+    g.korrelationsid !== undefined
+      ? { korrelationsid: g.korrelationsid, personnummer: g.personidentitet, ingivare }
+      : { personnummer: g.personidentitet, ingivare };
+  return soapBegaran(endpoint, encodeFindByPersonnummer({ query }));
 }
 
 function orsak(e: unknown): string {
