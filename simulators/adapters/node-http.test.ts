@@ -1,19 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { requestTarget } from "./node-http.js";
-
-/** The reference: what a request target means once fetch's URL parser has normalised it. */
-function viaUrl(target: string): { path: string; query: string } | undefined {
-  try {
-    let u: URL | undefined;
-    if (target.startsWith("/")) u = new URL(target, "http://localhost");
-    else if (/^https?:\/\//i.test(target)) u = new URL(target);
-    if (u) return { path: u.pathname, query: u.search.slice(1) };
-  } catch {
-    // not a URL
-  }
-  return undefined;
-}
+import { requestTarget, requestTargetByUrl as viaUrl } from "./node-http.js";
 
 // Every character the fast path accepts, and the ones that make URL escape or rewrite a target.
 const TEGN = [

@@ -141,6 +141,17 @@ export function requestTarget(target: string): { path: string; query: string } |
     const q = target.indexOf("?");
     return q < 0 ? { path: target, query: "" } : { path: target.slice(0, q), query: target.slice(q + 1) };
   }
+  return requestTargetByUrl(target);
+}
+
+/**
+ * {@link requestTarget} for any target, through fetch's URL parser: the general case, and the
+ * reference the fast path is tested against.
+ *
+ * @example
+ * requestTargetByUrl("/a/./b?x") // { path: "/a/b", query: "x" }
+ */
+export function requestTargetByUrl(target: string): { path: string; query: string } | undefined {
   try {
     let u: URL | undefined;
     if (target.startsWith("/")) u = new URL(target, "http://localhost");

@@ -207,6 +207,22 @@ describe("skvSimulator", () => {
   });
 });
 
+/** An answer whose name holds markup characters (escaped in the document, and again in the composite answer). */
+const SVAR_MED_MARKUP: SvarBeskattningsuppgifter = {
+  PersonuppgiftLista: [
+    {
+      IdentitetsbeteckningFysiskPerson: "199608239829",
+      Fornamn: "Oskar",
+      Efternamn: "Bergström & <son>",
+      StatusPersonuppgiftKod: "999",
+      Kapitaluppgift: [
+        { Taxeringsar: 2026, SummaIntakterPaKapital: 1, OverskottPaKapital: 0, UnderskottPaKapital: 5 },
+      ],
+      Inkomstuppgift: [{ Taxeringsar: 2026, InkomstSarskildInkomstskatt: 7 }],
+    },
+  ],
+};
+
 describe("serializeSkvDokument", () => {
   // What escapeText would give without the writer's remembered escape (a copy of the text is
   // another string object, but escaping is per character).
@@ -235,20 +251,7 @@ describe("serializeSkvDokument", () => {
   });
 
   it("an answer document with markup in a name, as the composite answer escapes it", () => {
-    const dokument = encodeSvar({
-      PersonuppgiftLista: [
-        {
-          IdentitetsbeteckningFysiskPerson: "199608239829",
-          Fornamn: "Oskar",
-          Efternamn: "Bergström & <son>",
-          StatusPersonuppgiftKod: "999",
-          Kapitaluppgift: [
-            { Taxeringsar: 2026, SummaIntakterPaKapital: 1, OverskottPaKapital: 0, UnderskottPaKapital: 5 },
-          ],
-          Inkomstuppgift: [{ Taxeringsar: 2026, InkomstSarskildInkomstskatt: 7 }],
-        },
-      ],
-    });
+    const dokument = encodeSvar(SVAR_MED_MARKUP);
     expect(dokument).toContain("Bergström &amp; &lt;son&gt;");
     expect(escapeText(dokument)).toBe(fresh(dokument));
     expect(escapeText(dokument)).toContain("Bergström &amp;amp; &amp;lt;son&amp;gt;");
@@ -912,20 +915,7 @@ describe("codec", () => {
   it("round-trips the question and the answer documents", () => {
     const q = fragaTillSkv(testFraga("199608239829"));
     expect(decodeFraga(encodeFraga(q))).toEqual(q);
-    const s: SvarBeskattningsuppgifter = {
-      PersonuppgiftLista: [
-        {
-          IdentitetsbeteckningFysiskPerson: "199608239829",
-          Fornamn: "Oskar",
-          Efternamn: "Bergström & <son>",
-          StatusPersonuppgiftKod: "999",
-          Kapitaluppgift: [
-            { Taxeringsar: 2026, SummaIntakterPaKapital: 1, OverskottPaKapital: 0, UnderskottPaKapital: 5 },
-          ],
-          Inkomstuppgift: [{ Taxeringsar: 2026, InkomstSarskildInkomstskatt: 7 }],
-        },
-      ],
-    };
+    const s = SVAR_MED_MARKUP;
     expect(decodeSvar(encodeSvar(s))).toEqual(s);
   });
 
