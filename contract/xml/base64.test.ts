@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isBase64 } from "./xsd-types.js";
 
-/** The xsd:base64Binary shape (whitespace removed) as a regex: the reference the loop must agree with. */
+/** The xsd:base64Binary shape (whitespace removed) as a regex: the reference the quick check must agree with. */
 const REFERENS = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 describe("isBase64", () => {
