@@ -183,6 +183,18 @@ export type Endpoint = (request: SimRequest) => SimOutcome | undefined | Promise
 const decoder = new TextDecoder();
 
 /**
+ * Whether an endpoint's (or an operation's) result is still to come. Answers made at once are used
+ * as they are, without a promise of their own: every in-process bastjänst call is one.
+ *
+ * @example
+ * isPromiseLike(Promise.resolve(1)) // true
+ * isPromiseLike(response(200, "text/plain", "ok")) // false
+ */
+export function isPromiseLike<T>(x: T | PromiseLike<T>): x is PromiseLike<T> {
+  return typeof (x as { then?: unknown } | null | undefined)?.then === "function";
+}
+
+/**
  * The body as text (UTF-8 for bytes; use the SOAP binding's strict reader where the charset matters).
  *
  * @example

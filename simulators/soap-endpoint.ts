@@ -12,6 +12,7 @@ import { checkSoapContentType, readSoapBody, soapHttpStatus } from "../contract/
 import type { XmlElement } from "../contract/xml/node.js";
 import {
   type Endpoint,
+  isPromiseLike,
   LazyText,
   response,
   type SimRequest,
@@ -96,10 +97,6 @@ export function soapEndpoint(options: SoapEndpointOptions): Endpoint {
       return failed(e);
     }
   };
-}
-
-function isPromiseLike<T>(x: T | PromiseLike<T>): x is PromiseLike<T> {
-  return typeof (x as { then?: unknown } | null)?.then === "function";
 }
 
 const SOAP_HEADERS: Readonly<Record<string, string>> = Object.freeze({ "content-type": SOAP11_CONTENT_TYPE });

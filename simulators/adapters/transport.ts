@@ -1,5 +1,5 @@
 import { type Begaran, TreeBegaran } from "../bastjanst.js";
-import { type Endpoint, type SimOutcome, simRequest } from "../endpoint.js";
+import { type Endpoint, isPromiseLike, type SimOutcome, simRequest } from "../endpoint.js";
 
 /**
  * Sends one request to a bastjänst and returns what came of it. Throws when the bastjänst cannot
@@ -32,9 +32,9 @@ export function inProcessTransport(endpoint: Endpoint): Transport {
       const out = endpoint(
         simRequest(b.method, target(b.url), lowerCase(b.headers), body, signal, b.parsedXml, b.parsedJson),
       );
-      return typeof (out as PromiseLike<unknown> | undefined)?.then === "function"
+      return isPromiseLike(out)
         ? Promise.resolve(out).then((o) => levererat(o, b))
-        : Promise.resolve(levererat(out as SimOutcome | undefined, b));
+        : Promise.resolve(levererat(out, b));
     } catch (e) {
       return Promise.reject(e);
     }
