@@ -49,6 +49,29 @@ describe("runLoad", () => {
     expect(r.timedOut).toBe(false);
   });
 
+  it("takes an answer's latency before checking it: the check's time is not the server's", async () => {
+    const spin = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    const r = await runLoad({
+      url,
+      body: Buffer.from("x"),
+      headers: {},
+      connections: 1,
+      requests: 5,
+      check: () => {
+        spin(40);
+        return undefined;
+      },
+    });
+    expect(r.completed).toBe(5);
+    // Each answer arrives from localhost in a few ms; a latency taken after the check is ≥ 40 ms.
+    const lat = [...r.latencies.subarray(0, 5)];
+    expect(Math.max(...lat)).toBeLessThan(40);
+    expect(r.elapsedMs).toBeGreaterThanOrEqual(5 * 40);
+  });
+
   it("counts a refused connection as an error instead of throwing", async () => {
     const r = await runLoad({
       url: "http://127.0.0.1:1/none",
