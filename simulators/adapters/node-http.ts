@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import { type Endpoint, response, type SimRequest, type SimResponse } from "../endpoint.js";
+import { Turns } from "./turns.js";
 import { renderOutcome } from "./wire.js";
 
 /** Largest request head (request line + headers) accepted; larger gets 431 from node:http itself. */
@@ -344,7 +345,9 @@ interface Connection {
 
 /**
  * The node:http adapter: serves an endpoint on a real HTTP server. Each request becomes a plain
- * request (the body read once, capped), goes to the endpoint, and its outcome is written back: a
+ * request (the body read once, capped), goes to the endpoint in its turn (the requests read in one
+ * event-loop turn are computed one after another, then their answers written: {@link Turns}), and
+ * its outcome is written back: a
  * response as is, a simulated timeout/closure as HTTP 504/503, a dropped connection as a reset
  * socket. Nothing the endpoint throws reaches the client as more than "internal error".
  *
@@ -354,6 +357,8 @@ interface Connection {
  */
 export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): DrainableServer {
   let inFlight = 0;
+  // The requests read in one turn are computed back to back, then written (see Turns).
+  const turns = new Turns();
   const limits = connectionLimits(options.maxConnections ?? MAX_CONNECTIONS, descriptorLimit());
   const conns = new Map<Socket, Connection>();
   let shedIdle = 0;
@@ -488,7 +493,8 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
         // The client went away before its answer (the close listener above): whatever waits for it may stop.
         wire = request;
         simRequest = request;
-        const outcome = await endpoint(request);
+        const outcome = await turns.compute(() => endpoint(request));
+        await turns.writeTurn();
         if (!outcome) {
           plain(
             res,
