@@ -31,7 +31,7 @@ const BIN = fileURLToPath(new URL("../bin/ssbtek-harness.js", import.meta.url));
  * what `npx ssbtek-harness` runs with.
  *
  * @example
- * binNodeFlags() // ["--max-semi-space-size=6", "--heap-growing-percent=40"]
+ * binNodeFlags() // ["--max-semi-space-size=6", "--heap-growing-percent=40", "--no-minor-gc-task"]
  */
 export function binNodeFlags(): string[] {
   const first = readFileSync(BIN, "utf8").split("\n", 1)[0] ?? "";

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=6 --heap-growing-percent=40
+#!/usr/bin/env -S node --max-semi-space-size=6 --heap-growing-percent=40 --no-minor-gc-task
 // The node flags: a 6 MB young generation (V8's default grows it to 16 MB) and an old generation
 // that grows by 40 % of its live size before the next full collection (V8 decides, up to 4×). The
 // simulator allocates short-lived trees per answer: together they give the lowest RSS and CPU per
