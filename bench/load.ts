@@ -74,9 +74,9 @@ function send(agent: Agent, url: URL, body: Buffer, headers: Record<string, stri
  * Closed-loop load: `connections` workers, each on its own keep-alive connection, send the same
  * request again as soon as the previous answer is read, until `requests` are done (or `maxMs`
  * passed). Every answer goes through `check` (after its latency is taken); a network error, a
- * non-accepted answer or a timeout is an error. The agent is private to the run and destroyed after it, so no idle
- * connection outlives a run (a server's keep-alive timeout could otherwise reset one under the
- * next run and show up as a spurious error).
+ * non-accepted answer or a timeout is an error. The agent is private to the run and destroyed
+ * after it, so no idle connection outlives a run (a server's keep-alive timeout could otherwise
+ * reset one under the next run and show up as a spurious error).
  *
  * @example
  * const r = await runLoad({ url: "http://127.0.0.1:8080/ssbtek", body, headers, connections: 32,

@@ -347,9 +347,8 @@ interface Connection {
  * The node:http adapter: serves an endpoint on a real HTTP server. Each request becomes a plain
  * request (the body read once, capped), goes to the endpoint in its turn (the requests read in one
  * event-loop turn are computed one after another, then their answers written: {@link Turns}), and
- * its outcome is written back: a
- * response as is, a simulated timeout/closure as HTTP 504/503, a dropped connection as a reset
- * socket. Nothing the endpoint throws reaches the client as more than "internal error".
+ * its outcome is written back: a response as is, a simulated timeout/closure as HTTP 504/503, a
+ * dropped connection as a reset socket. Nothing the endpoint throws reaches the client as more than "internal error".
  *
  * @example
  * const server = serveEndpoint(chain.endpoint, { maxBodyBytes: 5 << 20 });
@@ -494,7 +493,9 @@ export function serveEndpoint(endpoint: Endpoint, options: ServeOptions): Draina
         wire = request;
         simRequest = request;
         const outcome = await turns.compute(() => endpoint(request));
-        await turns.writeTurn();
+        // Written when the run that computed it ends (no wait when none is under way).
+        const writeTurn = turns.writeTurn();
+        if (writeTurn) await writeTurn;
         if (!outcome) {
           plain(
             res,
