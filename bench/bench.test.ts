@@ -59,6 +59,25 @@ describe.skipIf(!java)("runBench smoke run (ours, WireMock and Prism each in its
     expect(lines.some((l) => l.startsWith("ours: 40/40"))).toBe(true);
   });
 
+  it("runs the chain at the bench's clock: in Skatteverket's Sunday window it refuses before measuring, naming SKV", async () => {
+    const lines: string[] = [];
+    await expect(
+      runBench(
+        resolveBenchOptions({
+          requests: 4,
+          peerRequests: 4,
+          warmup: 0,
+          identities: 0,
+          clock: "2026-12-06T02:30:00+01:00",
+        }),
+        (l) => lines.push(l),
+      ),
+    ).rejects.toThrow(
+      /but SKV answered with an error or not at all \(SKV: .*planerat underhåll.*\); pass another --clock/,
+    );
+    expect(lines[0]).toContain("clock 2026-12-06T02:30:00+01:00");
+  }, 60_000);
+
   it("fails when a target does not hold, naming it", () => {
     const o = resolveBenchOptions();
     const f = (cpu: number, p99: number, rssMiB: number) => ({

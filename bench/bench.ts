@@ -12,7 +12,7 @@ import {
   soapEnvelope,
 } from "../contract/soap/envelope.js";
 import { decodeSvar, encodeFraga } from "../contract/ssbt/codec.js";
-import { BASTJANSTER } from "../contract/ssbt/model.js";
+import { arFel, BASTJANSTER } from "../contract/ssbt/model.js";
 import { lefiFraga } from "../simulators/aggregator/klienter/fk.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { SIMULATORER } from "../simulators/registry.js";
@@ -216,12 +216,21 @@ async function probeAllSeven(url: string, body: Buffer): Promise<{ body: Buffer;
       `The simulator answered the benchmark question with HTTP ${res.status}${fault ? ` (${fault.faultstring})` : ""}; fix the chain first (npm start).`,
     );
   const svar = decodeSvar(parsed.body);
-  const utan = BASTJANSTER.filter((k) => !svar.svarsdata[k] || "error" in svar.svarsdata[k]!);
-  if (utan.length)
+  const utan = BASTJANSTER.filter((k) => !svar.svarsdata[k] || arFel(svar.svarsdata[k]!));
+  if (utan.length) {
+    // What each one said: Skatteverket's planned maintenance, say, is the chain's right answer at
+    // that --clock, not a broken chain.
+    const sade = utan.map((k) => {
+      const s = svar.svarsdata[k];
+      return s && arFel(s)
+        ? `${k}: ${s.error.felkod} ${s.error.felmeddelande.join(" ")}`
+        : `${k}: no section`;
+    });
     throw new HarnessError(
       "BENCH_BAD_ANSWER",
-      `The benchmark needs data from all seven bastjänster for hela-kedjan, but ${utan.join(", ")} answered with an error or not at all; fix the chain first (npm start).`,
+      `The benchmark needs data from all seven bastjänster for hela-kedjan, but ${utan.join(", ")} answered with an error or not at all (${sade.join("; ")}); pass another --clock, or fix the chain first (npm start).`,
     );
+  }
   return { body: res.body, contentType: res.contentType };
 }
 
@@ -293,10 +302,9 @@ export async function runBench(
   const started: ServerProcess[] = [];
   const stopAll = () => Promise.all(started.splice(0).map((s) => s.stop()));
   try {
-    const now = new Date();
-    const period = standardPeriod(now);
-    log("Starting the simulated chain (child process) …");
-    const ours = await startServerProcess({ type: "start", kind: "ours", seed: o.seed });
+    const period = standardPeriod(new Date(o.clock));
+    log(`Starting the simulated chain (child process, clock ${o.clock}) …`);
+    const ours = await startServerProcess({ type: "start", kind: "ours", seed: o.seed, clock: o.clock });
     started.push(ours);
     const ssbtUrl = `${ours.endpoint}/ssbtek`;
 

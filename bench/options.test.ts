@@ -34,6 +34,15 @@ describe("bench options", () => {
     expect(parseBenchArgs(["--help"]).help).toBe(true);
   });
 
+  it("freezes the chain's clock at a weekday instant unless told, never the wall clock", () => {
+    const klocka = new Date(BENCH_DEFAULTS.clock);
+    // a Friday at 10.00 Swedish time: outside Skatteverket's Sunday 02.00–04.00 window
+    expect(klocka.toISOString()).toBe("2026-11-20T09:00:00.000Z");
+    expect(resolveBenchOptions(parseBenchArgs(["--clock", "2026-12-06T02:30:00+01:00"]).options).clock).toBe(
+      "2026-12-06T02:30:00+01:00",
+    );
+  });
+
   it("never samples less often than once per run", () => {
     expect(resolveBenchOptions({ requests: 500 }).sampleEvery).toBe(500);
   });
@@ -45,6 +54,7 @@ describe("bench options", () => {
     [["--duration", "soon"], /--duration "soon"/],
     [["--min-prism-ratio=-1"], /--min-prism-ratio -1/],
     [["--max-cpu-ms", "x"], /--max-cpu-ms "x"/],
+    [["--clock", "soon"], /--clock "soon": pass an ISO date-time/],
     [["--bogus"], /bogus.*--help/],
     [["extra"], /--help/],
   ])("refuses %j with a message naming the flag", (argv, message) => {

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { HarnessError } from "../contract/errors.js";
+import { REFERENS_KLOCKA } from "../suites/pact/referens.js";
 
 /** Options of `npm run bench`. All optional; {@link resolveBenchOptions} fills in the defaults. */
 export interface BenchOptions {
@@ -31,6 +32,12 @@ export interface BenchOptions {
   maxRssGrowth?: number;
   /** Seed of the simulated chain. Default 1. */
   seed?: number;
+  /**
+   * The simulated chain's clock, frozen (ISO date-time), and the day the load's question period
+   * ends. Default: the harness's reference instant, a Friday morning — never the wall clock, so a
+   * run is the same on any day (Skatteverket is closed on Sundays 02.00–04.00).
+   */
+  clock?: string;
   /** Print the result as JSON instead of a table. */
   json?: boolean;
 }
@@ -53,6 +60,7 @@ export const BENCH_DEFAULTS: ResolvedBenchOptions = {
   maxRssMiB: 150,
   maxRssGrowth: 0.15,
   seed: 1,
+  clock: REFERENS_KLOCKA,
   json: false,
 };
 export const QUICK: BenchOptions = {
@@ -105,6 +113,11 @@ export function resolveBenchOptions(o: BenchOptions = {}): ResolvedBenchOptions 
     );
   if (!Number.isInteger(r.seed))
     throw new HarnessError("BAD_OPTION", `Invalid --seed ${r.seed}: pass an integer.`);
+  if (Number.isNaN(new Date(r.clock).getTime()))
+    throw new HarnessError(
+      "BAD_OPTION",
+      `Invalid --clock "${r.clock}": pass an ISO date-time, e.g. ${REFERENS_KLOCKA}.`,
+    );
   return { ...r, sampleEvery: Math.min(r.sampleEvery, r.requests, r.peerRequests) };
 }
 
@@ -144,6 +157,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --max-rss-mib F      fail above this RSS of ours at the end (default 150)
   --max-rss-growth F   fail when RSS grows more than this after warm-up (default 0.15 = +15 %)
   --seed N             seed of the simulated chain (default 1)
+  --clock ISO          the simulated chain's frozen clock (default ${REFERENS_KLOCKA}, a Friday)
   --quick              smoke run: 4000 + 2000 per peer, 500 warm-up, sample every 1000
   --json               print the result as JSON
   --help               this text
@@ -184,6 +198,7 @@ export function parseBenchArgs(argv: readonly string[]): { options: BenchOptions
   set("maxRssMiB", num("max-rss-mib", v["max-rss-mib"]));
   set("maxRssGrowth", num("max-rss-growth", v["max-rss-growth"]));
   set("seed", num("seed", v.seed));
+  set("clock", v.clock);
   if (v.json) explicit.json = true;
   return { options: { ...(v.quick ? QUICK : {}), ...explicit }, help: v.help === true };
 }
@@ -208,6 +223,7 @@ function parse(argv: readonly string[]) {
       "max-rss-mib": { type: "string" },
       "max-rss-growth": { type: "string" },
       seed: { type: "string" },
+      clock: { type: "string" },
       quick: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },

@@ -9,6 +9,8 @@ export type ToServer =
       type: "start";
       kind: "ours";
       seed: number;
+      /** The chain's frozen clock (ISO date-time). */
+      clock: string;
     }
   | { type: "sample" };
 

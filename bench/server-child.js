@@ -19,10 +19,12 @@ async function loadServer() {
   return import("../simulators/server.ts");
 }
 
-/** @param {{ seed: number }} m */
+/** @param {{ seed: number, clock: string }} m */
 async function start(m) {
   const { startSimulator } = await loadServer();
-  const sim = await startSimulator({ port: 0, seed: m.seed, profile: "fast", timeScale: 0 });
+  const klocka = new Date(m.clock);
+  const now = () => new Date(klocka);
+  const sim = await startSimulator({ port: 0, seed: m.seed, now, profile: "fast", timeScale: 0 });
   send({ type: "ready", url: sim.url, path: "" });
 }
 
@@ -46,9 +48,11 @@ function sample() {
   });
 }
 
-process.on("message", (/** @type {{ type: string, seed?: number }} */ m) => {
+process.on("message", (/** @type {{ type: string, seed?: number, clock?: string }} */ m) => {
   if (m.type === "start")
-    start({ seed: m.seed ?? 1 }).catch((e) => send({ type: "error", message: e?.message ?? String(e) }));
+    start({ seed: m.seed ?? 1, clock: m.clock ?? new Date().toISOString() }).catch((e) =>
+      send({ type: "error", message: e?.message ?? String(e) }),
+    );
   else if (m.type === "sample") sample();
 });
 // The parent went away (or closed the channel): nothing left to serve.

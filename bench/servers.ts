@@ -44,7 +44,7 @@ export function binNodeFlags(): string[] {
  * the built simulator) and waits until it listens on a free loopback port.
  *
  * @example
- * const ours = await startServerProcess({ type: "start", kind: "ours", seed: 1 });
+ * const ours = await startServerProcess({ type: "start", kind: "ours", seed: 1, clock: REFERENS_KLOCKA });
  * const { rss } = await ours.sample();
  * await ours.stop();
  */
