@@ -7,6 +7,7 @@ import { parseXml } from "../contract/xml/parse.js";
 import { formatHtml } from "./html.js";
 import { formatJunit, xmlSafe } from "./junit.js";
 import { buildReport, type CertifyReport, caseFrom, skippedCase } from "./model.js";
+import { replayFor } from "./triage.js";
 import { reportName, writeReports } from "./write.js";
 
 const NASTY = `a<b & "c" 'd' ]]> \u0001\u0000 199001011234`;
@@ -45,6 +46,28 @@ function sample(): CertifyReport {
 const kids = (e: XmlElement, local: string) => childElements(e).filter((c) => c.local === local);
 
 describe("CertifyReport", () => {
+  it("replays failed cases narrowed to their personas, and as the whole run when they are every persona of it", () => {
+    const bas = "npx ssbtek-harness certify producer --bastjanst SKV --url http://x";
+    const fel = [{ rule: "SKV.svar.fault", message: "planerat underhåll" }];
+    const r = buildReport({
+      command: "certify producer",
+      target: "SKV http://x",
+      startedAt: "2026-12-06T01:30:00.000Z",
+      durationMs: 1,
+      suites: [
+        {
+          name: "schema",
+          cases: ["a", "b", "c"].map((p) => ({ ...caseFrom(p, 1, p === "c" ? [] : fel), persona: p })),
+        },
+      ],
+      replay: `${bas} --clock 2026-12-06T01:30:00.000Z`,
+      replayNarrow: bas,
+    });
+    const [a, b, c] = r.suites[0]!.cases;
+    expect(replayFor(r, [a!, b!])).toBe(`${bas} --persona a --persona b`);
+    expect(replayFor(r, [a!, b!, c!])).toBe(r.replay);
+  });
+
   it("counts cases and passes only with no failure and at least one case that ran", () => {
     const r = sample();
     expect(r.summary).toEqual({ tests: 4, passed: 2, failed: 1, skipped: 1 });

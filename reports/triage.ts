@@ -23,7 +23,8 @@ export interface FailureGroup {
 
 /**
  * The replay of some cases: the report's replay, narrowed to their personas with `--persona` when
- * the command takes it, else the whole run's replay (or the finding's own).
+ * the command takes it and they are not every persona of the run, else the whole run's replay (or
+ * the finding's own).
  *
  * @example
  * replayFor(report, [caseA, caseB]) // "npx ssbtek-harness certify producer … --persona a --persona b"
@@ -38,6 +39,9 @@ export function replayFor(
   const personas = [...new Set(cases.map((c) => c.persona).filter((p): p is string => Boolean(p)))];
   // A case with no persona (e.g. an error-behaviour case) needs the whole run's setup.
   if (personas.length === 0 || cases.some((c) => !c.persona)) return whole;
+  // Every persona the run asked about: the run's own replay says that in one line, not in ninety.
+  const asked = new Set(report.suites.flatMap((s) => s.cases.map((c) => c.persona)).filter(Boolean));
+  if (whole && personas.length === asked.size) return whole;
   return `${report.replayNarrow}${personas.map((p) => ` --persona ${p}`).join("")}`;
 }
 
