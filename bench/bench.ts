@@ -4,6 +4,7 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { HarnessError } from "../contract/errors.js";
 import { encodeLefiFraga } from "../contract/fk/codec.js";
+import { standardPeriod } from "../contract/kalender.js";
 import { kontrollsiffra, maskeraText } from "../contract/personidentitet.js";
 import {
   parseSoapEnvelope,
@@ -16,7 +17,7 @@ import { arFel, BASTJANSTER } from "../contract/ssbt/model.js";
 import { lefiFraga } from "../simulators/aggregator/klienter/fk.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { SIMULATORER } from "../simulators/registry.js";
-import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
+import { fullFraga } from "../suites/chain/certify-chain.js";
 import { type Answer, type AnswerCheck, runLoad } from "./load.js";
 import type { ResolvedBenchOptions } from "./options.js";
 import { startPrism, startWireMock } from "./peers.js";

@@ -221,7 +221,7 @@ program
   .description("How much of the contract the population's answers exercise (exit 1 below a threshold)")
   .addOption(new Option("--contract <version>", "contract version").choices(["v10", "v11"]).default("v10"))
   .option("--seed <n>", "seed of the population", int("--seed"), 1)
-  .option("--clock <iso>", "the simulated clock; the asked period is the 60 days up to it (default: now)")
+  .option("--clock <iso>", "the simulated clock; the asked period is the two months up to it (default: now)")
   .option("--json", "print the report as JSON")
   .option("--out <file>", "also write the JSON report to this file")
   .option("--no-edge-cases", "ask only the population, not the composite service's own edge cases")

@@ -78,6 +78,19 @@ let tidMinut = Number.NaN;
 let senastTid: { dag: string; ar: number; veckodag: Veckodag; timme: number } | undefined;
 
 /**
+ * The period a question asks unless told otherwise: the last two calendar months up to today in
+ * Sweden. Every bastjänst accepts it at `now`; CSN, the strictest, refuses a from-date more than
+ * two months back (60 days is more than that in March and April).
+ *
+ * @example
+ * standardPeriod(new Date("2027-03-28T10:00:00+02:00")) // { fromDatum: "2027-01-28", tomDatum: "2027-03-28" }
+ */
+export function standardPeriod(now: Date): { fromDatum: string; tomDatum: string } {
+  const idag = svenskDag(now);
+  return { fromDatum: laggTillManader(idag, -2), tomDatum: idag };
+}
+
+/**
  * `YYYY-MM-DD` plus `manader` calendar months, clamped to the month's last day.
  *
  * @example

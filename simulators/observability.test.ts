@@ -1,11 +1,12 @@
 import { getResponse } from "msw";
 import { afterEach, describe, expect, it } from "vitest";
+import { standardPeriod } from "../contract/kalender.js";
 import { maskera } from "../contract/personidentitet.js";
 import { soapEnvelope } from "../contract/soap/envelope.js";
 import { ssbtNamespace } from "../contract/ssbt/codec.js";
 import { SSBT_FELKOD } from "../contract/ssbt/felkoder.js";
 import { el } from "../contract/xml/node.js";
-import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
+import { fullFraga } from "../suites/chain/certify-chain.js";
 import { hamtaOverHttp } from "../suites/chain/client.js";
 import { postSoap } from "../test/support/answers.js";
 import { expectNoPersonnummer, memoryDestination } from "../test/support/privacy.js";

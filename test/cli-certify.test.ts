@@ -4,11 +4,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { standardPeriod } from "../contract/kalender.js";
 import { parseXml } from "../contract/xml/parse.js";
 import type { CertifyReport } from "../reports/model.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { type RunningSimulator, startSimulator } from "../simulators/server.js";
-import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
+import { fullFraga } from "../suites/chain/certify-chain.js";
 import { hamtaOverHttp } from "../suites/chain/client.js";
 import { type CliRun, runCli, startCli } from "./support/cli.js";
 

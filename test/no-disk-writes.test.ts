@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { standardPeriod } from "../contract/kalender.js";
 import { createObservability } from "../simulators/observability.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { startSimulator } from "../simulators/server.js";
-import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
+import { fullFraga } from "../suites/chain/certify-chain.js";
 import { hamtaOverHttp } from "../suites/chain/client.js";
 import { memoryDestination } from "./support/privacy.js";
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { standardPeriod } from "../contract/kalender.js";
 import { soapEnvelope } from "../contract/soap/envelope.js";
 import { encodeFraga } from "../contract/ssbt/codec.js";
 import { createObservability } from "../simulators/observability.js";
 import { PERSONAS } from "../simulators/population/population.js";
 import { startSimulator } from "../simulators/server.js";
-import { fullFraga, standardPeriod } from "../suites/chain/certify-chain.js";
+import { fullFraga } from "../suites/chain/certify-chain.js";
 import { hamtaOverHttp } from "../suites/chain/client.js";
 import { postSoap } from "./support/answers.js";
 import { memoryDestination } from "./support/privacy.js";

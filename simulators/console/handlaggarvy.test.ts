@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { standardPeriod } from "../../contract/kalender.js";
 import { parseSoapEnvelope, SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
 import { decodeSvar, encodeFraga } from "../../contract/ssbt/codec.js";
 import type { SsbtFraga } from "../../contract/ssbt/model.js";
-import { fullFraga, standardPeriod } from "../../suites/chain/certify-chain.js";
+import { fullFraga } from "../../suites/chain/certify-chain.js";
 import { expectNoPersonnummer } from "../../test/support/privacy.js";
 import { createChain } from "../chain.js";
 import { simRequest } from "../endpoint.js";

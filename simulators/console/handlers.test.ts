@@ -1,6 +1,7 @@
 import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { fullFraga, standardPeriod } from "../../suites/chain/certify-chain.js";
+import { standardPeriod } from "../../contract/kalender.js";
+import { fullFraga } from "../../suites/chain/certify-chain.js";
 import { hamtaOverHttp } from "../../suites/chain/client.js";
 import { expectNoPersonnummer } from "../../test/support/privacy.js";
 import { PERSONAS } from "../population/population.js";

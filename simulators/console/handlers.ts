@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { type HttpHandler, HttpResponse, http } from "msw";
+import { standardPeriod } from "../../contract/kalender.js";
 import { maskera, maskeraText } from "../../contract/maskering.js";
 import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
 import { encodeFraga } from "../../contract/ssbt/codec.js";
@@ -186,12 +187,9 @@ export function konsolHandlers(o: KonsolOptions): HttpHandler[] {
     ),
     http.get("*/__console/api/personer", () => {
       const chain = o.chain();
-      const now = chain.context.now();
-      const tom = now.toISOString().slice(0, 10);
-      const from = new Date(now.getTime() - 60 * 86_400_000).toISOString().slice(0, 10);
       return HttpResponse.json(
         {
-          period: { fromDatum: from, tomDatum: tom },
+          period: standardPeriod(chain.context.now()),
           personer: chain.context.population.personas.map((p) => ({
             id: p.id,
             personidentitet: maskera(p.personidentitet),

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { evaluate } from "../../contract/faltregler/engine.js";
+import { plusDagar, standardPeriod, svenskTidszon } from "../../contract/kalender.js";
+import { encodeFraga } from "../../contract/ssbt/codec.js";
 import { BASTJANSTER } from "../../contract/ssbt/model.js";
 import { attr, childElements } from "../../contract/xml/node.js";
 import { parseXml } from "../../contract/xml/parse.js";
@@ -11,12 +14,30 @@ import {
   chainResults,
   faultSubsets,
   formatChainTable,
+  fullFraga,
   slaFynd,
 } from "./certify-chain.js";
 
 const now = () => new Date("2026-11-20T10:00:00+01:00");
 
 describe("certify chain", () => {
+  it("asks a period every rule of the question table accepts, at any clock: each day of 2027 and 2028, at both ends of the Swedish day", () => {
+    // The last 60 days broke CSN's two-month window every March and April (2027-03-28: from
+    // 2027-01-27, earliest allowed 2027-01-28).
+    const fel: string[] = [];
+    for (let dag = "2027-01-01"; dag <= "2028-12-31"; dag = plusDagar(dag, 1))
+      for (const tid of ["00:05", "23:55"]) {
+        const at = new Date(`${dag}T${tid}:00${svenskTidszon(dag)}`);
+        const fraga = encodeFraga(fullFraga("197003039885", standardPeriod(at), "PERIOD"));
+        for (const f of evaluate("ssbt-fraga", fraga, { now: at })) fel.push(`${dag} ${tid}: ${f.message}`);
+      }
+    expect(fel).toEqual([]);
+    expect(standardPeriod(new Date("2027-03-28T10:00:00+02:00"))).toEqual({
+      fromDatum: "2027-01-28",
+      tomDatum: "2027-03-28",
+    });
+  });
+
   it("passes on the embedded chain: every persona, seeded fault subsets failing exactly where injected, SLA figures", async () => {
     const seen: number[] = [];
     const r = await certifyChain({ seed: 1, now, faultSubsets: 4, onStorning: (s) => seen.push(s.nr) });

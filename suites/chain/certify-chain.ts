@@ -1,3 +1,4 @@
+import { standardPeriod } from "../../contract/kalender.js";
 import { maskera } from "../../contract/personidentitet.js";
 import { SSBT_FELKOD } from "../../contract/ssbt/felkoder.js";
 import {
@@ -125,12 +126,6 @@ const FAULT_KINDS: readonly { spec: string; ssbt?: string }[] = [
   { spec: "fault" },
   { spec: "closed", ssbt: SSBT_FELKOD.STANGD },
 ];
-
-/** A period every bastjänst accepts at `now`: the last 60 days. */
-export function standardPeriod(now: Date): Tidsperiod {
-  const d = (x: Date) => x.toISOString().slice(0, 10);
-  return { fromDatum: d(new Date(now.getTime() - 60 * 86_400_000)), tomDatum: d(now) };
-}
 
 /**
  * A composite question for one person with every bastjänst included (default the registry): the pacts' reference

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { standardPeriod } from "../../contract/kalender.js";
 import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
 import { encodeFraga } from "../../contract/ssbt/codec.js";
 import type { CertifyCase } from "../../reports/model.js";
-import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
+import { fullFraga } from "../chain/certify-chain.js";
 import { hamtaOverHttp } from "../chain/client.js";
 import { startConsumerRecording } from "./certify-consumer-record.js";
 

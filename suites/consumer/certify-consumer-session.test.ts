@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { standardPeriod } from "../../contract/kalender.js";
 import { NS } from "../../contract/namespaces.js";
 import { SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
 import { el } from "../../contract/xml/node.js";
 import { TrafficLog } from "../../reports/evidence/har.js";
 import { PERSONAS } from "../../simulators/population/population.js";
-import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
+import { fullFraga } from "../chain/certify-chain.js";
 import { hamtaOverHttp } from "../chain/client.js";
 import { type SessionItemState, sessionChecklist, startConsumerSession } from "./certify-consumer-session.js";
 

@@ -6,6 +6,7 @@
  * ({@link declaredModel}).
  */
 import { HarnessError } from "../../contract/errors.js";
+import { standardPeriod } from "../../contract/kalender.js";
 import { type Leaf, pathEndsWith, xmlLeaves } from "../../contract/leaves.js";
 import { parseSoapEnvelope, SOAP11_CONTENT_TYPE, soapEnvelope } from "../../contract/soap/envelope.js";
 import { encodeFraga, SKV11_BLOCK, ssbtNamespace } from "../../contract/ssbt/codec.js";
@@ -15,7 +16,7 @@ import { simRequest } from "../../simulators/endpoint.js";
 import { resolveOptions } from "../../simulators/options.js";
 import { PERSONAS } from "../../simulators/population/population.js";
 import { TNS_FELUTLOSARE } from "../../simulators/tns/index.js";
-import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
+import { fullFraga } from "../chain/certify-chain.js";
 import {
   type AnchorSpec,
   COVERAGE_CONTRACTS,
@@ -44,7 +45,7 @@ export interface CoverageOptions {
   contract?: CoverageContract;
   /** Population seed. Default 1. */
   seed?: number;
-  /** The simulated clock. Default: now. The asked period is the 60 days up to it (as `certify chain`). */
+  /** The simulated clock. Default: now. The asked period is the two calendar months up to it (as `certify chain`). */
   now?: () => Date;
   /** Persona ids left out. Default `["kodtackning"]`. */
   exclude?: readonly string[];

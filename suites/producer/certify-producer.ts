@@ -15,6 +15,7 @@
 import { ContractViolation, HarnessError, isHarnessError } from "../../contract/errors.js";
 import { evaluateTabell } from "../../contract/faltregler/engine.js";
 import { parseHttpUrl } from "../../contract/http-url.js";
+import { standardPeriod } from "../../contract/kalender.js";
 import { maskera, maskeraText } from "../../contract/personidentitet.js";
 import { parseSoapEnvelope, readSoapFault } from "../../contract/soap/envelope.js";
 import { ssbtNamespace } from "../../contract/ssbt/codec.js";
@@ -37,7 +38,7 @@ import { PERSONAS } from "../../simulators/population/population.js";
 import { REGISTRERADE } from "../../simulators/registry.js";
 import { FAKTA as SKV_FAKTA } from "../../simulators/skv/data.js";
 import { FAKTA as SO_FAKTA } from "../../simulators/so/data.js";
-import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
+import { fullFraga } from "../chain/certify-chain.js";
 import { BASTJANST_PROVIDER, SSBT } from "../pact/names.js";
 import { runSignal } from "../run-control.js";
 import {
@@ -71,7 +72,7 @@ export interface CertifyProducerOptions {
   budgetMs?: number;
   /** An answer not complete after this many ms is a hang and is given up. Default 12 000 (the SLA's hard limit). */
   timeoutMs?: number;
-  /** The clock the asked period is taken from (the last 60 days). Default: real time. */
+  /** The clock the asked period is taken from (the last two calendar months). Default: real time. */
   now?: () => Date;
   /** Only these personas (ids from `ssbtek-harness personas`). Default: every persona. */
   personas?: readonly string[];

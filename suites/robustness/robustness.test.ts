@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { standardPeriod } from "../../contract/kalender.js";
 import type { BastjanstKod } from "../../contract/ssbt/model.js";
 import { type RunningSimulator, startSimulator } from "../../simulators/server.js";
 import { TEST_NOW } from "../../test/support/context.js";
-import { fullFraga, standardPeriod } from "../chain/certify-chain.js";
+import { fullFraga } from "../chain/certify-chain.js";
 import { hamtaOverHttp } from "../chain/client.js";
 import { KATALOG, valjFall } from "./catalogue.js";
 import type { FallResultat, Malprofil } from "./model.js";
