@@ -118,11 +118,13 @@ describe("CLI certify", () => {
       "0",
       "--max-requests",
       "1",
+      "--clock",
+      "2026-11-20T10:00:00+01:00",
       "--out",
       dir,
     ]);
     const [, ssbtek] = await c.waitFor(/point your verksamhetssystem at (http:\/\/\S+)/);
-    const now = new Date();
+    const now = new Date("2026-11-20T10:00:00+01:00");
     const svar = await hamtaOverHttp(ssbtek!, fullFraga("197003039885", standardPeriod(now), "CLI-1"));
     expect(svar.ok).toBe(true);
     const r = await c.done;
