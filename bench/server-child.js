@@ -23,6 +23,8 @@ async function loadServer() {
 async function start(m) {
   const { startSimulator } = await loadServer();
   const klocka = new Date(m.clock);
+  if (Number.isNaN(klocka.getTime()))
+    throw new Error(`The start message's clock is not a date-time: "${m.clock}".`);
   const now = () => new Date(klocka);
   const sim = await startSimulator({ port: 0, seed: m.seed, now, profile: "fast", timeScale: 0 });
   send({ type: "ready", url: sim.url, path: "" });
@@ -50,7 +52,8 @@ function sample() {
 
 process.on("message", (/** @type {{ type: string, seed?: number, clock?: string }} */ m) => {
   if (m.type === "start")
-    start({ seed: m.seed ?? 1, clock: m.clock ?? new Date().toISOString() }).catch((e) =>
+    // The parent always sends both (bench/protocol.ts): a clock is never the wall clock's.
+    start({ seed: m.seed ?? 1, clock: m.clock ?? "" }).catch((e) =>
       send({ type: "error", message: e?.message ?? String(e) }),
     );
   else if (m.type === "sample") sample();
